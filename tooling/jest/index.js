@@ -1,0 +1,30 @@
+// Shared jest preset: TypeScript through @swc/jest, workspace packages resolved to their
+// sources so a test never runs against a stale dist/.
+const path = require('node:path');
+
+const packagesDir = path.resolve(__dirname, '../../packages');
+
+/** @returns {import('jest').Config} */
+module.exports = function createJestConfig(overrides = {}) {
+  return {
+    testEnvironment: 'node',
+    roots: ['<rootDir>/test'],
+    testMatch: ['**/*.test.ts'],
+    transform: {
+      '^.+\\.(t|j)sx?$': [
+        '@swc/jest',
+        {
+          jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    moduleNameMapper: {
+      '^@proc/(telemetry(?:-[a-z]+)?)$': `${packagesDir}/$1/src/index.ts`,
+      '^(\\.{1,2}/.*)\\.js$': '$1',
+    },
+    restoreMocks: true,
+    testTimeout: 30_000,
+    ...overrides,
+  };
+};
