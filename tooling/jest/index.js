@@ -24,6 +24,7 @@ module.exports = function createJestConfig(overrides = {}) {
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     restoreMocks: true,
+    reporters: ['default', path.join(__dirname, 'summary-reporter.js')],
     testTimeout: 30_000,
     ...overrides,
   };

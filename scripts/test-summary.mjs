@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Prints one closing line for the whole workspace from each package's test-results.json
+// (written by tooling/jest/summary-reporter.js). Exits non-zero when a package has no results,
+// so a test run that silently ran nothing cannot pass.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const roots = ['packages', 'apps'].flatMap((dir) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [],
+);
+const total = { passed: 0, failed: 0, skipped: 0 };
+const missing = [];
+for (const root of roots) {
+  if (!fs.existsSync(path.join(root, 'jest.config.js'))) continue;
+  const file = path.join(root, 'test-results.json');
+  if (!fs.existsSync(file)) {
+    missing.push(root);
+    continue;
+  }
+  const result = JSON.parse(fs.readFileSync(file, 'utf8'));
+  console.log(`${root}: ${result.passed} passed, ${result.failed} failed`);
+  total.passed += result.passed;
+  total.failed += result.failed + result.suitesFailed;
+  total.skipped += result.skipped;
+}
+for (const root of missing) console.error(`${root}: no test results (did its tests run?)`);
+console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 || missing.length > 0 || total.passed === 0 ? 1 : 0);
