@@ -1,0 +1,28 @@
+/**
+ * A real OTLP receiver (OTLP/HTTP with protobuf and JSON, OTLP/gRPC) for asserting telemetry end
+ * to end in tests, benchmarks and demos.
+ * @packageDocumentation
+ */
+export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
+export type {
+  Attributes,
+  FailureOptions,
+  MetricType,
+  OtlpProtocol,
+  OtlpReceiver,
+  OtlpReceiverOptions,
+  ProtocolStats,
+  ReceivedExemplar,
+  ReceivedHistogram,
+  ReceivedLogRecord,
+  ReceivedMetricPoint,
+  ReceivedScope,
+  ReceivedSpan,
+  ReceivedSpanEvent,
+  ReceivedSpanLink,
+  ReceiverStats,
+  SpanFilter,
+  SpanTreeNode,
+  WaitForMetricOptions,
+  WaitForSpansOptions,
+} from './types.js';

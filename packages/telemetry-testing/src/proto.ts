@@ -1,0 +1,138 @@
+// The OTLP messages, from code that protobufjs generated from the official opentelemetry-proto
+// schema (shipped by @opentelemetry/otlp-transformer, installed under an alias). Only the
+// generated module is loaded, never the package's index.
+import generatedRoot from 'otlp-proto-decoder/build/src/generated/root.js';
+
+/** What a protobufjs static message class offers (the generated .d.ts types the root loosely). */
+export interface MessageType {
+  decode(reader: Uint8Array): unknown;
+  encode(message: unknown): { finish(): Uint8Array };
+  fromObject(object: Record<string, unknown>): unknown;
+  toObject(message: unknown, options?: Record<string, unknown>): Record<string, unknown>;
+  verify(message: Record<string, unknown>): string | null;
+}
+
+/** One OTLP signal: its HTTP path, gRPC service and request/response types. */
+export interface Signal {
+  kind: 'traces' | 'metrics' | 'logs';
+  httpPath: string;
+  grpcPath: string;
+  request: MessageType;
+  response: MessageType;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the generated root has no precise typings
+const proto = (generatedRoot as any).opentelemetry.proto;
+
+export const SIGNALS: Record<Signal['kind'], Signal> = {
+  traces: {
+    kind: 'traces',
+    httpPath: '/v1/traces',
+    grpcPath: '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
+    request: proto.collector.trace.v1.ExportTraceServiceRequest,
+    response: proto.collector.trace.v1.ExportTraceServiceResponse,
+  },
+  metrics: {
+    kind: 'metrics',
+    httpPath: '/v1/metrics',
+    grpcPath: '/opentelemetry.proto.collector.metrics.v1.MetricsService/Export',
+    request: proto.collector.metrics.v1.ExportMetricsServiceRequest,
+    response: proto.collector.metrics.v1.ExportMetricsServiceResponse,
+  },
+  logs: {
+    kind: 'logs',
+    httpPath: '/v1/logs',
+    grpcPath: '/opentelemetry.proto.collector.logs.v1.LogsService/Export',
+    request: proto.collector.logs.v1.ExportLogsServiceRequest,
+    response: proto.collector.logs.v1.ExportLogsServiceResponse,
+  },
+};
+
+/** Options of `toObject` that the flattening code expects. */
+export const TO_OBJECT_OPTIONS = { longs: String, enums: Number, oneofs: true, arrays: true };
+
+/** Decodes a binary (protobuf) export request into a plain object. */
+export function decodeProtobuf(signal: Signal, body: Uint8Array): Record<string, unknown> {
+  const message = signal.request.decode(body);
+  return signal.request.toObject(message, TO_OBJECT_OPTIONS);
+}
+
+/** Decodes an OTLP/JSON export request into the same plain object as {@link decodeProtobuf}. */
+export function decodeJson(signal: Signal, body: Uint8Array): Record<string, unknown> {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  const parsed: unknown = JSON.parse(text);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error('the JSON body is not an object');
+  }
+  hexIdsToBytes(parsed as Record<string, unknown>);
+  const message = signal.request.fromObject(parsed as Record<string, unknown>);
+  return signal.request.toObject(message, TO_OBJECT_OPTIONS);
+}
+
+/** Encodes an export response as protobuf. */
+export function encodeResponseProtobuf(signal: Signal, response: Record<string, unknown>) {
+  return signal.response.encode(signal.response.fromObject(response)).finish();
+}
+
+/** Encodes an export response as OTLP/JSON. */
+export function encodeResponseJson(signal: Signal, response: Record<string, unknown>): string {
+  const message = signal.response.fromObject(response);
+  return JSON.stringify(
+    signal.response.toObject(message, { longs: String, enums: Number, defaults: false }),
+  );
+}
+
+// Fields that OTLP/JSON writes as hex strings rather than base64 (the proto3 JSON default).
+const HEX_ID_FIELDS = new Set(['traceId', 'spanId', 'parentSpanId']);
+const HEX = /^(?:[0-9a-fA-F]{2})*$/;
+
+/**
+ * OTLP/JSON encodes trace and span ids as hex strings; protobufjs' `fromObject` would read a
+ * string as base64. Walks the parsed request (not attribute values, whose `bytesValue` stays
+ * base64) and replaces each id with its bytes.
+ */
+function hexIdsToBytes(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) hexIdsToBytes(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const object = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(object)) {
+    if (HEX_ID_FIELDS.has(key) && typeof value === 'string') {
+      if (!HEX.test(value)) throw new Error(`${key} "${value}" is not a hex string`);
+      object[key] = Uint8Array.from(Buffer.from(value, 'hex'));
+    } else if (key === 'attributes' || key === 'body' || key === 'filteredAttributes') {
+      // AnyValue trees: no ids inside.
+    } else if (typeof value === 'object') {
+      hexIdsToBytes(value);
+    }
+  }
+}
+
+/**
+ * Encodes a `google.rpc.Status` (code = 1, message = 2), the body of OTLP/HTTP error answers.
+ * The message is three fields; the OTLP schema does not include it.
+ */
+export function encodeRpcStatus(code: number, message: string): Uint8Array {
+  const bytes: number[] = [];
+  const varint = (value: number) => {
+    let v = value >>> 0;
+    while (v > 0x7f) {
+      bytes.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    bytes.push(v);
+  };
+  if (code !== 0) {
+    bytes.push(0x08);
+    varint(code);
+  }
+  if (message) {
+    const text = Buffer.from(message, 'utf8');
+    bytes.push(0x12);
+    varint(text.length);
+    bytes.push(...text);
+  }
+  return Uint8Array.from(bytes);
+}

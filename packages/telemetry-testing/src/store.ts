@@ -1,0 +1,196 @@
+// In-memory store of what the receiver was sent, with the query and wait helpers.
+import type {
+  ReceivedLogRecord,
+  ReceivedMetricPoint,
+  ReceivedSpan,
+  SpanFilter,
+  SpanTreeNode,
+  WaitForMetricOptions,
+  WaitForSpansOptions,
+} from './types.js';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+function describeFilter(filter: SpanFilter): string {
+  const parts: string[] = [];
+  if (filter.name !== undefined) parts.push(`name "${filter.name}"`);
+  if (filter.traceId !== undefined) parts.push(`trace id ${filter.traceId}`);
+  return parts.length ? ` with ${parts.join(' and ')}` : '';
+}
+
+/** Holds spans, metric points and log records, and wakes up waiters as they arrive. */
+export class TelemetryStore {
+  private spanList: ReceivedSpan[] = [];
+  private pointList: ReceivedMetricPoint[] = [];
+  private latestMetric = new Map<string, ReceivedMetricPoint[]>();
+  private logList: ReceivedLogRecord[] = [];
+  private listeners = new Set<() => void>();
+
+  addSpans(spans: ReceivedSpan[]): void {
+    if (spans.length === 0) return;
+    this.spanList.push(...spans);
+    this.notify();
+  }
+
+  /** Adds the points of one export request. */
+  addMetricExport(points: ReceivedMetricPoint[]): void {
+    if (points.length === 0) return;
+    this.pointList.push(...points);
+    const byName = new Map<string, ReceivedMetricPoint[]>();
+    for (const point of points) {
+      const group = byName.get(point.name) ?? [];
+      group.push(point);
+      byName.set(point.name, group);
+    }
+    for (const [name, group] of byName) this.latestMetric.set(name, group);
+    this.notify();
+  }
+
+  addLogs(records: ReceivedLogRecord[]): void {
+    if (records.length === 0) return;
+    this.logList.push(...records);
+    this.notify();
+  }
+
+  spans(filter: SpanFilter = {}): ReceivedSpan[] {
+    const traceId = filter.traceId?.toLowerCase();
+    return this.spanList.filter(
+      (s) =>
+        (filter.name === undefined || s.name === filter.name) &&
+        (traceId === undefined || s.traceId === traceId),
+    );
+  }
+
+  waitForSpans(n: number, options: WaitForSpansOptions = {}): Promise<ReceivedSpan[]> {
+    const { timeoutMs = DEFAULT_TIMEOUT_MS, ...filter } = options;
+    return this.waitFor(
+      () => {
+        const matching = this.spans(filter);
+        return matching.length >= n ? matching : undefined;
+      },
+      timeoutMs,
+      () => {
+        const matching = this.spans(filter).length;
+        const names = [...new Set(this.spanList.map((s) => s.name))].slice(0, 20);
+        return (
+          `waitForSpans: timed out after ${timeoutMs} ms waiting for ${n} span(s)` +
+          `${describeFilter(filter)}; ${matching} matched, ${this.spanList.length} received in all` +
+          (names.length ? ` (names: ${names.map((x) => JSON.stringify(x)).join(', ')})` : '')
+        );
+      },
+    );
+  }
+
+  traceTree(traceId: string): SpanTreeNode[] {
+    const spans = this.spans({ traceId });
+    const nodes = new Map<string, SpanTreeNode>();
+    for (const span of spans) nodes.set(span.spanId, { span, children: [] });
+    const roots: SpanTreeNode[] = [];
+    for (const node of nodes.values()) {
+      const parent =
+        node.span.parentSpanId === undefined ? undefined : nodes.get(node.span.parentSpanId);
+      if (parent && parent !== node) parent.children.push(node);
+      else roots.push(node);
+    }
+    const byStart = (a: SpanTreeNode, b: SpanTreeNode) =>
+      a.span.startTimeUnixNano < b.span.startTimeUnixNano
+        ? -1
+        : a.span.startTimeUnixNano > b.span.startTimeUnixNano
+          ? 1
+          : 0;
+    const sort = (list: SpanTreeNode[]) => {
+      list.sort(byStart);
+      for (const node of list) sort(node.children);
+    };
+    sort(roots);
+    return roots;
+  }
+
+  metricPoints(filter: { name?: string } = {}): ReceivedMetricPoint[] {
+    return filter.name === undefined
+      ? [...this.pointList]
+      : this.pointList.filter((p) => p.name === filter.name);
+  }
+
+  metric(name: string): ReceivedMetricPoint[] {
+    return [...(this.latestMetric.get(name) ?? [])];
+  }
+
+  /** Names of every metric seen, with the points of its latest export. */
+  latestMetrics(): Map<string, ReceivedMetricPoint[]> {
+    return new Map(this.latestMetric);
+  }
+
+  waitForMetric(name: string, options: WaitForMetricOptions = {}): Promise<ReceivedMetricPoint[]> {
+    const { timeoutMs = DEFAULT_TIMEOUT_MS, predicate = (points) => points.length > 0 } = options;
+    return this.waitFor(
+      () => {
+        const points = this.metric(name);
+        return points.length > 0 && predicate(points) ? points : undefined;
+      },
+      timeoutMs,
+      () => {
+        const names = [...this.latestMetric.keys()].slice(0, 20);
+        const seen = this.latestMetric.has(name)
+          ? `"${name}" arrived but its latest points did not satisfy the predicate`
+          : `"${name}" never arrived`;
+        return (
+          `waitForMetric: timed out after ${timeoutMs} ms; ${seen}` +
+          ` (metrics received: ${names.length ? names.map((x) => JSON.stringify(x)).join(', ') : 'none'})`
+        );
+      },
+    );
+  }
+
+  logs(): ReceivedLogRecord[] {
+    return [...this.logList];
+  }
+
+  clear(): void {
+    this.spanList = [];
+    this.pointList = [];
+    this.latestMetric.clear();
+    this.logList = [];
+  }
+
+  /** Calls `listener` after every addition; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private waitFor<T>(check: () => T | undefined, timeoutMs: number, message: () => string) {
+    return new Promise<T>((resolve, reject) => {
+      const first = check();
+      if (first !== undefined) {
+        resolve(first);
+        return;
+      }
+      let unsubscribe = () => {};
+      const timer = setTimeout(() => {
+        unsubscribe();
+        reject(new Error(message()));
+      }, timeoutMs);
+      unsubscribe = this.subscribe(() => {
+        let result: T | undefined;
+        try {
+          result = check();
+        } catch (error) {
+          clearTimeout(timer);
+          unsubscribe();
+          reject(error);
+          return;
+        }
+        if (result !== undefined) {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(result);
+        }
+      });
+    });
+  }
+}

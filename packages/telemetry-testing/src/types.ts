@@ -1,0 +1,260 @@
+import type { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+
+/** The wire protocol a record arrived on. */
+export type OtlpProtocol = 'grpc' | 'http/protobuf' | 'http/json';
+
+/**
+ * Attributes flattened from OTLP `KeyValue` lists: strings, booleans and doubles as themselves,
+ * `int64` as `number` (a `bigint` only when the value is outside the safe integer range), arrays
+ * as JS arrays, key-value lists as plain objects and bytes as `Uint8Array`.
+ */
+export type Attributes = Record<string, unknown>;
+
+/** Options of {@link startOtlpReceiver}. */
+export interface OtlpReceiverOptions {
+  /** Interface to bind both servers to. Default `'127.0.0.1'`. */
+  host?: string;
+  /** Port of the OTLP/gRPC server; `0` (default) picks a free port. */
+  grpcPort?: number;
+  /** Port of the OTLP/HTTP server; `0` (default) picks a free port. */
+  httpPort?: number;
+  /**
+   * Largest request accepted, in bytes: HTTP bodies over it (compressed or, after gunzip,
+   * uncompressed) get `413`, gRPC messages get `RESOURCE_EXHAUSTED`. Default 20 MiB.
+   */
+  maxBodyBytes?: number;
+}
+
+/** The instrumentation scope a record was emitted under. */
+export interface ReceivedScope {
+  name: string;
+  version?: string;
+  attributes: Attributes;
+}
+
+/** A span event. */
+export interface ReceivedSpanEvent {
+  name: string;
+  timeUnixNano: bigint;
+  attributes: Attributes;
+}
+
+/** A link from a span to another span context. */
+export interface ReceivedSpanLink {
+  /** Lower-case hex, 32 characters. */
+  traceId: string;
+  /** Lower-case hex, 16 characters. */
+  spanId: string;
+  traceState?: string;
+  attributes: Attributes;
+}
+
+/** One span as received, flattened from its resource and scope. */
+export interface ReceivedSpan {
+  /** Lower-case hex, 32 characters. */
+  traceId: string;
+  /** Lower-case hex, 16 characters. */
+  spanId: string;
+  /** Lower-case hex; `undefined` for a root span. */
+  parentSpanId?: string;
+  /** W3C `tracestate` header value, when set. */
+  traceState?: string;
+  /** OTLP span flags (W3C trace flags in the low byte). */
+  flags: number;
+  name: string;
+  /** `@opentelemetry/api` `SpanKind` (`INTERNAL` = 0); OTLP's 1-based kind is converted. */
+  kind: SpanKind;
+  status: { code: SpanStatusCode; message?: string };
+  attributes: Attributes;
+  events: ReceivedSpanEvent[];
+  links: ReceivedSpanLink[];
+  /** Resource attributes. */
+  resource: Attributes;
+  scope: ReceivedScope;
+  startTimeUnixNano: bigint;
+  endTimeUnixNano: bigint;
+  protocol: OtlpProtocol;
+}
+
+/** A span with its child spans, as returned by `traceTree`. */
+export interface SpanTreeNode {
+  span: ReceivedSpan;
+  /** Children, ordered by start time. */
+  children: SpanTreeNode[];
+}
+
+/** Kind of the metric a point belongs to. */
+export type MetricType = 'sum' | 'gauge' | 'histogram' | 'exponentialHistogram' | 'summary';
+
+/** Buckets of a histogram point. */
+export interface ReceivedHistogram {
+  count: number;
+  sum?: number;
+  min?: number;
+  max?: number;
+  /**
+   * Explicit histograms: one count per bucket (`explicitBounds.length + 1`). Exponential
+   * histograms: the positive buckets.
+   */
+  bucketCounts: number[];
+  /** Explicit histograms: the bucket boundaries; empty for exponential histograms. */
+  explicitBounds: number[];
+  /** Exponential histograms only. */
+  scale?: number;
+  /** Exponential histograms only. */
+  zeroCount?: number;
+  /** Exponential histograms only. */
+  positive?: { offset: number; bucketCounts: number[] };
+  /** Exponential histograms only. */
+  negative?: { offset: number; bucketCounts: number[] };
+  /** Summaries only. */
+  quantiles?: { quantile: number; value: number }[];
+}
+
+/** An exemplar attached to a metric point. */
+export interface ReceivedExemplar {
+  traceId?: string;
+  spanId?: string;
+  value: number;
+  attributes: Attributes;
+  timeUnixNano: bigint;
+}
+
+/** One metric data point, flattened from its metric, scope and resource. */
+export interface ReceivedMetricPoint {
+  name: string;
+  description: string;
+  unit: string;
+  type: MetricType;
+  /** Sums and histograms only. */
+  temporality?: 'delta' | 'cumulative';
+  /** Sums only. */
+  isMonotonic?: boolean;
+  attributes: Attributes;
+  /** Sums and gauges. */
+  value?: number;
+  /** Histograms, exponential histograms and summaries. */
+  histogram?: ReceivedHistogram;
+  exemplars: ReceivedExemplar[];
+  startTimeUnixNano: bigint;
+  timeUnixNano: bigint;
+  resource: Attributes;
+  scope: ReceivedScope;
+  protocol: OtlpProtocol;
+}
+
+/** One log record, flattened from its scope and resource. */
+export interface ReceivedLogRecord {
+  timeUnixNano: bigint;
+  observedTimeUnixNano: bigint;
+  severityNumber: number;
+  severityText?: string;
+  /** The body as a JS value (same conversion as attributes). */
+  body: unknown;
+  attributes: Attributes;
+  /** Lower-case hex, when the record is correlated with a span. */
+  traceId?: string;
+  spanId?: string;
+  flags: number;
+  eventName?: string;
+  resource: Attributes;
+  scope: ReceivedScope;
+  protocol: OtlpProtocol;
+}
+
+/** Filter of `spans()` and `waitForSpans()`. */
+export interface SpanFilter {
+  name?: string;
+  /** Lower-case hex (upper case is accepted too). */
+  traceId?: string;
+}
+
+/** Options of `waitForSpans()`. */
+export interface WaitForSpansOptions extends SpanFilter {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** Options of `waitForMetric()`. */
+export interface WaitForMetricOptions {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+  /**
+   * Resolve only when the points of the latest export holding the metric satisfy this.
+   * Default: any point.
+   */
+  predicate?: (points: ReceivedMetricPoint[]) => boolean;
+}
+
+/** How a failing request is answered by `failNext`/`failFor`. */
+export interface FailureOptions {
+  /** HTTP status for OTLP/HTTP requests. Default 503. */
+  httpStatus?: number;
+  /** gRPC status code for OTLP/gRPC requests. Default 14 (`UNAVAILABLE`). */
+  grpcCode?: number;
+}
+
+/** Counters of one protocol. */
+export interface ProtocolStats {
+  /** Export requests received (good, bad and deliberately failed). */
+  requests: number;
+  /**
+   * Payload bytes received: HTTP bodies as sent (before gunzip), gRPC messages after
+   * gRPC decompression.
+   */
+  bytes: number;
+  /** Requests whose payload could not be decoded. */
+  decodeFailures: number;
+}
+
+/** Counters per protocol, as returned by `stats()`. */
+export interface ReceiverStats {
+  grpc: ProtocolStats;
+  'http/protobuf': ProtocolStats;
+  'http/json': ProtocolStats;
+  /** HTTP requests refused before decoding (wrong path, method, content type, size). */
+  httpRejected: number;
+}
+
+/** A running receiver, as returned by {@link startOtlpReceiver}. */
+export interface OtlpReceiver {
+  /** `http://<host>:<grpcPort>`, the OTLP/gRPC endpoint. */
+  readonly grpcUrl: string;
+  /** `http://<host>:<httpPort>`; clients append `/v1/traces`, `/v1/metrics`, `/v1/logs`. */
+  readonly httpUrl: string;
+  readonly grpcPort: number;
+  readonly httpPort: number;
+  /** Spans received so far, in arrival order, optionally filtered. */
+  spans(filter?: SpanFilter): ReceivedSpan[];
+  /**
+   * Resolves with the matching spans once at least `n` match; rejects with a message that
+   * says what did arrive when `timeoutMs` passes first.
+   */
+  waitForSpans(n: number, options?: WaitForSpansOptions): Promise<ReceivedSpan[]>;
+  /** The spans of a trace as trees: the roots (spans whose parent did not arrive), ordered by start. */
+  traceTree(traceId: string): SpanTreeNode[];
+  /** Every metric point received, in arrival order, optionally only those of one metric. */
+  metricPoints(filter?: { name?: string }): ReceivedMetricPoint[];
+  /** The points of `name` in the latest export request that held it (empty if none did). */
+  metric(name: string): ReceivedMetricPoint[];
+  /** Resolves with `metric(name)` once an export holding `name` satisfies `predicate`. */
+  waitForMetric(name: string, options?: WaitForMetricOptions): Promise<ReceivedMetricPoint[]>;
+  /** Log records received so far, in arrival order. */
+  logs(): ReceivedLogRecord[];
+  /** Forgets everything received (counters are kept). */
+  clear(): void;
+  /** Closes both servers and every open connection. Received data is kept. */
+  stop(): Promise<void>;
+  /** Stops (if running) and starts again on the same ports. */
+  restart(): Promise<void>;
+  /** Answer the next `n` export requests with an error (HTTP 503 / gRPC `UNAVAILABLE`). */
+  failNext(n: number, options?: FailureOptions): void;
+  /** Answer every export request with an error for the next `ms` milliseconds. */
+  failFor(ms: number, options?: FailureOptions): void;
+  /** Delay every answer by `ms` milliseconds (0 turns it off). */
+  delayResponses(ms: number): void;
+  /** Destroy the connection of the next `n` export requests instead of answering. */
+  dropNextConnections(n: number): void;
+  /** Request, byte and decode-failure counters per protocol. */
+  stats(): ReceiverStats;
+}

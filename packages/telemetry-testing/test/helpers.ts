@@ -1,0 +1,10 @@
+import type { HrTime } from '@opentelemetry/api';
+
+/** HrTime to nanoseconds since the epoch. */
+export function hrToNanos([seconds, nanos]: HrTime): bigint {
+  return BigInt(seconds) * 1_000_000_000n + BigInt(nanos);
+}
+
+export type ExporterProtocol = 'http/protobuf' | 'http/json' | 'grpc';
+
+export const PROTOCOLS: ExporterProtocol[] = ['http/protobuf', 'http/json', 'grpc'];
