@@ -13,8 +13,8 @@ import {
   AggregationType,
   DataPointType,
   InMemoryMetricExporter,
-  type MetricData,
   MeterProvider,
+  type MetricData,
   PeriodicExportingMetricReader,
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
@@ -216,7 +216,12 @@ describe.each(PROTOCOLS)('metrics round trip over %s', (protocol) => {
       bucketCounts: [2, 1, 1, 1],
       explicitBounds: [10, 50, 100],
     });
-    expect(receiver.metric('requests').map((p) => p.value).sort()).toEqual([1, 7]);
+    expect(
+      receiver
+        .metric('requests')
+        .map((p) => p.value)
+        .sort(),
+    ).toEqual([1, 7]);
 
     // shutdown() exports once more: the same metrics arrive again.
     const exportsBefore = receiver.metricPoints({ name: 'latency' }).length;
