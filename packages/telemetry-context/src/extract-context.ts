@@ -1,0 +1,25 @@
+import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
+import { headerCarrier } from './header-carrier.js';
+import type { HeaderCarrier, PropagationOptions } from './types.js';
+
+/**
+ * Reads the propagated context from `carrier` on top of `ctx` (default: the active context) with
+ * the global propagator or `options.propagator`. Never throws: an invalid header is ignored.
+ */
+export function extractContext(
+  carrier: HeaderCarrier | null | undefined,
+  ctx: Context = contextApi.active(),
+  options: PropagationOptions = {},
+): Context {
+  if (carrier === null || carrier === undefined) return ctx;
+  const propagator = options.propagator ?? propagation;
+  return propagator.extract(ctx, carrier, headerCarrier);
+}
+
+/** Reads the propagated context from `headers` on top of the active context. */
+export function extractFromHeaders(
+  headers: HeaderCarrier | null | undefined,
+  options: PropagationOptions & { context?: Context } = {},
+): Context {
+  return extractContext(headers, options.context, options);
+}

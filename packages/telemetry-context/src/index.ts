@@ -1,0 +1,34 @@
+export { bindContext, propagateContext, withContext } from './async-context.js';
+export { getBaggage, removeBaggage, setBaggage } from './baggage.js';
+export { createBaggageSpanProcessor } from './baggage-span-processor.js';
+export { startBatchProcessSpan } from './batch-process-span.js';
+export { createContextManager } from './context-manager.js';
+export { createPropagator } from './create-propagator.js';
+export { extractContext, extractFromHeaders } from './extract-context.js';
+export { headerCarrier } from './header-carrier.js';
+export { injectContext, injectIntoHeaders } from './inject-context.js';
+export { startMessageProcessSpan } from './message-process-span.js';
+export {
+  ATTR_MESSAGING_BATCH_MESSAGE_COUNT,
+  ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_MESSAGING_OPERATION_NAME,
+  ATTR_MESSAGING_OPERATION_TYPE,
+  ATTR_MESSAGING_SYSTEM,
+  MESSAGING_OPERATION_TYPE_VALUE_PROCESS,
+} from './semconv.js';
+export { currentTraceIds } from './trace-ids.js';
+export type {
+  BaggageItem,
+  BaggageSpanProcessorOptions,
+  BatchProcessSpanOptions,
+  HeaderCarrier,
+  HeaderValue,
+  MessageHeaderList,
+  MessageLike,
+  MessageProcessSpanOptions,
+  MessageSpanOptions,
+  ProcessSpanScope,
+  PropagationOptions,
+  TraceIds,
+} from './types.js';
