@@ -1,0 +1,106 @@
+import type { TelemetryConfig } from '@proc/telemetry-config';
+
+/**
+ * The `service` section of a resolved `TelemetryConfig` (`ServiceConfig` in
+ * `@proc/telemetry-config`).
+ */
+export type ServiceSection = TelemetryConfig['service'];
+
+/**
+ * The `resource` section of a resolved `TelemetryConfig` (`ResourceConfig` in
+ * `@proc/telemetry-config`): extra attributes and which detectors run.
+ */
+export type ResourceSection = TelemetryConfig['resource'];
+
+/**
+ * A resource detector this package can run:
+ * - `process`: `process.pid`, `process.executable.name`/`.path`, `process.command`,
+ *   `process.command_args`, `process.owner`, `process.runtime.name`/`.version`/`.description`.
+ * - `host`: `host.name`, `host.arch`, `host.id` (machine id, where the OS exposes one).
+ * - `os`: `os.type`, `os.version`.
+ * - `container`: `container.id`, from cgroup v1 or v2 files (see {@link ContainerDetectorOptions}).
+ * - `env`: accepted for compatibility with `OTEL_NODE_RESOURCE_DETECTORS`-style lists and
+ *   detects nothing here: `@proc/telemetry-config` has already folded `OTEL_RESOURCE_ATTRIBUTES`
+ *   and `OTEL_SERVICE_NAME` into the config sections, which always apply.
+ */
+export type ResourceDetectorName = ResourceSection['detectors'][number];
+
+/** An attribute value accepted on a resource. */
+export type ResourceAttributeValue = ResourceSection['attributes'][string];
+
+/** Files the container detector reads. Tests and unusual mounts point them elsewhere. */
+export interface ContainerDetectorOptions {
+  /**
+   * cgroup v1 membership file; each line ends in the container id under Docker, containerd or
+   * CRI-O. Default `/proc/self/cgroup`.
+   */
+  cgroupPath?: string;
+  /**
+   * Mount table, read when the cgroup file names no container (cgroup v2): the id is taken
+   * from the source of the `/etc/hostname` mount. Default `/proc/self/mountinfo`.
+   */
+  mountinfoPath?: string;
+}
+
+/** Options for {@link detectResource}. */
+export interface DetectResourceOptions {
+  /**
+   * Detectors to run, in order (a later one wins a conflicting key). Config:
+   * `resource.detectors`. Default: `['env', 'host', 'os', 'process', 'container']`.
+   */
+  detectors?: readonly ResourceDetectorName[];
+  /**
+   * How long to wait for asynchronous attributes (`host.id`, `container.id`). Attributes still
+   * pending then are left out, with a `diag` warning. Default 1000.
+   */
+  timeoutMillis?: number;
+  /** Where the `container` detector reads from. Default: the current process's `/proc` files. */
+  container?: ContainerDetectorOptions;
+}
+
+/** Options for a {@link ResourceBuilder} and for {@link createResource}. */
+export interface ResourceBuilderOptions {
+  /**
+   * How long `build()` waits for asynchronous detected attributes (`host.id`,
+   * `container.id`) before leaving them out with a `diag` warning. Default 1000.
+   */
+  detectionTimeoutMillis?: number;
+  /** Where the `container` detector reads from. Default: the current process's `/proc` files. */
+  container?: ContainerDetectorOptions;
+}
+
+/** Identity of one stream-processor worker, set as `processor.*` resource attributes. */
+export interface ProcessorOptions {
+  /** `processor.name`: the processor's logical name, e.g. `order-enricher`. Required. */
+  name: string;
+  /** `processor.pipeline.id`: the pipeline it runs in. Default: not set. */
+  pipelineId?: string;
+  /** `processor.pipeline.stage`: the stage of the pipeline it implements. Default: not set. */
+  pipelineStage?: string;
+  /** `processor.worker.id`: this worker among the processor's replicas. Default: not set. */
+  workerId?: string;
+  /**
+   * `processor.partitions`: input partitions assigned at start-up, as non-negative integers.
+   * A resource is fixed for the provider's life, so record rebalances on spans or metrics
+   * instead. Default: not set.
+   */
+  partitions?: readonly number[];
+}
+
+/** Options for {@link createProcessorResource}. */
+export interface ProcessorResourceOptions extends ResourceBuilderOptions {
+  /** The processor's identity, set as `processor.*` attributes (code precedence). */
+  processor: ProcessorOptions;
+  /** The `service` config section. Default: none (`service.name` falls back to the SDK default). */
+  service?: ServiceSection;
+  /**
+   * The `resource` config section: extra attributes and detectors. Default: no extra
+   * attributes, all detectors.
+   */
+  resource?: ResourceSection;
+  /**
+   * More attributes set in code. They beat config and detected values; the `processor`
+   * fields beat these. Default `{}`.
+   */
+  attributes?: Readonly<Record<string, ResourceAttributeValue>>;
+}
