@@ -1,0 +1,90 @@
+import type { BasicTracerProvider, Sampler, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { ForceFlushOptions, ShutdownOptions, TracingHandle } from '../types.js';
+import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
+import { logger } from './diag.js';
+import { settleWithin } from './settle-within.js';
+
+/** Default bound of `forceFlush()` and `shutdown()`, as the SDK's forceFlush default. */
+export const DEFAULT_TIMEOUT_MILLIS = 30_000;
+
+function timeoutOf(
+  options: ShutdownOptions | ForceFlushOptions | undefined,
+  method: string,
+): number {
+  const value = options?.timeoutMillis ?? DEFAULT_TIMEOUT_MILLIS;
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new RangeError(`${method}: timeoutMillis must be a number > 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Parts of a provider the handle controls. */
+export interface HandleParts {
+  provider: BasicTracerProvider;
+  sampler: Sampler;
+  root: AdjustableRatioSampler;
+  exporter: SpanExporter | undefined;
+}
+
+/** Wraps a provider in the `TracingHandle` lifecycle: bounded, never-rejecting, idempotent. */
+export function createTracingHandle({
+  provider,
+  sampler,
+  root,
+  exporter,
+}: HandleParts): TracingHandle {
+  let shutdownPromise: Promise<void> | undefined;
+
+  const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
+    const outcome = await settleWithin(provider.shutdown(), timeoutMillis);
+    if (outcome.status === 'done') return;
+    if (outcome.status === 'failed') {
+      logger.error(
+        'shutdown: the final export failed; spans still queued were lost',
+        outcome.error,
+      );
+    } else {
+      logger.warn(
+        `shutdown: not finished within ${timeoutMillis} ms; spans still queued or in flight may be lost`,
+      );
+    }
+    // The batch processor skips exporter.shutdown() when its last flush fails; close the
+    // exporter anyway so its connections do not keep the process alive.
+    exporter?.shutdown().catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+  };
+
+  return {
+    provider,
+    sampler,
+    get samplingRatio() {
+      return root.ratio;
+    },
+    getTracer(name: string, version?: string) {
+      return provider.getTracer(name, version);
+    },
+    setSamplingRatio(ratio: number) {
+      root.setRatio(ratio);
+    },
+    async forceFlush(options?: ForceFlushOptions) {
+      const timeoutMillis = timeoutOf(options, 'forceFlush');
+      if (shutdownPromise) {
+        logger.warn('forceFlush() after shutdown() does nothing');
+        return;
+      }
+      const outcome = await settleWithin(provider.forceFlush({ timeoutMillis }), timeoutMillis);
+      if (outcome.status === 'failed') logger.error('forceFlush: export failed', outcome.error);
+      if (outcome.status === 'timeout') {
+        logger.warn(`forceFlush: not finished within ${timeoutMillis} ms`);
+      }
+    },
+    shutdown(options?: ShutdownOptions) {
+      const timeoutMillis = timeoutOf(options, 'shutdown');
+      if (shutdownPromise) {
+        logger.warn('shutdown() called more than once; the provider is already shut down');
+        return shutdownPromise;
+      }
+      shutdownPromise = shutdownWithin(timeoutMillis);
+      return shutdownPromise;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  type Attributes,
+  type Context,
+  context,
+  type Link,
+  type Span,
+  type SpanContext,
+  SpanKind,
+  type SpanOptions,
+  type TimeInput,
+} from '@opentelemetry/api';
+import { defaultTracer } from './internal/default-tracer.js';
+import { runInSpan } from './internal/run-in-span.js';
+import type { SpanBuilder, SpanBuilderOptions } from './types.js';
+
+const SPAN_KINDS = new Set<unknown>(
+  Object.values(SpanKind).filter((value) => typeof value === 'number'),
+);
+
+function assertName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name === '') {
+    throw new TypeError(`spanBuilder: name must be a non-empty string, got ${String(name)}`);
+  }
+}
+
+/**
+ * Starts a fluent span definition.
+ *
+ * @example
+ * const result = await spanBuilder(SPAN_PROCESS_EVENT)
+ *   .kind(SpanKind.CONSUMER)
+ *   .attribute(ATTR_EVENT_ID, event.id)
+ *   .startActive(async (span) => handle(event));
+ *
+ * @throws TypeError when `name` is not a non-empty string.
+ */
+export function spanBuilder(name: string, options: SpanBuilderOptions = {}): SpanBuilder {
+  assertName(name);
+  let kind: SpanKind = SpanKind.INTERNAL;
+  const attributes: Attributes = {};
+  const links: Link[] = [];
+  let startTime: TimeInput | undefined;
+  let parentContext: Context | undefined;
+  let root = false;
+
+  const spanOptions = (): SpanOptions => ({
+    kind,
+    attributes: { ...attributes },
+    links: [...links],
+    ...(startTime !== undefined ? { startTime } : {}),
+    ...(root ? { root: true } : {}),
+  });
+  const startIn = (ctx: Context): Span =>
+    (options.tracer ?? defaultTracer()).startSpan(name, spanOptions(), ctx);
+
+  const builder: SpanBuilder = {
+    kind(value: SpanKind) {
+      if (!SPAN_KINDS.has(value)) {
+        throw new TypeError(
+          `spanBuilder.kind: expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
+        );
+      }
+      kind = value;
+      return builder;
+    },
+    attribute(key: string, value: Attributes[string]) {
+      if (typeof key !== 'string' || key === '') {
+        throw new TypeError(
+          `spanBuilder.attribute: key must be a non-empty string, got ${String(key)}`,
+        );
+      }
+      if (value === undefined) delete attributes[key];
+      else attributes[key] = value;
+      return builder;
+    },
+    attributes(values: Attributes) {
+      for (const [key, value] of Object.entries(values)) builder.attribute(key, value);
+      return builder;
+    },
+    link(spanContext: SpanContext, linkAttributes?: Attributes) {
+      links.push(
+        linkAttributes
+          ? { context: spanContext, attributes: linkAttributes }
+          : { context: spanContext },
+      );
+      return builder;
+    },
+    startTime(time: TimeInput) {
+      startTime = time;
+      return builder;
+    },
+    parent(ctx: Context) {
+      parentContext = ctx;
+      root = false;
+      return builder;
+    },
+    noParent() {
+      parentContext = undefined;
+      root = true;
+      return builder;
+    },
+    start() {
+      return startIn(parentContext ?? context.active());
+    },
+    startActive<T>(fn: (span: Span) => T): T {
+      const ctx = parentContext ?? context.active();
+      return runInSpan(startIn(ctx), ctx, fn);
+    },
+  };
+  return builder;
+}

@@ -1,0 +1,80 @@
+import type { Resource } from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import type { TraceConfig } from './internal/config-types.js';
+import { createSampler } from './internal/create-sampler.js';
+import { createSpanExporter } from './internal/create-span-exporter.js';
+import { createTracingHandle } from './internal/create-tracing-handle.js';
+import { toSpanLimits } from './internal/to-span-limits.js';
+import { validateTraceConfig } from './internal/validate-trace-config.js';
+import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from './types.js';
+
+/**
+ * Builds a tracer provider from the `traces` section of the config: sampler, span limits, and
+ * the exporter (`otlp` over `grpc`, `http/protobuf` or `http/json`; `console`; `none`) behind a
+ * batch span processor with `traceConfig.batch`. With `enabled: false` or exporter `none` there
+ * is no processor: spans are still created and sampled (so context propagates) but go nowhere.
+ *
+ * Registers nothing globally. Export failures never throw into the app: they reach the OTel
+ * diag logger through the SDK's global error handler.
+ *
+ * @param resource Attached to every span. Default: the SDK's default resource.
+ * @throws TypeError listing every invalid field of `traceConfig`; Error when a TLS file cannot be read.
+ *
+ * @example
+ * const tracing = initTracerProvider(config.traces, resource);
+ * trace.setGlobalTracerProvider(tracing.provider); // only if you own the globals
+ * // ...
+ * await shutdownTracerProvider(tracing, { timeoutMillis: 5000 });
+ */
+export function initTracerProvider(
+  traceConfig: TraceConfig,
+  resource?: Resource,
+  options: InitTracerProviderOptions = {},
+): TracingHandle {
+  validateTraceConfig(traceConfig);
+  const { sampler, root } = createSampler(traceConfig.sampler);
+  const exporter = traceConfig.enabled
+    ? (options.exporter ?? createSpanExporter(traceConfig))
+    : undefined;
+  const spanProcessors: SpanProcessor[] = [];
+  if (exporter) {
+    const { maxQueueSize, maxExportBatchSize, scheduledDelayMillis, exportTimeoutMillis } =
+      traceConfig.batch;
+    spanProcessors.push(
+      new BatchSpanProcessor(exporter, {
+        maxQueueSize,
+        maxExportBatchSize,
+        scheduledDelayMillis,
+        exportTimeoutMillis,
+      }),
+    );
+  }
+  spanProcessors.push(...(options.spanProcessors ?? []));
+  const provider = new BasicTracerProvider({
+    sampler,
+    spanLimits: toSpanLimits(traceConfig.limits),
+    spanProcessors,
+    ...(resource ? { resource } : {}),
+  });
+  return createTracingHandle({ provider, sampler, root, exporter });
+}
+
+/**
+ * Flushes every span ended so far and stops the provider, waiting at most `timeoutMillis`
+ * (default 30000). Always resolves: a failed or unfinished export is reported through `diag`.
+ * A second call warns and returns the first call's promise.
+ *
+ * Spans still open when this is called are not exported (the batch processor ignores spans
+ * that end after shutdown): end them first. Spans dropped earlier because the queue was full
+ * (`traceConfig.batch.maxQueueSize`) are reported by the SDK as a diag warning.
+ */
+export function shutdownTracerProvider(
+  handle: TracingHandle,
+  options?: ShutdownOptions,
+): Promise<void> {
+  return handle.shutdown(options);
+}

@@ -1,0 +1,132 @@
+import type {
+  Attributes,
+  Context,
+  Link,
+  Span,
+  SpanContext,
+  SpanKind,
+  TimeInput,
+  Tracer,
+} from '@opentelemetry/api';
+import type {
+  BasicTracerProvider,
+  Sampler,
+  SpanExporter,
+  SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+
+/**
+ * Code-only additions to `initTracerProvider()`. Everything that can come from a config file or
+ * an `OTEL_*` variable lives in `TraceConfig` (`@proc/telemetry-config`) instead.
+ */
+export interface InitTracerProviderOptions {
+  /**
+   * Replaces the exporter named by `traceConfig.exporter` (including `none`), still wrapped in a
+   * batch span processor with `traceConfig.batch`. Ignored when `traceConfig.enabled` is false.
+   * Default: the exporter built from `traceConfig`.
+   */
+  exporter?: SpanExporter;
+  /**
+   * Extra processors, called after the batch span processor. They are flushed and shut down with
+   * the provider. Default `[]`.
+   */
+  spanProcessors?: SpanProcessor[];
+}
+
+/** Bounds a flush or a shutdown. */
+export interface ShutdownOptions {
+  /**
+   * How long to wait before giving up: the returned promise resolves then, a diag warning says
+   * what was not finished. Default 30000.
+   */
+  timeoutMillis?: number;
+}
+
+/** Bounds a flush. */
+export interface ForceFlushOptions {
+  /** How long to wait for pending exports. Default 30000. */
+  timeoutMillis?: number;
+}
+
+/**
+ * A live tracer provider built from `TraceConfig`. Not registered globally: pass
+ * `handle.provider` to `trace.setGlobalTracerProvider()` (the `@proc/telemetry` umbrella does).
+ */
+export interface TracingHandle {
+  /** The SDK provider, for registration or for instrumentations that take a provider. */
+  readonly provider: BasicTracerProvider;
+  /** The sampler in use; `toString()` describes it, including the current ratio. */
+  readonly sampler: Sampler;
+  /** The current root sampling ratio (1 for `always_on` forms, 0 for `always_off` forms). */
+  readonly samplingRatio: number;
+  /** A tracer from this provider (not from the global API). */
+  getTracer(name: string, version?: string): Tracer;
+  /**
+   * Changes the sampling ratio for new root spans (and, for `parentbased_*`, only root spans:
+   * children still follow their parent). Works for every sampler type: `always_on` and
+   * `always_off` become trace-id ratio samplers at the given ratio.
+   * @throws RangeError when `ratio` is not a number from 0 to 1.
+   */
+  setSamplingRatio(ratio: number): void;
+  /** Exports everything ended so far. Never rejects: failures are reported through `diag`. */
+  forceFlush(options?: ForceFlushOptions): Promise<void>;
+  /**
+   * Flushes and stops; see `shutdownTracerProvider()`. Never rejects. A second call warns and
+   * returns the first call's promise.
+   */
+  shutdown(options?: ShutdownOptions): Promise<void>;
+}
+
+/** Options for `spanBuilder()`. */
+export interface SpanBuilderOptions {
+  /** Tracer that creates the span. Default `trace.getTracer('@proc/telemetry-tracing')`, looked up
+   * at `start()`, so a provider registered later is used. */
+  tracer?: Tracer;
+}
+
+/**
+ * Fluent span creation. Each setter returns the builder; `start()` and `startActive()` may be
+ * called more than once, each creating a new span from the current settings.
+ */
+export interface SpanBuilder {
+  /** Span kind (`SpanKind.INTERNAL`, `SERVER`, `CLIENT`, `PRODUCER`, `CONSUMER`). Default INTERNAL. */
+  kind(kind: SpanKind): SpanBuilder;
+  /** Sets one attribute; `undefined` removes it. Invalid values are dropped by the SDK with a diag warning. */
+  attribute(key: string, value: Attributes[string]): SpanBuilder;
+  /** Sets several attributes (merged over earlier ones). */
+  attributes(attributes: Attributes): SpanBuilder;
+  /** Adds a link to another span, optionally with attributes. */
+  link(spanContext: SpanContext, attributes?: Attributes): SpanBuilder;
+  /** Start time (`Date`, epoch milliseconds, or `[seconds, nanos]`). Default now. */
+  startTime(time: TimeInput): SpanBuilder;
+  /** Explicit parent context. Default: the active context at `start()`. */
+  parent(parentContext: Context): SpanBuilder;
+  /** Starts a new trace, ignoring any active or explicit parent. */
+  noParent(): SpanBuilder;
+  /** Starts the span; the caller ends it. The span is not made active. */
+  start(): Span;
+  /**
+   * Starts the span, runs `fn(span)` with the span active, ends the span and returns `fn`'s
+   * result. If `fn` throws or its promise rejects, the exception is recorded, the status set to
+   * ERROR and the error rethrown.
+   */
+  startActive<T>(fn: (span: Span) => T): T;
+}
+
+/** Options for `withSpan()` and `traced()`. */
+export interface WithSpanOptions {
+  /** Default `SpanKind.INTERNAL`. */
+  kind?: SpanKind;
+  /** Initial attributes (visible to samplers). Default none. */
+  attributes?: Attributes;
+  /** Links to other spans. Default none. */
+  links?: Link[];
+  /** Default now. */
+  startTime?: TimeInput;
+  /** Explicit parent context. Default: the active context. */
+  parent?: Context;
+  /** Start a new trace, ignoring any parent. Default false. */
+  root?: boolean;
+  /** Default `trace.getTracer('@proc/telemetry-tracing')`. */
+  tracer?: Tracer;
+}
