@@ -1,0 +1,46 @@
+import { ConsoleMetricExporter, type IMetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import type { MetricsConfig } from './config-types.js';
+import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import { logger } from './diag.js';
+import { createOtlpMetricExporter } from './otlp-exporter.js';
+import { createPrometheusReader } from './prometheus-reader.js';
+import { temporalitySelector } from './temporality.js';
+
+function periodicReader(
+  exporter: PushMetricExporter,
+  config: MetricsConfig,
+  cardinalityLimit: number,
+): PeriodicExportingMetricReader {
+  // The SDK rejects a timeout longer than the interval; the specification clamps it instead.
+  const exportTimeoutMillis = Math.min(config.exportTimeoutMillis, config.exportIntervalMillis);
+  return new PeriodicExportingMetricReader({
+    exporter,
+    exportIntervalMillis: config.exportIntervalMillis,
+    exportTimeoutMillis,
+    cardinalityLimits: { default: cardinalityLimit },
+  });
+}
+
+/** The reader for the configured exporter, or `undefined` for `none` or a disabled section. */
+export function createMetricReader(config: MetricsConfig, cardinalityLimit: number): IMetricReader | undefined {
+  if (!config.enabled) {
+    return undefined;
+  }
+  switch (config.exporter) {
+    case 'none':
+      return undefined;
+    case 'prometheus':
+      if (config.temporality !== 'cumulative') {
+        logger.warn(`Prometheus is always cumulative; temporality '${config.temporality}' does not apply to it`);
+      }
+      return createPrometheusReader(config.prometheus, cardinalityLimit);
+    case 'console':
+      return periodicReader(
+        new ConsoleMetricExporter({ temporalitySelector: temporalitySelector(config.temporality) }),
+        config,
+        cardinalityLimit,
+      );
+    case 'otlp':
+      return periodicReader(createOtlpMetricExporter(config.export, config.temporality), config, cardinalityLimit);
+  }
+}

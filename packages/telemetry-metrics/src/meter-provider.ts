@@ -1,0 +1,46 @@
+import type { Resource } from '@opentelemetry/resources';
+import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { MetricsConfig } from './internal/config-types.js';
+import { createMetricReader } from './internal/metric-reader.js';
+import { createMetricsHandle } from './internal/metrics-handle.js';
+import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
+import type { InitMeterProviderOptions, MetricsHandle, MetricsTimeoutOptions } from './types.js';
+
+/** The SDK's own default, applied explicitly so readers and views agree. */
+const DEFAULT_CARDINALITY_LIMIT = 2000;
+
+/**
+ * Builds a meter provider from the `metrics` configuration section: a periodic OTLP export
+ * (`grpc`, `http/protobuf`, `http/json`) with the configured temporality, a Prometheus pull
+ * endpoint, the console, or nothing. Does not register any global: pass `handle.provider` to
+ * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`.
+ *
+ * Throws only for invalid code options (`views`, `cardinalityLimit`); export failures are
+ * reported through the OpenTelemetry diag logger and never reach the application.
+ */
+export function initMeterProvider(
+  metricsConfig: MetricsConfig,
+  resource?: Resource,
+  options: InitMeterProviderOptions = {},
+): MetricsHandle {
+  const cardinalityLimit = options.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT;
+  assertCardinalityLimit(cardinalityLimit, 'cardinalityLimit');
+  const views = toSdkViews(options.views ?? [], cardinalityLimit);
+  const readers: IMetricReader[] = [];
+  const reader = createMetricReader(metricsConfig, cardinalityLimit);
+  if (reader !== undefined) {
+    readers.push(reader);
+  }
+  readers.push(...(options.readers ?? []));
+  const provider = new MeterProvider(resource === undefined ? { views, readers } : { resource, views, readers });
+  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis);
+}
+
+/**
+ * Exports the last collection and stops the provider, within `timeoutMillis` (default: the
+ * configured `exportTimeoutMillis`). Resolves even when the collector hangs; a second call
+ * warns and resolves. Same as `handle.shutdown(options)`.
+ */
+export function shutdownMeterProvider(handle: MetricsHandle, options: MetricsTimeoutOptions = {}): Promise<void> {
+  return handle.shutdown(options);
+}

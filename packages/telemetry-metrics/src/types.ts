@@ -1,0 +1,149 @@
+import type { Attributes, Meter, MeterOptions } from '@opentelemetry/api';
+import type { IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
+
+/**
+ * The kind of an instrument, as the OpenTelemetry API names them. Used by metric definitions
+ * and to select instruments in a view.
+ */
+export type InstrumentKind =
+  | 'counter'
+  | 'upDownCounter'
+  | 'histogram'
+  | 'gauge'
+  | 'observableCounter'
+  | 'observableUpDownCounter'
+  | 'observableGauge';
+
+/** The instrument kinds a {@link MetricsRecorder} creates. */
+export type RecorderInstrumentKind = 'counter' | 'upDownCounter' | 'histogram' | 'gauge' | 'observableGauge';
+
+/** Name, kind, unit and description of one instrument: what a dashboard relies on. */
+export interface MetricDefinition {
+  /** Instrument name, following the OpenTelemetry instrument-name grammar. */
+  readonly name: string;
+  /** The instrument kind this name must be recorded with. */
+  readonly kind: RecorderInstrumentKind;
+  /** UCUM unit: `s`, `By`, `{event}`... */
+  readonly unit: string;
+  /** One sentence describing what is measured. */
+  readonly description: string;
+  /**
+   * Explicit bucket boundaries for a histogram, given to the SDK as advice: a view with its own
+   * `bucketBoundaries` takes precedence.
+   */
+  readonly bucketBoundaries?: readonly number[];
+}
+
+/**
+ * A view: selects instruments and changes their metric stream (buckets, attributes, cardinality).
+ * Instrument selection criteria combine (all must match).
+ */
+export interface MetricViewOptions {
+  /** Instrument name to select; `*` is a wildcard (`processor.*`). Required. */
+  instrumentName: string;
+  /** Only instruments of this kind. Default: any kind. */
+  instrumentKind?: InstrumentKind;
+  /** Only instruments of the meter with exactly this name. Default: any meter. */
+  meterName?: string;
+  /** Rename the resulting metric stream. Only valid when `instrumentName` has no wildcard. */
+  name?: string;
+  /** Replace the instrument's description. */
+  description?: string;
+  /** Explicit histogram bucket boundaries, strictly increasing. Default: the instrument's advice. */
+  bucketBoundaries?: number[];
+  /** Keep only these attribute keys; every other key is dropped. Default: keep all. */
+  attributeKeys?: string[];
+  /**
+   * Maximum number of distinct attribute sets per collection; extra sets are aggregated into one
+   * overflow series with the attribute `otel.metric.overflow=true`. Default: the provider-wide
+   * `cardinalityLimit`.
+   */
+  cardinalityLimit?: number;
+  /** Drop the selected instruments entirely. Default false. */
+  drop?: boolean;
+}
+
+/** Options of {@link initMeterProvider} that are code, not configuration. */
+export interface InitMeterProviderOptions {
+  /** Views applied to every instrument of the provider. Default: none. */
+  views?: MetricViewOptions[];
+  /**
+   * Maximum number of distinct attribute sets per instrument and collection, for every reader and
+   * view; the rest go to the overflow series `otel.metric.overflow=true`. Default 2000.
+   */
+  cardinalityLimit?: number;
+  /**
+   * Readers added next to the one built from the configuration, e.g. a reader around an
+   * `InMemoryMetricExporter` in tests. Default: none.
+   */
+  readers?: IMetricReader[];
+}
+
+/** Options of {@link MetricsHandle.shutdown} and {@link MetricsHandle.forceFlush}. */
+export interface MetricsTimeoutOptions {
+  /**
+   * Deadline for the whole operation; the returned promise resolves by then even if the
+   * collector hangs. Default: the configured `exportTimeoutMillis` (30000).
+   */
+  timeoutMillis?: number;
+}
+
+/** What {@link initMeterProvider} returns. Globals are not registered. */
+export interface MetricsHandle {
+  /** The SDK provider, e.g. for `metrics.setGlobalMeterProvider(handle.provider)`. */
+  readonly provider: MeterProvider;
+  /** A meter of this provider. */
+  getMeter(name: string, version?: string, options?: MeterOptions): Meter;
+  /**
+   * Collects and exports now. Resolves by the deadline; export failures are reported through the
+   * OpenTelemetry diag logger, never thrown.
+   */
+  forceFlush(options?: MetricsTimeoutOptions): Promise<void>;
+  /**
+   * Exports the last collection, then stops every reader and exporter. Resolves by the deadline
+   * even if the collector hangs. A second call warns and resolves.
+   */
+  shutdown(options?: MetricsTimeoutOptions): Promise<void>;
+}
+
+/** Options of {@link createMetricsRecorder}. */
+export interface MetricsRecorderOptions {
+  /** The meter instruments are created on. Default: `metrics.getMeter('@proc/telemetry-metrics')` (global API). */
+  meter?: Meter;
+  /** Attributes merged into every recording (service, pipeline, processor...). Per-call attributes win. Default `{}`. */
+  commonAttributes?: Attributes;
+  /**
+   * Definitions (kind, unit, description, buckets) applied when an instrument of that name is
+   * created. Added to, and overriding by name, the built-in `METRIC_DEFINITIONS`.
+   */
+  definitions?: readonly MetricDefinition[];
+}
+
+/** Reports one value of an observable gauge; attributes are merged over the common ones. */
+export type ObserveFunction = (value: number, attributes?: Attributes) => void;
+
+/** Called at each collection to report the current value(s) of an observable gauge. */
+export type ObserveGaugeCallback = (observe: ObserveFunction) => void | Promise<void>;
+
+/**
+ * Records measurements with common attributes. Instruments are created on first use and cached
+ * per meter by name; recording a name with another kind than it was created with throws.
+ * Names must match the OpenTelemetry instrument-name grammar, or recording throws.
+ */
+export interface MetricsRecorder {
+  /** The attributes merged into every recording (frozen). */
+  readonly commonAttributes: Readonly<Attributes>;
+  /** Adds `value` (default 1, must be >= 0) to a monotonic counter. */
+  recordCounter(name: string, value?: number, attributes?: Attributes): void;
+  /** Adds `delta` (may be negative) to an up-down counter. */
+  recordUpDown(name: string, delta: number, attributes?: Attributes): void;
+  /** Records one value in a histogram (durations in seconds). */
+  recordHistogram(name: string, value: number, attributes?: Attributes): void;
+  /** Sets the current value of a synchronous gauge. */
+  recordGauge(name: string, value: number, attributes?: Attributes): void;
+  /**
+   * Registers a callback that reports an observable gauge at each collection.
+   * @returns a function that removes this callback.
+   */
+  observeGauge(name: string, callback: ObserveGaugeCallback): () => void;
+}

@@ -1,0 +1,223 @@
+import { type Meter, metrics } from '@opentelemetry/api';
+import { DataPointType, type Histogram, MeterProvider } from '@opentelemetry/sdk-metrics';
+import {
+  createMetricsRecorder,
+  DURATION_BUCKET_BOUNDARIES_SECONDS,
+  METRIC_ATTRIBUTES,
+  METRIC_NAMES,
+} from '../src/index.js';
+import { createTestMetricCollector, findMetric, type TestMetricCollector } from './helpers/test-metric-collector.js';
+
+describe('MetricsRecorder', () => {
+  let collector: TestMetricCollector;
+  let provider: MeterProvider;
+  let meter: Meter;
+
+  beforeEach(() => {
+    collector = createTestMetricCollector();
+    provider = new MeterProvider({ readers: [collector.reader] });
+    meter = provider.getMeter('recorder-test');
+  });
+
+  afterEach(async () => {
+    await provider.shutdown();
+    metrics.disable();
+  });
+
+  const common = { 'service.name': 'orders', 'pipeline.name': 'ingest' };
+
+  describe('createMetricsRecorder', () => {
+    it('should freeze a copy of the common attributes', () => {
+      const input = { ...common };
+      const recorder = createMetricsRecorder({ meter, commonAttributes: input });
+      input['pipeline.name'] = 'changed';
+      expect(recorder.commonAttributes).toEqual(common);
+      expect(Object.isFrozen(recorder.commonAttributes)).toBe(true);
+    });
+
+    it('should record on the global meter provider when no meter is given', async () => {
+      metrics.setGlobalMeterProvider(provider);
+      createMetricsRecorder().recordCounter('global.counter', 2);
+      const metric = findMetric(await collector.collect(), 'global.counter');
+      expect(metric.dataPoints[0]?.value).toBe(2);
+    });
+  });
+
+  describe('recordCounter', () => {
+    it('should merge common and per-call attributes, the per-call value winning', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 3, {
+        [METRIC_ATTRIBUTES.EVENT_TYPE]: 'order',
+        'pipeline.name': 'override',
+      });
+      const metric = findMetric(await collector.collect(), METRIC_NAMES.EVENTS_PROCESSED);
+      expect(metric.dataPoints).toHaveLength(1);
+      expect(metric.dataPoints[0]?.attributes).toEqual({
+        'service.name': 'orders',
+        'pipeline.name': 'override',
+        'event.type': 'order',
+      });
+      expect(metric.dataPoints[0]?.value).toBe(3);
+    });
+
+    it('should apply the unit and description of a predefined metric', async () => {
+      createMetricsRecorder({ meter }).recordCounter(METRIC_NAMES.EVENTS_PROCESSED);
+      const metric = findMetric(await collector.collect(), METRIC_NAMES.EVENTS_PROCESSED);
+      expect(metric.descriptor.unit).toBe('{event}');
+      expect(metric.descriptor.description).toBe('Number of events processed successfully.');
+      expect(metric.dataPointType).toBe(DataPointType.SUM);
+      expect(metric.dataPoints[0]?.value).toBe(1);
+    });
+
+    it('should apply definitions given in the options over the built-in ones', async () => {
+      const recorder = createMetricsRecorder({
+        meter,
+        definitions: [{ name: 'orders.rejected', kind: 'counter', unit: '{order}', description: 'Rejected orders.' }],
+      });
+      recorder.recordCounter('orders.rejected', 4);
+      const metric = findMetric(await collector.collect(), 'orders.rejected');
+      expect(metric.descriptor).toMatchObject({ unit: '{order}', description: 'Rejected orders.' });
+    });
+
+    it('should pass the common attributes object itself when there are no per-call attributes', () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      const counter = meter.createCounter('spied.counter');
+      const createCounter = jest.spyOn(meter, 'createCounter').mockReturnValue(counter);
+      const add = jest.spyOn(counter, 'add');
+      recorder.recordCounter('spied.counter', 1);
+      recorder.recordCounter('spied.counter', 1);
+      expect(createCounter).toHaveBeenCalledTimes(1);
+      expect(add).toHaveBeenCalledTimes(2);
+      expect(add.mock.calls[0]?.[1]).toBe(recorder.commonAttributes);
+      expect(add.mock.calls[1]?.[1]).toBe(recorder.commonAttributes);
+    });
+
+    it('should pass the per-call attributes object itself when there are no common attributes', () => {
+      const recorder = createMetricsRecorder({ meter });
+      const counter = meter.createCounter('spied.counter');
+      jest.spyOn(meter, 'createCounter').mockReturnValue(counter);
+      const add = jest.spyOn(counter, 'add');
+      const attributes = { 'event.type': 'order' };
+      recorder.recordCounter('spied.counter', 1, attributes);
+      expect(add.mock.calls[0]?.[1]).toBe(attributes);
+    });
+
+    it('should create each instrument once per meter, across recorders', () => {
+      const createCounter = jest.spyOn(meter, 'createCounter');
+      const first = createMetricsRecorder({ meter });
+      const second = createMetricsRecorder({ meter, commonAttributes: common });
+      first.recordCounter('cached.counter');
+      first.recordCounter('cached.counter');
+      second.recordCounter('cached.counter');
+      expect(createCounter).toHaveBeenCalledTimes(1);
+    });
+
+    it('should throw naming the instrument when the name was created with another kind', () => {
+      const recorder = createMetricsRecorder({ meter });
+      recorder.recordHistogram('shared.name', 1);
+      expect(() => recorder.recordCounter('shared.name')).toThrow(
+        '@proc/telemetry-metrics: instrument "shared.name" was created as a histogram and cannot be recorded as a counter',
+      );
+    });
+
+    it('should throw when a predefined name is recorded with another kind', () => {
+      const recorder = createMetricsRecorder({ meter });
+      expect(() => recorder.recordHistogram(METRIC_NAMES.EVENTS_PROCESSED, 1)).toThrow(
+        `instrument "${METRIC_NAMES.EVENTS_PROCESSED}" is defined as a counter and cannot be recorded as a histogram`,
+      );
+    });
+
+    it('should throw naming the name and the rule for an invalid name', () => {
+      const recorder = createMetricsRecorder({ meter });
+      expect(() => recorder.recordCounter('1events')).toThrow(
+        /invalid instrument name "1events": an instrument name starts with a letter/,
+      );
+    });
+  });
+
+  describe('recordUpDown', () => {
+    it('should sum positive and negative deltas into a non-monotonic sum', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 5);
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, -2);
+      const metric = findMetric(await collector.collect(), METRIC_NAMES.WINDOWS_ACTIVE);
+      expect(metric.dataPointType).toBe(DataPointType.SUM);
+      expect(metric.dataPointType === DataPointType.SUM && metric.isMonotonic).toBe(false);
+      expect(metric.dataPoints[0]?.value).toBe(3);
+      expect(metric.dataPoints[0]?.attributes).toEqual(common);
+    });
+  });
+
+  describe('recordHistogram', () => {
+    it('should use the duration buckets in seconds for a predefined latency histogram', async () => {
+      const recorder = createMetricsRecorder({ meter });
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.003);
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.2);
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 20);
+      const metric = findMetric(await collector.collect(), METRIC_NAMES.PROCESSING_DURATION);
+      expect(metric.descriptor.unit).toBe('s');
+      const histogram = metric.dataPoints[0]?.value as Histogram;
+      expect(histogram.buckets.boundaries).toEqual([...DURATION_BUCKET_BOUNDARIES_SECONDS]);
+      expect(histogram.count).toBe(3);
+      expect(histogram.sum).toBeCloseTo(20.203);
+      const counts = histogram.buckets.counts;
+      expect(counts[DURATION_BUCKET_BOUNDARIES_SECONDS.indexOf(0.005)]).toBe(1); // (0.0025, 0.005]
+      expect(counts[DURATION_BUCKET_BOUNDARIES_SECONDS.indexOf(0.25)]).toBe(1); // (0.1, 0.25]
+      expect(counts[counts.length - 1]).toBe(1); // (10, +Inf)
+    });
+  });
+
+  describe('recordGauge', () => {
+    it('should report the last value recorded per attribute set', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 4, { 'partition.id': '1' });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 2.5, { 'partition.id': '1' });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 7, { 'partition.id': '2' });
+      const metric = findMetric(await collector.collect(), METRIC_NAMES.WATERMARK_LAG);
+      expect(metric.dataPointType).toBe(DataPointType.GAUGE);
+      const byPartition = Object.fromEntries(metric.dataPoints.map((p) => [p.attributes['partition.id'], p.value]));
+      expect(byPartition).toEqual({ '1': 2.5, '2': 7 });
+      expect(metric.dataPoints[0]?.attributes['service.name']).toBe('orders');
+    });
+  });
+
+  describe('observeGauge', () => {
+    it('should report observed values with merged attributes at each collection until removed', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      let depth = 10;
+      const remove = recorder.observeGauge('queue.depth', (observe) => {
+        observe(depth, { 'queue.name': 'a' });
+        observe(depth * 2);
+      });
+      const first = findMetric(await collector.collect(), 'queue.depth');
+      expect(first.dataPointType).toBe(DataPointType.GAUGE);
+      expect(first.dataPoints.map((p) => [p.value, p.attributes])).toEqual([
+        [10, { ...common, 'queue.name': 'a' }],
+        [20, common],
+      ]);
+
+      depth = 11;
+      const second = findMetric(await collector.collect(), 'queue.depth');
+      expect(second.dataPoints.map((p) => p.value)).toEqual([11, 22]);
+
+      remove();
+      remove();
+      depth = 12;
+      const afterRemoval = await collector.collect();
+      const values = afterRemoval
+        .filter((m) => m.descriptor.name === 'queue.depth')
+        .flatMap((m) => m.dataPoints.map((p) => p.value));
+      expect(values).not.toContain(12);
+    });
+
+    it('should share one observable instrument between callbacks of the same name', async () => {
+      const recorder = createMetricsRecorder({ meter });
+      const createObservableGauge = jest.spyOn(meter, 'createObservableGauge');
+      recorder.observeGauge('pool.size', (observe) => observe(1, { pool: 'a' }));
+      recorder.observeGauge('pool.size', (observe) => observe(2, { pool: 'b' }));
+      const metric = findMetric(await collector.collect(), 'pool.size');
+      expect(createObservableGauge).toHaveBeenCalledTimes(1);
+      expect(metric.dataPoints.map((p) => p.value).sort()).toEqual([1, 2]);
+    });
+  });
+});
