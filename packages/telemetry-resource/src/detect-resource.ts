@@ -1,4 +1,4 @@
-import { type Resource, detectResources } from '@opentelemetry/resources';
+import { detectResources, type Resource } from '@opentelemetry/resources';
 import { ALL_DETECTORS, resolveDetectors } from './internal/detectors.js';
 import { settleResource } from './internal/settle-resource.js';
 import { checkTimeout } from './internal/timeout.js';

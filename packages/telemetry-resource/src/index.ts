@@ -1,15 +1,6 @@
-export type {
-  ContainerDetectorOptions,
-  DetectResourceOptions,
-  ProcessorOptions,
-  ProcessorResourceOptions,
-  ResourceBuilderOptions,
-} from './types.js';
-export { ResourceBuilder } from './resource-builder.js';
+export { createContainerDetector } from './container-detector.js';
 export { createResource } from './create-resource.js';
 export { detectResource } from './detect-resource.js';
-export { createContainerDetector } from './container-detector.js';
-export { createProcessorResource } from './processor-resource.js';
 export {
   ATTR_PROCESSOR_NAME,
   ATTR_PROCESSOR_PARTITIONS,
@@ -17,3 +8,12 @@ export {
   ATTR_PROCESSOR_PIPELINE_STAGE,
   ATTR_PROCESSOR_WORKER_ID,
 } from './processor-attributes.js';
+export { createProcessorResource } from './processor-resource.js';
+export { ResourceBuilder } from './resource-builder.js';
+export type {
+  ContainerDetectorOptions,
+  DetectResourceOptions,
+  ProcessorOptions,
+  ProcessorResourceOptions,
+  ResourceBuilderOptions,
+} from './types.js';

@@ -1,4 +1,6 @@
 import type { Resource } from '@opentelemetry/resources';
+import { warn } from './internal/diag.js';
+import { sanitizeAttribute } from './internal/sanitize-attributes.js';
 import {
   ATTR_PROCESSOR_NAME,
   ATTR_PROCESSOR_PARTITIONS,
@@ -6,8 +8,6 @@ import {
   ATTR_PROCESSOR_PIPELINE_STAGE,
   ATTR_PROCESSOR_WORKER_ID,
 } from './processor-attributes.js';
-import { warn } from './internal/diag.js';
-import { sanitizeAttribute } from './internal/sanitize-attributes.js';
 import { ResourceBuilder } from './resource-builder.js';
 import type {
   ProcessorOptions,

@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 // (0.8.14), and test/container-detector.test.ts exercises them against fixture files.
 import {
   CONTAINER_ID_LENGTH,
+  extractContainerIdFromLine,
   HOSTNAME,
   MARKING_PREFIX,
-  extractContainerIdFromLine,
 } from '@opentelemetry/resource-detector-container/build/src/detectors/utils.js';
 import { debug } from './diag.js';
 

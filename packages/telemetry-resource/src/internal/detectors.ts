@@ -1,8 +1,8 @@
 import {
-  type ResourceDetector,
   hostDetector,
   osDetector,
   processDetector,
+  type ResourceDetector,
 } from '@opentelemetry/resources';
 import { createContainerDetector } from '../container-detector.js';
 import type { ContainerDetectorOptions, ResourceDetectorName } from '../types.js';

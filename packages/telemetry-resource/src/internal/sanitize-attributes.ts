@@ -45,7 +45,9 @@ export function sanitizeAttributes(
 ): Record<string, ResourceAttributeValue> {
   const result: Record<string, ResourceAttributeValue> = {};
   if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) {
-    warn(`ignored resource attributes (from ${source}): expected an object, got ${kind(attributes)}`);
+    warn(
+      `ignored resource attributes (from ${source}): expected an object, got ${kind(attributes)}`,
+    );
     return result;
   }
   for (const key of Reflect.ownKeys(attributes)) {
