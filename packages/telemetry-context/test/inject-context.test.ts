@@ -1,0 +1,77 @@
+import { context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { createPropagator } from '../src/create-propagator.js';
+import { extractContext, extractFromHeaders } from '../src/extract-context.js';
+import { injectContext, injectIntoHeaders } from '../src/inject-context.js';
+
+const spanContext = {
+  traceId: '0af7651916cd43dd8448eb211c80319c',
+  spanId: 'b7ad6b7169203331',
+  traceFlags: 1,
+};
+const TRACEPARENT = `00-${spanContext.traceId}-${spanContext.spanId}-01`;
+
+describe('injectContext and extractContext', () => {
+  beforeEach(() => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(createPropagator(['tracecontext', 'baggage']));
+  });
+
+  afterEach(() => {
+    context.disable();
+    propagation.disable();
+  });
+
+  describe('injectContext', () => {
+    it('should use the global propagator and return the carrier', () => {
+      const carrier = {};
+      expect(injectContext(carrier, trace.setSpanContext(ROOT_CONTEXT, spanContext))).toBe(carrier);
+      expect(carrier).toEqual({ traceparent: TRACEPARENT });
+    });
+
+    it('should inject into a kafka-style message with Buffer headers', () => {
+      const message = {
+        value: 'v',
+        headers: { existing: Buffer.from('1') } as Record<string, Buffer | string>,
+      };
+      injectContext(message.headers, trace.setSpanContext(ROOT_CONTEXT, spanContext));
+      const wire = Object.fromEntries(
+        Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]),
+      );
+      expect(trace.getSpanContext(extractContext(wire, ROOT_CONTEXT))).toEqual({
+        ...spanContext,
+        isRemote: true,
+      });
+    });
+  });
+
+  describe('injectIntoHeaders', () => {
+    it('should inject the active context into new headers', () => {
+      const headers = context.with(trace.setSpanContext(ROOT_CONTEXT, spanContext), () =>
+        injectIntoHeaders(),
+      );
+      expect(headers).toEqual({ traceparent: TRACEPARENT });
+    });
+
+    it('should inject into given fetch Headers', () => {
+      const headers = injectIntoHeaders(new Headers(), {
+        context: trace.setSpanContext(ROOT_CONTEXT, spanContext),
+      });
+      expect(headers.get('traceparent')).toBe(TRACEPARENT);
+    });
+  });
+
+  describe('extractFromHeaders', () => {
+    it('should extract on top of the active context', () => {
+      const key = Symbol('k');
+      const base = ROOT_CONTEXT.setValue(key, 'kept');
+      const extracted = context.with(base, () => extractFromHeaders({ TRACEPARENT }));
+      expect(trace.getSpanContext(extracted)?.traceId).toBe(spanContext.traceId);
+      expect(extracted.getValue(key)).toBe('kept');
+    });
+
+    it('should return the context unchanged for missing headers', () => {
+      expect(extractFromHeaders(undefined, { context: ROOT_CONTEXT })).toBe(ROOT_CONTEXT);
+    });
+  });
+});
