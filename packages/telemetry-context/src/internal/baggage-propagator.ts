@@ -45,15 +45,17 @@ export function createBaggagePropagator(): TextMapPropagator {
       const headers = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
       const items = decodeBaggageHeader(headers.filter((item) => typeof item === 'string'));
       if (items.length === 0) return context;
-      // A null prototype keeps a `__proto__` key (a valid token) an ordinary entry.
-      const entries: Record<string, BaggageEntry> = Object.create(null);
+      // Entries are set one by one: a record would move integer-like keys first.
+      let baggage = propagation.createBaggage();
       for (const item of items) {
-        entries[item.key] =
+        baggage = baggage.setEntry(
+          item.key,
           item.metadata === undefined
             ? { value: item.value }
-            : { value: item.value, metadata: baggageEntryMetadataFromString(item.metadata) };
+            : { value: item.value, metadata: baggageEntryMetadataFromString(item.metadata) },
+        );
       }
-      return propagation.setBaggage(context, propagation.createBaggage(entries));
+      return propagation.setBaggage(context, baggage);
     },
     fields() {
       return [BAGGAGE];
