@@ -181,3 +181,82 @@ export interface TelemetryConfig {
   /** `OTEL_LOG_LEVEL`. Default `info`. */
   logLevel: LogLevel;
 }
+
+/** Where a value came from, lowest to highest precedence: `default` < `file` < `env` < `code`. */
+export type ConfigSource = 'default' | 'file' | 'env' | 'code';
+
+/** Makes every field optional, recursively (arrays are taken whole). */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/** Export settings as given in code or in a file: every field optional. */
+export type ExportOptions = DeepPartial<ExportConfig>;
+
+/**
+ * The configuration a user writes, in code or in a config file: any subset of
+ * {@link TelemetryConfig}, plus a generic `export` section.
+ *
+ * `export` is the code-side twin of `OTEL_EXPORTER_OTLP_*`: it applies to both signals, and
+ * `traces.export` / `metrics.export` override it field by field. As with the environment
+ * variables, a generic `export.endpoint` gets `/v1/traces` or `/v1/metrics` appended for the HTTP
+ * protocols, while `traces.export.endpoint` / `metrics.export.endpoint` are used as-is.
+ *
+ * `undefined` means "not set here" (the next source down applies); in a file, so does `null`.
+ */
+export type TelemetryConfigOptions = DeepPartial<TelemetryConfig> & {
+  /** Applies to both signals; per-signal `traces.export` / `metrics.export` win. */
+  export?: ExportOptions;
+};
+
+/** A rejected environment variable: reported, then ignored in favour of the next source. */
+export interface ConfigWarning {
+  /** The environment variable, e.g. `OTEL_BSP_MAX_QUEUE_SIZE`. */
+  variable: string;
+  /** The value received (redacted when it may hold a secret). */
+  value: string;
+  /** What would have been accepted, e.g. `an integer >= 1`. */
+  expected: string;
+  /** One readable line, prefixed `@proc/telemetry-config:`. Also sent to `diag.warn`. */
+  message: string;
+}
+
+/** One problem found in a config given in code or in a file. */
+export interface TelemetryConfigIssue {
+  /** Dotted path of the offending field, e.g. `traces.sampler.ratio` (`''` for the whole file). */
+  path: string;
+  /** The value received; `[REDACTED]` when it may hold a secret. */
+  received: unknown;
+  /** What is accepted, e.g. `a number from 0 to 1`. */
+  expected: string;
+  /** Which source held the bad value. */
+  source: ConfigSource;
+}
+
+/** Options for `loadConfig`. */
+export interface LoadConfigOptions {
+  /** Values from code: the highest precedence. */
+  config?: TelemetryConfigOptions;
+  /**
+   * Path of a YAML or JSON config file. Default: the `PROC_TELEMETRY_CONFIG_FILE` environment
+   * variable; no file when neither is set.
+   */
+  file?: string;
+  /** Environment to read `OTEL_*` variables and `${NAME}` references from. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Called once per rejected environment variable (each is also sent to `diag.warn`). */
+  onWarning?: (warning: ConfigWarning) => void;
+}
+
+/** Options for `parseConfig`. */
+export interface ParseConfigOptions {
+  /** Environment for `${NAME}` references. Default `process.env`. OTEL_* variables are not applied. */
+  env?: Record<string, string | undefined>;
+  /** Where the text came from, used in error messages. Default `(text)`. */
+  origin?: string;
+}
+
+/** Text formats of a config file. */
+export type ConfigFormat = 'json' | 'yaml';

@@ -1,0 +1,38 @@
+export { defaultTelemetryConfig } from './default-config.js';
+export { loadConfig } from './load-config.js';
+export { parseConfig } from './parse-config.js';
+export { redactConfig } from './redact-config.js';
+export { serializeConfig } from './serialize-config.js';
+export { TelemetryConfigError } from './telemetry-config-error.js';
+export type {
+  AttributeValue,
+  BatchConfig,
+  ConfigFormat,
+  ConfigSource,
+  ConfigWarning,
+  DeepPartial,
+  ExportConfig,
+  ExportOptions,
+  LoadConfigOptions,
+  LogLevel,
+  MetricExporterName,
+  MetricsConfig,
+  OtlpCompression,
+  OtlpProtocol,
+  ParseConfigOptions,
+  PrometheusConfig,
+  PropagatorName,
+  ResourceConfig,
+  ResourceDetectorName,
+  SamplerConfig,
+  SamplerName,
+  ServiceConfig,
+  SpanLimitsConfig,
+  TelemetryConfig,
+  TelemetryConfigIssue,
+  TelemetryConfigOptions,
+  TemporalityPreference,
+  TlsConfig,
+  TraceConfig,
+  TraceExporterName,
+} from './types.js';

@@ -1,0 +1,47 @@
+import { formatIssues, TelemetryConfigError } from '../telemetry-config-error.js';
+import type { ConfigWarning, ExportConfig, OtlpProtocol, TelemetryConfig } from '../types.js';
+import { enforceCrossField } from './cross-field.js';
+import { defaultOptions } from './defaults.js';
+import { type Layer, mergeLayers, SIGNALS } from './merge-layers.js';
+import type { PlainObject } from './plain.js';
+import { attachRedactedPrinters } from './redaction.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
+import { telemetryConfigSchema } from './schema.js';
+import { schemaIssues } from './validate.js';
+
+/**
+ * Merges validated layers over the defaults and derives what depends on the merged result:
+ * endpoints (from the final protocol), `enabled` flags, `none` propagators and cross-field
+ * limits. Throws `TelemetryConfigError` for a conflict between code or file values.
+ */
+export function buildConfig(
+  layers: readonly Layer[],
+  report: (warning: ConfigWarning) => void,
+): TelemetryConfig {
+  const { values, sources, endpoints } = mergeLayers([
+    { source: 'default', options: defaultOptions() },
+    ...layers,
+  ]);
+  const config = values as unknown as TelemetryConfig;
+  for (const signal of SIGNALS) {
+    const section = config[signal];
+    const protocol: OtlpProtocol = section.export.protocol;
+    const endpoint = resolveEndpoint(endpoints[signal], protocol, signal);
+    // Keep the field order of the TelemetryConfig type: endpoint first.
+    const rest: Omit<ExportConfig, 'endpoint'> = section.export;
+    section.export = { endpoint, ...rest };
+    section.enabled = section.enabled && section.exporter !== 'none' && !config.disabled;
+  }
+  if (config.propagators.includes('none')) config.propagators = [];
+  const issues = enforceCrossField(values as PlainObject, sources, report);
+  if (issues.length > 0) throw new TelemetryConfigError(issues);
+
+  const problems = schemaIssues(telemetryConfigSchema, config, 'default');
+  if (problems.length > 0) {
+    // Every layer was validated, so this is a bug here, not a user error.
+    throw new Error(
+      `@proc/telemetry-config: internal error, resolved an invalid config:\n${formatIssues(problems)}`,
+    );
+  }
+  return attachRedactedPrinters(config);
+}

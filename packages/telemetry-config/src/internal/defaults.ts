@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { ExportOptions, TelemetryConfigOptions } from '../types.js';
+
+let processInstanceId: string | undefined;
+
+/** `service.instance.id` default: random, the same for every config built in this process. */
+export function processInstanceIdValue(): string {
+  processInstanceId ??= randomUUID();
+  return processInstanceId;
+}
+
+const exportDefaults = (): ExportOptions => ({
+  protocol: 'http/protobuf',
+  headers: {},
+  compression: 'none',
+  timeoutMillis: 10_000,
+  tls: { insecure: false },
+});
+
+/**
+ * Built-in defaults, the lowest layer: the values the OpenTelemetry specification gives.
+ * Endpoints are not here: they depend on the final protocol (see `resolveEndpoint`).
+ */
+export function defaultOptions(): TelemetryConfigOptions {
+  return {
+    disabled: false,
+    service: { name: 'unknown_service:node', instanceId: processInstanceIdValue() },
+    resource: { attributes: {}, detectors: ['env', 'host', 'os', 'process', 'container'] },
+    traces: {
+      enabled: true,
+      exporter: 'otlp',
+      export: exportDefaults(),
+      sampler: { type: 'parentbased_always_on', ratio: 1 },
+      batch: {
+        maxQueueSize: 2048,
+        maxExportBatchSize: 512,
+        scheduledDelayMillis: 5000,
+        exportTimeoutMillis: 30_000,
+      },
+      limits: {
+        attributeCountLimit: 128,
+        eventCountLimit: 128,
+        linkCountLimit: 128,
+        attributePerEventCountLimit: 128,
+        attributePerLinkCountLimit: 128,
+      },
+    },
+    metrics: {
+      enabled: true,
+      exporter: 'otlp',
+      export: exportDefaults(),
+      temporality: 'cumulative',
+      exportIntervalMillis: 60_000,
+      exportTimeoutMillis: 30_000,
+      prometheus: { host: 'localhost', port: 9464 },
+    },
+    propagators: ['tracecontext', 'baggage'],
+    logLevel: 'info',
+  };
+}

@@ -1,0 +1,44 @@
+import type { ExportOptions } from '../types.js';
+import type { EnvReader } from './env-reader.js';
+import { COMPRESSIONS, EXPECTED, HEADER_NAME, HEADER_VALUE, PROTOCOLS } from './fields.js';
+import { parseKeyValueList } from './key-value-list.js';
+
+/** `OTEL_EXPORTER_OTLP_HEADERS`-style list; the whole value is discarded when malformed. */
+function readHeaders(r: EnvReader, name: string): Record<string, string> | undefined {
+  const value = r.raw(name);
+  if (value === undefined) return undefined;
+  const parsed = parseKeyValueList(
+    value,
+    (key) => HEADER_NAME.test(key),
+    (v) => HEADER_VALUE.test(v),
+  );
+  if (parsed.ok) return parsed.values;
+  return r.reject(
+    name,
+    value,
+    `a list of name=value pairs, percent-encoded, separated by "," (${parsed.reason})`,
+    true,
+  );
+}
+
+/**
+ * The OTLP exporter variables for one prefix: `OTEL_EXPORTER_OTLP_*` (generic, when `signal`
+ * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*`.
+ * https://opentelemetry.io/docs/specs/otel/protocol/exporter/
+ */
+export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS'): ExportOptions {
+  const p = signal === undefined ? 'OTEL_EXPORTER_OTLP_' : `OTEL_EXPORTER_OTLP_${signal}_`;
+  return {
+    endpoint: r.url(`${p}ENDPOINT`),
+    protocol: r.enumValue(`${p}PROTOCOL`, PROTOCOLS),
+    headers: readHeaders(r, `${p}HEADERS`),
+    compression: r.enumValue(`${p}COMPRESSION`, COMPRESSIONS),
+    timeoutMillis: r.integer(`${p}TIMEOUT`, 1, undefined, EXPECTED.duration),
+    tls: {
+      certificateFile: r.string(`${p}CERTIFICATE`),
+      clientKeyFile: r.string(`${p}CLIENT_KEY`),
+      clientCertificateFile: r.string(`${p}CLIENT_CERTIFICATE`),
+      insecure: r.boolean(`${p}INSECURE`),
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * Field validators shared by the schema of user options and of the resolved config. Each one
+ * carries its "expected" text as its only error message, so every issue says what is accepted.
+ */
+
+export const TRACE_EXPORTERS = ['otlp', 'console', 'none'] as const;
+export const METRIC_EXPORTERS = ['otlp', 'prometheus', 'console', 'none'] as const;
+export const PROTOCOLS = ['grpc', 'http/protobuf', 'http/json'] as const;
+export const COMPRESSIONS = ['gzip', 'none'] as const;
+export const SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+export const TEMPORALITIES = ['cumulative', 'delta', 'lowmemory'] as const;
+export const PROPAGATORS = ['tracecontext', 'baggage', 'b3', 'b3multi', 'jaeger', 'none'] as const;
+export const LOG_LEVELS = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'] as const;
+export const DETECTORS = ['env', 'host', 'os', 'process', 'container'] as const;
+
+/** An HTTP header name (RFC 9110 token). */
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** An HTTP header value: no control characters except tab. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
+export const HEADER_VALUE = /^[^\u0000-\u0008\u000a-\u001f\u007f]*$/;
+
+export const EXPECTED = {
+  boolean: 'true or false',
+  string: 'a non-empty string',
+  url: 'an http:// or https:// URL',
+  duration: 'an integer > 0 (milliseconds)',
+  size: 'an integer >= 1',
+  limit: 'an integer >= 0',
+  ratio: 'a number from 0 to 1',
+  port: 'an integer from 0 to 65535',
+  headerName: "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+  headerValue: 'a string (no control characters)',
+  attribute: 'a string, number, boolean or an array of one of those',
+  oneOf: (values: readonly string[]) => `one of: ${values.join(', ')}`,
+  listOf: (values: readonly string[]) => `a list of: ${values.join(', ')}`,
+} as const;
+
+/** `http:` or `https:` URL with a host. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).host !== '';
+  } catch {
+    return false;
+  }
+}
+
+const msg = (error: string) => ({ error });
+
+export const booleanField = () => z.boolean(msg(EXPECTED.boolean));
+export const stringField = () => z.string(msg(EXPECTED.string)).min(1, msg(EXPECTED.string));
+export const urlField = () => z.string(msg(EXPECTED.url)).refine(isHttpUrl, msg(EXPECTED.url));
+
+export function intField(min: number, max: number | undefined, expected: string) {
+  const base = z.number(msg(expected)).int(msg(expected)).min(min, msg(expected));
+  return max === undefined ? base : base.max(max, msg(expected));
+}
+
+export const durationField = () => intField(1, undefined, EXPECTED.duration);
+export const sizeField = () => intField(1, undefined, EXPECTED.size);
+export const limitField = () => intField(0, undefined, EXPECTED.limit);
+export const portField = () => intField(0, 65535, EXPECTED.port);
+export const ratioField = () =>
+  z.number(msg(EXPECTED.ratio)).min(0, msg(EXPECTED.ratio)).max(1, msg(EXPECTED.ratio));
+
+export const enumField = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, msg(EXPECTED.oneOf(values)));
+
+export const enumListField = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values, msg(EXPECTED.oneOf(values))), msg(EXPECTED.listOf(values)));
+
+export const headersField = () =>
+  z.record(
+    z.string().regex(HEADER_NAME, msg(EXPECTED.headerName)),
+    z.string(msg(EXPECTED.headerValue)).regex(HEADER_VALUE, msg(EXPECTED.headerValue)),
+    msg('an object of header name to value'),
+  );
+
+const finite = () => z.number(msg(EXPECTED.attribute)).finite(msg(EXPECTED.attribute));
+const scalar = () => z.union([z.string(), finite(), z.boolean()], msg(EXPECTED.attribute));
+
+export const attributesField = () =>
+  z.record(
+    z.string().min(1, msg('a non-empty attribute name')),
+    z.union(
+      [scalar(), z.array(z.string()), z.array(finite()), z.array(z.boolean())],
+      msg(EXPECTED.attribute),
+    ),
+    msg('an object of attribute name to value'),
+  );

@@ -1,0 +1,84 @@
+import { parseDocument } from 'yaml';
+import type { ConfigFormat, TelemetryConfigIssue, TelemetryConfigOptions } from '../types.js';
+import { layerCrossFieldIssues } from './cross-field.js';
+import type { Env } from './env-reader.js';
+import { isPlainObject, type PlainObject, setOwn } from './plain.js';
+import { telemetryConfigOptionsSchema } from './schema.js';
+import { substituteEnv } from './substitute-env.js';
+import { schemaIssues } from './validate.js';
+
+export interface ParsedFile {
+  options: TelemetryConfigOptions;
+  issues: TelemetryConfigIssue[];
+}
+
+/** In a file, `key:` with no value (null) means "not set here". */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isPlainObject(value)) return value;
+  const out: PlainObject = {};
+  for (const key of Object.keys(value)) {
+    if (value[key] !== null) setOwn(out, key, withoutNulls(value[key]));
+  }
+  return out;
+}
+
+const fileIssue = (origin: string, expected: string): TelemetryConfigIssue => ({
+  path: '',
+  received: origin,
+  expected,
+  source: 'file',
+});
+
+/** `.json` → JSON, `.yaml` / `.yml` → YAML, otherwise by content. */
+export function detectFormat(origin: string, text: string): ConfigFormat {
+  if (/\.json$/i.test(origin)) return 'json';
+  if (/\.ya?ml$/i.test(origin)) return 'yaml';
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+/**
+ * Parses config file text (JSON is read as YAML 1.2, of which it is a subset), substitutes
+ * `${NAME}` references and validates the result. Problems come back as issues, never thrown.
+ */
+export function parseConfigText(
+  text: string,
+  format: ConfigFormat,
+  origin: string,
+  env: Env,
+): ParsedFile {
+  const label = format === 'json' ? 'JSON' : 'YAML';
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((error) =>
+      fileIssue(origin, `valid ${label} (${error.message.split('\n')[0]})`),
+    );
+    return { options: {}, issues };
+  }
+  const missing = substituteEnv(doc, env);
+  if (missing.length > 0) {
+    const issues = missing.map(({ path, name, text: value }) => ({
+      path,
+      received: value,
+      expected: `environment variable ${name} to be set (referenced in ${origin})`,
+      source: 'file' as const,
+    }));
+    return { options: {}, issues };
+  }
+  let value: unknown;
+  try {
+    value = withoutNulls(doc.toJS({ maxAliasCount: 1000 }));
+  } catch (error) {
+    return {
+      options: {},
+      issues: [fileIssue(origin, `valid ${label} (${(error as Error).message})`)],
+    };
+  }
+  if (value === undefined || value === null) return { options: {}, issues: [] };
+  if (!isPlainObject(value)) {
+    return { options: {}, issues: [fileIssue(origin, `a ${label} object at the top level`)] };
+  }
+  const issues = schemaIssues(telemetryConfigOptionsSchema, value, 'file');
+  if (issues.length === 0) issues.push(...layerCrossFieldIssues(value, 'file'));
+  return { options: value as TelemetryConfigOptions, issues };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import * as f from './fields.js';
+
+/** A section: its fields and which of them may be absent from a resolved config. */
+interface Section {
+  fields: Record<string, Node>;
+  optional?: readonly string[];
+}
+type Node = z.ZodType | Section;
+
+const exportSection = (): Section => ({
+  fields: {
+    endpoint: f.urlField(),
+    protocol: f.enumField(f.PROTOCOLS),
+    headers: f.headersField(),
+    compression: f.enumField(f.COMPRESSIONS),
+    timeoutMillis: f.durationField(),
+    tls: {
+      fields: {
+        certificateFile: f.stringField(),
+        clientKeyFile: f.stringField(),
+        clientCertificateFile: f.stringField(),
+        insecure: f.booleanField(),
+      },
+      optional: ['certificateFile', 'clientKeyFile', 'clientCertificateFile'],
+    },
+  },
+});
+
+const configTree = (): Section => ({
+  fields: {
+    disabled: f.booleanField(),
+    service: {
+      fields: {
+        name: f.stringField(),
+        version: f.stringField(),
+        namespace: f.stringField(),
+        instanceId: f.stringField(),
+        environment: f.stringField(),
+      },
+      optional: ['version', 'namespace', 'instanceId', 'environment'],
+    },
+    resource: {
+      fields: { attributes: f.attributesField(), detectors: f.enumListField(f.DETECTORS) },
+    },
+    traces: {
+      fields: {
+        enabled: f.booleanField(),
+        exporter: f.enumField(f.TRACE_EXPORTERS),
+        export: exportSection(),
+        sampler: { fields: { type: f.enumField(f.SAMPLERS), ratio: f.ratioField() } },
+        batch: {
+          fields: {
+            maxQueueSize: f.sizeField(),
+            maxExportBatchSize: f.sizeField(),
+            scheduledDelayMillis: f.durationField(),
+            exportTimeoutMillis: f.durationField(),
+          },
+        },
+        limits: {
+          fields: {
+            attributeCountLimit: f.limitField(),
+            attributeValueLengthLimit: f.limitField(),
+            eventCountLimit: f.limitField(),
+            linkCountLimit: f.limitField(),
+            attributePerEventCountLimit: f.limitField(),
+            attributePerLinkCountLimit: f.limitField(),
+          },
+          optional: ['attributeValueLengthLimit'],
+        },
+      },
+    },
+    metrics: {
+      fields: {
+        enabled: f.booleanField(),
+        exporter: f.enumField(f.METRIC_EXPORTERS),
+        export: exportSection(),
+        temporality: f.enumField(f.TEMPORALITIES),
+        exportIntervalMillis: f.durationField(),
+        exportTimeoutMillis: f.durationField(),
+        prometheus: { fields: { host: f.stringField(), port: f.portField() } },
+      },
+    },
+    propagators: f.enumListField(f.PROPAGATORS),
+    logLevel: f.enumField(f.LOG_LEVELS),
+  },
+});
+
+function isSection(node: Node): node is Section {
+  return !(node instanceof z.ZodType);
+}
+
+function build(section: Section, allOptional: boolean): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, node] of Object.entries(section.fields)) {
+    const schema = isSection(node) ? build(node, allOptional) : node;
+    const optional = allOptional || section.optional?.includes(key) === true;
+    shape[key] = optional ? schema.optional() : schema;
+  }
+  return z.strictObject(shape, { error: 'an object' });
+}
+
+/** The resolved {@link TelemetryConfig}: every required field present. */
+export const telemetryConfigSchema: z.ZodObject = build(configTree(), false);
+
+/** User options (code or file): any subset, plus the generic `export` section. */
+export const telemetryConfigOptionsSchema: z.ZodObject = build(
+  { fields: { ...configTree().fields, export: exportSection() } },
+  true,
+);
+
+/** The known keys of the section at `path` in `schema`, or `undefined` if it is not a section. */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current: z.ZodType = schema;
+  for (const key of path) {
+    if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
+    if (!(current instanceof z.ZodObject)) return undefined;
+    const next = current.shape[String(key)];
+    if (next === undefined) return undefined;
+    current = next as z.ZodType;
+  }
+  if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : undefined;
+}

@@ -1,0 +1,22 @@
+import { diag } from '@opentelemetry/api';
+import type { ConfigWarning } from '../types.js';
+
+/** A warning about an ignored environment variable; `value` must already be redacted. */
+export function makeWarning(variable: string, value: string, expected: string): ConfigWarning {
+  return {
+    variable,
+    value,
+    expected,
+    message: `@proc/telemetry-config: ignoring ${variable}=${JSON.stringify(value)}: expected ${expected}`,
+  };
+}
+
+/** Sends each warning to `diag.warn` and to the caller's `onWarning`, if any. */
+export function createReporter(
+  onWarning: ((warning: ConfigWarning) => void) | undefined,
+): (warning: ConfigWarning) => void {
+  return (warning) => {
+    diag.warn(warning.message);
+    onWarning?.(warning);
+  };
+}
