@@ -1,0 +1,417 @@
+import {
+  context,
+  diag,
+  propagation,
+  ROOT_CONTEXT,
+  type SpanContext,
+  TraceFlags,
+  trace,
+} from '@opentelemetry/api';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  InMemorySpanExporter,
+  SamplingDecision,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
+import { initTracerProvider, shutdownTracerProvider, type TracingHandle } from '../src/index.js';
+import { installTestDiagLogger } from './helpers/test-diag-logger.js';
+import { TestSpanExporter } from './helpers/test-span-exporter.js';
+import { testTraceConfig } from './helpers/test-trace-config.js';
+import { waitFor } from './helpers/wait-for.js';
+
+function remoteParent(sampled: boolean) {
+  const parent: SpanContext = {
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    spanId: 'b7ad6b7169203331',
+    traceFlags: sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+    isRemote: true,
+  };
+  return trace.setSpanContext(ROOT_CONTEXT, parent);
+}
+
+const isSampled = (ctx: SpanContext) => (ctx.traceFlags & TraceFlags.SAMPLED) !== 0;
+
+describe('initTracerProvider', () => {
+  const handles: TracingHandle[] = [];
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  /** Starts a provider that is shut down after the test. */
+  function init(...args: Parameters<typeof initTracerProvider>): TracingHandle {
+    const handle = initTracerProvider(...args);
+    handles.push(handle);
+    return handle;
+  }
+
+  beforeAll(() => process.on('unhandledRejection', onUnhandled));
+  afterAll(() => process.off('unhandledRejection', onUnhandled));
+
+  afterEach(async () => {
+    await Promise.all(handles.splice(0).map((h) => h.shutdown({ timeoutMillis: 1000 })));
+    trace.disable();
+    context.disable();
+    propagation.disable();
+    diag.disable();
+    expect(unhandled).toEqual([]);
+  });
+
+  describe('initTracerProvider()', () => {
+    it('should not register a global tracer provider', () => {
+      const handle = init(testTraceConfig({ exporter: 'none' }));
+      expect(handle.getTracer('t').startSpan('s').isRecording()).toBe(true);
+      expect(trace.getTracer('global').startSpan('s').isRecording()).toBe(false);
+    });
+
+    it('should batch with the configured maxExportBatchSize and export on forceFlush', async () => {
+      const exporter = new TestSpanExporter();
+      const handle = init(
+        testTraceConfig({
+          batch: { maxExportBatchSize: 10, maxQueueSize: 100, scheduledDelayMillis: 60_000 },
+        }),
+        undefined,
+        { exporter },
+      );
+      const tracer = handle.getTracer('t');
+      for (let i = 0; i < 35; i++) tracer.startSpan(`s${i}`).end();
+      // the first full batch is exported at once; the rest waits for the (long) schedule or a flush
+      expect(exporter.batches.map((b) => b.length)).toEqual([10]);
+      await handle.forceFlush();
+      expect(exporter.batches.map((b) => b.length)).toEqual([10, 10, 10, 5]);
+    });
+
+    it('should export a partial batch after scheduledDelayMillis', async () => {
+      const exporter = new TestSpanExporter();
+      const handle = init(testTraceConfig({ batch: { scheduledDelayMillis: 20 } }), undefined, {
+        exporter,
+      });
+      handle.getTracer('t').startSpan('lonely').end();
+      expect(exporter.spans).toHaveLength(0);
+      await waitFor(() => exporter.spans.length === 1, 'the scheduled export');
+    });
+
+    it('should drop spans beyond maxQueueSize while an export is in flight', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'hold';
+      const handle = init(
+        testTraceConfig({ batch: { maxQueueSize: 20, maxExportBatchSize: 20 } }),
+        undefined,
+        { exporter },
+      );
+      const tracer = handle.getTracer('t');
+      // 1-20 fill the queue and go to the held export; 21-40 fill the queue again; 41-50 are dropped
+      for (let i = 0; i < 50; i++) tracer.startSpan(`s${i}`).end();
+      exporter.release();
+      await handle.forceFlush();
+      tracer.startSpan('after').end(); // the SDK reports the drop count on the next accepted span
+      await handle.forceFlush();
+      expect(exporter.spans).toHaveLength(41);
+      expect(diagLog.has('warn', /Dropped 10 spans because maxQueueSize reached/)).toBe(true);
+    });
+
+    it('should give up on an export after exportTimeoutMillis and report it', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'hang';
+      const handle = init(testTraceConfig({ batch: { exportTimeoutMillis: 20 } }), undefined, {
+        exporter,
+      });
+      handle.getTracer('t').startSpan('s').end();
+      await handle.forceFlush();
+      expect(diagLog.has('error', /Timeout/)).toBe(true);
+    });
+
+    it('should export nothing when enabled is false, even with an exporter given', async () => {
+      const exporter = new TestSpanExporter();
+      const handle = init(testTraceConfig({ enabled: false }), undefined, { exporter });
+      const span = handle.getTracer('t').startSpan('s');
+      expect(span.isRecording()).toBe(true);
+      span.end();
+      await handle.forceFlush();
+      expect(exporter.batches).toHaveLength(0);
+    });
+
+    it('should send spans to extra span processors, with exporter none', async () => {
+      const memory = new InMemorySpanExporter();
+      const handle = init(testTraceConfig({ exporter: 'none' }), undefined, {
+        spanProcessors: [new SimpleSpanProcessor(memory)],
+      });
+      handle.getTracer('t').startSpan('s').end();
+      expect(memory.getFinishedSpans().map((s) => s.name)).toEqual(['s']);
+    });
+
+    it('should attach the given resource', () => {
+      const memory = new InMemorySpanExporter();
+      const handle = init(
+        testTraceConfig({ exporter: 'none' }),
+        resourceFromAttributes({ 'service.name': 'orders' }),
+        { spanProcessors: [new SimpleSpanProcessor(memory)] },
+      );
+      handle.getTracer('t').startSpan('s').end();
+      expect(memory.getFinishedSpans()[0]?.resource.attributes['service.name']).toBe('orders');
+    });
+
+    it('should apply every span limit from traceConfig.limits', () => {
+      const memory = new InMemorySpanExporter();
+      const handle = init(
+        testTraceConfig({
+          exporter: 'none',
+          limits: {
+            attributeCountLimit: 2,
+            attributeValueLengthLimit: 3,
+            eventCountLimit: 1,
+            linkCountLimit: 1,
+            attributePerEventCountLimit: 1,
+            attributePerLinkCountLimit: 1,
+          },
+        }),
+        undefined,
+        { spanProcessors: [new SimpleSpanProcessor(memory)] },
+      );
+      const tracer = handle.getTracer('t');
+      const other = tracer.startSpan('other').spanContext();
+      const span = tracer.startSpan('limited', {
+        links: [
+          { context: other, attributes: { a: 1, b: 2 } },
+          { context: other, attributes: { c: 3 } },
+        ],
+      });
+      span.setAttributes({ a: 'abcdef', b: 'x', c: 'y' });
+      span.addEvent('e1', { x: 1, y: 2 });
+      span.addEvent('e2');
+      span.end();
+      const [exported] = memory.getFinishedSpans();
+      expect(exported?.attributes).toEqual({ a: 'abc', b: 'x' });
+      expect(exported?.events.map((e) => e.name)).toEqual(['e2']);
+      expect(exported?.events[0]?.droppedAttributesCount ?? 0).toBe(0);
+      expect(exported?.links).toHaveLength(1);
+      expect(Object.keys(exported?.links[0]?.attributes ?? {})).toHaveLength(1);
+      expect(exported?.droppedEventsCount).toBe(1);
+      expect(exported?.droppedLinksCount).toBe(1);
+    });
+
+    it('should report every invalid field at once, naming each', () => {
+      const bad = testTraceConfig({
+        sampler: { type: 'sometimes' as never, ratio: 2 },
+        batch: { maxQueueSize: 10, maxExportBatchSize: 20, scheduledDelayMillis: 0 },
+        export: { endpoint: '', protocol: 'udp' as never, compression: 'zstd' as never },
+      });
+      expect(() => initTracerProvider(bad)).toThrow(TypeError);
+      let message = '';
+      try {
+        initTracerProvider(bad);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      for (const path of [
+        'traces.sampler.type must be one of always_on, always_off, traceidratio',
+        'traces.sampler.ratio must be a number from 0 to 1 inclusive, got 2',
+        'traces.batch.scheduledDelayMillis must be an integer > 0, got 0',
+        'traces.batch.maxExportBatchSize (20) must not exceed traces.batch.maxQueueSize (10)',
+        'traces.export.endpoint must be a non-empty URL',
+        'traces.export.protocol must be one of grpc, http/protobuf, http/json, got udp',
+        'traces.export.compression must be one of gzip, none, got zstd',
+      ]) {
+        expect(message).toContain(path);
+      }
+    });
+  });
+
+  describe('sampler', () => {
+    function decisions(type: Parameters<typeof testTraceConfig>[0], parent = ROOT_CONTEXT) {
+      const handle = init(testTraceConfig({ exporter: 'none', ...type }));
+      const tracer = handle.getTracer('t');
+      return Array.from({ length: 200 }, () => tracer.startSpan('s', {}, parent).spanContext());
+    }
+
+    it.each([
+      ['always_on', true],
+      ['always_off', false],
+      ['parentbased_always_on', true],
+      ['parentbased_always_off', false],
+    ] as const)('should decide %s for root spans', (type, sampled) => {
+      const spans = decisions({ sampler: { type, ratio: 1 } });
+      expect(spans.every((s) => isSampled(s) === sampled)).toBe(true);
+    });
+
+    it.each(['traceidratio', 'parentbased_traceidratio'] as const)(
+      'should decide %s root spans exactly as TraceIdRatioBasedSampler',
+      (type) => {
+        const reference = new TraceIdRatioBasedSampler(0.3);
+        const spans = decisions({ sampler: { type, ratio: 0.3 } });
+        for (const span of spans) {
+          const expected =
+            reference.shouldSample(ROOT_CONTEXT, span.traceId).decision ===
+            SamplingDecision.RECORD_AND_SAMPLED;
+          expect(isSampled(span)).toBe(expected);
+        }
+        expect(spans.some(isSampled)).toBe(true);
+        expect(spans.every(isSampled)).toBe(false);
+      },
+    );
+
+    it.each([
+      ['parentbased_always_off', true, true],
+      ['parentbased_always_on', false, false],
+      ['parentbased_traceidratio', true, true],
+      ['always_off', true, false],
+      ['always_on', false, true],
+    ] as const)('should make %s follow a remote parent sampled=%s: %s', (type, parent, sampled) => {
+      const spans = decisions({ sampler: { type, ratio: 0 } }, remoteParent(parent));
+      expect(spans.every((s) => isSampled(s) === sampled)).toBe(true);
+    });
+
+    it('should describe itself', () => {
+      expect(
+        init(
+          testTraceConfig({ sampler: { type: 'parentbased_traceidratio', ratio: 0.25 } }),
+        ).sampler.toString(),
+      ).toBe(
+        'ParentBased{root=AdjustableRatioSampler{TraceIdRatioBased{0.25}}, remoteParentSampled=AlwaysOnSampler, remoteParentNotSampled=AlwaysOffSampler, localParentSampled=AlwaysOnSampler, localParentNotSampled=AlwaysOffSampler}',
+      );
+      expect(
+        init(testTraceConfig({ sampler: { type: 'always_on', ratio: 1 } })).sampler.toString(),
+      ).toBe('AdjustableRatioSampler{AlwaysOnSampler}');
+    });
+  });
+
+  describe('setSamplingRatio', () => {
+    it.each([-0.1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '0.5', null])(
+      'should reject %p, naming the option and the accepted range',
+      (ratio) => {
+        const handle = init(testTraceConfig({ exporter: 'none' }));
+        expect(() => handle.setSamplingRatio(ratio as number)).toThrow(RangeError);
+        expect(() => handle.setSamplingRatio(ratio as number)).toThrow(
+          /setSamplingRatio\(ratio\): ratio must be a number from 0 to 1 inclusive/,
+        );
+        expect(handle.samplingRatio).toBe(1);
+      },
+    );
+
+    it('should change root decisions of a live provider and report the ratio', () => {
+      const handle = init(testTraceConfig({ exporter: 'none', sampler: { type: 'always_on' } }));
+      const tracer = handle.getTracer('t');
+      const before = tracer.startSpan('before');
+      handle.setSamplingRatio(0);
+      expect(handle.samplingRatio).toBe(0);
+      expect(handle.sampler.toString()).toBe('AdjustableRatioSampler{TraceIdRatioBased{0}}');
+      expect(isSampled(tracer.startSpan('off').spanContext())).toBe(false);
+      expect(before.isRecording()).toBe(true);
+      handle.setSamplingRatio(1);
+      expect(isSampled(tracer.startSpan('on').spanContext())).toBe(true);
+    });
+
+    it('should keep children of a sampled local parent sampled (parentbased)', () => {
+      const handle = init(
+        testTraceConfig({ exporter: 'none', sampler: { type: 'parentbased_always_on' } }),
+      );
+      const tracer = handle.getTracer('t');
+      const parent = tracer.startSpan('parent');
+      handle.setSamplingRatio(0);
+      const child = tracer.startSpan('child', {}, trace.setSpan(ROOT_CONTEXT, parent));
+      expect(isSampled(child.spanContext())).toBe(true);
+      expect(isSampled(tracer.startSpan('root').spanContext())).toBe(false);
+    });
+  });
+
+  describe('forceFlush', () => {
+    it('should resolve and report through diag when the export fails', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'fail';
+      const handle = init(testTraceConfig(), undefined, { exporter });
+      handle.getTracer('t').startSpan('s').end();
+      await expect(handle.forceFlush()).resolves.toBeUndefined();
+      expect(diagLog.has('error', /collector unavailable/)).toBe(true);
+    });
+
+    it('should reject a bad timeoutMillis', async () => {
+      const handle = init(testTraceConfig({ exporter: 'none' }));
+      await expect(handle.forceFlush({ timeoutMillis: -1 })).rejects.toThrow(
+        /forceFlush: timeoutMillis must be a number > 0/,
+      );
+    });
+  });
+});
+
+describe('shutdownTracerProvider', () => {
+  afterEach(() => {
+    trace.disable();
+    diag.disable();
+  });
+
+  describe('shutdownTracerProvider()', () => {
+    it('should export every span ended before shutdown, in batches', async () => {
+      const exporter = new TestSpanExporter();
+      const handle = initTracerProvider(
+        testTraceConfig({ batch: { maxQueueSize: 5000, maxExportBatchSize: 50 } }),
+        undefined,
+        { exporter },
+      );
+      const tracer = handle.getTracer('t');
+      for (let i = 0; i < 5000; i++) tracer.startSpan(`s${i}`).end();
+      await shutdownTracerProvider(handle, { timeoutMillis: 10_000 });
+      expect(exporter.spans).toHaveLength(5000);
+      expect(new Set(exporter.spans.map((s) => s.name)).size).toBe(5000);
+      expect(Math.max(...exporter.batches.map((b) => b.length))).toBe(50);
+      expect(exporter.shutdownCalls).toBe(1);
+    });
+
+    it('should not export a span that ends after shutdown', async () => {
+      const exporter = new TestSpanExporter();
+      const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
+      const open = handle.getTracer('t').startSpan('still-open');
+      await shutdownTracerProvider(handle);
+      open.end();
+      expect(exporter.spans).toHaveLength(0);
+    });
+
+    it('should resolve by the deadline when the exporter hangs, and warn', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'hang';
+      // the processor's own export timer (exportTimeoutMillis) is not unref'd: keep it short
+      const handle = initTracerProvider(
+        testTraceConfig({ batch: { exportTimeoutMillis: 300 } }),
+        undefined,
+        { exporter },
+      );
+      handle.getTracer('t').startSpan('s').end();
+      await expect(shutdownTracerProvider(handle, { timeoutMillis: 50 })).resolves.toBeUndefined();
+      expect(diagLog.has('warn', /shutdown: not finished within 50 ms/)).toBe(true);
+      expect(exporter.shutdownCalls).toBe(1);
+    });
+
+    it('should resolve when the final export fails, report it and still close the exporter', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'fail';
+      const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
+      handle.getTracer('t').startSpan('s').end();
+      await expect(shutdownTracerProvider(handle)).resolves.toBeUndefined();
+      expect(diagLog.has('error', /final export failed/)).toBe(true);
+      expect(exporter.shutdownCalls).toBe(1);
+    });
+
+    it('should warn and return on a second call', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
+      await shutdownTracerProvider(handle);
+      await expect(shutdownTracerProvider(handle)).resolves.toBeUndefined();
+      expect(diagLog.has('warn', /shutdown\(\) called more than once/)).toBe(true);
+      await handle.forceFlush();
+      expect(diagLog.has('warn', /forceFlush\(\) after shutdown\(\) does nothing/)).toBe(true);
+      expect(exporter.shutdownCalls).toBe(1);
+    });
+
+    it('should prefix diag messages with the package name', async () => {
+      const diagLog = installTestDiagLogger();
+      const handle = initTracerProvider(testTraceConfig({ exporter: 'none' }));
+      await shutdownTracerProvider(handle);
+      await shutdownTracerProvider(handle);
+      expect(diagLog.has('warn', /^@proc\/telemetry-tracing /)).toBe(true);
+    });
+  });
+});
