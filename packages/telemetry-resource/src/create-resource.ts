@@ -1,6 +1,6 @@
 import type { Resource } from '@opentelemetry/resources';
 import { ResourceBuilder } from './resource-builder.js';
-import type { ResourceBuilderOptions, ResourceSection, ServiceSection } from './types.js';
+import type { ResourceBuilderOptions, ResourceConfig, ServiceConfig } from './types.js';
 
 /**
  * The resource for a resolved configuration: runs the detectors named in
@@ -15,8 +15,8 @@ import type { ResourceBuilderOptions, ResourceSection, ServiceSection } from './
  * ```
  */
 export function createResource(
-  service: ServiceSection,
-  resource: ResourceSection,
+  service: ServiceConfig,
+  resource: ResourceConfig,
   options: ResourceBuilderOptions = {},
 ): Promise<Resource> {
   return new ResourceBuilder(options).withConfig(service, resource).build();

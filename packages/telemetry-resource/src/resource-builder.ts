@@ -16,9 +16,9 @@ import type {
   ContainerDetectorOptions,
   ResourceAttributeValue,
   ResourceBuilderOptions,
+  ResourceConfig,
   ResourceDetectorName,
-  ResourceSection,
-  ServiceSection,
+  ServiceConfig,
 } from './types.js';
 
 // The SDK's fallback name (`unknown_service:<argv0>`) and the config package's default
@@ -75,7 +75,7 @@ export class ResourceBuilder {
    * (replacing any earlier `withConfig`), and takes the detector list from
    * `resource.detectors` unless {@link ResourceBuilder.withDetectors} is called.
    */
-  withConfig(service: ServiceSection | undefined, resource?: ResourceSection): this {
+  withConfig(service: ServiceConfig | undefined, resource?: ResourceConfig): this {
     const attributes = sanitizeAttributes(resource?.attributes ?? {}, 'config');
     const fromService: Attributes = {};
     const name = service?.name;

@@ -1,16 +1,14 @@
 import type { TelemetryConfig } from '@proc/telemetry-config';
 
-/**
- * The `service` section of a resolved `TelemetryConfig` (`ServiceConfig` in
- * `@proc/telemetry-config`).
- */
-export type ServiceSection = TelemetryConfig['service'];
+// `ServiceConfig` and `ResourceConfig` as `@proc/telemetry-config` defines them, derived from
+// `TelemetryConfig` so this package needs nothing else from it. Not re-exported: import them
+// from `@proc/telemetry-config`.
 
-/**
- * The `resource` section of a resolved `TelemetryConfig` (`ResourceConfig` in
- * `@proc/telemetry-config`): extra attributes and which detectors run.
- */
-export type ResourceSection = TelemetryConfig['resource'];
+/** The `service` section of a resolved `TelemetryConfig`. */
+export type ServiceConfig = TelemetryConfig['service'];
+
+/** The `resource` section of a resolved `TelemetryConfig`: extra attributes and detectors. */
+export type ResourceConfig = TelemetryConfig['resource'];
 
 /**
  * A resource detector this package can run:
@@ -23,10 +21,10 @@ export type ResourceSection = TelemetryConfig['resource'];
  *   detects nothing here: `@proc/telemetry-config` has already folded `OTEL_RESOURCE_ATTRIBUTES`
  *   and `OTEL_SERVICE_NAME` into the config sections, which always apply.
  */
-export type ResourceDetectorName = ResourceSection['detectors'][number];
+export type ResourceDetectorName = ResourceConfig['detectors'][number];
 
 /** An attribute value accepted on a resource. */
-export type ResourceAttributeValue = ResourceSection['attributes'][string];
+export type ResourceAttributeValue = ResourceConfig['attributes'][string];
 
 /** Files the container detector reads. Tests and unusual mounts point them elsewhere. */
 export interface ContainerDetectorOptions {
@@ -92,12 +90,12 @@ export interface ProcessorResourceOptions extends ResourceBuilderOptions {
   /** The processor's identity, set as `processor.*` attributes (code precedence). */
   processor: ProcessorOptions;
   /** The `service` config section. Default: none (`service.name` falls back to the SDK default). */
-  service?: ServiceSection;
+  service?: ServiceConfig;
   /**
    * The `resource` config section: extra attributes and detectors. Default: no extra
    * attributes, all detectors.
    */
-  resource?: ResourceSection;
+  resource?: ResourceConfig;
   /**
    * More attributes set in code. They beat config and detected values; the `processor`
    * fields beat these. Default `{}`.

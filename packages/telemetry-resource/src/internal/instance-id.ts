@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 // Kept on globalThis under a registered symbol so that the CommonJS and ESM builds of this
 // package, or two copies of it in one process, still agree on one id for the process.
-const KEY = Symbol.for('@proc/telemetry-resource/service.instance.id');
+const KEY = Symbol.for('@proc/telemetry:service.instance.id');
 
 type Holder = { [KEY]?: string };
 

@@ -1,13 +1,13 @@
-import type { ResourceSection, ServiceSection } from '../../src/types.js';
+import type { ResourceConfig, ServiceConfig } from '../../src/types.js';
 import { fixture } from './fixtures.js';
 
 /** A `service` section as `@proc/telemetry-config` resolves it. */
-export function serviceConfig(overrides: Partial<ServiceSection> = {}): ServiceSection {
+export function serviceConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
   return { name: 'unknown_service:node', ...overrides };
 }
 
 /** A `resource` section as `@proc/telemetry-config` resolves it. */
-export function resourceConfig(overrides: Partial<ResourceSection> = {}): ResourceSection {
+export function resourceConfig(overrides: Partial<ResourceConfig> = {}): ResourceConfig {
   return { attributes: {}, detectors: ['env', 'host', 'os', 'process', 'container'], ...overrides };
 }
 
