@@ -1,4 +1,5 @@
 // In-memory store of what the receiver was sent, with the query and wait helpers.
+import { buildTrees } from './tree.js';
 import type {
   ReceivedLogRecord,
   ReceivedMetricPoint,
@@ -82,28 +83,7 @@ export class TelemetryStore {
   }
 
   traceTree(traceId: string): SpanTreeNode[] {
-    const spans = this.spans({ traceId });
-    const nodes = new Map<string, SpanTreeNode>();
-    for (const span of spans) nodes.set(span.spanId, { span, children: [] });
-    const roots: SpanTreeNode[] = [];
-    for (const node of nodes.values()) {
-      const parent =
-        node.span.parentSpanId === undefined ? undefined : nodes.get(node.span.parentSpanId);
-      if (parent && parent !== node) parent.children.push(node);
-      else roots.push(node);
-    }
-    const byStart = (a: SpanTreeNode, b: SpanTreeNode) =>
-      a.span.startTimeUnixNano < b.span.startTimeUnixNano
-        ? -1
-        : a.span.startTimeUnixNano > b.span.startTimeUnixNano
-          ? 1
-          : 0;
-    const sort = (list: SpanTreeNode[]) => {
-      list.sort(byStart);
-      for (const node of list) sort(node.children);
-    };
-    sort(roots);
-    return roots;
+    return buildTrees(this.spans({ traceId }));
   }
 
   metricPoints(filter: { name?: string } = {}): ReceivedMetricPoint[] {

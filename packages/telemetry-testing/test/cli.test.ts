@@ -1,0 +1,306 @@
+// The otlp-receiver CLI: option parsing, the render functions, and the live summary of a running
+// CLI (in-process with captured output, and the built bin as a child process).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  formatDuration,
+  renderMetricTable,
+  renderSummary,
+  renderWaterfall,
+} from '../src/cli/render.js';
+import {
+  parseReceiverCliOptions,
+  type RunningReceiverCli,
+  runReceiverCli,
+} from '../src/cli/run.js';
+import type { ReceivedMetricPoint, ReceivedSpan } from '../src/index.js';
+
+const MS = 1_000_000n;
+const T0 = 1_700_000_000_000_000_000n;
+
+function span(
+  name: string,
+  spanId: string,
+  parentSpanId: string | undefined,
+  startMs: number,
+  endMs: number,
+  traceId = 'aaaabbbbccccddddeeeeffff00001111',
+): ReceivedSpan {
+  return {
+    traceId,
+    spanId,
+    ...(parentSpanId ? { parentSpanId } : {}),
+    flags: 1,
+    name,
+    kind: SpanKind.INTERNAL,
+    status: { code: name.includes('fail') ? SpanStatusCode.ERROR : SpanStatusCode.UNSET },
+    attributes: {},
+    events: [],
+    links: [],
+    resource: {},
+    scope: { name: 'test', attributes: {} },
+    startTimeUnixNano: T0 + BigInt(startMs) * MS,
+    endTimeUnixNano: T0 + BigInt(endMs) * MS,
+    protocol: 'http/protobuf',
+  };
+}
+
+function capture() {
+  let text = '';
+  return {
+    stream: {
+      write: (chunk: string) => {
+        text += chunk;
+        return true;
+      },
+      isTTY: false,
+    },
+    get text() {
+      return text;
+    },
+  };
+}
+
+async function waitForText(read: () => string, pattern: RegExp, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(read())) {
+    if (Date.now() > deadline) {
+      throw new Error(`output never matched ${pattern}; got:\n${read()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('render functions', () => {
+  it('formats durations', () => {
+    expect(formatDuration(850_000n)).toBe('850µs');
+    expect(formatDuration(1_500_000n)).toBe('1.50ms');
+    expect(formatDuration(12_345_678n)).toBe('12.3ms');
+    expect(formatDuration(4_560_000_000n)).toBe('4.56s');
+  });
+
+  it('draws a waterfall indented by parent with bars placed by time', () => {
+    const lines = renderWaterfall(
+      [
+        span('child b', '0000000000000003', '0000000000000001', 50, 100),
+        span('root', '0000000000000001', undefined, 0, 100),
+        span('child a', '0000000000000002', '0000000000000001', 0, 50),
+        span('grandchild fail', '0000000000000004', '0000000000000002', 10, 20),
+      ],
+      { barWidth: 10, nameWidth: 20 },
+    );
+    expect(lines).toEqual([
+      'trace aaaabbbbccccddddeeeeffff00001111  root  100.0ms  (4 spans)',
+      '  root                 │██████████│  100.0ms',
+      '    child a            │█████     │   50.0ms',
+      '      grandchild fail  │ █        │   10.0ms ✗',
+      '    child b            │     █████│   50.0ms',
+    ]);
+  });
+
+  it('renders a table of the latest metric values', () => {
+    const base = {
+      description: '',
+      exemplars: [],
+      startTimeUnixNano: T0,
+      timeUnixNano: T0,
+      resource: {},
+      scope: { name: 'm', attributes: {} },
+      protocol: 'grpc' as const,
+    };
+    const metrics = new Map<string, ReceivedMetricPoint[]>([
+      [
+        'requests',
+        [
+          {
+            ...base,
+            name: 'requests',
+            unit: '{request}',
+            type: 'sum',
+            temporality: 'cumulative',
+            isMonotonic: true,
+            attributes: { route: '/a' },
+            value: 7,
+          },
+        ],
+      ],
+      [
+        'latency',
+        [
+          {
+            ...base,
+            name: 'latency',
+            unit: 'ms',
+            type: 'histogram',
+            temporality: 'cumulative',
+            attributes: {},
+            histogram: {
+              count: 4,
+              sum: 10,
+              min: 1,
+              max: 4,
+              bucketCounts: [4, 0],
+              explicitBounds: [5],
+            },
+          },
+        ],
+      ],
+    ]);
+    const lines = renderMetricTable(metrics);
+    expect(lines[0]).toMatch(/^\s+metric\s+type\s+unit\s+attributes\s+value$/);
+    expect(lines[2]).toMatch(
+      /^\s+latency\s+histogram\/cumulative\s+ms\s+-\s+count=4 sum=10 avg=2.5 min=1 max=4$/,
+    );
+    expect(lines[3]).toMatch(/^\s+requests\s+sum\/cumulative\s+\{request\}\s+route=\/a\s+7$/);
+  });
+
+  it('renders a full frame with the rate, the latest traces and the metrics', () => {
+    const frame = renderSummary({
+      spans: [
+        span('old', '0000000000000001', undefined, 0, 1, '11111111111111111111111111111111'),
+        span('new', '0000000000000002', undefined, 0, 1, '22222222222222222222222222222222'),
+      ],
+      metrics: new Map(),
+      spansPerSecond: 2.5,
+      maxTraces: 1,
+    });
+    expect(frame).toContain('spans: 2 received, 2.5/s');
+    expect(frame).toContain('trace 22222222222222222222222222222222  new');
+    expect(frame).not.toContain('trace 1111');
+    expect(frame).toContain('(no metrics yet)');
+  });
+});
+
+describe('option parsing', () => {
+  it('defaults to the OTLP ports 4317 and 4318 on 127.0.0.1', () => {
+    expect(parseReceiverCliOptions([])).toEqual({
+      host: '127.0.0.1',
+      grpcPort: 4317,
+      httpPort: 4318,
+      interval: 1000,
+      traces: 3,
+    });
+  });
+
+  it('rejects a bad port with a clear message and exit code 1', async () => {
+    const err = capture();
+    const result = await runReceiverCli(['--grpc-port', 'abc'], { stderr: err.stream });
+    expect(result).toEqual({ exitCode: 1 });
+    expect(err.text).toMatch(/port must be an integer/);
+  });
+
+  it('prints help with exit code 0', async () => {
+    const out = capture();
+    const result = await runReceiverCli(['--help'], { stdout: out.stream });
+    expect(result.exitCode).toBe(0);
+    expect(out.text).toMatch(/--grpc-port <port>.*\(default: 4317\)/);
+    expect(out.text).toMatch(/--http-port <port>.*\(default: 4318\)/);
+  });
+});
+
+describe('running CLI', () => {
+  let running: RunningReceiverCli | undefined;
+
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+
+  it('prints a waterfall for spans sent to it', async () => {
+    const out = capture();
+    const result = await runReceiverCli(
+      ['--grpc-port', '0', '--http-port', '0', '--interval', '50'],
+      { stdout: out.stream },
+    );
+    running = result.running!;
+    expect(out.text).toMatch(/OTLP receiver {2}gRPC http:\/\/127\.0\.0\.1:\d+ {2}HTTP/);
+
+    const provider = new BasicTracerProvider({
+      spanProcessors: [
+        new SimpleSpanProcessor(
+          new OTLPTraceExporter({ url: `${running.receiver.httpUrl}/v1/traces` }),
+        ),
+      ],
+    });
+    const tracer = provider.getTracer('cli-test');
+    const root = tracer.startSpan('checkout');
+    const rootContext = trace.setSpan(context.active(), root);
+    const cart = tracer.startSpan('load cart', {}, rootContext);
+    tracer.startSpan('query db', {}, trace.setSpan(context.active(), cart)).end();
+    cart.end();
+    tracer.startSpan('charge card', {}, rootContext).end();
+    root.end();
+    await provider.forceFlush();
+    await provider.shutdown();
+
+    await waitForText(() => out.text, /spans: 4 received/);
+    const frame = out.text.slice(out.text.lastIndexOf('Latest traces'));
+    expect(frame).toMatch(/trace [0-9a-f]{32} {2}checkout/);
+    expect(frame).toMatch(/\n {4}checkout +│█/);
+    expect(frame).toMatch(/\n {6}load cart +│/);
+    expect(frame).toMatch(/\n {8}query db +│/);
+    expect(frame).toMatch(/\n {6}charge card +│/);
+    expect(out.text).toMatch(/spans: 4 received/);
+  });
+});
+
+describe('otlp-receiver bin', () => {
+  const bin = path.resolve(__dirname, '../dist/cjs/cli.js');
+  let child: ChildProcess | undefined;
+
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('runs from the built package and exits 0 on SIGINT', async () => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm build" first`);
+    child = spawn(
+      process.execPath,
+      [bin, '--grpc-port', '0', '--http-port', '0', '--interval', '50'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
+    let text = '';
+    const append = (chunk: Buffer) => {
+      text += chunk.toString();
+    };
+    child.stdout!.on('data', append);
+    child.stderr!.on('data', append);
+    await waitForText(() => text, /HTTP (http:\/\/127\.0\.0\.1:\d+)/);
+    const httpUrl = /HTTP (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
+    const res = await fetch(`${httpUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        resourceSpans: [
+          {
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId: '5b8efff798038103d269b633813fc60c',
+                    spanId: 'eee19b7ec3c1b174',
+                    name: 'from the bin test',
+                    startTimeUnixNano: '1700000000000000000',
+                    endTimeUnixNano: '1700000000250000000',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    await waitForText(() => text, /from the bin test +│█+│ +250\.0ms/);
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});
