@@ -16,13 +16,24 @@ export function injectContext<C extends HeaderCarrier>(
   return carrier;
 }
 
+/** Options of {@link injectIntoHeaders} and `extractFromHeaders`. */
+type HeadersOptions = PropagationOptions & {
+  /** The context to inject or extract onto. Default: the active context. */
+  context?: Context;
+};
+
 /**
- * Injects the active context into `headers` (default: a new object) and returns them, ready for
- * `fetch`, `http.request` or a message.
+ * Injects the active context (or `options.context`) into `headers` (default: a new object) and
+ * returns them, ready for `fetch`, `http.request` or a message.
  */
-export function injectIntoHeaders<C extends HeaderCarrier = Record<string, string>>(
-  headers?: C,
-  options: PropagationOptions & { context?: Context } = {},
-): C {
-  return injectContext(headers ?? ({} as C), options.context, options);
+export function injectIntoHeaders(
+  headers?: undefined,
+  options?: HeadersOptions,
+): Record<string, string>;
+export function injectIntoHeaders<C extends HeaderCarrier>(headers: C, options?: HeadersOptions): C;
+export function injectIntoHeaders(
+  headers?: HeaderCarrier,
+  options: HeadersOptions = {},
+): HeaderCarrier {
+  return injectContext(headers ?? {}, options.context, options);
 }
