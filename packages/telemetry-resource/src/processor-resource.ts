@@ -9,11 +9,7 @@ import {
   ATTR_PROCESSOR_WORKER_ID,
 } from './processor-attributes.js';
 import { ResourceBuilder } from './resource-builder.js';
-import type {
-  ProcessorOptions,
-  ProcessorResourceOptions,
-  ResourceAttributeValue,
-} from './types.js';
+import type { AttributeValue, ProcessorOptions, ProcessorResourceOptions } from './types.js';
 
 /**
  * The resource for one stream-processor worker: the service resource (config sections, the
@@ -47,8 +43,8 @@ export function createProcessorResource(options: ProcessorResourceOptions): Prom
   return builder.withAttributes(processorAttributes(options.processor)).build();
 }
 
-function processorAttributes(processor: ProcessorOptions): Record<string, ResourceAttributeValue> {
-  const attributes: Record<string, ResourceAttributeValue> = {};
+function processorAttributes(processor: ProcessorOptions): Record<string, AttributeValue> {
+  const attributes: Record<string, AttributeValue> = {};
   const set = (key: string, value: unknown) => {
     if (value === undefined) return;
     const checked = sanitizeAttribute(key, value, 'processor options');

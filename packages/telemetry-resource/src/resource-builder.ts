@@ -13,8 +13,8 @@ import { processInstanceId } from './internal/instance-id.js';
 import { sanitizeAttribute, sanitizeAttributes } from './internal/sanitize-attributes.js';
 import { checkTimeout } from './internal/timeout.js';
 import type {
+  AttributeValue,
   ContainerDetectorOptions,
-  ResourceAttributeValue,
   ResourceBuilderOptions,
   ResourceConfig,
   ResourceDetectorName,
@@ -122,13 +122,13 @@ export class ResourceBuilder {
   }
 
   /** One custom attribute (code precedence). An invalid one is dropped with a `diag.warn`. */
-  withAttribute(key: string, value: ResourceAttributeValue): this {
+  withAttribute(key: string, value: AttributeValue): this {
     setChecked(this.#code, key, value, 'code', true);
     return this;
   }
 
   /** Several custom attributes (code precedence). Invalid ones are dropped with a `diag.warn`. */
-  withAttributes(attributes: Readonly<Record<string, ResourceAttributeValue>>): this {
+  withAttributes(attributes: Readonly<Record<string, AttributeValue>>): this {
     Object.assign(this.#code, sanitizeAttributes(attributes, 'code'));
     return this;
   }

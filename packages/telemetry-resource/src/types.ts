@@ -1,30 +1,13 @@
-import type { TelemetryConfig } from '@proc/telemetry-config';
+import type {
+  AttributeValue,
+  ResourceConfig,
+  ResourceDetectorName,
+  ServiceConfig,
+} from '@proc/telemetry-config';
 
-// `ServiceConfig` and `ResourceConfig` as `@proc/telemetry-config` defines them, derived from
-// `TelemetryConfig` so this package needs nothing else from it. Not re-exported: import them
-// from `@proc/telemetry-config`.
-
-/** The `service` section of a resolved `TelemetryConfig`. */
-export type ServiceConfig = TelemetryConfig['service'];
-
-/** The `resource` section of a resolved `TelemetryConfig`: extra attributes and detectors. */
-export type ResourceConfig = TelemetryConfig['resource'];
-
-/**
- * A resource detector this package can run:
- * - `process`: `process.pid`, `process.executable.name`/`.path`, `process.command`,
- *   `process.command_args`, `process.owner`, `process.runtime.name`/`.version`/`.description`.
- * - `host`: `host.name`, `host.arch`, `host.id` (machine id, where the OS exposes one).
- * - `os`: `os.type`, `os.version`.
- * - `container`: `container.id`, from cgroup v1 or v2 files (see {@link ContainerDetectorOptions}).
- * - `env`: accepted for compatibility with `OTEL_NODE_RESOURCE_DETECTORS`-style lists and
- *   detects nothing here: `@proc/telemetry-config` has already folded `OTEL_RESOURCE_ATTRIBUTES`
- *   and `OTEL_SERVICE_NAME` into the config sections, which always apply.
- */
-export type ResourceDetectorName = ResourceConfig['detectors'][number];
-
-/** An attribute value accepted on a resource. */
-export type ResourceAttributeValue = ResourceConfig['attributes'][string];
+// The config sections this package consumes, as `@proc/telemetry-config` defines them. Used
+// throughout the package; not re-exported from the entry point (import them from there).
+export type { AttributeValue, ResourceConfig, ResourceDetectorName, ServiceConfig };
 
 /** Files the container detector reads. Tests and unusual mounts point them elsewhere. */
 export interface ContainerDetectorOptions {
@@ -45,6 +28,14 @@ export interface DetectResourceOptions {
   /**
    * Detectors to run, in order (a later one wins a conflicting key). Config:
    * `resource.detectors`. Default: `['env', 'host', 'os', 'process', 'container']`.
+   * - `process`: `process.pid`, `process.executable.name`/`.path`, `process.command`,
+   *   `process.command_args`, `process.owner`, `process.runtime.name`/`.version`/`.description`.
+   * - `host`: `host.name`, `host.arch`, `host.id` (machine id, where the OS exposes one).
+   * - `os`: `os.type`, `os.version`.
+   * - `container`: `container.id`, from cgroup v1 or v2 files (see {@link ContainerDetectorOptions}).
+   * - `env`: detects nothing here. `@proc/telemetry-config` has already folded
+   *   `OTEL_RESOURCE_ATTRIBUTES` and `OTEL_SERVICE_NAME` into the config sections, which always
+   *   apply; the name is accepted so detector lists written for the SDK keep working.
    */
   detectors?: readonly ResourceDetectorName[];
   /**
@@ -100,5 +91,5 @@ export interface ProcessorResourceOptions extends ResourceBuilderOptions {
    * More attributes set in code. They beat config and detected values; the `processor`
    * fields beat these. Default `{}`.
    */
-  attributes?: Readonly<Record<string, ResourceAttributeValue>>;
+  attributes?: Readonly<Record<string, AttributeValue>>;
 }

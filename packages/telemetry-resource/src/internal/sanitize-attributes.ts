@@ -1,4 +1,4 @@
-import type { ResourceAttributeValue } from '../types.js';
+import type { AttributeValue } from '../types.js';
 import { warn } from './diag.js';
 
 /** Longest accepted attribute key, in characters (the limit the spec sets for env resource keys). */
@@ -21,7 +21,7 @@ export function sanitizeAttribute(
   key: unknown,
   value: unknown,
   source: AttributeSource,
-): ResourceAttributeValue | undefined {
+): AttributeValue | undefined {
   const keyProblem = checkKey(key);
   if (keyProblem) {
     warn(`dropped resource attribute ${describeKey(key)} (from ${source}): ${keyProblem}`);
@@ -32,7 +32,7 @@ export function sanitizeAttribute(
     warn(`dropped resource attribute ${describeKey(key)} (from ${source}): ${valueProblem}`);
     return undefined;
   }
-  return value as ResourceAttributeValue;
+  return value as AttributeValue;
 }
 
 /**
@@ -42,8 +42,8 @@ export function sanitizeAttribute(
 export function sanitizeAttributes(
   attributes: unknown,
   source: AttributeSource,
-): Record<string, ResourceAttributeValue> {
-  const result: Record<string, ResourceAttributeValue> = {};
+): Record<string, AttributeValue> {
+  const result: Record<string, AttributeValue> = {};
   if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) {
     warn(
       `ignored resource attributes (from ${source}): expected an object, got ${kind(attributes)}`,
