@@ -1,12 +1,12 @@
-export { createMetricsRecorder } from './metrics-recorder.js';
 export { initMeterProvider, shutdownMeterProvider } from './meter-provider.js';
+export { METRIC_ATTRIBUTES } from './metric-attributes.js';
 export {
   BATCH_SIZE_BUCKET_BOUNDARIES,
   DURATION_BUCKET_BOUNDARIES_SECONDS,
   METRIC_DEFINITIONS,
 } from './metric-definitions.js';
-export { METRIC_ATTRIBUTES } from './metric-attributes.js';
 export { METRIC_NAMES } from './metric-names.js';
+export { createMetricsRecorder } from './metrics-recorder.js';
 export type {
   InitMeterProviderOptions,
   InstrumentKind,

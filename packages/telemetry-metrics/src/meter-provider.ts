@@ -32,7 +32,9 @@ export function initMeterProvider(
     readers.push(reader);
   }
   readers.push(...(options.readers ?? []));
-  const provider = new MeterProvider(resource === undefined ? { views, readers } : { resource, views, readers });
+  const provider = new MeterProvider(
+    resource === undefined ? { views, readers } : { resource, views, readers },
+  );
   return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis);
 }
 
@@ -41,6 +43,9 @@ export function initMeterProvider(
  * configured `exportTimeoutMillis`). Resolves even when the collector hangs; a second call
  * warns and resolves. Same as `handle.shutdown(options)`.
  */
-export function shutdownMeterProvider(handle: MetricsHandle, options: MetricsTimeoutOptions = {}): Promise<void> {
+export function shutdownMeterProvider(
+  handle: MetricsHandle,
+  options: MetricsTimeoutOptions = {},
+): Promise<void> {
   return handle.shutdown(options);
 }

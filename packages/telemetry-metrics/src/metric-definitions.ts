@@ -95,7 +95,10 @@ export const METRIC_DEFINITIONS: Readonly<Record<string, MetricDefinition>> = Ob
         description: 'Number of events in one processed batch.',
         bucketBoundaries: BATCH_SIZE_BUCKET_BOUNDARIES,
       }),
-      duration(METRIC_NAMES.END_TO_END_LATENCY, 'Time from the timestamp of an event to the end of its processing.'),
+      duration(
+        METRIC_NAMES.END_TO_END_LATENCY,
+        'Time from the timestamp of an event to the end of its processing.',
+      ),
       duration(METRIC_NAMES.MESSAGING_PROCESS_DURATION, 'Duration of processing operation.'),
       define({
         name: METRIC_NAMES.MESSAGING_CLIENT_CONSUMED_MESSAGES,

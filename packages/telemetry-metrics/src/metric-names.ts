@@ -1,4 +1,7 @@
-import { METRIC_MESSAGING_CLIENT_CONSUMED_MESSAGES, METRIC_MESSAGING_PROCESS_DURATION } from './semconv.js';
+import {
+  METRIC_MESSAGING_CLIENT_CONSUMED_MESSAGES,
+  METRIC_MESSAGING_PROCESS_DURATION,
+} from './semconv.js';
 
 /**
  * Instrument names of a stream processor. The original module's eight names are kept unchanged

@@ -15,7 +15,8 @@ export const METRIC_MESSAGING_PROCESS_DURATION = 'messaging.process.duration' as
  * Number of messages that were delivered to the application (counter, `{message}`).
  * @experimental Incubating in semantic conventions 1.45.0.
  */
-export const METRIC_MESSAGING_CLIENT_CONSUMED_MESSAGES = 'messaging.client.consumed.messages' as const;
+export const METRIC_MESSAGING_CLIENT_CONSUMED_MESSAGES =
+  'messaging.client.consumed.messages' as const;
 
 /**
  * The messaging system as identified by the client instrumentation (`kafka`, `rabbitmq`...).
@@ -51,4 +52,5 @@ export const ATTR_MESSAGING_CONSUMER_GROUP_NAME = 'messaging.consumer.group.name
  * The identifier of the partition messages are sent to or received from.
  * @experimental Incubating in semantic conventions 1.45.0.
  */
-export const ATTR_MESSAGING_DESTINATION_PARTITION_ID = 'messaging.destination.partition.id' as const;
+export const ATTR_MESSAGING_DESTINATION_PARTITION_ID =
+  'messaging.destination.partition.id' as const;

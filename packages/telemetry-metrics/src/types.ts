@@ -15,7 +15,12 @@ export type InstrumentKind =
   | 'observableGauge';
 
 /** The instrument kinds a {@link MetricsRecorder} creates. */
-export type RecorderInstrumentKind = 'counter' | 'upDownCounter' | 'histogram' | 'gauge' | 'observableGauge';
+export type RecorderInstrumentKind =
+  | 'counter'
+  | 'upDownCounter'
+  | 'histogram'
+  | 'gauge'
+  | 'observableGauge';
 
 /** Name, kind, unit and description of one instrument: what a dashboard relies on. */
 export interface MetricDefinition {

@@ -6,7 +6,11 @@ import {
   METRIC_ATTRIBUTES,
   METRIC_NAMES,
 } from '../src/index.js';
-import { createTestMetricCollector, findMetric, type TestMetricCollector } from './helpers/test-metric-collector.js';
+import {
+  createTestMetricCollector,
+  findMetric,
+  type TestMetricCollector,
+} from './helpers/test-metric-collector.js';
 
 describe('MetricsRecorder', () => {
   let collector: TestMetricCollector;
@@ -72,7 +76,14 @@ describe('MetricsRecorder', () => {
     it('should apply definitions given in the options over the built-in ones', async () => {
       const recorder = createMetricsRecorder({
         meter,
-        definitions: [{ name: 'orders.rejected', kind: 'counter', unit: '{order}', description: 'Rejected orders.' }],
+        definitions: [
+          {
+            name: 'orders.rejected',
+            kind: 'counter',
+            unit: '{order}',
+            description: 'Rejected orders.',
+          },
+        ],
       });
       recorder.recordCounter('orders.rejected', 4);
       const metric = findMetric(await collector.collect(), 'orders.rejected');
@@ -175,7 +186,9 @@ describe('MetricsRecorder', () => {
       recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 7, { 'partition.id': '2' });
       const metric = findMetric(await collector.collect(), METRIC_NAMES.WATERMARK_LAG);
       expect(metric.dataPointType).toBe(DataPointType.GAUGE);
-      const byPartition = Object.fromEntries(metric.dataPoints.map((p) => [p.attributes['partition.id'], p.value]));
+      const byPartition = Object.fromEntries(
+        metric.dataPoints.map((p) => [p.attributes['partition.id'], p.value]),
+      );
       expect(byPartition).toEqual({ '1': 2.5, '2': 7 });
       expect(metric.dataPoints[0]?.attributes['service.name']).toBe('orders');
     });

@@ -8,13 +8,20 @@ import type { TlsMaterial } from './tls-files.js';
  * plaintext, `https://` is TLS; without a scheme, `insecure` decides. TLS uses the configured CA
  * and, when both are present, the client key and certificate.
  */
-export function grpcCredentials(endpoint: string, tls: TlsConfig, material: TlsMaterial): ChannelCredentials {
-  const plaintext = endpoint.startsWith('http://') || (!endpoint.startsWith('https://') && tls.insecure);
+export function grpcCredentials(
+  endpoint: string,
+  tls: TlsConfig,
+  material: TlsMaterial,
+): ChannelCredentials {
+  const plaintext =
+    endpoint.startsWith('http://') || (!endpoint.startsWith('https://') && tls.insecure);
   if (plaintext) {
     return credentials.createInsecure();
   }
   if ((material.key === undefined) !== (material.cert === undefined)) {
-    logger.warn('a client key and a client certificate must both be set for mutual TLS; using neither');
+    logger.warn(
+      'a client key and a client certificate must both be set for mutual TLS; using neither',
+    );
     return credentials.createSsl(material.ca ?? null);
   }
   return credentials.createSsl(material.ca ?? null, material.key ?? null, material.cert ?? null);

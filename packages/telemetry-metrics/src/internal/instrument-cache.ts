@@ -53,7 +53,12 @@ function metricOptions(definition: MetricDefinition | undefined): MetricOptions 
   return options;
 }
 
-function create(meter: Meter, name: string, kind: RecorderInstrumentKind, options?: MetricOptions): CachedInstrument {
+function create(
+  meter: Meter,
+  name: string,
+  kind: RecorderInstrumentKind,
+  options?: MetricOptions,
+): CachedInstrument {
   switch (kind) {
     case 'counter':
       return { kind, instrument: meter.createCounter(name, options) };

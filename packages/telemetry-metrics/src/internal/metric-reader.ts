@@ -1,6 +1,10 @@
-import { ConsoleMetricExporter, type IMetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import type { MetricsConfig } from './config-types.js';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import {
+  ConsoleMetricExporter,
+  type IMetricReader,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
+import type { MetricsConfig } from './config-types.js';
 import { logger } from './diag.js';
 import { createOtlpMetricExporter } from './otlp-exporter.js';
 import { createPrometheusReader } from './prometheus-reader.js';
@@ -22,7 +26,10 @@ function periodicReader(
 }
 
 /** The reader for the configured exporter, or `undefined` for `none` or a disabled section. */
-export function createMetricReader(config: MetricsConfig, cardinalityLimit: number): IMetricReader | undefined {
+export function createMetricReader(
+  config: MetricsConfig,
+  cardinalityLimit: number,
+): IMetricReader | undefined {
   if (!config.enabled) {
     return undefined;
   }
@@ -31,7 +38,9 @@ export function createMetricReader(config: MetricsConfig, cardinalityLimit: numb
       return undefined;
     case 'prometheus':
       if (config.temporality !== 'cumulative') {
-        logger.warn(`Prometheus is always cumulative; temporality '${config.temporality}' does not apply to it`);
+        logger.warn(
+          `Prometheus is always cumulative; temporality '${config.temporality}' does not apply to it`,
+        );
       }
       return createPrometheusReader(config.prometheus, cardinalityLimit);
     case 'console':
@@ -41,6 +50,10 @@ export function createMetricReader(config: MetricsConfig, cardinalityLimit: numb
         cardinalityLimit,
       );
     case 'otlp':
-      return periodicReader(createOtlpMetricExporter(config.export, config.temporality), config, cardinalityLimit);
+      return periodicReader(
+        createOtlpMetricExporter(config.export, config.temporality),
+        config,
+        cardinalityLimit,
+      );
   }
 }

@@ -4,7 +4,10 @@ import { logger } from './diag.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Wraps `provider` in a handle whose flush and shutdown are bounded and never reject. */
-export function createMetricsHandle(provider: MeterProvider, defaultTimeoutMillis: number): MetricsHandle {
+export function createMetricsHandle(
+  provider: MeterProvider,
+  defaultTimeoutMillis: number,
+): MetricsHandle {
   let shutdownPromise: Promise<void> | undefined;
   return {
     provider,
@@ -24,7 +27,11 @@ export function createMetricsHandle(provider: MeterProvider, defaultTimeoutMilli
       }
       const timeoutMillis = options.timeoutMillis ?? defaultTimeoutMillis;
       // MeterProvider.shutdown() makes every reader collect and export once more before stopping.
-      shutdownPromise = withDeadline(provider.shutdown({ timeoutMillis }), timeoutMillis, 'shutdown()');
+      shutdownPromise = withDeadline(
+        provider.shutdown({ timeoutMillis }),
+        timeoutMillis,
+        'shutdown()',
+      );
       return shutdownPromise;
     },
   };

@@ -41,5 +41,7 @@ export function createOtlpMetricExporter(
     // keepAlive is the exporters' default; passing agent options would otherwise drop it.
     httpAgentOptions: { keepAlive: true, ...tls },
   };
-  return config.protocol === 'http/json' ? new JsonMetricExporter(options) : new ProtoMetricExporter(options);
+  return config.protocol === 'http/json'
+    ? new JsonMetricExporter(options)
+    : new ProtoMetricExporter(options);
 }

@@ -22,6 +22,9 @@ class LimitedPrometheusExporter extends PrometheusExporter {
 }
 
 /** A Prometheus reader serving `http://<host>:<port>/metrics`, started immediately. */
-export function createPrometheusReader(config: PrometheusConfig, cardinalityLimit: number): PrometheusExporter {
+export function createPrometheusReader(
+  config: PrometheusConfig,
+  cardinalityLimit: number,
+): PrometheusExporter {
   return new LimitedPrometheusExporter(config, cardinalityLimit);
 }

@@ -19,7 +19,9 @@ import type { TemporalityPreference } from './config-types.js';
  */
 
 /** The OTLP exporters' `temporalityPreference` for a configured preference. */
-export function otlpTemporalityPreference(preference: TemporalityPreference): AggregationTemporalityPreference {
+export function otlpTemporalityPreference(
+  preference: TemporalityPreference,
+): AggregationTemporalityPreference {
   switch (preference) {
     case 'cumulative':
       return AggregationTemporalityPreference.CUMULATIVE;
@@ -31,7 +33,9 @@ export function otlpTemporalityPreference(preference: TemporalityPreference): Ag
 }
 
 /** A reader's temporality selector for a configured preference. */
-export function temporalitySelector(preference: TemporalityPreference): AggregationTemporalitySelector {
+export function temporalitySelector(
+  preference: TemporalityPreference,
+): AggregationTemporalitySelector {
   switch (preference) {
     case 'cumulative':
       return CumulativeTemporalitySelector;

@@ -24,7 +24,9 @@ function fail(index: number, message: string): never {
 /** Throws unless `limit` is a positive integer; `where` names the option. */
 export function assertCardinalityLimit(limit: number, where: string): void {
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`@proc/telemetry-metrics: ${where} must be a positive integer, got ${String(limit)}`);
+    throw new Error(
+      `@proc/telemetry-metrics: ${where} must be a positive integer, got ${String(limit)}`,
+    );
   }
 }
 
@@ -43,9 +45,14 @@ function validate(view: MetricViewOptions, index: number): void {
   }
   const bounds = view.bucketBoundaries;
   if (bounds !== undefined) {
-    const increasing = bounds.every((b, i) => Number.isFinite(b) && (i === 0 || b > (bounds[i - 1] as number)));
+    const increasing = bounds.every(
+      (b, i) => Number.isFinite(b) && (i === 0 || b > (bounds[i - 1] as number)),
+    );
     if (!increasing) {
-      fail(index, `bucketBoundaries must be finite and strictly increasing, got [${bounds.join(', ')}]`);
+      fail(
+        index,
+        `bucketBoundaries must be finite and strictly increasing, got [${bounds.join(', ')}]`,
+      );
     }
   }
   if (view.cardinalityLimit !== undefined) {
@@ -58,14 +65,18 @@ function validate(view: MetricViewOptions, index: number): void {
  * cardinality limit gets `defaultCardinalityLimit`: the SDK would otherwise use 2000 for the
  * instruments a view selects, ignoring the readers' limit.
  */
-export function toSdkViews(views: readonly MetricViewOptions[], defaultCardinalityLimit: number): ViewOptions[] {
+export function toSdkViews(
+  views: readonly MetricViewOptions[],
+  defaultCardinalityLimit: number,
+): ViewOptions[] {
   return views.map((view, index) => {
     validate(view, index);
     const sdkView: ViewOptions = {
       instrumentName: view.instrumentName,
       aggregationCardinalityLimit: view.cardinalityLimit ?? defaultCardinalityLimit,
     };
-    if (view.instrumentKind !== undefined) sdkView.instrumentType = INSTRUMENT_TYPES[view.instrumentKind];
+    if (view.instrumentKind !== undefined)
+      sdkView.instrumentType = INSTRUMENT_TYPES[view.instrumentKind];
     if (view.meterName !== undefined) sdkView.meterName = view.meterName;
     if (view.name !== undefined) sdkView.name = view.name;
     if (view.description !== undefined) sdkView.description = view.description;

@@ -1,3 +1,4 @@
+import { TimeoutError } from '@opentelemetry/sdk-metrics';
 import { logger } from './diag.js';
 
 /**
@@ -5,7 +6,11 @@ import { logger } from './diag.js';
  * diag, and a missed deadline is reported and abandoned (the operation keeps running in the
  * background, e.g. against a collector that never answers).
  */
-export async function withDeadline(operation: Promise<unknown>, timeoutMillis: number, what: string): Promise<void> {
+export async function withDeadline(
+  operation: Promise<unknown>,
+  timeoutMillis: number,
+  what: string,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMillis);
@@ -17,7 +22,12 @@ export async function withDeadline(operation: Promise<unknown>, timeoutMillis: n
       logger.warn(`${what} did not finish within ${timeoutMillis} ms; giving up on it`);
     }
   } catch (error) {
-    logger.error(`${what} failed`, error);
+    if (error instanceof TimeoutError) {
+      // The SDK enforces the same deadline on its readers and rejects when it passes.
+      logger.warn(`${what} did not finish within ${timeoutMillis} ms; giving up on it`);
+    } else {
+      logger.error(`${what} failed`, error);
+    }
   } finally {
     clearTimeout(timer);
   }

@@ -23,7 +23,9 @@ export function createTestMetricCollector(
       await reader.forceFlush();
       const exported = exporter.getMetrics();
       exporter.reset();
-      return exported.flatMap((resourceMetrics) => resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics));
+      return exported.flatMap((resourceMetrics) =>
+        resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics),
+      );
     },
   };
 }
@@ -32,7 +34,9 @@ export function createTestMetricCollector(
 export function findMetric(metrics: MetricData[], name: string): MetricData {
   const found = metrics.find((metric) => metric.descriptor.name === name);
   if (found === undefined) {
-    throw new Error(`metric ${name} not collected; got ${metrics.map((m) => m.descriptor.name).join(', ')}`);
+    throw new Error(
+      `metric ${name} not collected; got ${metrics.map((m) => m.descriptor.name).join(', ')}`,
+    );
   }
   return found;
 }

@@ -1,0 +1,274 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+import { diag, metrics } from '@opentelemetry/api';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { AggregationTemporality, type Histogram } from '@opentelemetry/sdk-metrics';
+import {
+  createMetricsRecorder,
+  initMeterProvider,
+  type MetricsHandle,
+  shutdownMeterProvider,
+} from '../src/index.js';
+import { createTestDiagLogger, type TestDiagLogger } from './helpers/test-diag-logger.js';
+import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
+import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
+import { waitFor } from './helpers/wait-for.js';
+
+/** A TCP server that accepts connections and never answers: a hung collector. */
+async function startHungServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1/metrics`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A loopback port nothing listens on: a collector that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('initMeterProvider', () => {
+  let handle: MetricsHandle | undefined;
+  let logger: TestDiagLogger;
+
+  beforeEach(() => {
+    logger = createTestDiagLogger();
+    logger.install();
+  });
+
+  afterEach(async () => {
+    await handle?.shutdown({ timeoutMillis: 5_000 });
+    handle = undefined;
+    metrics.disable();
+    diag.disable();
+  });
+
+  describe('initMeterProvider', () => {
+    it('should not register a global meter provider', () => {
+      handle = initMeterProvider(createTestMetricsConfig());
+      expect(metrics.getMeterProvider()).not.toBe(handle.provider);
+      createMetricsRecorder().recordCounter('global.noop');
+    });
+
+    it('should attach the given resource to every export', async () => {
+      const collector = createTestMetricCollector();
+      handle = initMeterProvider(
+        createTestMetricsConfig(),
+        resourceFromAttributes({ 'service.name': 'orders' }),
+        {
+          readers: [collector.reader],
+        },
+      );
+      handle.getMeter('m').createCounter('c').add(1);
+      await collector.reader.forceFlush();
+      const exported = (
+        collector.reader as unknown as {
+          _exporter: { getMetrics(): { resource: { attributes: object } }[] };
+        }
+      )._exporter.getMetrics();
+      expect(exported[0]?.resource.attributes).toMatchObject({ 'service.name': 'orders' });
+    });
+
+    it('should print to the console with the configured temporality', async () => {
+      const dir = jest.spyOn(console, 'dir').mockImplementation(() => undefined);
+      handle = initMeterProvider(
+        createTestMetricsConfig({ exporter: 'console', temporality: 'delta' }),
+      );
+      const counter = handle.getMeter('m').createCounter('console.counter');
+      counter.add(2);
+      await handle.forceFlush();
+      counter.add(3);
+      await handle.forceFlush();
+      const values = dir.mock.calls
+        .map(
+          ([printed]) =>
+            printed as { descriptor: { name: string }; dataPoints: { value: number }[] },
+        )
+        .filter((printed) => printed.descriptor.name === 'console.counter')
+        .map((printed) => printed.dataPoints[0]?.value);
+      expect(values).toEqual([2, 3]);
+    });
+
+    it('should create no reader when the metrics section is disabled', async () => {
+      const dir = jest.spyOn(console, 'dir').mockImplementation(() => undefined);
+      handle = initMeterProvider(createTestMetricsConfig({ exporter: 'console', enabled: false }));
+      handle.getMeter('m').createCounter('disabled.counter').add(1);
+      await handle.forceFlush();
+      expect(dir).not.toHaveBeenCalled();
+    });
+
+    it('should warn that Prometheus ignores a delta temporality', async () => {
+      handle = initMeterProvider(
+        createTestMetricsConfig({
+          exporter: 'prometheus',
+          temporality: 'delta',
+          prometheus: { port: await closedPort() },
+        }),
+      );
+      expect(logger.texts('warn')).toContainEqual(
+        expect.stringContaining("Prometheus is always cumulative; temporality 'delta'"),
+      );
+    });
+
+    it('should throw for an invalid cardinality limit', () => {
+      expect(() =>
+        initMeterProvider(createTestMetricsConfig(), undefined, { cardinalityLimit: -1 }),
+      ).toThrow('cardinalityLimit must be a positive integer, got -1');
+    });
+  });
+
+  describe('views', () => {
+    it('should apply bucket boundaries, attribute allow-lists and drops', async () => {
+      const collector = createTestMetricCollector();
+      handle = initMeterProvider(createTestMetricsConfig(), undefined, {
+        readers: [collector.reader],
+        views: [
+          { instrumentName: 'processor.processing.duration', bucketBoundaries: [0.01, 0.1, 1] },
+          { instrumentName: 'processor.events.processed', attributeKeys: ['event.type'] },
+          { instrumentName: 'debug.*', drop: true },
+        ],
+      });
+      const recorder = createMetricsRecorder({
+        meter: handle.getMeter('views'),
+        commonAttributes: { 'service.name': 'orders' },
+      });
+      recorder.recordHistogram('processor.processing.duration', 0.05);
+      recorder.recordCounter('processor.events.processed', 1, {
+        'event.type': 'a',
+        'partition.id': '1',
+      });
+      recorder.recordCounter('processor.events.processed', 1, {
+        'event.type': 'a',
+        'partition.id': '2',
+      });
+      recorder.recordCounter('debug.counter', 1);
+      const collected = await collector.collect();
+
+      const histogram = findMetric(collected, 'processor.processing.duration').dataPoints[0]
+        ?.value as Histogram;
+      expect(histogram.buckets).toEqual({ boundaries: [0.01, 0.1, 1], counts: [0, 1, 0, 0] });
+      const processed = findMetric(collected, 'processor.events.processed');
+      expect(processed.dataPoints.map((p) => [p.attributes, p.value])).toEqual([
+        [{ 'event.type': 'a' }, 2],
+      ]);
+      expect(collected.map((m) => m.descriptor.name)).not.toContain('debug.counter');
+    });
+
+    it('should keep 10,000 distinct attribute values within the limit plus one overflow series', async () => {
+      const collector = createTestMetricCollector(AggregationTemporality.DELTA);
+      handle = initMeterProvider(createTestMetricsConfig(), undefined, {
+        readers: [collector.reader],
+        views: [{ instrumentName: 'events.by.user', cardinalityLimit: 100 }],
+      });
+      const recorder = createMetricsRecorder({ meter: handle.getMeter('cardinality') });
+      for (let i = 0; i < 10_000; i++) {
+        recorder.recordCounter('events.by.user', 1, { 'user.id': `user-${i}` });
+      }
+      const points = findMetric(await collector.collect(), 'events.by.user').dataPoints;
+      expect(points.length).toBeLessThanOrEqual(101);
+      const overflow = points.filter((p) => p.attributes['otel.metric.overflow'] === true);
+      expect(overflow).toHaveLength(1);
+      // Nothing is lost: the overflow series holds every measurement that found no room.
+      expect(points.reduce((sum, p) => sum + (p.value as number), 0)).toBe(10_000);
+    });
+
+    it('should apply the provider-wide cardinality limit to instruments without a view', async () => {
+      const dir = jest.spyOn(console, 'dir').mockImplementation(() => undefined);
+      handle = initMeterProvider(createTestMetricsConfig({ exporter: 'console' }), undefined, {
+        cardinalityLimit: 10,
+      });
+      const counter = handle.getMeter('m').createCounter('wide.counter');
+      for (let i = 0; i < 10_000; i++) counter.add(1, { i });
+      await handle.forceFlush();
+      const printed = dir.mock.calls
+        .map(([p]) => p as { descriptor: { name: string }; dataPoints: { attributes: object }[] })
+        .find((p) => p.descriptor.name === 'wide.counter');
+      expect(printed?.dataPoints.length).toBeLessThanOrEqual(11);
+      expect(printed?.dataPoints).toContainEqual(
+        expect.objectContaining({ attributes: { 'otel.metric.overflow': true } }),
+      );
+    });
+  });
+
+  describe('shutdownMeterProvider', () => {
+    it('should export what was recorded just before shutting down', async () => {
+      const collector = createTestMetricCollector();
+      const exporter = (collector.reader as unknown as { _exporter: { getMetrics(): unknown[] } })
+        ._exporter;
+      handle = initMeterProvider(createTestMetricsConfig(), undefined, {
+        readers: [collector.reader],
+      });
+      handle.getMeter('m').createCounter('last.counter').add(7);
+      await shutdownMeterProvider(handle);
+      expect(JSON.stringify(exporter.getMetrics())).toContain('last.counter');
+    });
+
+    it('should warn and resolve on a second call', async () => {
+      handle = initMeterProvider(createTestMetricsConfig());
+      await shutdownMeterProvider(handle);
+      await shutdownMeterProvider(handle);
+      expect(logger.texts('warn')).toContainEqual(
+        expect.stringContaining('shutdown() was already called'),
+      );
+    });
+
+    it('should resolve by the deadline when the collector never answers', async () => {
+      const hung = await startHungServer();
+      try {
+        handle = initMeterProvider(
+          createTestMetricsConfig({
+            exporter: 'otlp',
+            exportTimeoutMillis: 1_000,
+            export: { endpoint: hung.url, protocol: 'http/protobuf', timeoutMillis: 1_000 },
+          }),
+        );
+        handle.getMeter('m').createCounter('hung.counter').add(1);
+        await shutdownMeterProvider(handle, { timeoutMillis: 300 });
+        expect(logger.texts('warn')).toContainEqual(
+          expect.stringContaining('shutdown() did not finish within 300 ms'),
+        );
+        // The abandoned export goes on in the background until its own timeout; wait for that
+        // before closing the server, so that nothing outlives the test.
+        await waitFor('the abandoned export to time out', () =>
+          logger.texts('error').some((text) => text.includes('metrics export timed out')),
+        );
+      } finally {
+        await hung.close();
+      }
+    });
+  });
+
+  describe('forceFlush', () => {
+    it('should resolve and report through diag when the collector is down', async () => {
+      const port = await closedPort();
+      handle = initMeterProvider(
+        createTestMetricsConfig({
+          exporter: 'otlp',
+          export: {
+            endpoint: `http://127.0.0.1:${port}/v1/metrics`,
+            protocol: 'http/json',
+            timeoutMillis: 2_000,
+          },
+        }),
+      );
+      handle.getMeter('m').createCounter('down.counter').add(1);
+      await expect(handle.forceFlush({ timeoutMillis: 5_000 })).resolves.toBeUndefined();
+      expect(logger.texts('error').join('\n')).toMatch(/ECONNREFUSED|export failed/);
+    });
+  });
+});
