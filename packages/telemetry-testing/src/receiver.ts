@@ -406,11 +406,15 @@ class Receiver implements OtlpReceiver {
     if (decision.action === 'drop') {
       // getPeer() is "<address>:<port>" of the client; find its socket and cut it.
       const peer = call.getPeer();
+      let dropped = false;
       for (const socket of this.grpcSockets) {
         if (peer.endsWith(`:${socket.remotePort}`) && peer.includes(socket.remoteAddress ?? '?')) {
           socket.destroy();
+          dropped = true;
         }
       }
+      // Never leave a call hanging: if its socket was not found, fail it like a cut connection.
+      if (!dropped) callback({ code: grpc.status.UNAVAILABLE, details: 'connection dropped' });
       return;
     }
     await this.misbehaviour.delay();
