@@ -1,0 +1,259 @@
+import { diag, metrics } from '@opentelemetry/api';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
+import { startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  createMetricsRecorder,
+  DURATION_BUCKET_BOUNDARIES_SECONDS,
+  initMeterProvider,
+  METRIC_DEFINITIONS,
+  METRIC_NAMES,
+  type MetricsHandle,
+  shutdownMeterProvider,
+} from '../src/index.js';
+import type { MetricsConfig, TemporalityPreference } from '../src/internal/config-types.js';
+import { createTestDiagLogger } from './helpers/test-diag-logger.js';
+import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
+
+const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+const COMMON = { 'service.name': 'orders', 'pipeline.name': 'ingest' };
+
+function only(points: ReceivedMetricPoint[]): ReceivedMetricPoint {
+  expect(points).toHaveLength(1);
+  return points[0] as ReceivedMetricPoint;
+}
+
+describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
+  let receiver: OtlpReceiver;
+  let handle: MetricsHandle | undefined;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+  });
+
+  afterAll(async () => {
+    await receiver.stop();
+  });
+
+  afterEach(async () => {
+    await handle?.shutdown({ timeoutMillis: 5_000 });
+    handle = undefined;
+    receiver.clear();
+    metrics.disable();
+    diag.disable();
+  });
+
+  function config(
+    temporality: TemporalityPreference,
+    exportOverrides: Partial<MetricsConfig['export']> = {},
+  ) {
+    return createTestMetricsConfig({
+      exporter: 'otlp',
+      temporality,
+      // Exports happen when the test flushes; the interval never fires during a test.
+      exportIntervalMillis: 600_000,
+      exportTimeoutMillis: 10_000,
+      export: {
+        protocol,
+        endpoint: protocol === 'grpc' ? receiver.grpcUrl : `${receiver.httpUrl}/v1/metrics`,
+        timeoutMillis: 5_000,
+        headers: { 'x-tenant': 'wire-test' },
+        ...exportOverrides,
+      },
+    });
+  }
+
+  function start(
+    temporality: TemporalityPreference,
+    exportOverrides?: Partial<MetricsConfig['export']>,
+  ) {
+    handle = initMeterProvider(
+      config(temporality, exportOverrides),
+      resourceFromAttributes({ 'service.name': 'metrics-wire-test' }),
+    );
+    return {
+      handle,
+      recorder: createMetricsRecorder({
+        meter: handle.getMeter('wire-test', '1.2.3'),
+        commonAttributes: COMMON,
+      }),
+    };
+  }
+
+  describe('MetricsRecorder', () => {
+    it('should deliver every instrument kind with its name, unit, description, attributes and values', async () => {
+      const { handle, recorder } = start('cumulative');
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5, { 'event.type': 'order' });
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 3);
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, -1);
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.003, { 'event.type': 'order' });
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.2, { 'event.type': 'order' });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, { 'partition.id': '3' });
+      recorder.observeGauge('processor.queue.depth', (observe) =>
+        observe(42, { 'queue.name': 'in' }),
+      );
+      await handle.forceFlush();
+
+      const counter = only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED));
+      expect(counter).toMatchObject({
+        type: 'sum',
+        isMonotonic: true,
+        temporality: 'cumulative',
+        value: 5,
+        unit: '{event}',
+        description: METRIC_DEFINITIONS[METRIC_NAMES.EVENTS_PROCESSED]?.description,
+        attributes: { ...COMMON, 'event.type': 'order' },
+        protocol,
+        scope: { name: 'wire-test', version: '1.2.3' },
+      });
+      expect(counter.resource['service.name']).toBe('metrics-wire-test');
+
+      const upDown = only(receiver.metric(METRIC_NAMES.WINDOWS_ACTIVE));
+      expect(upDown).toMatchObject({
+        type: 'sum',
+        isMonotonic: false,
+        temporality: 'cumulative',
+        value: 2,
+        unit: '{window}',
+        attributes: COMMON,
+      });
+
+      const histogram = only(receiver.metric(METRIC_NAMES.PROCESSING_DURATION));
+      expect(histogram).toMatchObject({ type: 'histogram', temporality: 'cumulative', unit: 's' });
+      expect(histogram.histogram?.explicitBounds).toEqual([...DURATION_BUCKET_BOUNDARIES_SECONDS]);
+      expect(histogram.histogram?.count).toBe(2);
+      expect(histogram.histogram?.sum).toBeCloseTo(0.203);
+      expect(histogram.histogram?.min).toBe(0.003);
+      expect(histogram.histogram?.max).toBe(0.2);
+      const expectedCounts = new Array(DURATION_BUCKET_BOUNDARIES_SECONDS.length + 1).fill(0);
+      expectedCounts[DURATION_BUCKET_BOUNDARIES_SECONDS.indexOf(0.005)] = 1;
+      expectedCounts[DURATION_BUCKET_BOUNDARIES_SECONDS.indexOf(0.25)] = 1;
+      expect(histogram.histogram?.bucketCounts).toEqual(expectedCounts);
+
+      expect(only(receiver.metric(METRIC_NAMES.WATERMARK_LAG))).toMatchObject({
+        type: 'gauge',
+        value: 1.5,
+        unit: 's',
+        attributes: { ...COMMON, 'partition.id': '3' },
+      });
+      expect(only(receiver.metric('processor.queue.depth'))).toMatchObject({
+        type: 'gauge',
+        value: 42,
+        attributes: { ...COMMON, 'queue.name': 'in' },
+      });
+    });
+
+    it('should deliver gzip-compressed exports', async () => {
+      const { handle, recorder } = start('cumulative', { compression: 'gzip' });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_RECEIVED, 9);
+      await handle.forceFlush();
+      expect(only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_RECEIVED)).value).toBe(9);
+      expect(receiver.stats()[protocol].decodeFailures).toBe(0);
+    });
+  });
+
+  describe('temporality', () => {
+    it('should reset delta sums and histograms between exports and keep up-down counters cumulative', async () => {
+      const { handle, recorder } = start('delta');
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5);
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.01);
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 4);
+      await handle.forceFlush();
+      const first = only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED));
+      expect(first).toMatchObject({ temporality: 'delta', value: 5 });
+
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 7);
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.02);
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 1);
+      await handle.forceFlush();
+      const second = only(
+        await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED, {
+          predicate: (points) => points[0]?.value !== 5,
+        }),
+      );
+      expect(second).toMatchObject({ temporality: 'delta', value: 7 });
+      // Each delta point covers the interval since the previous export.
+      expect(second.startTimeUnixNano).toBe(first.timeUnixNano);
+
+      const histogram = only(receiver.metric(METRIC_NAMES.PROCESSING_DURATION));
+      expect(histogram).toMatchObject({ temporality: 'delta', histogram: { count: 1, sum: 0.02 } });
+      expect(only(receiver.metric(METRIC_NAMES.WINDOWS_ACTIVE))).toMatchObject({
+        temporality: 'cumulative',
+        value: 5,
+      });
+    });
+
+    it('should accumulate cumulative sums and keep their start time', async () => {
+      const { handle, recorder } = start('cumulative');
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5);
+      await handle.forceFlush();
+      const first = only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED));
+
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 7);
+      await handle.forceFlush();
+      const second = only(
+        await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED, {
+          predicate: (points) => points[0]?.value === 12,
+        }),
+      );
+      expect(second.temporality).toBe('cumulative');
+      expect(second.startTimeUnixNano).toBe(first.startTimeUnixNano);
+      expect(second.timeUnixNano > first.timeUnixNano).toBe(true);
+    });
+
+    it.each([
+      ['delta', 'delta', 'delta'],
+      ['lowmemory', 'delta', 'cumulative'],
+      ['cumulative', 'cumulative', 'cumulative'],
+    ] as const)(
+      'should export with preference %s a counter as %s and an observable counter as %s',
+      async (preference, counterTemporality, observableTemporality) => {
+        const { handle } = start(preference);
+        const meter = handle.getMeter('kinds');
+        meter.createCounter('kinds.counter').add(1);
+        meter
+          .createObservableCounter('kinds.observable_counter')
+          .addCallback((result) => result.observe(10));
+        await handle.forceFlush();
+        expect(only(await receiver.waitForMetric('kinds.counter')).temporality).toBe(
+          counterTemporality,
+        );
+        expect(only(await receiver.waitForMetric('kinds.observable_counter')).temporality).toBe(
+          observableTemporality,
+        );
+      },
+    );
+  });
+
+  describe('shutdownMeterProvider', () => {
+    it('should export the values recorded just before shutting down', async () => {
+      const { handle, recorder } = start('cumulative');
+      recorder.recordCounter(METRIC_NAMES.EVENTS_DROPPED, 3, { 'error.type': 'timeout' });
+      recorder.recordHistogram(METRIC_NAMES.END_TO_END_LATENCY, 1.2);
+      await shutdownMeterProvider(handle, { timeoutMillis: 5_000 });
+      expect(only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_DROPPED))).toMatchObject({
+        value: 3,
+        attributes: { ...COMMON, 'error.type': 'timeout' },
+      });
+      expect(only(receiver.metric(METRIC_NAMES.END_TO_END_LATENCY)).histogram?.count).toBe(1);
+    });
+  });
+
+  describe('forceFlush', () => {
+    it('should report a refused export through diag and deliver everything at the next export', async () => {
+      const logger = createTestDiagLogger();
+      logger.install();
+      const { handle, recorder } = start('cumulative');
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 2);
+      // Non-retryable status codes, so the exporter gives up at once instead of retrying.
+      receiver.failNext(1, { httpStatus: 400, grpcCode: 3 });
+      await expect(handle.forceFlush()).resolves.toBeUndefined();
+      expect(logger.texts('error').length).toBeGreaterThan(0);
+      expect(receiver.metric(METRIC_NAMES.EVENTS_PROCESSED)).toEqual([]);
+
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 3);
+      await handle.forceFlush();
+      expect(only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED)).value).toBe(5);
+    });
+  });
+});
