@@ -10,6 +10,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { BatchConfig, ExportConfig } from './config-types.js';
 import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles, type TlsMaterial } from './read-tls-files.js';
+import { isRetryableGrpcError, RetryingSpanExporter } from './retrying-span-exporter.js';
 
 type HttpExporterConfig = NonNullable<ConstructorParameters<typeof ProtoTraceExporter>[0]>;
 type GrpcExporterConfig = NonNullable<ConstructorParameters<typeof GrpcTraceExporter>[0]>;
@@ -57,7 +58,8 @@ function grpcMetadata(headers: Record<string, string>) {
  * Builds the OTLP span exporter for `config.protocol`: `grpc` → exporter-trace-otlp-grpc,
  * `http/protobuf` → exporter-trace-otlp-proto, `http/json` → exporter-trace-otlp-http. Every
  * setting is passed explicitly, so the exporters' own `OTEL_EXPORTER_OTLP_*` fallbacks do not
- * apply (the config package has already read them).
+ * apply (the config package has already read them). The gRPC exporter is wrapped so transient
+ * gRPC failures are retried like the HTTP exporters retry theirs.
  */
 export function createOtlpExporter(config: ExportConfig, batch: BatchConfig): SpanExporter {
   const material = readTlsFiles(config.tls);
@@ -71,7 +73,9 @@ export function createOtlpExporter(config: ExportConfig, batch: BatchConfig): Sp
       timeoutMillis: config.timeoutMillis,
       concurrencyLimit,
     };
-    return new GrpcTraceExporter(options);
+    return new RetryingSpanExporter(new GrpcTraceExporter(options), isRetryableGrpcError, {
+      budgetMillis: config.timeoutMillis,
+    });
   }
   if (hasTlsMaterial(material) && !config.endpoint.trim().toLowerCase().startsWith('https://')) {
     logger.warn(`TLS files are ignored for the plaintext endpoint ${config.endpoint}`);
