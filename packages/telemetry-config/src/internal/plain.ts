@@ -29,6 +29,8 @@ export function plainCopy<T>(value: T): T {
     }
     return out as T;
   }
+  // -0 does not survive JSON; normalise it so configs round-trip.
+  if (typeof value === 'number' && Object.is(value, -0)) return 0 as T;
   return value;
 }
 

@@ -32,11 +32,7 @@ export function redactUrl(text: string): string {
 export function redactValue(value: unknown, path: readonly string[] = []): unknown {
   const key = path[path.length - 1] ?? '';
   const parentKey = path[path.length - 2] ?? '';
-  if (
-    path.length > 0 &&
-    !isPlainObject(value) &&
-    (parentKey === 'headers' || isCredentialKey(key))
-  ) {
+  if (path.length > 0 && (parentKey === 'headers' || isCredentialKey(key))) {
     return REDACTED;
   }
   if (typeof value === 'string') return redactUrl(value);
