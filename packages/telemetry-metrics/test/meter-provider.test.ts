@@ -76,11 +76,7 @@ describe('initMeterProvider', () => {
       );
       handle.getMeter('m').createCounter('c').add(1);
       await collector.reader.forceFlush();
-      const exported = (
-        collector.reader as unknown as {
-          _exporter: { getMetrics(): { resource: { attributes: object } }[] };
-        }
-      )._exporter.getMetrics();
+      const exported = collector.exporter.getMetrics();
       expect(exported[0]?.resource.attributes).toMatchObject({ 'service.name': 'orders' });
     });
 
@@ -208,14 +204,15 @@ describe('initMeterProvider', () => {
   describe('shutdownMeterProvider', () => {
     it('should export what was recorded just before shutting down', async () => {
       const collector = createTestMetricCollector();
-      const exporter = (collector.reader as unknown as { _exporter: { getMetrics(): unknown[] } })
-        ._exporter;
       handle = initMeterProvider(createTestMetricsConfig(), undefined, {
         readers: [collector.reader],
       });
       handle.getMeter('m').createCounter('last.counter').add(7);
       await shutdownMeterProvider(handle);
-      expect(JSON.stringify(exporter.getMetrics())).toContain('last.counter');
+      const exported = collector.exporter
+        .getMetrics()
+        .flatMap((rm) => rm.scopeMetrics.flatMap((sm) => sm.metrics));
+      expect(findMetric(exported, 'last.counter').dataPoints[0]?.value).toBe(7);
     });
 
     it('should warn and resolve on a second call', async () => {

@@ -5,6 +5,7 @@ import { startOtlpReceiver } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   DURATION_BUCKET_BOUNDARIES_SECONDS,
+  type InitMeterProviderOptions,
   initMeterProvider,
   METRIC_DEFINITIONS,
   METRIC_NAMES,
@@ -149,6 +150,28 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
       await handle.forceFlush();
       expect(only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_RECEIVED)).value).toBe(9);
       expect(receiver.stats()[protocol].decodeFailures).toBe(0);
+    });
+  });
+
+  describe('views', () => {
+    it('should send at most the cardinality limit plus one overflow series for 10,000 label values', async () => {
+      const { handle, recorder } = start(
+        'cumulative',
+        {},
+        {
+          views: [{ instrumentName: 'events.by.user', cardinalityLimit: 50 }],
+        },
+      );
+      for (let i = 0; i < 10_000; i++) {
+        recorder.recordCounter('events.by.user', 1, { 'user.id': `user-${i}` });
+      }
+      await handle.forceFlush();
+      const points = await receiver.waitForMetric('events.by.user');
+      expect(points.length).toBeLessThanOrEqual(51);
+      const overflow = points.filter((p) => p.attributes['otel.metric.overflow'] === true);
+      expect(overflow).toHaveLength(1);
+      expect(overflow[0]?.attributes).toEqual({ 'otel.metric.overflow': true });
+      expect(points.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBe(10_000);
     });
   });
 

@@ -8,6 +8,7 @@ import {
 /** An in-memory reader whose `collect()` exports now and returns the metrics of that export. */
 export interface TestMetricCollector {
   readonly reader: PeriodicExportingMetricReader;
+  readonly exporter: InMemoryMetricExporter;
   collect(): Promise<MetricData[]>;
 }
 
@@ -19,6 +20,7 @@ export function createTestMetricCollector(
   const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
   return {
     reader,
+    exporter,
     async collect() {
       await reader.forceFlush();
       const exported = exporter.getMetrics();
