@@ -67,10 +67,12 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
   function start(
     temporality: TemporalityPreference,
     exportOverrides?: Partial<MetricsConfig['export']>,
+    options?: InitMeterProviderOptions,
   ) {
     handle = initMeterProvider(
       config(temporality, exportOverrides),
       resourceFromAttributes({ 'service.name': 'metrics-wire-test' }),
+      options,
     );
     return {
       handle,
