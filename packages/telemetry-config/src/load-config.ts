@@ -1,6 +1,7 @@
 import { buildConfig } from './internal/build-config.js';
 import { layerCrossFieldIssues } from './internal/cross-field.js';
 import type { Layer } from './internal/merge-layers.js';
+import { plainCopy } from './internal/plain.js';
 import { CONFIG_FILE_ENV, readConfigFile } from './internal/read-config-file.js';
 import { readEnv } from './internal/read-env.js';
 import { telemetryConfigOptionsSchema } from './internal/schema.js';
@@ -36,10 +37,12 @@ export function loadConfig(options: LoadConfigOptions = {}): TelemetryConfig {
   layers.push({ source: 'env', options: readEnv(env, report) });
 
   if (options.config !== undefined) {
-    const codeIssues = schemaIssues(telemetryConfigOptionsSchema, options.config, 'code');
-    if (codeIssues.length === 0) codeIssues.push(...layerCrossFieldIssues(options.config, 'code'));
+    // `undefined` anywhere means "not set here", even as a header value.
+    const config = plainCopy(options.config);
+    const codeIssues = schemaIssues(telemetryConfigOptionsSchema, config, 'code');
+    if (codeIssues.length === 0) codeIssues.push(...layerCrossFieldIssues(config, 'code'));
     issues.push(...codeIssues);
-    layers.push({ source: 'code', options: options.config });
+    layers.push({ source: 'code', options: config });
   }
 
   if (issues.length > 0) throw new TelemetryConfigError(issues);

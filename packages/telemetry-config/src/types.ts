@@ -1,9 +1,13 @@
 /**
- * The resolved configuration: every field present, validated, sources merged. Each sub-package
- * takes only its own section (`TraceConfig`, `MetricsConfig`, ...), never the whole config.
+ * Types of `@proc/telemetry-config`. `TelemetryConfig` is the resolved configuration: every
+ * field present, validated, sources merged. Each sub-package takes only its own section
+ * (`TraceConfig`, `MetricsConfig`, ...), never the whole config.
  *
- * Precedence, lowest to highest: built-in defaults < config file < OTEL_* environment
- * variables < options passed in code.
+ * Precedence of every field, lowest to highest: built-in defaults < config file < `OTEL_*`
+ * environment variables < options passed in code. Where a field below names an environment
+ * variable, that variable sets it; the config file and code set it under the same path.
+ *
+ * @packageDocumentation
  */
 
 /** OTLP transport. Env: `OTEL_EXPORTER_OTLP_PROTOCOL` and its `_TRACES_` / `_METRICS_` forms. */
@@ -24,7 +28,7 @@ export type SamplerName =
 /** Aggregation temporality preference (`OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE`). */
 export type TemporalityPreference = 'cumulative' | 'delta' | 'lowmemory';
 
-/** Propagator names (`OTEL_PROPAGATORS`). `none` alone disables propagation. */
+/** Propagator names (`OTEL_PROPAGATORS`). `none` alone disables propagation; a resolved config holds `[]` then. */
 export type PropagatorName = 'tracecontext' | 'baggage' | 'b3' | 'b3multi' | 'jaeger' | 'none';
 
 /** Diagnostic log level (`OTEL_LOG_LEVEL`). */
@@ -44,141 +48,206 @@ export type AttributeValue = string | number | boolean | string[] | number[] | b
 
 /** Who the telemetry is about: becomes `service.*` and `deployment.environment.name`. */
 export interface ServiceConfig {
-  /** `service.name`. Env: `OTEL_SERVICE_NAME`. Default `unknown_service:node`. */
+  /**
+   * `service.name`. Env: `OTEL_SERVICE_NAME`, else `service.name` in `OTEL_RESOURCE_ATTRIBUTES`.
+   * Default `unknown_service:node`.
+   */
   name: string;
-  /** `service.version`. */
+  /** `service.version`. Env: `service.version` in `OTEL_RESOURCE_ATTRIBUTES`. No default. */
   version?: string;
-  /** `service.namespace`. */
+  /** `service.namespace`. Env: `service.namespace` in `OTEL_RESOURCE_ATTRIBUTES`. No default. */
   namespace?: string;
-  /** `service.instance.id`. Default: a random UUID, stable for the process. */
+  /**
+   * `service.instance.id`. Env: `service.instance.id` in `OTEL_RESOURCE_ATTRIBUTES`.
+   * Default: a random UUID, the same for every config built in this process.
+   */
   instanceId?: string;
-  /** `deployment.environment.name`. */
+  /**
+   * `deployment.environment.name`. Env: `deployment.environment.name` in
+   * `OTEL_RESOURCE_ATTRIBUTES`. No default.
+   */
   environment?: string;
 }
 
 /** Extra resource attributes and which detectors run. */
 export interface ResourceConfig {
-  /** Env: `OTEL_RESOURCE_ATTRIBUTES` (percent-decoded `k=v,k2=v2`). Default `{}`. */
+  /**
+   * Env: `OTEL_RESOURCE_ATTRIBUTES` (percent-decoded `k=v,k2=v2`; the `service.*` and
+   * `deployment.environment.name` keys go to {@link ServiceConfig} instead). Merged key by key
+   * across sources. Values under credential-looking keys are redacted when printed. Default `{}`.
+   */
   attributes: Record<string, AttributeValue>;
-  /** Default: all of `env`, `host`, `os`, `process`, `container`. */
+  /** Which resource detectors run. No env var. Default: all of `env`, `host`, `os`, `process`, `container`. */
   detectors: ResourceDetectorName[];
 }
 
 /** TLS files for an OTLP connection. */
 export interface TlsConfig {
-  /** CA certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CERTIFICATE`. */
+  /** CA certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CERTIFICATE` (`_TRACES_` / `_METRICS_`). No default. */
   certificateFile?: string;
-  /** Client private key (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_KEY`. */
+  /** Client private key (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_KEY` (`_TRACES_` / `_METRICS_`). No default. */
   clientKeyFile?: string;
-  /** Client certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE`. */
+  /**
+   * Client certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE`
+   * (`_TRACES_` / `_METRICS_`). No default.
+   */
   clientCertificateFile?: string;
-  /** gRPC without TLS when the endpoint has no scheme. Env: `OTEL_EXPORTER_OTLP_INSECURE`. Default false. */
+  /**
+   * gRPC without TLS when the endpoint has no scheme. Env: `OTEL_EXPORTER_OTLP_INSECURE`
+   * (`_TRACES_` / `_METRICS_`). Default false.
+   */
   insecure: boolean;
 }
 
-/** Where and how one signal is exported over OTLP. */
+/**
+ * Where and how one signal is exported over OTLP. Each field's env var also exists per signal
+ * (`OTEL_EXPORTER_OTLP_TRACES_*`, `OTEL_EXPORTER_OTLP_METRICS_*`), which wins over the generic
+ * one; in code and files, `traces.export` / `metrics.export` win over the generic `export`.
+ */
 export interface ExportConfig {
   /**
-   * The final URL for this signal. A signal-specific endpoint (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`)
-   * is used as-is; the generic `OTEL_EXPORTER_OTLP_ENDPOINT` gets `/v1/traces` or `/v1/metrics`
-   * appended for the HTTP protocols. Default `http://localhost:4317` (grpc) or
-   * `http://localhost:4318/v1/<signal>` (http).
+   * The final URL for this signal. A signal-specific endpoint (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`,
+   * `traces.export.endpoint`) is used as-is; the generic one (`OTEL_EXPORTER_OTLP_ENDPOINT`,
+   * `export.endpoint`) gets `/v1/traces` or `/v1/metrics` appended for the HTTP protocols and is
+   * used as-is for grpc. Default `http://localhost:4317` (grpc) or
+   * `http://localhost:4318/v1/<signal>` (HTTP). `user:password@` is redacted when printed.
    */
   endpoint: string;
-  /** Default `http/protobuf`, as the specification recommends. */
+  /** Env: `OTEL_EXPORTER_OTLP_PROTOCOL`. Default `http/protobuf`, as the specification recommends. */
   protocol: OtlpProtocol;
-  /** Sent with every export (e.g. authentication). Redacted whenever printed. Default `{}`. */
+  /**
+   * Sent with every export (e.g. authentication). Env: `OTEL_EXPORTER_OTLP_HEADERS`
+   * (percent-decoded `k=v,k2=v2`). Merged key by key across sources. Every value is redacted
+   * whenever printed. Default `{}`.
+   */
   headers: Record<string, string>;
-  /** Default `none`. */
+  /** Env: `OTEL_EXPORTER_OTLP_COMPRESSION`. Default `none`. */
   compression: OtlpCompression;
-  /** Per-export timeout. Env: `OTEL_EXPORTER_OTLP_TIMEOUT`. Default 10000. */
+  /** Per-export timeout in milliseconds, > 0. Env: `OTEL_EXPORTER_OTLP_TIMEOUT`. Default 10000. */
   timeoutMillis: number;
+  /** TLS files and `insecure`. */
   tls: TlsConfig;
 }
 
 /** Batch span processor settings (`OTEL_BSP_*`). */
 export interface BatchConfig {
-  /** `OTEL_BSP_MAX_QUEUE_SIZE`. Default 2048. */
+  /** Env: `OTEL_BSP_MAX_QUEUE_SIZE`. Integer >= 1. Default 2048. */
   maxQueueSize: number;
-  /** `OTEL_BSP_MAX_EXPORT_BATCH_SIZE`. Default 512; must not exceed `maxQueueSize`. */
+  /**
+   * Env: `OTEL_BSP_MAX_EXPORT_BATCH_SIZE`. Integer >= 1, at most `maxQueueSize`. Default 512, or
+   * `maxQueueSize` when that is smaller. Set in code or a file above the queue size: an error;
+   * brought by an env var: a warning, and it is clamped to the queue size.
+   */
   maxExportBatchSize: number;
-  /** `OTEL_BSP_SCHEDULE_DELAY`. Default 5000. */
+  /** Env: `OTEL_BSP_SCHEDULE_DELAY`. Milliseconds, > 0. Default 5000. */
   scheduledDelayMillis: number;
-  /** `OTEL_BSP_EXPORT_TIMEOUT`. Default 30000. */
+  /** Env: `OTEL_BSP_EXPORT_TIMEOUT`. Milliseconds, > 0. Default 30000. */
   exportTimeoutMillis: number;
 }
 
 /** Sampler and its argument. */
 export interface SamplerConfig {
-  /** `OTEL_TRACES_SAMPLER`. Default `parentbased_always_on`. */
+  /** Env: `OTEL_TRACES_SAMPLER` (case-insensitive). Default `parentbased_always_on`. */
   type: SamplerName;
-  /** `OTEL_TRACES_SAMPLER_ARG` for the ratio samplers, 0..1. Default 1. */
+  /**
+   * Sampling probability for the ratio samplers, 0..1 (ignored by the others). Env:
+   * `OTEL_TRACES_SAMPLER_ARG`, read unless `OTEL_TRACES_SAMPLER` names a sampler without
+   * argument. Default 1.
+   */
   ratio: number;
 }
 
 /** Span limits (`OTEL_SPAN_*_LIMIT`, falling back to `OTEL_ATTRIBUTE_*_LIMIT`). */
 export interface SpanLimitsConfig {
-  /** Default 128. */
+  /** Env: `OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT`, else `OTEL_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
   attributeCountLimit: number;
-  /** Default unlimited (`Infinity`, serialised as absent). */
+  /**
+   * Env: `OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT`, else `OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT`.
+   * Integer >= 0. Default: absent, meaning unlimited.
+   */
   attributeValueLengthLimit?: number;
-  /** Default 128. */
+  /** Env: `OTEL_SPAN_EVENT_COUNT_LIMIT`. Integer >= 0. Default 128. */
   eventCountLimit: number;
-  /** Default 128. */
+  /** Env: `OTEL_SPAN_LINK_COUNT_LIMIT`. Integer >= 0. Default 128. */
   linkCountLimit: number;
-  /** Default 128. */
+  /** Env: `OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
   attributePerEventCountLimit: number;
-  /** Default 128. */
+  /** Env: `OTEL_LINK_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
   attributePerLinkCountLimit: number;
 }
 
 /** The traces section, consumed by `@proc/telemetry-tracing`. */
 export interface TraceConfig {
-  /** Default true; false when `OTEL_TRACES_EXPORTER=none` or the SDK is disabled. */
+  /**
+   * Whether traces are produced. Default true. Always false in the resolved config when the
+   * final `exporter` is `none` (`OTEL_TRACES_EXPORTER=none`) or `disabled` is true.
+   */
   enabled: boolean;
-  /** Default `otlp`. */
+  /** Env: `OTEL_TRACES_EXPORTER` (`none` anywhere in the list wins, else the first known). Default `otlp`. */
   exporter: TraceExporterName;
+  /** OTLP export settings for traces. */
   export: ExportConfig;
+  /** Which spans are sampled. */
   sampler: SamplerConfig;
+  /** Batch span processor. */
   batch: BatchConfig;
+  /** Span limits. */
   limits: SpanLimitsConfig;
 }
 
 /** Prometheus pull endpoint. */
 export interface PrometheusConfig {
-  /** `OTEL_EXPORTER_PROMETHEUS_HOST`. Default `localhost`. */
+  /** Env: `OTEL_EXPORTER_PROMETHEUS_HOST`. Default `localhost`. */
   host: string;
-  /** `OTEL_EXPORTER_PROMETHEUS_PORT`. Default 9464. */
+  /** Env: `OTEL_EXPORTER_PROMETHEUS_PORT`. Integer 0..65535. Default 9464. */
   port: number;
 }
 
 /** The metrics section, consumed by `@proc/telemetry-metrics`. */
 export interface MetricsConfig {
-  /** Default true; false when `OTEL_METRICS_EXPORTER=none` or the SDK is disabled. */
+  /**
+   * Whether metrics are produced. Default true. Always false in the resolved config when the
+   * final `exporter` is `none` (`OTEL_METRICS_EXPORTER=none`) or `disabled` is true.
+   */
   enabled: boolean;
-  /** Default `otlp`. */
+  /** Env: `OTEL_METRICS_EXPORTER` (`none` anywhere in the list wins, else the first known). Default `otlp`. */
   exporter: MetricExporterName;
+  /** OTLP export settings for metrics. */
   export: ExportConfig;
-  /** Default `cumulative`. */
+  /** Env: `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE` (case-insensitive). Default `cumulative`. */
   temporality: TemporalityPreference;
-  /** `OTEL_METRIC_EXPORT_INTERVAL`. Default 60000. */
+  /** Env: `OTEL_METRIC_EXPORT_INTERVAL`. Milliseconds, > 0. Default 60000. */
   exportIntervalMillis: number;
-  /** `OTEL_METRIC_EXPORT_TIMEOUT`. Default 30000. */
+  /**
+   * Env: `OTEL_METRIC_EXPORT_TIMEOUT`. Milliseconds, > 0, at most `exportIntervalMillis`.
+   * Default 30000, or `exportIntervalMillis` when that is smaller.
+   */
   exportTimeoutMillis: number;
+  /** Pull endpoint when `exporter` is `prometheus`. */
   prometheus: PrometheusConfig;
 }
 
 /** The whole resolved configuration. */
 export interface TelemetryConfig {
-  /** `OTEL_SDK_DISABLED=true` turns every signal into a no-op. Default false. */
+  /**
+   * Env: `OTEL_SDK_DISABLED` (`true` / `false`, case-insensitive). True turns every signal into
+   * a no-op (both `enabled` flags become false). Default false.
+   */
   disabled: boolean;
+  /** Who the telemetry is about. */
   service: ServiceConfig;
+  /** Extra resource attributes and detectors. */
   resource: ResourceConfig;
+  /** The traces section. */
   traces: TraceConfig;
+  /** The metrics section. */
   metrics: MetricsConfig;
-  /** `OTEL_PROPAGATORS`. Default `['tracecontext', 'baggage']`. */
+  /**
+   * Env: `OTEL_PROPAGATORS` (comma list; unknown entries are reported and skipped). `none`
+   * resolves to `[]`. Default `['tracecontext', 'baggage']`.
+   */
   propagators: PropagatorName[];
-  /** `OTEL_LOG_LEVEL`. Default `info`. */
+  /** Env: `OTEL_LOG_LEVEL` (case-insensitive). Default `info`. */
   logLevel: LogLevel;
 }
 

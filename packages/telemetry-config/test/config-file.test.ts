@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} references are the subject here
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig, TelemetryConfigError } from '../src/index.js';
 import { createTempDir, loadWith } from './helpers.js';
 
@@ -132,6 +134,17 @@ describe('loadConfig', () => {
       expect(errorOf(() => loadWith({}, { file })).issues[0]?.expected).toBe(
         'a YAML object at the top level',
       );
+    });
+
+    it('should load the example of the README', () => {
+      const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+      const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+      const file = dir.write('readme.yaml', example);
+      const { config } = loadWith({ COLLECTOR_TOKEN: 'abc' }, { file });
+      expect(config.traces.export.endpoint).toBe('https://collector.example.com:4318/v1/traces');
+      expect(config.metrics.export.headers.authorization).toBe('Bearer abc');
+      expect(config.metrics.prometheus.port).toBe(9464);
+      expect(config.traces.sampler).toEqual({ type: 'parentbased_traceidratio', ratio: 0.25 });
     });
 
     it('should report file and code problems together', () => {

@@ -80,6 +80,17 @@ describe('loadConfig', () => {
       expect(config.service.name).toBe('from-env');
     });
 
+    it('should treat an undefined header value in code as not set', () => {
+      const token: string | undefined = undefined;
+      const { config } = loadWith(
+        { OTEL_EXPORTER_OTLP_HEADERS: 'authorization=env' },
+        {
+          config: { export: { headers: { authorization: token } } },
+        },
+      );
+      expect({ ...config.traces.export.headers }).toEqual({ authorization: 'env' });
+    });
+
     it('should let a per-signal export section override the generic one in code', () => {
       const { config } = loadWith(
         {},
