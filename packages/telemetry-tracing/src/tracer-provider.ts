@@ -4,7 +4,7 @@ import {
   BatchSpanProcessor,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import type { TraceConfig } from './internal/config-types.js';
+import type { TraceConfig } from '@proc/telemetry-config';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanExporter } from './internal/create-span-exporter.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';

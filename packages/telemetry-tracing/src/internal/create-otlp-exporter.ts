@@ -7,7 +7,7 @@ import {
   createSslCredentials,
 } from '@opentelemetry/otlp-grpc-exporter-base';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { BatchConfig, ExportConfig } from './config-types.js';
+import type { BatchConfig, ExportConfig } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles, type TlsMaterial } from './read-tls-files.js';
 import { isRetryableGrpcError, RetryingSpanExporter } from './retrying-span-exporter.js';

@@ -1,9 +1,9 @@
 import { ParentBasedSampler, type Sampler } from '@opentelemetry/sdk-trace-base';
+import type { SamplerConfig } from '@proc/telemetry-config';
 import {
   type AdjustableRatioSampler,
   createAdjustableRatioSampler,
 } from './adjustable-ratio-sampler.js';
-import type { SamplerConfig } from './config-types.js';
 
 /** The provider's sampler and the adjustable root inside it. */
 export interface ConfiguredSampler {

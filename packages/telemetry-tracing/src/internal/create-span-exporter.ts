@@ -1,5 +1,5 @@
 import { ConsoleSpanExporter, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { TraceConfig } from './config-types.js';
+import type { TraceConfig } from '@proc/telemetry-config';
 import { createOtlpExporter } from './create-otlp-exporter.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { TlsConfig } from './config-types.js';
+import type { TlsConfig } from '@proc/telemetry-config';
 
 /** PEM contents of the TLS files named in the config. */
 export interface TlsMaterial {

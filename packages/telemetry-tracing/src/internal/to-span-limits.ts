@@ -1,5 +1,5 @@
 import type { SpanLimits } from '@opentelemetry/sdk-trace-base';
-import type { SpanLimitsConfig } from './config-types.js';
+import type { SpanLimitsConfig } from '@proc/telemetry-config';
 
 /**
  * Every limit set explicitly (an absent value length limit is `Infinity`), so the provider's own

@@ -1,4 +1,4 @@
-import type { TraceConfig } from './config-types.js';
+import type { TraceConfig } from '@proc/telemetry-config';
 import { isValidRatio } from './validate-ratio.js';
 
 const SAMPLERS = [

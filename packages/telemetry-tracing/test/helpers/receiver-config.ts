@@ -1,5 +1,5 @@
+import type { TraceConfig } from '@proc/telemetry-config';
 import type { OtlpReceiver } from '@proc/telemetry-testing';
-import type { TraceConfig } from '../../src/internal/config-types.js';
 import { testTraceConfig } from './test-trace-config.js';
 
 export type Protocol = TraceConfig['export']['protocol'];
