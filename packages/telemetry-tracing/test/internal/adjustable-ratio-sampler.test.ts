@@ -1,6 +1,7 @@
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import {
   RandomIdGenerator,
+  type Sampler,
   SamplingDecision,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
@@ -8,8 +9,8 @@ import { createAdjustableRatioSampler } from '../../src/internal/adjustable-rati
 
 const ids = new RandomIdGenerator();
 const traceIds = Array.from({ length: 2000 }, () => ids.generateTraceId());
-const decide = (sampler: { shouldSample: TraceIdRatioBasedSampler['shouldSample'] }, id: string) =>
-  sampler.shouldSample(ROOT_CONTEXT, id, 'span', SpanKind.INTERNAL as never, {}, []).decision;
+const decide = (sampler: Sampler, id: string) =>
+  sampler.shouldSample(ROOT_CONTEXT, id, 'span', SpanKind.INTERNAL, {}, []).decision;
 
 describe('createAdjustableRatioSampler', () => {
   describe('createAdjustableRatioSampler()', () => {

@@ -81,7 +81,7 @@ describe('OTLP exporter settings on the wire', () => {
   async function exportOneSpan(
     kind: CaptureServerKind,
     protocol: Protocol,
-    exportOverrides: Parameters<typeof testTraceConfig>[0]['export'] = {},
+    exportOverrides: NonNullable<Parameters<typeof testTraceConfig>[0]>['export'] = {},
     endpointOf: (url: string) => string = (url) => (protocol === 'grpc' ? url : `${url}/v1/traces`),
   ) {
     server = await startCaptureServer(kind);
