@@ -131,6 +131,11 @@ describe('loadConfig', () => {
       expect(warnings[0]?.message).not.toContain('s3cret');
     });
 
+    it('should redact a rejected OTEL_RESOURCE_ATTRIBUTES that holds a credential', () => {
+      const { warnings } = loadWith({ OTEL_RESOURCE_ATTRIBUTES: 'api.token=s3cret,broken' });
+      expect(warnings[0]?.message).not.toContain('s3cret');
+    });
+
     it('should clamp an OTEL_BSP_MAX_EXPORT_BATCH_SIZE larger than the queue, with a warning', () => {
       const { config, warnings } = loadWith({
         OTEL_BSP_MAX_QUEUE_SIZE: '100',

@@ -16,6 +16,7 @@ import {
   TRACE_EXPORTERS,
 } from './fields.js';
 import { parseKeyValueList } from './key-value-list.js';
+import { isCredentialKey } from './redaction.js';
 
 /** Resource attributes that have their own field in `service`. */
 const SERVICE_KEYS: Record<string, keyof ServiceConfig> = {
@@ -32,7 +33,9 @@ function readResource(r: EnvReader): Pick<TelemetryConfigOptions, 'service' | 'r
   const value = r.raw(name);
   const parsed = value === undefined ? undefined : parseKeyValueList(value);
   if (value !== undefined && parsed?.ok === false) {
-    r.reject(name, value, `a list of key=value pairs, percent-encoded (${parsed.reason})`);
+    // Redact the whole value if any part of it looks like a credential.
+    const expected = `a list of key=value pairs, percent-encoded (${parsed.reason})`;
+    r.reject(name, value, expected, isCredentialKey(value));
   }
   const attributes: Record<string, string> = parsed?.ok ? parsed.values : {};
   const service: Partial<ServiceConfig> = {};
