@@ -1,0 +1,99 @@
+// Cost of a MetricsRecorder call relative to the raw instrument call it wraps, on a real SDK
+// MeterProvider (in-memory reader, no export during the run). Reported as ratios, never asserted:
+// absolute numbers depend on the machine. Run: `pnpm bench` (builds first).
+import {
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
+import { createMetricsRecorder } from '../dist/esm/index.js';
+
+const ITERATIONS = 200_000;
+const ROUNDS = 11;
+
+const reader = new PeriodicExportingMetricReader({
+  exporter: new InMemoryMetricExporter(0),
+  exportIntervalMillis: 3_600_000,
+});
+const provider = new MeterProvider({ readers: [reader] });
+const meter = provider.getMeter('bench');
+
+const common = {
+  'service.name': 'orders',
+  'pipeline.name': 'ingest',
+  'processor.name': 'dedup',
+  'partition.id': '3',
+};
+const perCall = { 'event.type': 'order' };
+const merged = { ...common, ...perCall };
+const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+
+const rawCounter = meter.createCounter('bench.raw.counter');
+const rawHistogram = meter.createHistogram('bench.raw.histogram');
+
+function time(fn) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < ITERATIONS; i++) fn(i);
+  return Number(process.hrtime.bigint() - start) / ITERATIONS;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Median ns/call of both functions and of their ratio; rounds alternate which one runs first. */
+function compare(raw, viaRecorder) {
+  time(raw); // warm-up
+  time(viaRecorder);
+  const rawNs = [];
+  const recorderNs = [];
+  const ratios = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let r;
+    let v;
+    if (round % 2 === 0) {
+      r = time(raw);
+      v = time(viaRecorder);
+    } else {
+      v = time(viaRecorder);
+      r = time(raw);
+    }
+    rawNs.push(r);
+    recorderNs.push(v);
+    ratios.push(v / r);
+  }
+  return { rawNs: median(rawNs), recorderNs: median(recorderNs), ratio: median(ratios) };
+}
+
+const cases = [
+  [
+    'counter, common attributes only',
+    () => rawCounter.add(1, common),
+    () => recorder.recordCounter('bench.recorder.counter', 1),
+  ],
+  [
+    'counter, common + per-call attributes',
+    () => rawCounter.add(1, { ...common, ...perCall }),
+    () => recorder.recordCounter('bench.recorder.counter', 1, perCall),
+  ],
+  [
+    'counter, per-call vs. a pre-merged raw object',
+    () => rawCounter.add(1, merged),
+    () => recorder.recordCounter('bench.recorder.counter', 1, perCall),
+  ],
+  [
+    'histogram, common attributes only',
+    (i) => rawHistogram.record(i % 100, common),
+    (i) => recorder.recordHistogram('bench.recorder.histogram', i % 100),
+  ],
+];
+
+const rows = cases.map(([name, raw, viaRecorder]) => {
+  const { rawNs, recorderNs, ratio } = compare(raw, viaRecorder);
+  return {
+    case: name,
+    'raw ns/call': rawNs.toFixed(0),
+    'recorder ns/call': recorderNs.toFixed(0),
+    'recorder / raw': ratio.toFixed(2),
+  };
+});
+console.table(rows);
+await provider.shutdown();
