@@ -1,3 +1,4 @@
+import { loadConfig, type TelemetryConfigOptions } from '../src/index.js';
 import { createTempDir, loadWith } from './helpers.js';
 
 describe('loadConfig', () => {
@@ -70,6 +71,31 @@ describe('loadConfig', () => {
       const other = dir.write('other.json', '{"service":{"name":"other"}}');
       const { config } = loadWith({ PROC_TELEMETRY_CONFIG_FILE: file }, { file: other });
       expect(config.service.name).toBe('other');
+    });
+
+    it('should read process.env at call time when no env is given', () => {
+      const saved = process.env.OTEL_SERVICE_NAME;
+      process.env.OTEL_SERVICE_NAME = 'from-process-env';
+      try {
+        expect(loadConfig().service.name).toBe('from-process-env');
+      } finally {
+        if (saved === undefined) delete process.env.OTEL_SERVICE_NAME;
+        else process.env.OTEL_SERVICE_NAME = saved;
+      }
+    });
+
+    it('should leave the options object untouched and return independent configs', () => {
+      const options: TelemetryConfigOptions = {
+        export: { headers: { a: '1' } },
+        propagators: ['b3'],
+      };
+      const snapshot = JSON.parse(JSON.stringify(options));
+      const first = loadConfig({ env: {}, config: options });
+      first.traces.export.headers.b = '2';
+      first.propagators.push('jaeger');
+      expect(options).toEqual(snapshot);
+      expect(loadConfig({ env: {}, config: options }).propagators).toEqual(['b3']);
+      expect(first.metrics.export.headers).toEqual({ a: '1' });
     });
 
     it('should treat undefined in code as not set', () => {
