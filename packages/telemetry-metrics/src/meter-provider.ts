@@ -1,6 +1,6 @@
 import type { Resource } from '@opentelemetry/resources';
 import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
-import type { MetricsConfig } from './internal/config-types.js';
+import type { MetricsConfig } from '@proc/telemetry-config';
 import { createMetricReader } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';

@@ -1,5 +1,6 @@
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import type { MetricsConfig, TemporalityPreference } from '@proc/telemetry-config';
 import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
 import { startOtlpReceiver } from '@proc/telemetry-testing';
 import {
@@ -12,7 +13,6 @@ import {
   type MetricsHandle,
   shutdownMeterProvider,
 } from '../src/index.js';
-import type { MetricsConfig, TemporalityPreference } from '../src/internal/config-types.js';
 import { createTestDiagLogger } from './helpers/test-diag-logger.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 

@@ -1,5 +1,5 @@
 import { type ChannelCredentials, credentials, Metadata } from '@grpc/grpc-js';
-import type { TlsConfig } from './config-types.js';
+import type { TlsConfig } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import type { TlsMaterial } from './tls-files.js';
 

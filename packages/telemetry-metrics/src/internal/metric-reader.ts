@@ -4,7 +4,7 @@ import {
   type IMetricReader,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
-import type { MetricsConfig } from './config-types.js';
+import type { MetricsConfig } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import { createOtlpMetricExporter } from './otlp-exporter.js';
 import { createPrometheusReader } from './prometheus-reader.js';

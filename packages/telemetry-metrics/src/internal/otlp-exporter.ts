@@ -2,7 +2,7 @@ import { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporte
 import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import type { ExportConfig, TemporalityPreference } from './config-types.js';
+import type { ExportConfig, TemporalityPreference } from '@proc/telemetry-config';
 import { grpcCredentials, grpcMetadata } from './grpc-credentials.js';
 import { otlpTemporalityPreference } from './temporality.js';
 import { readTlsMaterial } from './tls-files.js';

@@ -1,6 +1,6 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { InstrumentType } from '@opentelemetry/sdk-metrics';
-import type { PrometheusConfig } from './config-types.js';
+import type { PrometheusConfig } from '@proc/telemetry-config';
 
 /**
  * The Prometheus pull exporter with a cardinality limit: the exporter takes no

@@ -5,7 +5,7 @@ import {
   LowMemoryTemporalitySelector,
 } from '@opentelemetry/exporter-metrics-otlp-http';
 import type { AggregationTemporalitySelector } from '@opentelemetry/sdk-metrics';
-import type { TemporalityPreference } from './config-types.js';
+import type { TemporalityPreference } from '@proc/telemetry-config';
 
 /*
  * The OTLP metric exporter specification defines the preferences per instrument kind

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TlsConfig } from './config-types.js';
+import type { TlsConfig } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 
 /** PEM contents of the configured TLS files; a file that cannot be read is left out. */

@@ -1,29 +1,22 @@
-import type { MetricsConfig } from '../../src/internal/config-types.js';
+import { defaultTelemetryConfig, type MetricsConfig } from '@proc/telemetry-config';
 
 type Overrides = Partial<Omit<MetricsConfig, 'export' | 'prometheus'>> & {
   export?: Partial<MetricsConfig['export']>;
   prometheus?: Partial<MetricsConfig['prometheus']>;
 };
 
-/** A complete `metrics` section with the documented defaults, exporting nowhere by default. */
+/**
+ * The `metrics` section of the built-in defaults with `overrides` applied; the exporter is
+ * `none` unless overridden, and Prometheus binds to loopback, so no test exports by accident.
+ */
 export function createTestMetricsConfig(overrides: Overrides = {}): MetricsConfig {
+  const defaults = defaultTelemetryConfig().metrics;
   const { export: exportOverrides, prometheus, ...rest } = overrides;
   return {
-    enabled: true,
+    ...defaults,
     exporter: 'none',
-    temporality: 'cumulative',
-    exportIntervalMillis: 60_000,
-    exportTimeoutMillis: 30_000,
     ...rest,
-    export: {
-      endpoint: 'http://127.0.0.1:4318/v1/metrics',
-      protocol: 'http/protobuf',
-      headers: {},
-      compression: 'none',
-      timeoutMillis: 10_000,
-      tls: { insecure: false },
-      ...exportOverrides,
-    },
-    prometheus: { host: '127.0.0.1', port: 9464, ...prometheus },
+    export: { ...defaults.export, ...exportOverrides },
+    prometheus: { ...defaults.prometheus, host: '127.0.0.1', ...prometheus },
   };
 }

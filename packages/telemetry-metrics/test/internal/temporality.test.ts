@@ -1,5 +1,5 @@
 import { AggregationTemporality, InstrumentType } from '@opentelemetry/sdk-metrics';
-import type { ExportConfig, TemporalityPreference } from '../../src/internal/config-types.js';
+import type { ExportConfig, TemporalityPreference } from '@proc/telemetry-config';
 import { createOtlpMetricExporter } from '../../src/internal/otlp-exporter.js';
 import { temporalitySelector } from '../../src/internal/temporality.js';
 import { createTestMetricsConfig } from '../helpers/test-metrics-config.js';
