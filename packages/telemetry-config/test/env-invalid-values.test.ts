@@ -145,6 +145,15 @@ describe('loadConfig', () => {
       expect(warnings.map((w) => w.variable)).toEqual(['OTEL_BSP_MAX_EXPORT_BATCH_SIZE']);
     });
 
+    it('should not throw when OTEL_BSP_MAX_QUEUE_SIZE is below a batch size set in code', () => {
+      const { config, warnings } = loadWith(
+        { OTEL_BSP_MAX_QUEUE_SIZE: '100' },
+        { config: { traces: { batch: { maxExportBatchSize: 1000 } } } },
+      );
+      expect(config.traces.batch).toMatchObject({ maxQueueSize: 100, maxExportBatchSize: 100 });
+      expect(warnings.map((w) => w.variable)).toEqual(['OTEL_BSP_MAX_QUEUE_SIZE']);
+    });
+
     it('should clamp an OTEL_METRIC_EXPORT_TIMEOUT longer than the interval, with a warning', () => {
       const { config, warnings } = loadWith({ OTEL_METRIC_EXPORT_TIMEOUT: '90000' });
       expect(config.metrics.exportTimeoutMillis).toBe(60000);
