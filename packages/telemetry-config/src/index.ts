@@ -1,6 +1,7 @@
 export { defaultTelemetryConfig } from './default-config.js';
 export { loadConfig } from './load-config.js';
 export { parseConfig } from './parse-config.js';
+export { processInstanceId } from './process-instance-id.js';
 export { redactConfig } from './redact-config.js';
 export { serializeConfig } from './serialize-config.js';
 export { TelemetryConfigError } from './telemetry-config-error.js';

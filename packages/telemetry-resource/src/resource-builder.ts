@@ -7,9 +7,9 @@ import {
   ATTR_SERVICE_NAMESPACE,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
+import { processInstanceId } from '@proc/telemetry-config';
 import { detectResource } from './detect-resource.js';
 import { ALL_DETECTORS } from './internal/detectors.js';
-import { processInstanceId } from './internal/instance-id.js';
 import { sanitizeAttribute, sanitizeAttributes } from './internal/sanitize-attributes.js';
 import { checkTimeout } from './internal/timeout.js';
 import type {

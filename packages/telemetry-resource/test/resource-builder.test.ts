@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import { diag } from '@opentelemetry/api';
+import { loadConfig } from '@proc/telemetry-config';
 import { ResourceBuilder } from '../src/resource-builder.js';
 import { DOCKER_V1_FILES, resourceConfig, serviceConfig } from './helpers/config.js';
 import { FIXTURE_IDS } from './helpers/fixtures.js';
@@ -196,6 +197,16 @@ describe('ResourceBuilder', () => {
       expect(second.attributes['service.instance.id']).toBe(
         first.attributes['service.instance.id'],
       );
+    });
+
+    it('should be the instance id a loaded config defaults to (regression: two ids per process)', async () => {
+      const config = loadConfig({ env: {} });
+      const { attributes } = await new ResourceBuilder().withDetectors([]).build();
+      const fromConfig = await new ResourceBuilder()
+        .withConfig(config.service, { ...config.resource, detectors: [] })
+        .build();
+      expect(attributes['service.instance.id']).toBe(config.service.instanceId);
+      expect(fromConfig.attributes['service.instance.id']).toBe(config.service.instanceId);
     });
 
     it('should yield to an instance id from config', async () => {

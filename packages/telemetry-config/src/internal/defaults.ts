@@ -1,13 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { processInstanceId } from '../process-instance-id.js';
 import type { ExportOptions, TelemetryConfigOptions } from '../types.js';
-
-let processInstanceId: string | undefined;
-
-/** `service.instance.id` default: random, the same for every config built in this process. */
-export function processInstanceIdValue(): string {
-  processInstanceId ??= randomUUID();
-  return processInstanceId;
-}
 
 const exportDefaults = (): ExportOptions => ({
   protocol: 'http/protobuf',
@@ -24,7 +16,7 @@ const exportDefaults = (): ExportOptions => ({
 export function defaultOptions(): TelemetryConfigOptions {
   return {
     disabled: false,
-    service: { name: 'unknown_service:node', instanceId: processInstanceIdValue() },
+    service: { name: 'unknown_service:node', instanceId: processInstanceId() },
     resource: { attributes: {}, detectors: ['env', 'host', 'os', 'process', 'container'] },
     traces: {
       enabled: true,
