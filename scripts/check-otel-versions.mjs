@@ -46,7 +46,9 @@ for (const [name, versions] of [...seen].sort(([a], [b]) => a.localeCompare(b)))
   }
 }
 if (failed) {
-  console.error('Pin the OpenTelemetry set in the "otel" catalog and overrides of pnpm-workspace.yaml.');
+  console.error(
+    'Pin the OpenTelemetry set in the "otel" catalog and overrides of pnpm-workspace.yaml.',
+  );
   process.exit(1);
 }
 console.log(`OpenTelemetry packages: ${seen.size}, one version each.`);
