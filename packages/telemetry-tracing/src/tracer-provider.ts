@@ -8,6 +8,7 @@ import type { TraceConfig } from '@proc/telemetry-config';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanExporter } from './internal/create-span-exporter.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
+import { createSpanAccounting } from './internal/span-accounting.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
 import { validateTraceConfig } from './internal/validate-trace-config.js';
 import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from './types.js';
@@ -41,11 +42,13 @@ export function initTracerProvider(
     ? (options.exporter ?? createSpanExporter(traceConfig))
     : undefined;
   const spanProcessors: SpanProcessor[] = [];
-  if (exporter) {
+  const accounting = exporter ? createSpanAccounting() : undefined;
+  if (exporter && accounting) {
+    spanProcessors.push(accounting.processor);
     const { maxQueueSize, maxExportBatchSize, scheduledDelayMillis, exportTimeoutMillis } =
       traceConfig.batch;
     spanProcessors.push(
-      new BatchSpanProcessor(exporter, {
+      new BatchSpanProcessor(accounting.wrap(exporter), {
         maxQueueSize,
         maxExportBatchSize,
         scheduledDelayMillis,
@@ -60,7 +63,7 @@ export function initTracerProvider(
     spanProcessors,
     ...(resource ? { resource } : {}),
   });
-  return createTracingHandle({ provider, sampler, root, exporter });
+  return createTracingHandle({ provider, sampler, root, exporter, accounting });
 }
 
 /**
@@ -69,8 +72,9 @@ export function initTracerProvider(
  * A second call warns and returns the first call's promise.
  *
  * Spans still open when this is called are not exported (the batch processor ignores spans
- * that end after shutdown): end them first. Spans dropped earlier because the queue was full
- * (`traceConfig.batch.maxQueueSize`) are reported by the SDK as a diag warning.
+ * that end after shutdown): end them first. Spans dropped because the queue was full
+ * (`traceConfig.batch.maxQueueSize`) are lost too. After a complete shutdown a diag warning
+ * gives both counts, and a diag error the number of spans whose export failed.
  */
 export function shutdownTracerProvider(
   handle: TracingHandle,

@@ -367,6 +367,43 @@ describe('shutdownTracerProvider', () => {
       expect(exporter.spans).toHaveLength(0);
     });
 
+    it('should report spans still open and spans dropped from a full queue', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'hold';
+      const handle = initTracerProvider(
+        testTraceConfig({ batch: { maxQueueSize: 20, maxExportBatchSize: 20 } }),
+        undefined,
+        { exporter },
+      );
+      const tracer = handle.getTracer('t');
+      const open = [tracer.startSpan('open-1'), tracer.startSpan('open-2')];
+      // 1-20 go to the held export, 21-40 fill the queue, 41-50 are dropped
+      for (let i = 0; i < 50; i++) tracer.startSpan(`s${i}`).end();
+      exporter.release();
+      await shutdownTracerProvider(handle);
+      for (const span of open) span.end();
+      expect(exporter.spans).toHaveLength(40);
+      expect(
+        diagLog.has('warn', /2 sampled span\(s\) were still open and will not be exported/),
+      ).toBe(true);
+      expect(
+        diagLog.has('warn', /10 of 50 ended span\(s\) were dropped because the queue .* was full/),
+      ).toBe(true);
+    });
+
+    it('should count the spans whose final export failed', async () => {
+      const diagLog = installTestDiagLogger();
+      const exporter = new TestSpanExporter();
+      exporter.mode = 'fail';
+      const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
+      for (let i = 0; i < 3; i++) handle.getTracer('t').startSpan('s').end();
+      await shutdownTracerProvider(handle);
+      expect(diagLog.has('error', /3 of 3 span\(s\) handed to the exporter failed to export/)).toBe(
+        true,
+      );
+    });
+
     it('should resolve by the deadline when the exporter hangs, and warn', async () => {
       const diagLog = installTestDiagLogger();
       const exporter = new TestSpanExporter();

@@ -3,6 +3,7 @@ import type { ForceFlushOptions, ShutdownOptions, TracingHandle } from '../types
 import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
 import { logger } from './diag.js';
 import { settleWithin } from './settle-within.js';
+import type { SpanAccounting } from './span-accounting.js';
 
 /** Default bound of `forceFlush()` and `shutdown()`, as the SDK's forceFlush default. */
 export const DEFAULT_TIMEOUT_MILLIS = 30_000;
@@ -24,6 +25,28 @@ export interface HandleParts {
   sampler: Sampler;
   root: AdjustableRatioSampler;
   exporter: SpanExporter | undefined;
+  accounting: SpanAccounting | undefined;
+}
+
+/** Says what a finished shutdown could not deliver. */
+function reportLosses(accounting: SpanAccounting, openAtShutdown: number): void {
+  const { ended, exported, failed } = accounting.counts();
+  if (openAtShutdown > 0) {
+    logger.warn(
+      `shutdown: ${openAtShutdown} sampled span(s) were still open and will not be exported; end spans before shutdown`,
+    );
+  }
+  const dropped = ended - exported;
+  if (dropped > 0) {
+    logger.warn(
+      `shutdown: ${dropped} of ${ended} ended span(s) were dropped because the queue (traces.batch.maxQueueSize) was full`,
+    );
+  }
+  if (failed > 0) {
+    logger.error(
+      `shutdown: ${failed} of ${exported} span(s) handed to the exporter failed to export`,
+    );
+  }
 }
 
 /** Wraps a provider in the `TracingHandle` lifecycle: bounded, never-rejecting, idempotent. */
@@ -32,11 +55,15 @@ export function createTracingHandle({
   sampler,
   root,
   exporter,
+  accounting,
 }: HandleParts): TracingHandle {
   let shutdownPromise: Promise<void> | undefined;
 
   const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
+    accounting?.stop();
+    const openAtShutdown = accounting?.counts().open ?? 0;
     const outcome = await settleWithin(provider.shutdown(), timeoutMillis);
+    if (accounting && outcome.status !== 'timeout') reportLosses(accounting, openAtShutdown);
     if (outcome.status === 'done') return;
     if (outcome.status === 'failed') {
       logger.error(
