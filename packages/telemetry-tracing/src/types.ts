@@ -27,8 +27,8 @@ export interface InitTracerProviderOptions {
    */
   exporter?: SpanExporter;
   /**
-   * Extra processors, called after the batch span processor. They are flushed and shut down with
-   * the provider. Default `[]`.
+   * Extra processors, called after the batch span processor, also when `traceConfig.enabled` is
+   * false. They are flushed and shut down with the provider. Default `[]`.
    */
   spanProcessors?: SpanProcessor[];
 }

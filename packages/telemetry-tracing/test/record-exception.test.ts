@@ -123,6 +123,9 @@ describe('recordException', () => {
           ownKeys() {
             throw new Error('trap');
           },
+          getPrototypeOf() {
+            throw new Error('trap');
+          },
         },
       );
       const { attributes, exported } = record(proxy);

@@ -77,7 +77,11 @@ export function createTracingHandle({
     }
     // The batch processor skips exporter.shutdown() when its last flush fails; close the
     // exporter anyway so its connections do not keep the process alive.
-    exporter?.shutdown().catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+    if (exporter) {
+      Promise.resolve()
+        .then(() => exporter.shutdown())
+        .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+    }
   };
 
   return {

@@ -14,6 +14,15 @@ function safeGet(value: object, key: string): unknown {
   }
 }
 
+/** `instanceof Error`, false when a proxy's getPrototypeOf trap throws. */
+function isError(value: object): boolean {
+  try {
+    return value instanceof Error;
+  } catch {
+    return false;
+  }
+}
+
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -63,7 +72,7 @@ export function describeThrowable(error: unknown): ThrowableDescription {
   const ctor = constructorName(error);
   const message = safeGet(error, 'message');
   const stack = nonEmptyString(safeGet(error, 'stack'));
-  const errorLike = error instanceof Error || (typeof message === 'string' && name !== undefined);
+  const errorLike = isError(error) || (typeof message === 'string' && name !== undefined);
   if (errorLike) {
     const type = name !== undefined && name !== 'Error' ? name : (ctor ?? name ?? 'Error');
     return {
