@@ -113,7 +113,11 @@ export interface MetricsHandle {
 
 /** Options of {@link createMetricsRecorder}. */
 export interface MetricsRecorderOptions {
-  /** The meter instruments are created on. Default: `metrics.getMeter('@proc/telemetry-metrics')` (global API). */
+  /**
+   * The meter instruments are created on. Default: `metrics.getMeter('@proc/telemetry-metrics')`
+   * from the global API, taken when the recorder is created: the metrics API has no proxy, so a
+   * recorder created before a global meter provider is registered records nothing.
+   */
   meter?: Meter;
   /** Attributes merged into every recording (service, pipeline, processor...). Per-call attributes win. Default `{}`. */
   commonAttributes?: Attributes;
