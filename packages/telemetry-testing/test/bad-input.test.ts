@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
 import { type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
 import { SIGNALS } from '../src/proto.js';
+import { grpcClient, grpcExport } from './helpers/grpc-call.js';
 
 const MAX = 64 * 1024;
 const TRACE_ID = '5b8efff798038103d269b633813fc60c';
@@ -288,21 +289,8 @@ describe('bad input', () => {
   });
 
   it('answers INTERNAL on an undecodable gRPC message and keeps serving', async () => {
-    const client = new grpc.Client(
-      receiver.grpcUrl.replace('http://', ''),
-      grpc.credentials.createInsecure(),
-    );
-    const call = (bytes: Uint8Array) =>
-      new Promise<{ error: grpc.ServiceError | null; response?: Buffer }>((resolve) => {
-        client.makeUnaryRequest(
-          SIGNALS.traces.grpcPath,
-          (b: Uint8Array) => Buffer.from(b),
-          (b: Buffer) => b,
-          bytes,
-          { deadline: Date.now() + 5000 },
-          (error, response) => resolve({ error, response }),
-        );
-      });
+    const client = grpcClient(receiver);
+    const call = (bytes: Uint8Array) => grpcExport(client, SIGNALS.traces.grpcPath, bytes);
     const failuresBefore = receiver.stats().grpc.decodeFailures;
     const bytes = protobufTraces('grpc');
     const bad = await call(bytes.subarray(0, bytes.length - 5));

@@ -1,9 +1,10 @@
 // Log records over the three protocols (no logs exporter in the pinned set: requests are encoded
 // with the generated OTLP classes), and the per-protocol counters.
 import { gzipSync } from 'node:zlib';
-import * as grpc from '@grpc/grpc-js';
 import { type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
 import { SIGNALS } from '../src/proto.js';
+import { grpcClient, grpcExport } from './helpers/grpc-call.js';
+import { hexToBytes } from './helpers/otlp.js';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const SPAN_ID = 'b7ad6b7169203331';
@@ -44,8 +45,6 @@ function logsRequest(body: string, ids: (hex: string) => unknown = (hex) => hex)
   };
 }
 
-const toBytes = (hex: string) => Buffer.from(hex, 'hex');
-
 function expectedRecord(body: string, protocol: string) {
   return {
     timeUnixNano: 1700000000000000123n,
@@ -77,7 +76,7 @@ describe('logs and counters', () => {
 
   it('receives log records over OTLP/HTTP protobuf, JSON and gRPC', async () => {
     const logs = SIGNALS.logs;
-    const protobuf = logs.request.encode(logs.request.fromObject(logsRequest('proto', toBytes)));
+    const protobuf = logs.request.encode(logs.request.fromObject(logsRequest('proto', hexToBytes)));
     const protoRes = await fetch(`${receiver.httpUrl}/v1/logs`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip' },
@@ -93,20 +92,12 @@ describe('logs and counters', () => {
     expect(jsonRes.status).toBe(200);
     expect(await jsonRes.json()).toEqual({});
 
-    const client = new grpc.Client(
-      receiver.grpcUrl.replace('http://', ''),
-      grpc.credentials.createInsecure(),
-    );
-    const error = await new Promise((resolve) =>
-      client.makeUnaryRequest(
-        logs.grpcPath,
-        (value: Record<string, unknown>) =>
-          Buffer.from(logs.request.encode(logs.request.fromObject(value)).finish()),
-        (bytes: Buffer) => bytes,
-        logsRequest('grpc', toBytes),
-        { deadline: Date.now() + 5000 },
-        (err) => resolve(err),
-      ),
+    const client = grpcClient(receiver);
+    const grpcRequest = logs.request.fromObject(logsRequest('grpc', hexToBytes));
+    const { error } = await grpcExport(
+      client,
+      logs.grpcPath,
+      logs.request.encode(grpcRequest).finish(),
     );
     client.close();
     expect(error).toBeNull();

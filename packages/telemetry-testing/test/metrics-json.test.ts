@@ -2,6 +2,7 @@
 // int gauges), sent as OTLP/JSON and as protobuf, and what metric()/metricPoints() return.
 import { type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
 import { SIGNALS } from '../src/proto.js';
+import { hexToBytes } from './helpers/otlp.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN_ID = '00f067aa0ba902b7';
@@ -116,9 +117,7 @@ describe('metric shapes over OTLP/JSON and protobuf', () => {
     });
     expect(json.status).toBe(200);
     const request = SIGNALS.metrics.request;
-    const bytes = request
-      .encode(request.fromObject(metricsRequest(9, (hex) => Buffer.from(hex, 'hex'))))
-      .finish();
+    const bytes = request.encode(request.fromObject(metricsRequest(9, hexToBytes))).finish();
     const proto = await fetch(`${receiver.httpUrl}/v1/metrics`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-protobuf' },

@@ -19,7 +19,7 @@ import {
   type PushMetricExporter,
 } from '@opentelemetry/sdk-metrics';
 import { type OtlpReceiver, type ReceivedMetricPoint, startOtlpReceiver } from '../src/index.js';
-import { type ExporterProtocol, hrToNanos, PROTOCOLS } from './helpers.js';
+import { type ExporterProtocol, hrToNanos, PROTOCOLS } from './helpers/otlp.js';
 
 function metricExporter(
   protocol: ExporterProtocol,

@@ -1,9 +1,6 @@
 // Misbehaviour modes: injected failures, delays, dropped connections and restarts, seen through
 // the real exporters (which retry UNAVAILABLE/503 and give up on other errors).
 import { ExportResultCode } from '@opentelemetry/core';
-import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
-import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -12,19 +9,8 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
-import { type ExporterProtocol, PROTOCOLS } from './helpers.js';
-
-function exporterFor(protocol: ExporterProtocol, receiver: OtlpReceiver): SpanExporter {
-  const options = { timeoutMillis: 5000 };
-  switch (protocol) {
-    case 'grpc':
-      return new GrpcTraceExporter({ url: receiver.grpcUrl, ...options });
-    case 'http/json':
-      return new JsonTraceExporter({ url: `${receiver.httpUrl}/v1/traces`, ...options });
-    default:
-      return new ProtoTraceExporter({ url: `${receiver.httpUrl}/v1/traces`, ...options });
-  }
-}
+import { PROTOCOLS } from './helpers/otlp.js';
+import { traceExporter } from './helpers/trace-exporter.js';
 
 /** Finished spans made by a throwaway provider, to hand to an exporter directly. */
 function makeSpans(name: string, count = 1): ReadableSpan[] {
@@ -47,7 +33,7 @@ describe.each(PROTOCOLS)('misbehaviour over %s', (protocol) => {
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    exporter = exporterFor(protocol, receiver);
+    exporter = traceExporter(protocol, receiver, { timeoutMillis: 5000 });
   });
 
   afterAll(async () => {

@@ -2,9 +2,6 @@
 // comes out equal. One case per exporter/protocol pair, plain and gzip-compressed.
 import { context, type Link, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TraceState } from '@opentelemetry/core';
-import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
-import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BasicTracerProvider,
@@ -12,26 +9,12 @@ import {
   InMemorySpanExporter,
   type ReadableSpan,
   SimpleSpanProcessor,
-  type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../src/index.js';
-import { type ExporterProtocol, hrToNanos, PROTOCOLS } from './helpers.js';
+import { type ExporterProtocol, hrToNanos, PROTOCOLS } from './helpers/otlp.js';
+import { traceExporter } from './helpers/trace-exporter.js';
 
-function traceExporter(
-  protocol: ExporterProtocol,
-  receiver: OtlpReceiver,
-  gzip: boolean,
-): SpanExporter {
-  const compression = (gzip ? 'gzip' : 'none') as never;
-  switch (protocol) {
-    case 'grpc':
-      return new GrpcTraceExporter({ url: receiver.grpcUrl, compression });
-    case 'http/json':
-      return new JsonTraceExporter({ url: `${receiver.httpUrl}/v1/traces`, compression });
-    default:
-      return new ProtoTraceExporter({ url: `${receiver.httpUrl}/v1/traces`, compression });
-  }
-}
+const compression = (gzip: boolean) => (gzip ? 'gzip' : 'none') as never;
 
 const ATTRIBUTES = {
   'attr.string': 'héllo wörld',
@@ -153,7 +136,9 @@ describe.each(PROTOCOLS)('trace round trip over %s', (protocol) => {
         'host.cpus': 2,
       }),
       spanProcessors: [
-        new SimpleSpanProcessor(traceExporter(protocol, receiver, gzip)),
+        new SimpleSpanProcessor(
+          traceExporter(protocol, receiver, { compression: compression(gzip) }),
+        ),
         new SimpleSpanProcessor(memory),
       ],
     });
@@ -187,10 +172,13 @@ describe.each(PROTOCOLS)('trace round trip over %s', (protocol) => {
   it('receives batches from a BatchSpanProcessor', async () => {
     const provider = new BasicTracerProvider({
       spanProcessors: [
-        new BatchSpanProcessor(traceExporter(protocol, receiver, false), {
-          maxExportBatchSize: 50,
-          scheduledDelayMillis: 20,
-        }),
+        new BatchSpanProcessor(
+          traceExporter(protocol, receiver, { compression: compression(false) }),
+          {
+            maxExportBatchSize: 50,
+            scheduledDelayMillis: 20,
+          },
+        ),
       ],
     });
     const tracer = provider.getTracer('batch');

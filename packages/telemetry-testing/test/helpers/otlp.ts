@@ -8,3 +8,6 @@ export function hrToNanos([seconds, nanos]: HrTime): bigint {
 export type ExporterProtocol = 'http/protobuf' | 'http/json' | 'grpc';
 
 export const PROTOCOLS: ExporterProtocol[] = ['http/protobuf', 'http/json', 'grpc'];
+
+/** A hex id as the bytes protobuf carries. */
+export const hexToBytes = (hex: string) => Buffer.from(hex, 'hex');
