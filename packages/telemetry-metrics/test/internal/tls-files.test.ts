@@ -40,7 +40,7 @@ describe('TLS files', () => {
       expect(readTlsMaterial({ insecure: false, certificateFile: missing })).toEqual({});
       expect(logger.texts('error')).toContainEqual(
         expect.stringContaining(
-          `@proc/telemetry-metrics cannot read the CA certificate file ${missing}`,
+          `@proc/telemetry-metrics: cannot read the CA certificate file ${missing}`,
         ),
       );
     });
