@@ -1,0 +1,34 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { startConformanceServer } from './conformance-server.js';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('a port is an integer from 0 to 65535.');
+  }
+  return port;
+}
+
+const program = new Command()
+  .name('conformance-server')
+  .description('W3C Trace Context validation service: POST /test with [{ "url", "arguments" }]')
+  .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 5000)
+  .option('--host <host>', 'interface to bind', '127.0.0.1')
+  .parse();
+
+const { port, host } = program.opts<{ port: number; host: string }>();
+
+startConformanceServer({ port, host }).then(
+  (server) => {
+    process.stdout.write(`trace-context conformance service on ${server.url}/test\n`);
+    const stop = () => {
+      server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+  (error: Error) => {
+    process.stderr.write(`conformance-server: ${error.message}\n`);
+    process.exit(1);
+  },
+);
