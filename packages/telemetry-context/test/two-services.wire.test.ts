@@ -13,7 +13,7 @@ import {
   type TestServer,
 } from './support/test-tracing.js';
 
-describe('HTTP propagation between two services', () => {
+describe('injectIntoHeaders and extractFromHeaders between two HTTP services', () => {
   let receiver: OtlpReceiver;
   let providerA: BasicTracerProvider;
   let providerB: BasicTracerProvider;
