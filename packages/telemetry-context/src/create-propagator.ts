@@ -3,12 +3,9 @@ import { diag } from '@opentelemetry/api';
 import { CompositePropagator } from '@opentelemetry/core';
 import { B3InjectEncoding, B3Propagator } from '@opentelemetry/propagator-b3';
 import { JaegerPropagator } from '@opentelemetry/propagator-jaeger';
-import type { TelemetryConfig } from '@proc/telemetry-config';
+import type { PropagatorName } from '@proc/telemetry-config';
 import { createBaggagePropagator } from './internal/baggage-propagator.js';
 import { createTraceContextPropagator } from './internal/trace-context-propagator.js';
-
-/** A propagator name as the config spells it (`tracecontext`, `baggage`, `b3`, `b3multi`, `jaeger`, `none`). */
-type PropagatorName = TelemetryConfig['propagators'][number];
 
 const FACTORIES: Record<Exclude<PropagatorName, 'none'>, () => TextMapPropagator> = {
   tracecontext: createTraceContextPropagator,
