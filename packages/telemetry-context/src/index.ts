@@ -8,15 +8,6 @@ export { extractContext, extractFromHeaders } from './extract-context.js';
 export { headerCarrier } from './header-carrier.js';
 export { injectContext, injectIntoHeaders } from './inject-context.js';
 export { startMessageProcessSpan } from './message-process-span.js';
-export {
-  ATTR_MESSAGING_BATCH_MESSAGE_COUNT,
-  ATTR_MESSAGING_DESTINATION_NAME,
-  ATTR_MESSAGING_MESSAGE_ID,
-  ATTR_MESSAGING_OPERATION_NAME,
-  ATTR_MESSAGING_OPERATION_TYPE,
-  ATTR_MESSAGING_SYSTEM,
-  MESSAGING_OPERATION_TYPE_VALUE_PROCESS,
-} from './semconv.js';
 export { currentTraceIds } from './trace-ids.js';
 export type {
   BaggageItem,
