@@ -15,8 +15,10 @@ const DEFAULT_CARDINALITY_LIMIT = 2000;
  * endpoint, the console, or nothing. Does not register any global: pass `handle.provider` to
  * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`.
  *
- * Throws only for invalid code options (`views`, `cardinalityLimit`); export failures are
- * reported through the OpenTelemetry diag logger and never reach the application.
+ * Throws only for invalid options: `views`, `cardinalityLimit`, and TLS files under
+ * `metrics.export.tls` that cannot be read (the error names the option and the path) or a client
+ * key without a client certificate (or the reverse). Export failures are reported through the
+ * OpenTelemetry diag logger and never reach the application.
  */
 export function initMeterProvider(
   metricsConfig: MetricsConfig,

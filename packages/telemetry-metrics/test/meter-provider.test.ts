@@ -126,6 +126,16 @@ describe('initMeterProvider', () => {
         initMeterProvider(createTestMetricsConfig(), undefined, { cardinalityLimit: -1 }),
       ).toThrow('cardinalityLimit must be a positive integer, got -1');
     });
+
+    it('should throw, naming the option and the path, when a TLS file cannot be read', () => {
+      const config = createTestMetricsConfig({
+        exporter: 'otlp',
+        export: { tls: { insecure: false, certificateFile: '/nonexistent/ca.pem' } },
+      });
+      expect(() => initMeterProvider(config)).toThrow(
+        /metrics\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
+      );
+    });
   });
 
   describe('views', () => {

@@ -265,6 +265,20 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
   });
 
   describe('forceFlush', () => {
+    it('should retry a transient failure (503 / UNAVAILABLE) so a delta export is not lost', async () => {
+      const logger = createTestDiagLogger();
+      logger.install();
+      const { handle, recorder } = start('delta');
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 4);
+      receiver.failNext(1);
+      await handle.forceFlush({ timeoutMillis: 10_000 });
+      expect(only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_PROCESSED))).toMatchObject({
+        temporality: 'delta',
+        value: 4,
+      });
+      expect(logger.texts('error')).toEqual([]);
+    });
+
     it('should report a refused export through diag and deliver everything at the next export', async () => {
       const logger = createTestDiagLogger();
       logger.install();

@@ -23,7 +23,8 @@ import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from '
  * diag logger through the SDK's global error handler.
  *
  * @param resource Attached to every span. Default: the SDK's default resource.
- * @throws TypeError listing every invalid field of `traceConfig`; Error when a TLS file cannot be read.
+ * @throws TypeError listing every invalid field of `traceConfig`; Error naming the option when a
+ *   TLS file cannot be read or only one of the client key and client certificate is set.
  *
  * @example
  * const tracing = initTracerProvider(config.traces, resource);

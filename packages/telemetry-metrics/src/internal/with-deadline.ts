@@ -1,4 +1,5 @@
 import { TimeoutError } from '@opentelemetry/sdk-metrics';
+import { settleWithin } from '@proc/telemetry-otlp';
 import { logger } from './diag.js';
 
 /**
@@ -11,24 +12,14 @@ export async function withDeadline(
   timeoutMillis: number,
   what: string,
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMillis);
-    timer.unref();
-  });
-  try {
-    const outcome = await Promise.race([operation.then(() => 'done' as const), deadline]);
-    if (outcome === 'timeout') {
-      logger.warn(`${what} did not finish within ${timeoutMillis} ms; giving up on it`);
-    }
-  } catch (error) {
-    if (error instanceof TimeoutError) {
-      // The SDK enforces the same deadline on its readers and rejects when it passes.
-      logger.warn(`${what} did not finish within ${timeoutMillis} ms; giving up on it`);
-    } else {
-      logger.error(`${what} failed`, error);
-    }
-  } finally {
-    clearTimeout(timer);
+  const outcome = await settleWithin(operation, timeoutMillis);
+  if (
+    outcome.status === 'timeout' ||
+    // The SDK enforces the same deadline on its readers and rejects when it passes.
+    (outcome.status === 'failed' && outcome.error instanceof TimeoutError)
+  ) {
+    logger.warn(`${what} did not finish within ${timeoutMillis} ms; giving up on it`);
+  } else if (outcome.status === 'failed') {
+    logger.error(`${what} failed`, outcome.error);
   }
 }

@@ -1,8 +1,8 @@
 import type { BasicTracerProvider, Sampler, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { settleWithin } from '@proc/telemetry-otlp';
 import type { ForceFlushOptions, ShutdownOptions, TracingHandle } from '../types.js';
 import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
 import { logger } from './diag.js';
-import { settleWithin } from './settle-within.js';
 import type { SpanAccounting } from './span-accounting.js';
 
 /** Default bound of `forceFlush()` and `shutdown()`, as the SDK's forceFlush default. */

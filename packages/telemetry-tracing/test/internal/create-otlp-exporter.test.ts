@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { diag } from '@opentelemetry/api';
+import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -9,7 +10,6 @@ import {
   concurrencyLimitFor,
   createOtlpExporter,
 } from '../../src/internal/create-otlp-exporter.js';
-import { RetryingSpanExporter } from '../../src/internal/retrying-span-exporter.js';
 import {
   type CaptureServer,
   type CaptureServerKind,
@@ -43,9 +43,18 @@ describe('createOtlpExporter', () => {
       const config = testTraceConfig({
         export: { protocol: 'grpc', endpoint: 'http://127.0.0.1:4317' },
       });
+      const unavailable = Object.assign(new Error('UNAVAILABLE'), { code: 14 });
+      const send = jest
+        .spyOn(GrpcTraceExporter.prototype, 'export')
+        .mockImplementationOnce((_spans, done) =>
+          done({ code: ExportResultCode.FAILED, error: unavailable }),
+        )
+        .mockImplementationOnce((_spans, done) => done({ code: ExportResultCode.SUCCESS }));
       const exporter = createOtlpExporter(config.export, config.batch);
-      expect(exporter).toBeInstanceOf(RetryingSpanExporter);
-      expect((exporter as RetryingSpanExporter).inner).toBeInstanceOf(GrpcTraceExporter);
+      expect(exporter).toBeInstanceOf(GrpcTraceExporter);
+      const result = await new Promise<ExportResult>((resolve) => exporter.export([], resolve));
+      expect(result.code).toBe(ExportResultCode.SUCCESS);
+      expect(send).toHaveBeenCalledTimes(2);
       await exporter.shutdown();
     });
 

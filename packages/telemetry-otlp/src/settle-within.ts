@@ -1,12 +1,10 @@
-/** How a bounded wait ended. */
-export type SettleOutcome =
-  | { status: 'done' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'timeout' };
+import type { SettleOutcome } from './types.js';
 
 /**
- * Waits for `promise` at most `timeoutMillis`; never rejects. The timer is unref'd so a pending
- * deadline alone does not keep the process alive.
+ * Waits for `promise` at most `timeoutMillis`; never rejects. A promise still pending at the
+ * deadline keeps running in the background (e.g. an export to a collector that never answers).
+ * The timer is unref'd, so a pending deadline alone does not keep the process alive.
+ * @returns `done`, `failed` with the rejection reason, or `timeout`.
  */
 export function settleWithin(
   promise: Promise<unknown>,
