@@ -1,0 +1,132 @@
+import { diag } from '@opentelemetry/api';
+import { type ConfigWarning, loadConfig } from '@proc/telemetry-config';
+import { createContextManager, createPropagator } from '@proc/telemetry-context';
+import { initMeterProvider } from '@proc/telemetry-metrics';
+import { initTracerProvider } from '@proc/telemetry-tracing';
+import { buildResource } from './internal/build-resource.js';
+import { createLiveProviders } from './internal/create-live-providers.js';
+import { createNoopProviders } from './internal/create-noop-providers.js';
+import { installDiagLogger } from './internal/diag-logger.js';
+import { logger } from './internal/logger.js';
+import { registerGlobals } from './internal/register-globals.js';
+import { installSignalHandlers, signalsOf } from './internal/signal-handlers.js';
+import type { InitTelemetryOptions, TelemetryProviders } from './types.js';
+
+/** Default of `shutdownTimeoutMillis`: well inside `docker stop`'s 10 s grace period. */
+const DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
+
+/** The instance of this process, from `initTelemetry()` until its `shutdown()` finished. */
+let current: Promise<TelemetryProviders> | undefined;
+
+/**
+ * Sets up OpenTelemetry for the process in one call: loads the configuration (code, `OTEL_*`
+ * variables, config file), registers a console diag logger at `logLevel` (unless a diag logger
+ * is already registered), builds the resource (service, detected process/host/OS/container
+ * attributes, `processor.*`), the tracer provider, the meter provider, the configured
+ * propagators and the `AsyncLocalStorage` context manager, and registers all four as the
+ * OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `spanBuilder()`,
+ * `injectIntoHeaders()` and `withContext()` use them.
+ *
+ * With `OTEL_SDK_DISABLED=true` (`config.disabled`) it registers nothing and returns no-op
+ * providers of the same shape.
+ *
+ * Calling it again before the first instance's `shutdown()` finished warns through diag and
+ * returns the first instance; the new options are ignored. After `shutdown()` it may be called
+ * again.
+ *
+ * @throws TelemetryConfigError (rejects) listing every invalid value of the configuration given
+ * in code or in the config file. Invalid `OTEL_*` variables only warn. Invalid code-only options
+ * (`processor`, `views`, `shutdownTimeoutMillis`) reject with a `TypeError` or `RangeError`.
+ *
+ * @example
+ * const telemetry = await initTelemetry({
+ *   config: { service: { name: 'order-enricher' } },
+ *   processor: { name: 'order-enricher', pipelineId: 'orders' },
+ *   shutdownOnSignals: true,
+ * });
+ */
+export function initTelemetry(options: InitTelemetryOptions = {}): Promise<TelemetryProviders> {
+  if (current !== undefined) {
+    logger.warn(
+      'initTelemetry() was already called; returning the first instance (the options of this call are ignored)',
+    );
+    return current;
+  }
+  const pending: Promise<TelemetryProviders> = start(options, () => {
+    if (current === pending) current = undefined;
+  });
+  current = pending;
+  pending.catch(() => {
+    if (current === pending) current = undefined;
+  });
+  return pending;
+}
+
+function shutdownTimeoutOf(options: InitTelemetryOptions): number {
+  const value = options.shutdownTimeoutMillis ?? DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new RangeError(
+      `@proc/telemetry: shutdownTimeoutMillis must be a finite number > 0, got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+async function start(
+  options: InitTelemetryOptions,
+  forget: () => void,
+): Promise<TelemetryProviders> {
+  const warnings: ConfigWarning[] = [];
+  const config = loadConfig({
+    config: options.config,
+    file: options.file,
+    env: options.env,
+    onWarning: (warning) => warnings.push(warning),
+  });
+  const shutdownTimeoutMillis = shutdownTimeoutOf(options);
+  const signals = signalsOf(options.shutdownOnSignals);
+  const propagator = createPropagator(config.propagators);
+
+  if (config.disabled) {
+    const resource = await buildResource(config, options.processor, false);
+    return createNoopProviders(config, resource, forget);
+  }
+
+  const uninstallDiagLogger = installDiagLogger(config.logLevel);
+  // loadConfig reported these to diag before there was a logger to receive them.
+  if (uninstallDiagLogger) for (const warning of warnings) diag.warn(warning.message);
+  const cleanups: Array<() => void> = [() => uninstallDiagLogger?.()];
+  try {
+    const resource = await buildResource(config, options.processor, true);
+    const tracing = initTracerProvider(config.traces, resource, {
+      spanProcessors: options.spanProcessors ?? [],
+    });
+    cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
+    const metrics = initMeterProvider(config.metrics, resource, { views: options.views ?? [] });
+    const unregisterGlobals = registerGlobals({
+      tracerProvider: tracing.provider,
+      meterProvider: metrics.provider,
+      propagator,
+      contextManager: createContextManager(),
+    });
+    let removeSignalHandlers = () => {};
+    const telemetry = createLiveProviders({
+      config,
+      resource,
+      tracing,
+      metrics,
+      shutdownTimeoutMillis,
+      release() {
+        removeSignalHandlers();
+        unregisterGlobals();
+        uninstallDiagLogger?.();
+        forget();
+      },
+    });
+    removeSignalHandlers = installSignalHandlers(signals, () => telemetry.shutdown());
+    return telemetry;
+  } catch (error) {
+    for (const cleanup of cleanups) cleanup();
+    throw error;
+  }
+}

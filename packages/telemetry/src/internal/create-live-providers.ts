@@ -1,0 +1,84 @@
+import type { Resource } from '@opentelemetry/resources';
+import type { TelemetryConfig } from '@proc/telemetry-config';
+import type { MetricsHandle } from '@proc/telemetry-metrics';
+import type { TracingHandle } from '@proc/telemetry-tracing';
+import type { TelemetryProviders, TelemetryTimeoutOptions } from '../types.js';
+import { logger } from './logger.js';
+import { settleWithin } from './settle-within.js';
+import { timeoutMillis } from './timeout-millis.js';
+
+/** Default deadline of `forceFlush()`, as the SDK's. */
+const FLUSH_TIMEOUT_MILLIS = 30_000;
+
+/** What a live `TelemetryProviders` controls. */
+export interface LiveParts {
+  config: TelemetryConfig;
+  resource: Resource;
+  tracing: TracingHandle;
+  metrics: MetricsHandle;
+  /** Default deadline of `shutdown()`. */
+  shutdownTimeoutMillis: number;
+  /** Unregisters what `initTelemetry()` registered; runs once, after the providers stopped. */
+  release: () => void;
+}
+
+/** Reports an operation that did not settle cleanly within its deadline. */
+function report(outcome: Awaited<ReturnType<typeof settleWithin>>, what: string, ms: number) {
+  if (outcome.status === 'timeout') {
+    logger.warn(`${what}: not finished within ${ms} ms; telemetry not yet exported may be lost`);
+  } else if (outcome.status === 'failed') {
+    logger.error(`${what} failed`, outcome.error);
+  }
+}
+
+/** The `TelemetryProviders` over live tracing and metrics handles. */
+export function createLiveProviders(parts: LiveParts): TelemetryProviders {
+  const { config, resource, tracing, metrics } = parts;
+  let shutdownPromise: Promise<void> | undefined;
+
+  // Both handles bound themselves by the same deadline and never reject; the outer bound makes
+  // the promise to the app independent of that.
+  const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
+    settleWithin(
+      () =>
+        Promise.all([
+          tracing[method]({ timeoutMillis: ms }),
+          metrics[method]({ timeoutMillis: ms }),
+        ]),
+      ms,
+    );
+
+  const shutdownWithin = async (ms: number): Promise<void> => {
+    report(await both('shutdown', ms), 'shutdown', ms);
+    try {
+      parts.release();
+    } catch (error) {
+      logger.error('shutdown: unregistering the globals failed', error);
+    }
+  };
+
+  return {
+    config,
+    resource,
+    tracer: (name = config.service.name, version) => tracing.getTracer(name, version),
+    meter: (name = config.service.name, version) => metrics.getMeter(name, version),
+    setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
+    async forceFlush(options?: TelemetryTimeoutOptions) {
+      if (shutdownPromise) {
+        logger.warn('forceFlush() after shutdown() does nothing');
+        return;
+      }
+      const ms = timeoutMillis(options?.timeoutMillis, FLUSH_TIMEOUT_MILLIS, 'forceFlush');
+      report(await both('forceFlush', ms), 'forceFlush', ms);
+    },
+    shutdown(options?: TelemetryTimeoutOptions) {
+      if (shutdownPromise) {
+        logger.warn('shutdown() called more than once; telemetry is already shut down');
+        return shutdownPromise;
+      }
+      const ms = timeoutMillis(options?.timeoutMillis, parts.shutdownTimeoutMillis, 'shutdown');
+      shutdownPromise = shutdownWithin(ms);
+      return shutdownPromise;
+    },
+  };
+}

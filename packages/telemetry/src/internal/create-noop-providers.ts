@@ -1,0 +1,44 @@
+import { createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
+import type { Resource } from '@opentelemetry/resources';
+import type { TelemetryConfig } from '@proc/telemetry-config';
+import type { TelemetryProviders } from '../types.js';
+import { logger } from './logger.js';
+
+/**
+ * The `TelemetryProviders` of a disabled SDK (`OTEL_SDK_DISABLED=true`): same shape, no-op
+ * tracers and meters, nothing registered, nothing exported. `onShutdown` runs on the first
+ * `shutdown()` so `initTelemetry()` may be called again.
+ */
+export function createNoopProviders(
+  config: TelemetryConfig,
+  resource: Resource,
+  onShutdown: () => void,
+): TelemetryProviders {
+  // A proxy provider that is never registered never gets a delegate: its tracers are no-ops.
+  const tracerProvider = new ProxyTracerProvider();
+  const meter = createNoopMeter();
+  let shutdownPromise: Promise<void> | undefined;
+  return {
+    config,
+    resource,
+    tracer: (name = config.service.name, version) => tracerProvider.getTracer(name, version),
+    meter: () => meter,
+    setSamplingRatio(ratio: number) {
+      if (typeof ratio !== 'number' || !(ratio >= 0 && ratio <= 1)) {
+        throw new RangeError(
+          `@proc/telemetry: setSamplingRatio: ratio must be a number from 0 to 1, got ${String(ratio)}`,
+        );
+      }
+    },
+    forceFlush: () => Promise.resolve(),
+    shutdown() {
+      if (shutdownPromise) {
+        logger.warn('shutdown() called more than once; telemetry is already shut down');
+        return shutdownPromise;
+      }
+      onShutdown();
+      shutdownPromise = Promise.resolve();
+      return shutdownPromise;
+    },
+  };
+}

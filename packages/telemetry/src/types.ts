@@ -1,0 +1,101 @@
+import type { Meter, Tracer } from '@opentelemetry/api';
+import type { Resource } from '@opentelemetry/resources';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
+import type { MetricViewOptions } from '@proc/telemetry-metrics';
+import type { ProcessorOptions } from '@proc/telemetry-resource';
+
+/**
+ * Options of `initTelemetry()`. Everything that can come from a config file or an `OTEL_*`
+ * variable goes in `config` (see `@proc/telemetry-config`); the rest is code-only.
+ */
+export interface InitTelemetryOptions {
+  /**
+   * Configuration set in code: the highest precedence, over `OTEL_*` variables, over the config
+   * file, over the defaults. Default: none (env, file and defaults apply).
+   */
+  config?: TelemetryConfigOptions;
+  /**
+   * Path of a YAML or JSON config file. Default: the `PROC_TELEMETRY_CONFIG_FILE` environment
+   * variable; no file when neither is set.
+   */
+  file?: string;
+  /**
+   * Where `OTEL_*` variables (and `${NAME}` references in the file) are read from.
+   * Default `process.env`.
+   */
+  env?: Record<string, string | undefined>;
+  /**
+   * The identity of this stream-processor worker, set as `processor.*` resource attributes
+   * (`processor.name`, `processor.pipeline.id`, ...) with code precedence. Default: none, the
+   * resource holds the service and detected attributes only.
+   */
+  processor?: ProcessorOptions;
+  /** Metric views (buckets, attribute keys, cardinality, renames, drops). Default: none. */
+  views?: MetricViewOptions[];
+  /**
+   * Extra span processors, called after the exporting batch processor, flushed and shut down
+   * with the provider (e.g. `createBaggageSpanProcessor()` from `@proc/telemetry-context`).
+   * Default `[]`.
+   */
+  spanProcessors?: SpanProcessor[];
+  /**
+   * Shut telemetry down when the process receives one of these signals: `true` means
+   * `['SIGTERM', 'SIGINT']`. On the signal the handler flushes and stops traces and metrics
+   * within `shutdownTimeoutMillis`, then, if no other listener handles that signal, raises it
+   * again so the process ends as it would have without telemetry (killed by the signal: exit
+   * status 143 for SIGTERM, 130 for SIGINT). A second signal during the flush ends the process
+   * at once. Default `false`: a library does not take over the process's signals unless asked.
+   */
+  shutdownOnSignals?: boolean | readonly NodeJS.Signals[];
+  /**
+   * Deadline in milliseconds of a signal-triggered shutdown and of `shutdown()` called without
+   * `timeoutMillis`. Keep it below the container's stop grace period (10 s for `docker stop`,
+   * 30 s on Kubernetes). Default 5000.
+   */
+  shutdownTimeoutMillis?: number;
+}
+
+/** Bounds `forceFlush()` and `shutdown()`. */
+export interface TelemetryTimeoutOptions {
+  /**
+   * One deadline for traces and metrics together, in milliseconds: the promise resolves by then
+   * even if the collector does not answer. Default: `shutdownTimeoutMillis` (5000) for
+   * `shutdown()`, 30000 for `forceFlush()`.
+   */
+  timeoutMillis?: number;
+}
+
+/**
+ * What `initTelemetry()` returns: the configuration, the resource and the providers behind the
+ * registered globals. With `OTEL_SDK_DISABLED=true` it has the same shape, backed by no-ops.
+ */
+export interface TelemetryProviders {
+  /** The resolved configuration (prints with secrets redacted). */
+  readonly config: TelemetryConfig;
+  /** The resource attached to every span and metric. */
+  readonly resource: Resource;
+  /**
+   * A tracer of the telemetry's own provider (it works even where another SDK owns the global
+   * tracer provider). Default name: `config.service.name`.
+   */
+  tracer(name?: string, version?: string): Tracer;
+  /** A meter of the telemetry's own provider. Default name: `config.service.name`. */
+  meter(name?: string, version?: string): Meter;
+  /**
+   * Changes the sampling ratio of new root spans while the app runs (children of a sampled
+   * remote parent still follow it under the `parentbased_*` samplers).
+   * @throws RangeError when `ratio` is not a number from 0 to 1.
+   */
+  setSamplingRatio(ratio: number): void;
+  /** Exports every ended span and the current metrics now. Never rejects. */
+  forceFlush(options?: TelemetryTimeoutOptions): Promise<void>;
+  /**
+   * Flushes and stops traces and metrics in parallel within one deadline, then unregisters the
+   * globals this instance registered, so `initTelemetry()` may be called again. Never rejects
+   * and resolves by the deadline even when the collector is down (what could not be delivered
+   * is reported through the OpenTelemetry diag logger). Spans still open are not exported: end
+   * them first. A second call warns and returns the first call's promise.
+   */
+  shutdown(options?: TelemetryTimeoutOptions): Promise<void>;
+}

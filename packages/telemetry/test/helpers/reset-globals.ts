@@ -1,0 +1,10 @@
+import { context, diag, metrics, propagation, trace } from '@opentelemetry/api';
+
+/** Unregisters every OpenTelemetry global, as otel-js tests do after each test. */
+export function resetGlobals(): void {
+  trace.disable();
+  metrics.disable();
+  propagation.disable();
+  context.disable();
+  diag.disable();
+}
