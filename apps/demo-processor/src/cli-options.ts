@@ -1,0 +1,79 @@
+import { Command, InvalidArgumentError } from 'commander';
+
+/** Parsed `demo-processor` options. */
+export interface DemoCliOptions {
+  /** Seconds to produce for; 0 runs until Ctrl-C. */
+  durationSeconds: number;
+  /** Events per second. */
+  rate: number;
+  /** OTLP endpoint of a collector; overrides `OTEL_EXPORTER_OTLP_ENDPOINT`. */
+  collector?: string;
+  /** Seconds between two frames of the live summary (no-collector mode). */
+  summaryIntervalSeconds: number;
+  seed: number;
+}
+
+function number(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function url(value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return value;
+  } catch {}
+  throw new InvalidArgumentError('must be an http:// or https:// URL, e.g. http://localhost:4318.');
+}
+
+/** The command line of the demo; `exitOverride` so callers decide how to exit. */
+export function createDemoCommand(): Command {
+  return new Command()
+    .name('demo-processor')
+    .description(
+      'A small stream processor instrumented with @proc/telemetry. Without a collector ' +
+        '(OTEL_EXPORTER_OTLP_ENDPOINT unset, no --collector) it runs an OTLP receiver in ' +
+        'process and prints the telemetry it receives.',
+    )
+    .option(
+      '--duration <seconds>',
+      'how long to produce events; 0 = until Ctrl-C',
+      number('duration', 0, 86_400),
+      20,
+    )
+    .option('--rate <events/s>', 'events produced per second', number('rate', 1, 10_000), 50)
+    .option(
+      '--collector <url>',
+      'OTLP endpoint (default: OTEL_EXPORTER_OTLP_ENDPOINT, else in-process receiver)',
+      url,
+    )
+    .option(
+      '--summary-interval <seconds>',
+      'seconds between two live summaries',
+      number('summary-interval', 1, 3600),
+      5,
+    )
+    .option('--seed <n>', 'seed of the synthetic traffic', number('seed', 0, 2 ** 32 - 1), 42)
+    .exitOverride();
+}
+
+/** Parses the user's arguments (without `node` and the script). Throws `CommanderError`. */
+export function parseDemoCliOptions(
+  argv: readonly string[],
+  command = createDemoCommand(),
+): DemoCliOptions {
+  command.parse([...argv], { from: 'user' });
+  const raw = command.opts();
+  return {
+    durationSeconds: raw.duration,
+    rate: raw.rate,
+    collector: raw.collector,
+    summaryIntervalSeconds: raw.summaryInterval,
+    seed: raw.seed,
+  };
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Bin `demo-processor`: parses the command line, runs the demo and turns Ctrl-C / SIGTERM into
+// an orderly stop (drain, flush windows, shut telemetry down) rather than an abrupt exit.
+import { CommanderError } from 'commander';
+import { parseDemoCliOptions } from './cli-options.js';
+import { runDemoCli } from './run-demo-cli.js';
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof parseDemoCliOptions>;
+  try {
+    options = parseDemoCliOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(128 + (signal === 'SIGINT' ? 2 : 15)); // second Ctrl-C
+    process.stdout.write(`\n${signal}: stopping (a second ${signal} exits at once)\n`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const result = await runDemoCli(options, {
+    env: process.env,
+    write: (text) => process.stdout.write(text),
+    signal: stop.signal,
+  });
+  process.stdout.write(
+    `produced ${result.produced}, received ${result.received}, processed ${result.processed}, ` +
+      `duplicates ${result.duplicates}, late ${result.late} (dropped ${result.droppedLate}), ` +
+      `poison ${result.droppedPoison}, windows emitted ${result.windowsEmitted}\n`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `demo-processor: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

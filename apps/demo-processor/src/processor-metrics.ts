@@ -1,0 +1,48 @@
+import { METRIC_ATTRIBUTES, METRIC_NAMES, type MetricsRecorder } from '@proc/telemetry';
+import { WINDOW_TYPE } from './conventions.js';
+import type { EventType, WindowResult } from './types.js';
+
+const { EVENT_TYPE, ERROR_TYPE, WINDOW_TYPE: WINDOW_TYPE_KEY } = METRIC_ATTRIBUTES;
+
+/** The processor's `processor.*` recordings, in one place so the names and attributes agree. */
+export function createProcessorMetrics(recorder: MetricsRecorder) {
+  return {
+    received(type: EventType | 'unknown') {
+      recorder.recordCounter(METRIC_NAMES.EVENTS_RECEIVED, 1, { [EVENT_TYPE]: type });
+    },
+    processed(type: EventType) {
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1, { [EVENT_TYPE]: type });
+    },
+    duplicate(type: EventType) {
+      recorder.recordCounter(METRIC_NAMES.DEDUPLICATION_COUNT, 1, { [EVENT_TYPE]: type });
+    },
+    late(type: EventType) {
+      recorder.recordCounter(METRIC_NAMES.EVENTS_LATE, 1, { [EVENT_TYPE]: type });
+    },
+    dropped(errorType: string, type: EventType | 'unknown') {
+      recorder.recordCounter(METRIC_NAMES.EVENTS_DROPPED, 1, {
+        [ERROR_TYPE]: errorType,
+        [EVENT_TYPE]: type,
+      });
+    },
+    windowOpened() {
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 1, { [WINDOW_TYPE_KEY]: WINDOW_TYPE });
+    },
+    windowFired(result: WindowResult, latencySeconds: number) {
+      const attributes = { [WINDOW_TYPE_KEY]: WINDOW_TYPE, [EVENT_TYPE]: result.eventType };
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, -1, { [WINDOW_TYPE_KEY]: WINDOW_TYPE });
+      recorder.recordCounter(METRIC_NAMES.WINDOW_TRIGGERS, 1, attributes);
+      recorder.recordHistogram(METRIC_NAMES.END_TO_END_LATENCY, latencySeconds, attributes);
+    },
+    batch(size: number, durationSeconds: number) {
+      recorder.recordHistogram(METRIC_NAMES.BATCH_SIZE, size);
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, durationSeconds);
+    },
+    watermarkLag(seconds: number) {
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, seconds);
+    },
+  };
+}
+
+/** The recorder calls of one processor. */
+export type ProcessorMetrics = ReturnType<typeof createProcessorMetrics>;

@@ -1,0 +1,80 @@
+import { SpanKind, type Tracer } from '@opentelemetry/api';
+import {
+  ATTR_EVENT_ID,
+  ATTR_EVENT_TYPE,
+  ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_OPERATION_NAME,
+  ATTR_MESSAGING_OPERATION_TYPE,
+  ATTR_MESSAGING_SYSTEM,
+  ATTR_OFFSET,
+  ATTR_PARTITION,
+  injectIntoHeaders,
+  MESSAGING_OPERATION_TYPE_VALUE_SEND,
+  spanBuilder,
+} from '@proc/telemetry';
+import { MESSAGING_SYSTEM } from './conventions.js';
+import type { GeneratedMessage } from './event-generator.js';
+import type { MessageQueue } from './message-queue.js';
+import type { QueueMessage } from './types.js';
+
+/** Sends generated messages the way a Kafka producer does: one `send` span per message. */
+export interface Producer {
+  send(generated: GeneratedMessage): QueueMessage;
+  readonly sent: number;
+}
+
+/** Creates a producer writing to `queue`, partitioning by key. */
+export function createProducer(options: {
+  queue: MessageQueue;
+  partitions: number;
+  tracer?: Tracer;
+}): Producer {
+  const { queue, partitions } = options;
+  let sent = 0;
+  const builderOptions = options.tracer ? { tracer: options.tracer } : {};
+  return {
+    send(generated) {
+      const key = generated.kind === 'event' ? generated.event.customerId : generated.key;
+      const value = generated.kind === 'event' ? JSON.stringify(generated.event) : generated.value;
+      const partition = partitionOf(key, partitions);
+      // Each message starts its own trace, as an upstream service's request would; the
+      // consumer's batch span links back to it through the injected headers.
+      const builder = spanBuilder(`send ${queue.topic}`, builderOptions)
+        .kind(SpanKind.PRODUCER)
+        .noParent()
+        .attributes({
+          [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM,
+          [ATTR_MESSAGING_DESTINATION_NAME]: queue.topic,
+          [ATTR_MESSAGING_OPERATION_NAME]: 'send',
+          [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
+          [ATTR_PARTITION]: String(partition),
+        });
+      if (generated.kind === 'event') {
+        builder.attributes({
+          [ATTR_EVENT_ID]: generated.event.id,
+          [ATTR_EVENT_TYPE]: generated.event.type,
+          'processor.event.redelivery': generated.duplicate,
+        });
+      }
+      return builder.startActive((span) => {
+        const message = queue.append({ partition, key, value, headers: injectIntoHeaders() });
+        span.setAttribute(ATTR_OFFSET, message.offset);
+        sent++;
+        return message;
+      });
+    },
+    get sent() {
+      return sent;
+    },
+  };
+}
+
+/** A stable partition for a key (FNV-1a), like Kafka's key hashing. */
+export function partitionOf(key: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}

@@ -1,0 +1,195 @@
+import { context, type Tracer } from '@opentelemetry/api';
+import {
+  ATTR_EVENT_ID,
+  ATTR_EVENT_TYPE,
+  ATTR_OFFSET,
+  ATTR_PARTITION,
+  ATTR_WINDOW_END,
+  ATTR_WINDOW_ID,
+  ATTR_WINDOW_START,
+  ATTR_WINDOW_TYPE,
+  recordException,
+  SPAN_PROCESS_EVENT,
+  SPAN_WINDOW_EMIT,
+  startBatchProcessSpan,
+  withSpan,
+} from '@proc/telemetry';
+import { ERROR_LATE, ERROR_POISON, MESSAGING_SYSTEM, WINDOW_TYPE } from './conventions.js';
+import { createDeduplicator } from './deduplicator.js';
+import type { Logger } from './logger.js';
+import { parseEvent } from './parse-event.js';
+import type { ProcessorMetrics } from './processor-metrics.js';
+import { createTumblingWindows, type TumblingWindowsOptions } from './tumbling-windows.js';
+import type { ProcessorStats, QueueMessage, ResultSink, WindowResult } from './types.js';
+
+/** Options of {@link createStreamProcessor}. */
+export interface StreamProcessorOptions {
+  topic: string;
+  metrics: ProcessorMetrics;
+  sink: ResultSink;
+  logger: Logger;
+  windows: TumblingWindowsOptions;
+  /** Event ids remembered for deduplication. Default 10000. */
+  dedupCapacity?: number;
+  /** Default: the global tracer provider's `@proc/demo-processor` tracer. */
+  tracer?: Tracer;
+  now?: () => number;
+}
+
+/** Consumes batches: dedup, tumbling windows, late and poison handling, results to the sink. */
+export interface StreamProcessor {
+  processBatch(messages: readonly QueueMessage[]): void;
+  /** Fires every open window (at shutdown), under a span of its own. */
+  flush(): void;
+  readonly stats: Readonly<ProcessorStats>;
+  readonly activeWindows: number;
+}
+
+/** Creates a stream processor. */
+export function createStreamProcessor(options: StreamProcessorOptions): StreamProcessor {
+  const { metrics, sink, logger } = options;
+  const now = options.now ?? Date.now;
+  const windows = createTumblingWindows(options.windows);
+  const dedup = createDeduplicator({ capacity: options.dedupCapacity ?? 10_000 });
+  const spanOptions = options.tracer ? { tracer: options.tracer } : {};
+  const stats: ProcessorStats = {
+    batches: 0,
+    received: 0,
+    processed: 0,
+    duplicates: 0,
+    late: 0,
+    droppedLate: 0,
+    droppedPoison: 0,
+    windowsEmitted: 0,
+  };
+
+  const processMessage = (message: QueueMessage) =>
+    withSpan(
+      SPAN_PROCESS_EVENT,
+      (span) => {
+        stats.received++;
+        let event: ReturnType<typeof parseEvent>;
+        try {
+          event = parseEvent(message.value);
+        } catch (error) {
+          // A poison message is recorded and skipped: it must not stop the partition.
+          recordException(span, error);
+          stats.droppedPoison++;
+          metrics.received('unknown');
+          metrics.dropped(ERROR_POISON, 'unknown');
+          logger.warn('poison message dropped', {
+            partition: message.partition,
+            offset: message.offset,
+            error: (error as Error).message,
+          });
+          return;
+        }
+        span.setAttributes({ [ATTR_EVENT_ID]: event.id, [ATTR_EVENT_TYPE]: event.type });
+        metrics.received(event.type);
+        if (!dedup.firstSeen(event.id)) {
+          span.addEvent('duplicate dropped');
+          stats.duplicates++;
+          metrics.duplicate(event.type);
+          return;
+        }
+        const outcome = windows.add(event);
+        span.setAttribute(ATTR_WINDOW_ID, outcome.windowId);
+        if (outcome.status === 'too-late') {
+          span.addEvent('late event dropped', { [ATTR_WINDOW_ID]: outcome.windowId });
+          stats.late++;
+          stats.droppedLate++;
+          metrics.late(event.type);
+          metrics.dropped(ERROR_LATE, event.type);
+          logger.info('late event dropped: window closed', {
+            event_id: event.id,
+            window: outcome.windowId,
+          });
+          return;
+        }
+        if (outcome.late) {
+          span.addEvent('late event accepted');
+          stats.late++;
+          metrics.late(event.type);
+        }
+        if (outcome.opened) metrics.windowOpened();
+        stats.processed++;
+        metrics.processed(event.type);
+      },
+      {
+        ...spanOptions,
+        attributes: { [ATTR_PARTITION]: String(message.partition), [ATTR_OFFSET]: message.offset },
+      },
+    );
+
+  const emit = (result: WindowResult) =>
+    withSpan(
+      SPAN_WINDOW_EMIT,
+      () => {
+        sink.emit(result);
+        stats.windowsEmitted++;
+        metrics.windowFired(result, Math.max(0, now() - result.endMillis) / 1000);
+        logger.info('window emitted', {
+          window: result.windowId,
+          count: result.count,
+          total: result.total,
+          customers: result.customers,
+          late: result.lateEvents,
+        });
+      },
+      {
+        ...spanOptions,
+        attributes: {
+          [ATTR_WINDOW_ID]: result.windowId,
+          [ATTR_WINDOW_TYPE]: WINDOW_TYPE,
+          [ATTR_WINDOW_START]: result.startMillis,
+          [ATTR_WINDOW_END]: result.endMillis,
+        },
+      },
+    );
+
+  const recordWatermark = () => {
+    const watermark = windows.watermarkMillis;
+    if (watermark !== undefined) metrics.watermarkLag(Math.max(0, now() - watermark) / 1000);
+  };
+
+  return {
+    processBatch(messages) {
+      if (messages.length === 0) return;
+      const started = performance.now();
+      // One span for the batch, linked to every producer span (the messaging conventions'
+      // batch pattern): a batch has many producers, so none of them is its parent.
+      const { span, context: batchContext } = startBatchProcessSpan(messages, {
+        system: MESSAGING_SYSTEM,
+        destination: options.topic,
+        ...spanOptions,
+        linkAttributes: (m) => ({ [ATTR_PARTITION]: String(m.partition), [ATTR_OFFSET]: m.offset }),
+      });
+      try {
+        context.with(batchContext, () => {
+          for (const message of messages) processMessage(message);
+          for (const result of windows.fire()) emit(result);
+        });
+      } finally {
+        stats.batches++;
+        metrics.batch(messages.length, (performance.now() - started) / 1000);
+        recordWatermark();
+        span.end();
+      }
+    },
+    flush() {
+      withSpan(
+        'processor.flush',
+        () => {
+          for (const result of windows.flushAll()) emit(result);
+        },
+        { ...spanOptions, root: true },
+      );
+    },
+    get stats() {
+      return stats;
+    },
+    get activeWindows() {
+      return windows.activeWindows;
+    },
+  };
+}
