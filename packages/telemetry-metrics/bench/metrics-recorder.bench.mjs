@@ -1,12 +1,15 @@
 // Cost of a MetricsRecorder call relative to the raw instrument call it wraps, on a real SDK
 // MeterProvider (in-memory reader, no export during the run). Reported as ratios, never asserted:
 // absolute numbers depend on the machine. Run: `pnpm bench` (builds first).
+import { context, TraceFlags, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   InMemoryMetricExporter,
   MeterProvider,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
-import { createMetricsRecorder } from '../dist/esm/index.js';
+import { defaultTelemetryConfig } from '@proc/telemetry-config';
+import { createMetricsRecorder, initMeterProvider } from '../dist/esm/index.js';
 
 const ITERATIONS = 200_000;
 const ROUNDS = 11;
@@ -30,6 +33,25 @@ const recorder = createMetricsRecorder({ meter, commonAttributes: common });
 
 const rawCounter = meter.createCounter('bench.raw.counter');
 const rawHistogram = meter.createHistogram('bench.raw.histogram');
+
+// The same through initMeterProvider with OTLP, whose meters offer exemplars (trace_based). The
+// endpoint is a closed loopback port: nothing is exported during the run.
+context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+const otlpConfig = defaultTelemetryConfig().metrics;
+otlpConfig.exportIntervalMillis = 3_600_000;
+otlpConfig.export.endpoint = 'http://127.0.0.1:9/v1/metrics';
+const exemplarHandle = initMeterProvider(otlpConfig);
+const exemplarMeter = exemplarHandle.getMeter('bench');
+const exemplarRecorder = createMetricsRecorder({ meter: exemplarMeter, commonAttributes: common });
+const exemplarRawCounter = exemplarMeter.createCounter('bench.raw.counter');
+const exemplarRawHistogram = exemplarMeter.createHistogram('bench.raw.histogram');
+const sampled = trace.setSpanContext(context.active(), {
+  traceId: '0af7651916cd43dd8448eb211c80319c',
+  spanId: 'b7ad6b7169203331',
+  traceFlags: TraceFlags.SAMPLED,
+});
+/** `fn` run with a sampled span active, as in a traced message handler. */
+const inSpan = (fn) => (i) => context.with(sampled, fn, undefined, i);
 
 function time(fn) {
   const start = process.hrtime.bigint();
@@ -84,6 +106,26 @@ const cases = [
     (i) => rawHistogram.record(i % 100, common),
     (i) => recorder.recordHistogram('bench.recorder.histogram', i % 100),
   ],
+  [
+    'exemplars on, counter, no span active',
+    () => exemplarRawCounter.add(1, common),
+    () => exemplarRecorder.recordCounter('bench.recorder.counter', 1),
+  ],
+  [
+    'exemplars on, histogram, no span active',
+    (i) => exemplarRawHistogram.record(i % 100, common),
+    (i) => exemplarRecorder.recordHistogram('bench.recorder.histogram', i % 100),
+  ],
+  [
+    'exemplars on, counter, sampled span active',
+    inSpan(() => exemplarRawCounter.add(1, common)),
+    inSpan(() => exemplarRecorder.recordCounter('bench.recorder.counter', 1)),
+  ],
+  [
+    'exemplars on, histogram + per-call attributes, sampled span',
+    inSpan((i) => exemplarRawHistogram.record(i % 100, { ...common, ...perCall })),
+    inSpan((i) => exemplarRecorder.recordHistogram('bench.recorder.histogram', i % 100, perCall)),
+  ],
 ];
 
 const rows = cases.map(([name, raw, viaRecorder]) => {
@@ -97,3 +139,5 @@ const rows = cases.map(([name, raw, viaRecorder]) => {
 });
 console.table(rows);
 await provider.shutdown();
+await exemplarHandle.shutdown({ timeoutMillis: 1_000 });
+context.disable();

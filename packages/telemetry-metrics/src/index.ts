@@ -8,6 +8,7 @@ export {
 export { METRIC_NAMES } from './metric-names.js';
 export { createMetricsRecorder } from './metrics-recorder.js';
 export type {
+  ExemplarFilter,
   InitMeterProviderOptions,
   InstrumentKind,
   MetricDefinition,

@@ -1,21 +1,45 @@
 import type { Resource } from '@opentelemetry/resources';
 import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { MetricsConfig } from '@proc/telemetry-config';
+import { assertExemplarFilter } from './internal/exemplars/exemplar-filter.js';
+import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
+import { createExemplarStore, type ExemplarStore } from './internal/exemplars/exemplar-store.js';
 import { createMetricReader } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
-import type { InitMeterProviderOptions, MetricsHandle, MetricsTimeoutOptions } from './types.js';
+import type {
+  ExemplarFilter,
+  InitMeterProviderOptions,
+  MetricsHandle,
+  MetricsTimeoutOptions,
+} from './types.js';
 
 /** The SDK's own default, applied explicitly so readers and views agree. */
 const DEFAULT_CARDINALITY_LIMIT = 2000;
+
+/** The specification's default exemplar filter. */
+const DEFAULT_EXEMPLAR_FILTER: ExemplarFilter = 'trace_based';
+
+/** The exemplar store, when the configured exporter writes exemplars and the filter keeps any. */
+function exemplarStoreFor(
+  metricsConfig: MetricsConfig,
+  filter: ExemplarFilter,
+): ExemplarStore | undefined {
+  if (filter === 'always_off' || !metricsConfig.enabled || metricsConfig.exporter !== 'otlp') {
+    return undefined;
+  }
+  return createExemplarStore(filter);
+}
 
 /**
  * Builds a meter provider from the `metrics` configuration section: a periodic OTLP export
  * (`grpc`, `http/protobuf`, `http/json`) with the configured temporality, a Prometheus pull
  * endpoint, the console, or nothing. Does not register any global: pass `handle.provider` to
- * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`.
+ * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`. With OTLP, counter and
+ * histogram points recorded by a {@link MetricsRecorder} inside a sampled span carry exemplars
+ * with its trace and span id (see `options.exemplarFilter`).
  *
- * Throws only for invalid options: `views`, `cardinalityLimit`, and TLS files under
+ * Throws only for invalid options: `views`, `cardinalityLimit`, `exemplarFilter`, and TLS files under
  * `metrics.export.tls` that cannot be read (the error names the option and the path) or a client
  * key without a client certificate (or the reverse). Export failures are reported through the
  * OpenTelemetry diag logger and never reach the application.
@@ -28,15 +52,21 @@ export function initMeterProvider(
   const cardinalityLimit = options.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT;
   assertCardinalityLimit(cardinalityLimit, 'cardinalityLimit');
   const views = toSdkViews(options.views ?? [], cardinalityLimit);
+  const exemplarFilter = options.exemplarFilter ?? DEFAULT_EXEMPLAR_FILTER;
+  assertExemplarFilter(exemplarFilter, 'exemplarFilter');
+  const exemplars = exemplarStoreFor(metricsConfig, exemplarFilter);
   const readers: IMetricReader[] = [];
-  const reader = createMetricReader(metricsConfig, cardinalityLimit);
+  const reader = createMetricReader(metricsConfig, cardinalityLimit, exemplars);
   if (reader !== undefined) {
     readers.push(reader);
   }
   readers.push(...(options.readers ?? []));
-  const provider = new MeterProvider(
-    resource === undefined ? { views, readers } : { resource, views, readers },
-  );
+  const providerOptions =
+    resource === undefined ? { views, readers } : { resource, views, readers };
+  const provider =
+    exemplars === undefined
+      ? new MeterProvider(providerOptions)
+      : createExemplarMeterProvider(providerOptions, exemplars);
   return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis);
 }
 

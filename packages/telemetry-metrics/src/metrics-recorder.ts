@@ -1,4 +1,5 @@
 import { type Attributes, metrics, type ObservableResult } from '@opentelemetry/api';
+import { meterExemplarsFor } from './internal/exemplars/exemplar-registry.js';
 import {
   type CachedInstrument,
   getOrCreateInstrument,
@@ -20,6 +21,11 @@ const DEFAULT_METER_NAME = '@proc/telemetry-metrics';
  * common attributes are merged into every recording. Without per-call attributes the frozen
  * common attributes object itself is passed to the SDK, so the hot path allocates nothing.
  *
+ * On a meter of a provider from `initMeterProvider()` that exports exemplars, counter and
+ * histogram recordings also offer an exemplar: one context lookup per call, and an exemplar kept
+ * only when the filter passes (by default, a sampled span is active). On any other meter
+ * (another SDK setup, the no-op meter) nothing is looked up.
+ *
  * @example
  * const recorder = createMetricsRecorder({
  *   meter: handle.getMeter('orders-processor'),
@@ -36,6 +42,8 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     definitions.set(definition.name, definition);
   }
   const cache = instrumentCacheFor(meter);
+  // Resolved once: a meter is registered when its provider creates it.
+  const exemplars = meterExemplarsFor(meter);
 
   const attributesFor = (attributes: Attributes | undefined): Attributes => {
     if (attributes === undefined) {
@@ -52,7 +60,11 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     recordCounter(name, value = 1, attributes) {
       let entry = cache.get(name);
       if (entry?.kind !== 'counter') entry = slow(name, 'counter');
-      if (entry.kind === 'counter') entry.instrument.add(value, attributesFor(attributes));
+      if (entry.kind !== 'counter') return;
+      const merged = attributesFor(attributes);
+      entry.instrument.add(value, merged);
+      // The caller's own object is passed on as is: the exemplar copies it when it keeps it.
+      exemplars?.offer(name, 'counter', value, merged, merged === attributes);
     },
 
     recordUpDown(name, delta, attributes) {
@@ -64,7 +76,10 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     recordHistogram(name, value, attributes) {
       let entry = cache.get(name);
       if (entry?.kind !== 'histogram') entry = slow(name, 'histogram');
-      if (entry.kind === 'histogram') entry.instrument.record(value, attributesFor(attributes));
+      if (entry.kind !== 'histogram') return;
+      const merged = attributesFor(attributes);
+      entry.instrument.record(value, merged);
+      exemplars?.offer(name, 'histogram', value, merged, merged === attributes);
     },
 
     recordGauge(name, value, attributes) {

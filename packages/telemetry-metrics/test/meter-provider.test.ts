@@ -3,12 +3,16 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AggregationTemporality, type Histogram } from '@opentelemetry/sdk-metrics';
+import type { MetricsConfig } from '@proc/telemetry-config';
 import {
   createMetricsRecorder,
+  type ExemplarFilter,
+  type InitMeterProviderOptions,
   initMeterProvider,
   type MetricsHandle,
   shutdownMeterProvider,
 } from '../src/index.js';
+import { meterExemplarsFor } from '../src/internal/exemplars/exemplar-registry.js';
 import { createTestDiagLogger, type TestDiagLogger } from './helpers/test-diag-logger.js';
 import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
@@ -125,6 +129,35 @@ describe('initMeterProvider', () => {
       expect(() =>
         initMeterProvider(createTestMetricsConfig(), undefined, { cardinalityLimit: -1 }),
       ).toThrow('cardinalityLimit must be a positive integer, got -1');
+    });
+
+    it('should throw, naming the option and the accepted values, for an unknown exemplar filter', () => {
+      expect(() =>
+        initMeterProvider(createTestMetricsConfig(), undefined, {
+          exemplarFilter: 'sometimes' as ExemplarFilter,
+        }),
+      ).toThrow(
+        "exemplarFilter must be one of 'always_off', 'trace_based', 'always_on'; got \"sometimes\"",
+      );
+    });
+
+    it('should register meters for exemplars only when the OTLP exporter writes them', async () => {
+      const otlp = createTestMetricsConfig({
+        exporter: 'otlp',
+        export: { endpoint: `http://127.0.0.1:${await closedPort()}/v1/metrics` },
+      });
+      const cases: [MetricsConfig, InitMeterProviderOptions, boolean][] = [
+        [otlp, {}, true],
+        [otlp, { exemplarFilter: 'always_on' }, true],
+        [otlp, { exemplarFilter: 'always_off' }, false],
+        [createTestMetricsConfig({ exporter: 'console' }), {}, false],
+        [createTestMetricsConfig({ exporter: 'none' }), {}, false],
+      ];
+      for (const [config, options, registered] of cases) {
+        const handle = initMeterProvider(config, undefined, options);
+        expect(meterExemplarsFor(handle.getMeter('m')) !== undefined).toBe(registered);
+        await handle.shutdown({ timeoutMillis: 1_000 });
+      }
     });
 
     it('should throw, naming the option and the path, when a TLS file cannot be read', () => {

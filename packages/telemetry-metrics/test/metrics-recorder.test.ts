@@ -1,4 +1,4 @@
-import { type Meter, metrics } from '@opentelemetry/api';
+import { context, type Meter, metrics } from '@opentelemetry/api';
 import { DataPointType, type Histogram, MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
   createMetricsRecorder,
@@ -7,10 +7,20 @@ import {
   METRIC_NAMES,
 } from '../src/index.js';
 import {
+  createTestExemplarProvider,
+  type TestExemplarProvider,
+} from './helpers/test-exemplar-provider.js';
+import {
   createTestMetricCollector,
   findMetric,
   type TestMetricCollector,
 } from './helpers/test-metric-collector.js';
+import {
+  enableTestContext,
+  SAMPLED,
+  UNSAMPLED,
+  withSpanContext,
+} from './helpers/test-span-context.js';
 
 describe('MetricsRecorder', () => {
   let collector: TestMetricCollector;
@@ -231,6 +241,68 @@ describe('MetricsRecorder', () => {
       const metric = findMetric(await collector.collect(), 'pool.size');
       expect(createObservableGauge).toHaveBeenCalledTimes(1);
       expect(metric.dataPoints.map((p) => p.value).sort()).toEqual([1, 2]);
+    });
+  });
+
+  describe('exemplars', () => {
+    let exemplarSetup: TestExemplarProvider;
+
+    beforeEach(() => {
+      enableTestContext();
+      exemplarSetup = createTestExemplarProvider();
+    });
+
+    afterEach(async () => {
+      await exemplarSetup.provider.shutdown();
+      context.disable();
+    });
+
+    const taken = () =>
+      [...exemplarSetup.store.take().values()].flatMap((instruments) =>
+        [...instruments].flatMap(([name, list]) =>
+          list.map((e) => ({ name, value: e.value, traceId: e.traceId, attributes: e.attributes })),
+        ),
+      );
+
+    it('should offer counter and histogram recordings made inside a sampled span', () => {
+      const recorder = createMetricsRecorder({
+        meter: exemplarSetup.meter,
+        commonAttributes: common,
+      });
+      withSpanContext(SAMPLED, () => {
+        recorder.recordCounter('c', 2, { p: '1' });
+        recorder.recordHistogram('h', 0.5);
+      });
+      expect(taken()).toEqual([
+        { name: 'c', value: 2, traceId: SAMPLED.traceId, attributes: { ...common, p: '1' } },
+        { name: 'h', value: 0.5, traceId: SAMPLED.traceId, attributes: common },
+      ]);
+    });
+
+    it('should offer nothing outside a span, inside an unsampled one, or for other kinds', () => {
+      const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
+      recorder.recordCounter('c', 1);
+      recorder.recordHistogram('h', 1);
+      withSpanContext(UNSAMPLED, () => recorder.recordCounter('c', 1));
+      withSpanContext(SAMPLED, () => {
+        recorder.recordUpDown('u', 1);
+        recorder.recordGauge('g', 1);
+      });
+      expect(taken()).toEqual([]);
+    });
+
+    it("should keep a copy of the caller's attributes when there are no common attributes", () => {
+      const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
+      const attributes = { p: '1' };
+      withSpanContext(SAMPLED, () => recorder.recordCounter('c', 1, attributes));
+      attributes.p = 'changed';
+      expect(taken()[0]?.attributes).toEqual({ p: '1' });
+    });
+
+    it('should record as before on meters of a provider without exemplars', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      withSpanContext(SAMPLED, () => recorder.recordCounter('c', 1));
+      expect(findMetric(await collector.collect(), 'c').dataPoints[0]?.value).toBe(1);
     });
   });
 });

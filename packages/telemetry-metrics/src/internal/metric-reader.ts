@@ -6,6 +6,7 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import type { MetricsConfig } from '@proc/telemetry-config';
 import { logger } from './diag.js';
+import type { ExemplarStore } from './exemplars/exemplar-store.js';
 import { createOtlpMetricExporter } from './otlp-exporter.js';
 import { createPrometheusReader } from './prometheus-reader.js';
 import { temporalitySelector } from './temporality.js';
@@ -25,10 +26,14 @@ function periodicReader(
   });
 }
 
-/** The reader for the configured exporter, or `undefined` for `none` or a disabled section. */
+/**
+ * The reader for the configured exporter, or `undefined` for `none` or a disabled section. The
+ * OTLP exporter writes the exemplars of `exemplars`, when given; the other exporters have none.
+ */
 export function createMetricReader(
   config: MetricsConfig,
   cardinalityLimit: number,
+  exemplars?: ExemplarStore,
 ): IMetricReader | undefined {
   if (!config.enabled) {
     return undefined;
@@ -51,7 +56,7 @@ export function createMetricReader(
       );
     case 'otlp':
       return periodicReader(
-        createOtlpMetricExporter(config.export, config.temporality),
+        createOtlpMetricExporter(config.export, config.temporality, exemplars),
         config,
         cardinalityLimit,
       );

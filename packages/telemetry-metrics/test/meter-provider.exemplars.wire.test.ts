@@ -1,0 +1,224 @@
+import { context, diag, metrics, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { ExportResultCode } from '@opentelemetry/core';
+import { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
+import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
+import { startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  createMetricsRecorder,
+  type ExemplarFilter,
+  initMeterProvider,
+  METRIC_NAMES,
+  type MetricsHandle,
+} from '../src/index.js';
+import {
+  createGrpcExemplarMetricExporter,
+  createJsonExemplarMetricExporter,
+  createProtoExemplarMetricExporter,
+} from '../src/internal/exemplars/exemplar-metric-exporter.js';
+import type { ExemplarStore } from '../src/internal/exemplars/exemplar-store.js';
+import { createTestExemplarProvider } from './helpers/test-exemplar-provider.js';
+import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
+
+const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+const COUNTER = METRIC_NAMES.EVENTS_PROCESSED;
+const HISTOGRAM = METRIC_NAMES.PROCESSING_DURATION;
+
+const sampledTracer = () => new BasicTracerProvider().getTracer('exemplar-wire-test');
+const unsampledTracer = () =>
+  new BasicTracerProvider({ sampler: new AlwaysOffSampler() }).getTracer('exemplar-wire-test');
+
+function pointOf(points: ReceivedMetricPoint[], eventType: string): ReceivedMetricPoint {
+  const point = points.find((p) => p.attributes['event.type'] === eventType);
+  if (point === undefined) throw new Error(`no point with event.type=${eventType}`);
+  return point;
+}
+
+function exportOnce(exporter: PushMetricExporter, resourceMetrics: ResourceMetrics): Promise<void> {
+  return new Promise((resolve, reject) =>
+    exporter.export(resourceMetrics, (result) =>
+      result.code === ExportResultCode.SUCCESS
+        ? resolve()
+        : reject(result.error ?? new Error('export failed')),
+    ),
+  );
+}
+
+describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
+  let receiver: OtlpReceiver;
+  let handle: MetricsHandle | undefined;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+  });
+
+  afterAll(async () => {
+    await receiver.stop();
+  });
+
+  beforeEach(() => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  });
+
+  afterEach(async () => {
+    await handle?.shutdown({ timeoutMillis: 5_000 });
+    handle = undefined;
+    receiver.clear();
+    context.disable();
+    trace.disable();
+    metrics.disable();
+    diag.disable();
+  });
+
+  const url = () => (protocol === 'grpc' ? receiver.grpcUrl : `${receiver.httpUrl}/v1/metrics`);
+
+  function start(exemplarFilter?: ExemplarFilter) {
+    const config = createTestMetricsConfig({
+      exporter: 'otlp',
+      // Exports happen when the test flushes; the interval never fires during a test.
+      exportIntervalMillis: 600_000,
+      exportTimeoutMillis: 10_000,
+      export: { protocol, endpoint: url(), timeoutMillis: 5_000 },
+    });
+    handle = initMeterProvider(
+      config,
+      resourceFromAttributes({ 'service.name': 'exemplar-wire-test' }),
+      exemplarFilter === undefined ? {} : { exemplarFilter },
+    );
+    return createMetricsRecorder({
+      meter: handle.getMeter('exemplar-wire-test'),
+      commonAttributes: { 'pipeline.name': 'ingest' },
+    });
+  }
+
+  describe('initMeterProvider', () => {
+    it("should attach the active sampled span's trace and span id to counter and histogram points", async () => {
+      const recorder = start();
+      const ids = sampledTracer().startActiveSpan('process', (span) => {
+        recorder.recordHistogram(HISTOGRAM, 0.25, { 'event.type': 'order' });
+        recorder.recordHistogram(HISTOGRAM, 0.002, { 'event.type': 'order' });
+        recorder.recordCounter(COUNTER, 3, { 'event.type': 'order' });
+        span.end();
+        return span.spanContext();
+      });
+      recorder.recordHistogram(HISTOGRAM, 0.5, { 'event.type': 'outside' });
+      recorder.recordCounter(COUNTER, 1, { 'event.type': 'outside' });
+      unsampledTracer().startActiveSpan('dropped', (span) => {
+        recorder.recordHistogram(HISTOGRAM, 0.5, { 'event.type': 'unsampled' });
+        recorder.recordCounter(COUNTER, 1, { 'event.type': 'unsampled' });
+        span.end();
+      });
+      await handle?.forceFlush();
+
+      const spanIds = { traceId: ids.traceId, spanId: ids.spanId, attributes: {} };
+      const histograms = await receiver.waitForMetric(HISTOGRAM);
+      // The largest value (the latency spike) and the latest one.
+      expect(pointOf(histograms, 'order').exemplars).toEqual([
+        { ...spanIds, value: 0.25, timeUnixNano: expect.any(BigInt) },
+        { ...spanIds, value: 0.002, timeUnixNano: expect.any(BigInt) },
+      ]);
+      const counters = await receiver.waitForMetric(COUNTER);
+      expect(pointOf(counters, 'order').exemplars).toEqual([
+        { ...spanIds, value: 3, timeUnixNano: expect.any(BigInt) },
+      ]);
+      for (const eventType of ['outside', 'unsampled']) {
+        expect(pointOf(histograms, eventType).exemplars).toEqual([]);
+        expect(pointOf(counters, eventType).exemplars).toEqual([]);
+      }
+    });
+
+    it('should send each exemplar once: the next export carries only newer ones', async () => {
+      const recorder = start();
+      const tracer = sampledTracer();
+      tracer.startActiveSpan('first', (span) => {
+        recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });
+        span.end();
+      });
+      await handle?.forceFlush();
+      await receiver.waitForMetric(COUNTER);
+      receiver.clear();
+
+      recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });
+      await handle?.forceFlush();
+      const points = await receiver.waitForMetric(COUNTER);
+      expect(pointOf(points, 'order')).toMatchObject({ value: 2, exemplars: [] });
+    });
+
+    it("should attach none with exemplarFilter 'always_off'", async () => {
+      const recorder = start('always_off');
+      sampledTracer().startActiveSpan('process', (span) => {
+        recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });
+        span.end();
+      });
+      await handle?.forceFlush();
+      expect(pointOf(await receiver.waitForMetric(COUNTER), 'order').exemplars).toEqual([]);
+    });
+  });
+
+  describe('exemplar serializer', () => {
+    function exporters(store: ExemplarStore): [PushMetricExporter, PushMetricExporter] {
+      const options = { url: url() };
+      switch (protocol) {
+        case 'grpc':
+          return [
+            new GrpcMetricExporter(options),
+            createGrpcExemplarMetricExporter(options, store),
+          ];
+        case 'http/protobuf':
+          return [
+            new ProtoMetricExporter(options),
+            createProtoExemplarMetricExporter(options, store),
+          ];
+        case 'http/json':
+          return [
+            new JsonMetricExporter(options),
+            createJsonExemplarMetricExporter(options, store),
+          ];
+      }
+    }
+
+    it("should deliver every field the SDK's serializer does, plus the exemplars", async () => {
+      const setup = createTestExemplarProvider();
+      const recorder = createMetricsRecorder({
+        meter: setup.meter,
+        commonAttributes: { 'pipeline.name': 'ingest' },
+      });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, { 'partition.id': '3' });
+      recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 2);
+      recorder.recordCounter(COUNTER, 1, { 'event.type': 'outside' });
+      sampledTracer().startActiveSpan('process', (span) => {
+        recorder.recordHistogram(HISTOGRAM, 0.25, { 'event.type': 'order' });
+        recorder.recordCounter(COUNTER, 3, { 'event.type': 'order' });
+        span.end();
+      });
+      const resourceMetrics = await setup.collect();
+      const [sdkExporter, exemplarExporter] = exporters(setup.store);
+      try {
+        await exportOnce(sdkExporter, resourceMetrics);
+        const fromSdk = receiver.metricPoints();
+        receiver.clear();
+        await exportOnce(exemplarExporter, resourceMetrics);
+        const fromOurs = receiver.metricPoints();
+
+        expect(fromSdk.length).toBeGreaterThanOrEqual(5);
+        expect(fromSdk.every((p) => p.exemplars.length === 0)).toBe(true);
+        expect(
+          fromOurs
+            .filter((p) => p.exemplars.length > 0)
+            .map((p) => p.name)
+            .sort(),
+        ).toEqual([COUNTER, HISTOGRAM].sort());
+        expect(fromOurs.map((p) => ({ ...p, exemplars: [] }))).toEqual(fromSdk);
+      } finally {
+        await sdkExporter.shutdown();
+        await exemplarExporter.shutdown();
+        await setup.provider.shutdown();
+      }
+    });
+  });
+});
