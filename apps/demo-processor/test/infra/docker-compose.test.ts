@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { DOCKER_COMPOSE_HINT, INFRA_DIR, runTool } from './run-tool.js';
+
+interface ComposeService {
+  image: string;
+  ports?: string[];
+  volumes?: string[];
+}
+
+describe('infra/docker-compose.yaml', () => {
+  const compose = parse(readFileSync(path.join(INFRA_DIR, 'docker-compose.yaml'), 'utf8')) as {
+    services: Record<string, ComposeService>;
+  };
+
+  it('should be a valid Compose file (docker-compose config)', () => {
+    const { status, output } = runTool(
+      'docker-compose',
+      ['-f', 'docker-compose.yaml', 'config', '-q'],
+      DOCKER_COMPOSE_HINT,
+    );
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('should run the collector, Jaeger, Prometheus and Grafana from pinned images', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'grafana',
+      'jaeger',
+      'otel-collector',
+      'prometheus',
+    ]);
+    for (const service of Object.values(compose.services)) {
+      expect(service.image).toMatch(/:v?\d+\.\d+\.\d+$/); // never :latest
+    }
+    expect(compose.services['otel-collector']!.image).toMatch(
+      /^otel\/opentelemetry-collector-contrib:/,
+    );
+    expect(compose.services.jaeger!.image).toMatch(/^jaegertracing\/all-in-one:/);
+  });
+
+  it('should publish the ports infra/README.md documents', () => {
+    const published = Object.values(compose.services).flatMap((s) =>
+      (s.ports ?? []).map((p) => p.split(':')[0]),
+    );
+    expect(published.sort()).toEqual(['13133', '16686', '3000', '4317', '4318', '8889', '9090']);
+    const readme = readFileSync(path.join(INFRA_DIR, 'README.md'), 'utf8');
+    for (const port of published) expect(readme).toContain(String(port));
+  });
+
+  it('should mount only files that exist in infra/', () => {
+    const mounts = Object.values(compose.services).flatMap((s) =>
+      (s.volumes ?? []).map((v) => v.split(':')[0]!),
+    );
+    expect(mounts.length).toBeGreaterThan(0);
+    for (const mount of mounts)
+      expect([mount, existsSync(path.join(INFRA_DIR, mount))]).toEqual([mount, true]);
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import { parse, stringify } from 'yaml';
+import { runBoundedDemo } from '../support/run-bounded-demo.js';
+import { prometheusNames } from './prometheus-names.js';
+import { INFRA_DIR, PROMTOOL_HINT, runTool } from './run-tool.js';
+
+interface Panel {
+  title: string;
+  datasource: { uid: string };
+  targets: { expr: string }[];
+}
+
+const dashboard = JSON.parse(
+  readFileSync(path.join(INFRA_DIR, 'grafana/dashboards/stream-processor.json'), 'utf8'),
+) as { panels: Panel[]; templating: { list: { query: { query: string } }[] } };
+const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr));
+const variableQueries = dashboard.templating.list.map((v) => v.query.query);
+
+/** Grafana's variables replaced by values Prometheus accepts. */
+const asPromQl = (expr: string) =>
+  expr.replaceAll('$__rate_interval', '1m').replaceAll('$job', '.*');
+const metricNamesIn = (expr: string) =>
+  [...expr.matchAll(/\b(processor_[a-z0-9_]+)\b/g)].map((m) => m[1]!);
+
+describe('infra/grafana/dashboards/stream-processor.json', () => {
+  it('should chart throughput, drops, processing-duration quantiles, watermark lag and active windows', () => {
+    const all = exprs.join('\n');
+    expect(all).toContain('rate(processor_events_processed_total');
+    expect(all).toContain('rate(processor_events_dropped_total');
+    for (const q of ['0.5', '0.95', '0.99']) {
+      expect(all).toContain(
+        `histogram_quantile(${q}, sum by (le) (rate(processor_processing_duration_seconds_bucket`,
+      );
+    }
+    expect(all).toContain('processor_watermark_lag_seconds');
+    expect(all).toContain('processor_windows_active');
+  });
+
+  it('should only use the provisioned Prometheus datasource', () => {
+    const provisioned = parse(
+      readFileSync(
+        path.join(INFRA_DIR, 'grafana/provisioning/datasources/datasources.yaml'),
+        'utf8',
+      ),
+    ) as { datasources: { uid: string; type: string }[] };
+    expect(provisioned.datasources.map((d) => [d.uid, d.type])).toEqual([
+      ['prometheus', 'prometheus'],
+      ['jaeger', 'jaeger'],
+    ]);
+    for (const panel of dashboard.panels)
+      expect([panel.title, panel.datasource.uid]).toEqual([panel.title, 'prometheus']);
+  });
+
+  it("should hold only expressions Prometheus' parser accepts (promtool check rules)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-promql-'));
+    try {
+      const rules = exprs.map((expr, i) => ({
+        record: `dashboard:expr_${i}`,
+        expr: asPromQl(expr),
+      }));
+      const file = path.join(dir, 'rules.yaml');
+      writeFileSync(file, stringify({ groups: [{ name: 'dashboard', rules }] }));
+      const { status, output } = runTool('promtool', ['check', 'rules', file], PROMTOOL_HINT);
+      expect(output).toContain(`SUCCESS: ${rules.length} rules found`);
+      expect(status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('metric names', () => {
+    let receiver: OtlpReceiver;
+    const exported = new Set<string>();
+
+    beforeAll(async () => {
+      // What the demo really exports, named as the collector's Prometheus exporter names it.
+      receiver = await startOtlpReceiver();
+      await runBoundedDemo(receiver);
+      for (const point of receiver.metricPoints())
+        for (const name of prometheusNames(point)) exported.add(name);
+    });
+
+    afterAll(async () => {
+      await receiver?.stop();
+    });
+
+    it('should refer only to metrics the demo exports', () => {
+      const referenced = new Set([...exprs, ...variableQueries].flatMap(metricNamesIn));
+      expect(exported.size).toBeGreaterThan(0);
+      expect(referenced.size).toBeGreaterThanOrEqual(8);
+      const missing = [...referenced].filter((name) => !exported.has(name));
+      expect(missing).toEqual([]);
+    });
+  });
+});

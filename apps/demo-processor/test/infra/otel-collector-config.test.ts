@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { CONTRIB_COMPONENTS, CONTRIB_IMAGE } from './otelcol-contrib-components.js';
+import { INFRA_DIR } from './run-tool.js';
+
+type Section = 'receivers' | 'processors' | 'exporters' | 'extensions';
+interface CollectorConfig extends Record<Section, Record<string, Record<string, unknown> | null>> {
+  service: {
+    extensions?: string[];
+    pipelines: Record<string, { receivers: string[]; processors?: string[]; exporters: string[] }>;
+  };
+}
+
+/** `otlp/jaeger` is an `otlp` exporter named `jaeger`. */
+const typeOf = (id: string) => id.split('/')[0]!;
+
+describe('infra/otel-collector.yaml', () => {
+  const config = parse(
+    readFileSync(path.join(INFRA_DIR, 'otel-collector.yaml'), 'utf8'),
+  ) as CollectorConfig;
+
+  it('should be for the contrib image the compose file pins', () => {
+    expect(readFileSync(path.join(INFRA_DIR, 'docker-compose.yaml'), 'utf8')).toContain(
+      `image: ${CONTRIB_IMAGE}`,
+    );
+  });
+
+  it.each(['receivers', 'processors', 'exporters', 'extensions'] as const)(
+    'should only declare %s of the contrib distribution',
+    (section) => {
+      const ids = Object.keys(config[section]);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids)
+        expect([
+          id,
+          (CONTRIB_COMPONENTS[section] as readonly string[]).includes(typeOf(id)),
+        ]).toEqual([id, true]);
+    },
+  );
+
+  it('should only use declared components in its pipelines', () => {
+    for (const [name, pipeline] of Object.entries(config.service.pipelines)) {
+      for (const [section, ids] of [
+        ['receivers', pipeline.receivers],
+        ['processors', pipeline.processors ?? []],
+        ['exporters', pipeline.exporters],
+      ] as const) {
+        for (const id of ids) expect([name, id, id in config[section]]).toEqual([name, id, true]);
+      }
+    }
+    for (const id of config.service.extensions ?? []) expect(id in config.extensions).toBe(true);
+  });
+
+  it('should receive OTLP over gRPC and HTTP on all interfaces', () => {
+    expect(config.receivers.otlp).toEqual({
+      protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } },
+    });
+  });
+
+  it('should run memory_limiter first and batch in every pipeline', () => {
+    for (const pipeline of Object.values(config.service.pipelines)) {
+      expect(pipeline.processors?.[0]).toBe('memory_limiter');
+      expect(pipeline.processors).toContain('batch');
+    }
+  });
+
+  it('should send traces to Jaeger over OTLP and metrics to the Prometheus exporter', () => {
+    const { traces, metrics } = config.service.pipelines;
+    expect(traces?.exporters).toContain('otlp/jaeger');
+    expect(config.exporters['otlp/jaeger']).toMatchObject({
+      endpoint: 'jaeger:4317',
+      tls: { insecure: true },
+    });
+    expect(metrics?.exporters).toContain('prometheus');
+  });
+});
