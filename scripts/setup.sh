@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-time set-up on a machine that has only Node (>= 20.6) and npm: installs the pinned pnpm,
-# Prometheus (Debian package, used by the metrics tests) when apt-get is available and we are
-# root, and the workspace dependencies.
+# the Debian tools the tests run for real when apt-get is available and we are root
+# (prometheus + promtool: metrics scrape tests and infra checks; docker-compose: validates the
+# infra stack without an engine), and the workspace dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,14 +12,17 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   npm install --global "pnpm@$PNPM_VERSION"
 fi
 
-if ! command -v prometheus >/dev/null 2>&1; then
+missing=()
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "setup: installing prometheus (Debian package)"
+    echo "setup: installing ${missing[*]} (Debian packages)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "setup: prometheus is not installed; the Prometheus scrape tests need it on PATH" >&2
+    echo "setup: ${missing[*]} not installed; the tests that run them will fail until they are on PATH" >&2
   fi
 fi
 
