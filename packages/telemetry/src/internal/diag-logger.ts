@@ -1,4 +1,4 @@
-import { DiagConsoleLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import { DiagConsoleLogger, type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import type { LogLevel } from '@proc/telemetry-config';
 
 const LEVELS: Record<LogLevel, DiagLogLevel> = {
@@ -22,13 +22,15 @@ export function hasDiagLogger(): boolean {
 }
 
 /**
- * Registers a console diag logger at `level` unless a diag logger is already registered (that
+ * Registers `logger` (default: a console diag logger) at `level` unless a diag logger is already registered (that
  * one keeps its own level). Returns the function that removes it again, or `undefined` when
  * nothing was registered.
  */
-export function installDiagLogger(level: LogLevel): (() => void) | undefined {
+export function installDiagLogger(
+  level: LogLevel,
+  logger: DiagLogger = new DiagConsoleLogger(),
+): (() => void) | undefined {
   if (hasDiagLogger() || level === 'none') return undefined;
-  const logger = new DiagConsoleLogger();
   diag.setLogger(logger, { logLevel: LEVELS[level], suppressOverrideMessage: true });
   return () => diag.disable();
 }
