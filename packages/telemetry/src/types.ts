@@ -45,7 +45,9 @@ export interface InitTelemetryOptions {
    * within `shutdownTimeoutMillis`, then, if no other listener handles that signal, raises it
    * again so the process ends as it would have without telemetry (killed by the signal: exit
    * status 143 for SIGTERM, 130 for SIGINT). A second signal during the flush ends the process
-   * at once. Default `false`: a library does not take over the process's signals unless asked.
+   * at once. Ignored when the SDK is disabled (`OTEL_SDK_DISABLED=true`): there is nothing to
+   * flush. Default `false`: a library does not take over the process's signals unless asked.
+   * An unknown or uncatchable signal (`SIGKILL`, `SIGSTOP`) rejects with a `TypeError`.
    */
   shutdownOnSignals?: boolean | readonly NodeJS.Signals[];
   /**

@@ -135,6 +135,20 @@ describe('initTelemetry', () => {
       await expect(start({ shutdownTimeoutMillis: 0 })).rejects.toThrow(RangeError);
       expect(registeredGlobals()).toEqual([]);
     });
+
+    it('should reject an uncatchable signal before registering anything', async () => {
+      await expect(start({ shutdownOnSignals: ['SIGKILL'] })).rejects.toThrow(TypeError);
+      expect(registeredGlobals()).toEqual([]);
+      expect(process.listenerCount('SIGKILL')).toBe(0);
+    });
+
+    it('should add no signal listeners unless shutdownOnSignals is set', async () => {
+      const before = process.listenerCount('SIGTERM');
+
+      await start();
+
+      expect(process.listenerCount('SIGTERM')).toBe(before);
+    });
   });
 
   describe('tracer', () => {

@@ -13,11 +13,27 @@ export interface SignalProcess {
 /** The signals `shutdownOnSignals: true` stands for. */
 export const DEFAULT_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
 
-/** The signals to handle for the `shutdownOnSignals` option. */
-export function signalsOf(option: boolean | readonly NodeJS.Signals[] | undefined) {
+/** Signals whose default action cannot be replaced by a listener. */
+const UNCATCHABLE = new Set<string>(['SIGKILL', 'SIGSTOP']);
+
+/**
+ * The signals to handle for the `shutdownOnSignals` option.
+ * @throws TypeError naming an unknown or uncatchable signal, before anything is set up.
+ */
+export function signalsOf(
+  option: boolean | readonly NodeJS.Signals[] | undefined,
+): readonly NodeJS.Signals[] {
   if (option === true) return DEFAULT_SIGNALS;
   if (option === false || option === undefined) return [];
-  return [...new Set(option)];
+  const signals = [...new Set(option)];
+  for (const signal of signals) {
+    if (!Object.hasOwn(constants.signals, signal) || UNCATCHABLE.has(signal)) {
+      throw new TypeError(
+        `@proc/telemetry: shutdownOnSignals: ${JSON.stringify(signal)} is not a signal a process can handle; use e.g. ['SIGTERM', 'SIGINT']`,
+      );
+    }
+  }
+  return signals;
 }
 
 /**

@@ -34,6 +34,11 @@ describe('signalsOf', () => {
     expect(signalsOf(true)).toEqual(['SIGTERM', 'SIGINT']);
     expect(signalsOf(['SIGHUP', 'SIGHUP'])).toEqual(['SIGHUP']);
   });
+
+  it('should reject signals a listener cannot handle', () => {
+    expect(() => signalsOf(['SIGKILL'])).toThrow(/"SIGKILL" is not a signal a process can handle/);
+    expect(() => signalsOf(['SIGNOPE' as NodeJS.Signals])).toThrow(TypeError);
+  });
 });
 
 describe('installSignalHandlers', () => {
