@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DiagLogLevel, trace } from '@opentelemetry/api';
 import {
   BasicTracerProvider,
@@ -63,6 +66,33 @@ describe('initTelemetry', () => {
       // A failed init does not count: the next one starts afresh.
       await start();
       expect(globalTracerRecords()).toBe(true);
+    });
+
+    it('should reject with a TelemetryConfigError naming the problems of a config file', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'telemetry-'));
+      const file = path.join(dir, 'telemetry.yaml');
+      writeFileSync(
+        file,
+        'traces:\n  sampler:\n    type: sometimes\npropagators: [smoke-signals]\n',
+      );
+      try {
+        const error = await initTelemetry({ env: OFFLINE_ENV, file }).catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(TelemetryConfigError);
+        const issues = (error as TelemetryConfigError).issues;
+        expect(issues.map((issue) => [issue.path, issue.source])).toEqual([
+          ['traces.sampler.type', 'file'],
+          ['propagators.0', 'file'],
+        ]);
+        expect(registeredGlobals()).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('should reject processor options without a name and leave nothing registered', async () => {
+      await expect(start({ processor: { name: '' } })).rejects.toThrow(TypeError);
+      expect(registeredGlobals()).toEqual([]);
     });
 
     it('should warn and return the first instance when called again', async () => {
