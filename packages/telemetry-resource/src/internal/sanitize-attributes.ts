@@ -51,6 +51,9 @@ export function sanitizeAttributes(
     return result;
   }
   for (const key of Reflect.ownKeys(attributes)) {
+    // Only enumerable keys are data: the config package hangs non-enumerable redacting printers
+    // (toJSON, util.inspect.custom) on its objects. Symbol keys are kept here to be reported.
+    if (!Object.prototype.propertyIsEnumerable.call(attributes, key)) continue;
     const value = (attributes as Record<string | symbol, unknown>)[key];
     const sanitized = sanitizeAttribute(key, value, source);
     if (sanitized !== undefined) result[key as string] = sanitized;

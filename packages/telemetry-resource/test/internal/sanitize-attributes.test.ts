@@ -65,5 +65,23 @@ describe('sanitizeAttributes', () => {
         '@proc/telemetry-resource: ignored resource attributes (from config): expected an object, got an array',
       ]);
     });
+
+    it("should read only enumerable keys (regression: the config package's hidden printers were reported)", () => {
+      const logger = TestDiagLogger.install();
+      const attributes = { 'team.name': 'orders' };
+      Object.defineProperty(attributes, 'toJSON', { value: () => ({}), enumerable: false });
+      Object.defineProperty(attributes, Symbol.for('nodejs.util.inspect.custom'), {
+        value: () => '{}',
+        enumerable: false,
+      });
+      expect(sanitizeAttributes(attributes, 'config')).toEqual({ 'team.name': 'orders' });
+      expect(logger.warnings).toEqual([]);
+    });
+
+    it('should still report an enumerable symbol key', () => {
+      const logger = TestDiagLogger.install();
+      expect(sanitizeAttributes({ [Symbol('k')]: 'v', ok: 1 }, 'config')).toEqual({ ok: 1 });
+      expect(logger.warnings).toHaveLength(1);
+    });
   });
 });
