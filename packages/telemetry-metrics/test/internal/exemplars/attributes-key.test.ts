@@ -1,0 +1,32 @@
+import {
+  attributesKey,
+  attributesNotIn,
+  isAttributeSubset,
+} from '../../../src/internal/exemplars/attributes-key.js';
+
+describe('attributesKey', () => {
+  it('should be equal for equal attribute sets in any key order', () => {
+    expect(attributesKey({ a: '1', b: 2 })).toBe(attributesKey({ b: 2, a: '1' }));
+  });
+
+  it('should differ for different values or types', () => {
+    expect(attributesKey({ a: '1' })).not.toBe(attributesKey({ a: 1 }));
+    expect(attributesKey({ a: ['x', 'y'] })).not.toBe(attributesKey({ a: ['y', 'x'] }));
+  });
+});
+
+describe('isAttributeSubset', () => {
+  it('should accept the attributes an allow-list kept, and reject other values', () => {
+    expect(isAttributeSubset({ a: '1' }, { a: '1', b: '2' })).toBe(true);
+    expect(isAttributeSubset({}, { a: '1' })).toBe(true);
+    expect(isAttributeSubset({ a: '2' }, { a: '1', b: '2' })).toBe(false);
+    expect(isAttributeSubset({ c: '1' }, { a: '1' })).toBe(false);
+  });
+});
+
+describe('attributesNotIn', () => {
+  it('should return the recorded attributes the point does not have', () => {
+    expect(attributesNotIn({ a: '1', b: '2' }, { a: '1' })).toEqual({ b: '2' });
+    expect(attributesNotIn({ a: '1' }, { a: '1' })).toEqual({});
+  });
+});
