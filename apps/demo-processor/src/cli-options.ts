@@ -67,7 +67,8 @@ export function parseDemoCliOptions(
   argv: readonly string[],
   command = createDemoCommand(),
 ): DemoCliOptions {
-  command.parse([...argv], { from: 'user' });
+  // `pnpm demo -- --rate 100` passes the `--` through: it separates pnpm's arguments, not ours.
+  command.parse(argv[0] === '--' ? argv.slice(1) : [...argv], { from: 'user' });
   const raw = command.opts();
   return {
     durationSeconds: raw.duration,

@@ -1,3 +1,4 @@
+import { SPAN_WINDOW_EMIT } from '@proc/telemetry';
 import type {
   OtlpReceiver,
   ReceivedMetricPoint,
@@ -24,8 +25,11 @@ function fit(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
-/** One line per span of `tree`, indented under its parent, with a bar on the trace's time axis. */
-export function renderWaterfall(roots: readonly SpanTreeNode[], maxLines = 12): string[] {
+/**
+ * One line per span of the trace, indented under its parent, with a bar on the trace's time
+ * axis; runs of more than `maxSameName` same-named siblings are elided.
+ */
+export function renderWaterfall(roots: readonly SpanTreeNode[], maxSameName = 4): string[] {
   const all: ReceivedSpan[] = [];
   const collect = (n: SpanTreeNode) => {
     all.push(n.span);
@@ -42,9 +46,7 @@ export function renderWaterfall(roots: readonly SpanTreeNode[], maxLines = 12): 
   }
   const total = Number(end > start ? end - start : 1n);
   const lines: string[] = [];
-  const visit = (node: SpanTreeNode, depth: number) => {
-    if (lines.length >= maxLines) return;
-    const s = node.span;
+  const line = (s: ReceivedSpan, depth: number) => {
     const offset = Math.min(
       BAR_WIDTH - 1,
       Math.floor((Number(s.startTimeUnixNano - start) / total) * BAR_WIDTH),
@@ -62,10 +64,26 @@ export function renderWaterfall(roots: readonly SpanTreeNode[], maxLines = 12): 
     lines.push(
       `    ${fit(`${'  '.repeat(depth)}${s.name}`, NAME_WIDTH)} │${bar}│ ${formatDuration(s.endTimeUnixNano - s.startTimeUnixNano).padStart(8)}${error}${links}`,
     );
-    for (const child of node.children) visit(child, depth + 1);
+  };
+  const visit = (node: SpanTreeNode, depth: number) => {
+    line(node.span, depth);
+    // A batch has one child per message: show the first few of a run of same-named siblings
+    // (and any that failed), so the window spans after them stay on screen.
+    let run = 0;
+    let hidden = 0;
+    node.children.forEach((child, i) => {
+      run = i > 0 && node.children[i - 1]!.span.name === child.span.name ? run + 1 : 0;
+      const last =
+        i === node.children.length - 1 || node.children[i + 1]!.span.name !== child.span.name;
+      if (run < maxSameName || child.span.status.code === 2) visit(child, depth + 1);
+      else hidden++;
+      if (last && hidden > 0) {
+        lines.push(`    ${'  '.repeat(depth + 1)}… ${hidden} more ${child.span.name}`);
+        hidden = 0;
+      }
+    });
   };
   for (const root of roots) visit(root, 0);
-  if (all.length > lines.length) lines.push(`    … ${all.length - lines.length} more span(s)`);
   return lines;
 }
 
@@ -102,7 +120,9 @@ export function renderMetricRows(receiver: OtlpReceiver): string[] {
 export function renderLiveSummary(receiver: OtlpReceiver): string {
   const spans = receiver.spans();
   const batches = spans.filter((s) => s.links.length > 0);
-  const latest = batches[batches.length - 1];
+  // The latest batch that fired a window shows every kind of span; else the latest batch.
+  const firing = new Set(spans.filter((s) => s.name === SPAN_WINDOW_EMIT).map((s) => s.traceId));
+  const latest = [...batches].reverse().find((s) => firing.has(s.traceId)) ?? batches.at(-1);
   const lines = [
     `── telemetry received by the in-process OTLP receiver (${receiver.httpUrl}) ──`,
     `  spans: ${spans.length}   batch traces: ${batches.length}   metric points: ${receiver.metricPoints().length}`,

@@ -14,10 +14,17 @@ async function main(): Promise<number> {
     throw error;
   }
   const stop = new AbortController();
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stop.signal.aborted) process.exit(128 + (signal === 'SIGINT' ? 2 : 15)); // second Ctrl-C
-    process.stdout.write(`\n${signal}: stopping (a second ${signal} exits at once)\n`);
-    stop.abort();
+    if (!stop.signal.aborted) {
+      firstSignalAt = Date.now();
+      process.stdout.write(`\n${signal}: stopping (press Ctrl-C again to exit at once)\n`);
+      stop.abort();
+      return;
+    }
+    // Ctrl-C under `pnpm demo` may arrive twice at once (from the terminal and forwarded by
+    // pnpm): only a later, deliberate second signal skips the orderly stop.
+    if (Date.now() - firstSignalAt > 500) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
