@@ -12,6 +12,7 @@ export type {
   ConfigSource,
   ConfigWarning,
   DeepPartial,
+  ExemplarFilterName,
   ExportConfig,
   ExportOptions,
   LoadConfigOptions,

@@ -28,6 +28,12 @@ export type SamplerName =
 /** Aggregation temporality preference (`OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE`). */
 export type TemporalityPreference = 'cumulative' | 'delta' | 'lowmemory';
 
+/**
+ * Which measurements may become exemplars (`OTEL_METRICS_EXEMPLAR_FILTER`), as the metrics SDK
+ * specification names the filters: https://opentelemetry.io/docs/specs/otel/metrics/sdk/#exemplarfilter
+ */
+export type ExemplarFilterName = 'always_off' | 'trace_based' | 'always_on';
+
 /** Propagator names (`OTEL_PROPAGATORS`). `none` alone disables propagation; a resolved config holds `[]` then. */
 export type PropagatorName = 'tracecontext' | 'baggage' | 'b3' | 'b3multi' | 'jaeger' | 'none';
 
@@ -216,6 +222,13 @@ export interface MetricsConfig {
   export: ExportConfig;
   /** Env: `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE` (case-insensitive). Default `cumulative`. */
   temporality: TemporalityPreference;
+  /**
+   * Which counter and histogram measurements become exemplars on the OTLP export, linking a
+   * point to a trace: `trace_based` (recorded inside a sampled span), `always_on` (every
+   * measurement) or `always_off`. Env: `OTEL_METRICS_EXEMPLAR_FILTER` (case-insensitive).
+   * Default `trace_based`, as the specification gives.
+   */
+  exemplarFilter: ExemplarFilterName;
   /** Env: `OTEL_METRIC_EXPORT_INTERVAL`. Milliseconds, > 0. Default 60000. */
   exportIntervalMillis: number;
   /**

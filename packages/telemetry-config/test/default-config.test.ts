@@ -33,6 +33,7 @@ describe('defaultTelemetryConfig', () => {
         exportIntervalMillis: 60000,
         exportTimeoutMillis: 30000,
         temporality: 'cumulative',
+        exemplarFilter: 'trace_based',
         prometheus: { host: 'localhost', port: 9464 },
       },
     });

@@ -58,6 +58,12 @@ const ROWS: [string, string, string, string][] = [
     'metrics.temporality',
     'cumulative, delta, lowmemory',
   ],
+  [
+    'OTEL_METRICS_EXEMPLAR_FILTER',
+    'sometimes',
+    'metrics.exemplarFilter',
+    'always_off, trace_based, always_on',
+  ],
   ['OTEL_PROPAGATORS', 'xray', 'propagators', 'tracecontext, baggage'],
   ['OTEL_LOG_LEVEL', 'loud', 'logLevel', 'none, error, warn, info, debug, verbose, all'],
   ['OTEL_ATTRIBUTE_COUNT_LIMIT', '-1', 'traces.limits.attributeCountLimit', 'integer >= 0'],

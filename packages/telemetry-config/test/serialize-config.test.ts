@@ -37,6 +37,7 @@ function richConfig(): TelemetryConfig {
       metrics: {
         exporter: 'prometheus',
         temporality: 'delta',
+        exemplarFilter: 'always_off',
         prometheus: { host: '0.0.0.0', port: 0 },
       },
       propagators: ['b3multi'],

@@ -125,6 +125,13 @@ const ROWS: [string, unknown, string, unknown, string][] = [
     'lowmemory',
   ],
   [
+    'unknown exemplar filter',
+    { metrics: { exemplarFilter: 'sometimes' } },
+    'metrics.exemplarFilter',
+    'sometimes',
+    'always_off, trace_based, always_on',
+  ],
+  [
     'unknown propagator',
     { propagators: ['tracecontext', 'xray'] },
     'propagators.1',

@@ -8,7 +8,6 @@ export {
 export { METRIC_NAMES } from './metric-names.js';
 export { createMetricsRecorder } from './metrics-recorder.js';
 export type {
-  ExemplarFilter,
   InitMeterProviderOptions,
   InstrumentKind,
   MetricDefinition,

@@ -7,24 +7,16 @@ import { createExemplarStore, type ExemplarStore } from './internal/exemplars/ex
 import { createMetricReader } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
-import type {
-  ExemplarFilter,
-  InitMeterProviderOptions,
-  MetricsHandle,
-  MetricsTimeoutOptions,
-} from './types.js';
+import type { InitMeterProviderOptions, MetricsHandle, MetricsTimeoutOptions } from './types.js';
 
 /** The SDK's own default, applied explicitly so readers and views agree. */
 const DEFAULT_CARDINALITY_LIMIT = 2000;
 
-/** The specification's default exemplar filter. */
-const DEFAULT_EXEMPLAR_FILTER: ExemplarFilter = 'trace_based';
-
 /** The exemplar store, when the configured exporter writes exemplars and the filter keeps any. */
-function exemplarStoreFor(
-  metricsConfig: MetricsConfig,
-  filter: ExemplarFilter,
-): ExemplarStore | undefined {
+function exemplarStoreFor(metricsConfig: MetricsConfig): ExemplarStore | undefined {
+  const filter = metricsConfig.exemplarFilter;
+  // A hand-built config is not validated by loadConfig(): check the one field read here.
+  assertExemplarFilter(filter, 'metrics.exemplarFilter');
   if (filter === 'always_off' || !metricsConfig.enabled || metricsConfig.exporter !== 'otlp') {
     return undefined;
   }
@@ -37,9 +29,10 @@ function exemplarStoreFor(
  * endpoint, the console, or nothing. Does not register any global: pass `handle.provider` to
  * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`. With OTLP, counter and
  * histogram points recorded by a {@link MetricsRecorder} inside a sampled span carry exemplars
- * with its trace and span id (see `options.exemplarFilter`).
+ * with its trace and span id (see `metricsConfig.exemplarFilter`).
  *
- * Throws only for invalid options: `views`, `cardinalityLimit`, `exemplarFilter`, and TLS files under
+ * Throws only for invalid options: `views`, `cardinalityLimit`, an unknown
+ * `metrics.exemplarFilter` (possible in a hand-built config), TLS files under
  * `metrics.export.tls` that cannot be read (the error names the option and the path) or a client
  * key without a client certificate (or the reverse). Export failures are reported through the
  * OpenTelemetry diag logger and never reach the application.
@@ -52,9 +45,7 @@ export function initMeterProvider(
   const cardinalityLimit = options.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT;
   assertCardinalityLimit(cardinalityLimit, 'cardinalityLimit');
   const views = toSdkViews(options.views ?? [], cardinalityLimit);
-  const exemplarFilter = options.exemplarFilter ?? DEFAULT_EXEMPLAR_FILTER;
-  assertExemplarFilter(exemplarFilter, 'exemplarFilter');
-  const exemplars = exemplarStoreFor(metricsConfig, exemplarFilter);
+  const exemplars = exemplarStoreFor(metricsConfig);
   const readers: IMetricReader[] = [];
   const reader = createMetricReader(metricsConfig, cardinalityLimit, exemplars);
   if (reader !== undefined) {

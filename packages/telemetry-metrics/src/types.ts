@@ -82,25 +82,7 @@ export interface InitMeterProviderOptions {
    * `InMemoryMetricExporter` in tests. Default: none.
    */
   readers?: IMetricReader[];
-  /**
-   * Which counter and histogram measurements of a {@link MetricsRecorder} become exemplars on
-   * the OTLP export, linking a point to a trace: `trace_based` (recorded inside a sampled span),
-   * `always_on` (every measurement; trace and span ids when a valid span is active) or
-   * `always_off`. Per series the latest exemplar is kept (histograms: also the largest value),
-   * for at most 100 series per instrument between two exports. The specification's
-   * `OTEL_METRICS_EXEMPLAR_FILTER`, in code only for now. Only the OTLP exporter writes
-   * exemplars. Default `trace_based`.
-   * @experimental
-   */
-  exemplarFilter?: ExemplarFilter;
 }
-
-/**
- * The exemplar filter of the OpenTelemetry metrics SDK specification
- * (https://opentelemetry.io/docs/specs/otel/metrics/sdk/#exemplarfilter).
- * @experimental
- */
-export type ExemplarFilter = 'always_off' | 'trace_based' | 'always_on';
 
 /** Options of {@link MetricsHandle.shutdown} and {@link MetricsHandle.forceFlush}. */
 export interface MetricsTimeoutOptions {

@@ -7,11 +7,11 @@ import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/export
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import type { ExemplarFilterName } from '@proc/telemetry-config';
 import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
 import { startOtlpReceiver } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
-  type ExemplarFilter,
   initMeterProvider,
   METRIC_NAMES,
   type MetricsHandle,
@@ -77,9 +77,10 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
 
   const url = () => (protocol === 'grpc' ? receiver.grpcUrl : `${receiver.httpUrl}/v1/metrics`);
 
-  function start(exemplarFilter?: ExemplarFilter) {
+  function start(exemplarFilter?: ExemplarFilterName) {
     const config = createTestMetricsConfig({
       exporter: 'otlp',
+      ...(exemplarFilter === undefined ? {} : { exemplarFilter }),
       // Exports happen when the test flushes; the interval never fires during a test.
       exportIntervalMillis: 600_000,
       exportTimeoutMillis: 10_000,
@@ -88,7 +89,6 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
     handle = initMeterProvider(
       config,
       resourceFromAttributes({ 'service.name': 'exemplar-wire-test' }),
-      exemplarFilter === undefined ? {} : { exemplarFilter },
     );
     return createMetricsRecorder({
       meter: handle.getMeter('exemplar-wire-test'),
@@ -149,7 +149,7 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
       expect(pointOf(points, 'order')).toMatchObject({ value: 2, exemplars: [] });
     });
 
-    it("should attach none with exemplarFilter 'always_off'", async () => {
+    it("should attach none with metrics.exemplarFilter 'always_off'", async () => {
       const recorder = start('always_off');
       sampledTracer().startActiveSpan('process', (span) => {
         recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });

@@ -3,11 +3,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AggregationTemporality, type Histogram } from '@opentelemetry/sdk-metrics';
-import type { MetricsConfig } from '@proc/telemetry-config';
+import { type ExemplarFilterName, loadConfig, type MetricsConfig } from '@proc/telemetry-config';
 import {
   createMetricsRecorder,
-  type ExemplarFilter,
-  type InitMeterProviderOptions,
   initMeterProvider,
   type MetricsHandle,
   shutdownMeterProvider,
@@ -131,30 +129,42 @@ describe('initMeterProvider', () => {
       ).toThrow('cardinalityLimit must be a positive integer, got -1');
     });
 
-    it('should throw, naming the option and the accepted values, for an unknown exemplar filter', () => {
+    it('should throw, naming the field and the accepted values, for an unknown exemplar filter in a hand-built config', () => {
       expect(() =>
-        initMeterProvider(createTestMetricsConfig(), undefined, {
-          exemplarFilter: 'sometimes' as ExemplarFilter,
-        }),
+        initMeterProvider(
+          createTestMetricsConfig({ exemplarFilter: 'sometimes' as ExemplarFilterName }),
+        ),
       ).toThrow(
-        "exemplarFilter must be one of 'always_off', 'trace_based', 'always_on'; got \"sometimes\"",
+        "metrics.exemplarFilter must be one of 'always_off', 'trace_based', 'always_on'; got \"sometimes\"",
       );
     });
 
     it('should register meters for exemplars only when the OTLP exporter writes them', async () => {
-      const otlp = createTestMetricsConfig({
-        exporter: 'otlp',
-        export: { endpoint: `http://127.0.0.1:${await closedPort()}/v1/metrics` },
-      });
-      const cases: [MetricsConfig, InitMeterProviderOptions, boolean][] = [
-        [otlp, {}, true],
-        [otlp, { exemplarFilter: 'always_on' }, true],
-        [otlp, { exemplarFilter: 'always_off' }, false],
-        [createTestMetricsConfig({ exporter: 'console' }), {}, false],
-        [createTestMetricsConfig({ exporter: 'none' }), {}, false],
+      const endpoint = `http://127.0.0.1:${await closedPort()}/v1/metrics`;
+      // No filter given: the default from the config package, `trace_based`.
+      const otlp = (exemplarFilter?: ExemplarFilterName) =>
+        createTestMetricsConfig({
+          exporter: 'otlp',
+          export: { endpoint },
+          ...(exemplarFilter === undefined ? {} : { exemplarFilter }),
+        });
+      const cases: [MetricsConfig, boolean][] = [
+        [otlp(), true],
+        [otlp('trace_based'), true],
+        [otlp('always_on'), true],
+        [otlp('always_off'), false],
+        [
+          loadConfig({
+            env: { OTEL_METRICS_EXEMPLAR_FILTER: 'Always_Off' },
+            config: { metrics: { export: { endpoint } } },
+          }).metrics,
+          false,
+        ],
+        [createTestMetricsConfig({ exporter: 'console', exemplarFilter: 'always_on' }), false],
+        [createTestMetricsConfig({ exporter: 'none' }), false],
       ];
-      for (const [config, options, registered] of cases) {
-        const handle = initMeterProvider(config, undefined, options);
+      for (const [config, registered] of cases) {
+        const handle = initMeterProvider(config);
         expect(meterExemplarsFor(handle.getMeter('m')) !== undefined).toBe(registered);
         await handle.shutdown({ timeoutMillis: 1_000 });
       }

@@ -7,6 +7,7 @@
 
 export type {
   ConfigWarning,
+  ExemplarFilterName,
   LoadConfigOptions,
   LogLevel,
   MetricsConfig,

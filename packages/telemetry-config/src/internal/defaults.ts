@@ -42,6 +42,7 @@ export function defaultOptions(): TelemetryConfigOptions {
       exporter: 'otlp',
       export: exportDefaults(),
       temporality: 'cumulative',
+      exemplarFilter: 'trace_based',
       exportIntervalMillis: 60_000,
       exportTimeoutMillis: 30_000,
       prometheus: { host: 'localhost', port: 9464 },

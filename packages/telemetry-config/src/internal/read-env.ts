@@ -8,6 +8,7 @@ import { readExportEnv } from './env-export.js';
 import { readExporter, readPropagators } from './env-lists.js';
 import { createEnvReader, type Env, type EnvReader } from './env-reader.js';
 import {
+  EXEMPLAR_FILTERS,
   EXPECTED,
   LOG_LEVELS,
   METRIC_EXPORTERS,
@@ -109,6 +110,7 @@ export function readEnv(
       exporter: readExporter(r, 'OTEL_METRICS_EXPORTER', METRIC_EXPORTERS),
       export: readExportEnv(r, 'METRICS'),
       temporality: r.enumValue('OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE', TEMPORALITIES),
+      exemplarFilter: r.enumValue('OTEL_METRICS_EXEMPLAR_FILTER', EXEMPLAR_FILTERS),
       exportIntervalMillis: int('OTEL_METRIC_EXPORT_INTERVAL', 1, EXPECTED.duration),
       exportTimeoutMillis: int('OTEL_METRIC_EXPORT_TIMEOUT', 1, EXPECTED.duration),
       prometheus: {

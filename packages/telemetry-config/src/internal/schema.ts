@@ -76,6 +76,7 @@ const configTree = (): Section => ({
         exporter: f.enumField(f.METRIC_EXPORTERS),
         export: exportSection(),
         temporality: f.enumField(f.TEMPORALITIES),
+        exemplarFilter: f.enumField(f.EXEMPLAR_FILTERS),
         exportIntervalMillis: f.durationField(),
         exportTimeoutMillis: f.durationField(),
         prometheus: { fields: { host: f.stringField(), port: f.portField() } },

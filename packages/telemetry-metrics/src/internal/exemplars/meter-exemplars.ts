@@ -6,6 +6,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { hrTime } from '@opentelemetry/core';
+import type { ExemplarFilterName } from '@proc/telemetry-config';
 import { attributesKey } from './attributes-key.js';
 import type {
   ExemplarInstrumentKind,
@@ -20,7 +21,7 @@ import type {
 export const EXEMPLAR_SERIES_LIMIT = 100;
 
 /** The filters that keep anything; `always_off` never creates a reservoir. */
-export type ActiveExemplarFilter = 'trace_based' | 'always_on';
+export type ActiveExemplarFilter = Exclude<ExemplarFilterName, 'always_off'>;
 
 interface SeriesExemplars {
   latest: RecordedExemplar;
