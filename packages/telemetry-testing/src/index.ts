@@ -4,9 +4,13 @@
  * @packageDocumentation
  */
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
+export { formatDuration } from './render/format-duration.js';
+export { renderMetricTable } from './render/metric-table.js';
+export { renderTraceWaterfall } from './render/trace-waterfall.js';
 export type {
   Attributes,
   FailureOptions,
+  MetricTableOptions,
   MetricType,
   OtlpProtocol,
   OtlpReceiver,
@@ -23,6 +27,7 @@ export type {
   ReceiverStats,
   SpanFilter,
   SpanTreeNode,
+  TraceWaterfallOptions,
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';

@@ -258,3 +258,33 @@ export interface OtlpReceiver {
   /** Request, byte and decode-failure counters per protocol. */
   stats(): ReceiverStats;
 }
+
+/** Options of {@link renderTraceWaterfall}. */
+export interface TraceWaterfallOptions {
+  /** Width of a span's duration bar, in characters. Default 40. */
+  barWidth?: number;
+  /** Width of the span-name column (indentation included); longer names are cut with `…`. Default 36. */
+  nameWidth?: number;
+  /**
+   * Span lines drawn at most; the rest of the trace is summed up in a last `… N more span(s)`
+   * line. Default 30.
+   */
+  maxSpans?: number;
+  /**
+   * Longest run of consecutive sibling spans with the same name that is drawn in full (a batch
+   * span with one child per message, say): past it, the run's spans are replaced by one
+   * `… N more <name>` line, except those with an error status, which are always drawn. Default:
+   * no limit.
+   */
+  maxSameName?: number;
+  /** Append `N links` to each span that has links. Default `false`. */
+  showLinkCount?: boolean;
+}
+
+/** Options of {@link renderMetricTable}. */
+export interface MetricTableOptions {
+  /** Only the metrics whose name starts with this, e.g. `'processor.'`. Default: every metric. */
+  namePrefix?: string;
+  /** Rows (points) drawn at most; the rest are counted in a last `… N more row(s)` line. Default 30. */
+  maxRows?: number;
+}

@@ -6,18 +6,19 @@ import * as path from 'node:path';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import {
-  formatDuration,
-  renderMetricTable,
-  renderSummary,
-  renderWaterfall,
-} from '../src/cli/render.js';
+import { renderSummary } from '../src/cli/render.js';
 import {
   parseReceiverCliOptions,
   type RunningReceiverCli,
   runReceiverCli,
 } from '../src/cli/run.js';
-import type { ReceivedMetricPoint, ReceivedSpan } from '../src/index.js';
+import {
+  formatDuration,
+  type ReceivedMetricPoint,
+  type ReceivedSpan,
+  renderMetricTable,
+  renderTraceWaterfall,
+} from '../src/index.js';
 
 const MS = 1_000_000n;
 const T0 = 1_700_000_000_000_000_000n;
@@ -84,7 +85,7 @@ describe('render functions', () => {
   });
 
   it('draws a waterfall indented by parent with bars placed by time', () => {
-    const lines = renderWaterfall(
+    const lines = renderTraceWaterfall(
       [
         span('child b', '0000000000000003', '0000000000000001', 50, 100),
         span('root', '0000000000000001', undefined, 0, 100),
