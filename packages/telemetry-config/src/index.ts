@@ -38,3 +38,4 @@ export type {
   TraceConfig,
   TraceExporterName,
 } from './types.js';
+export { validateMetricsConfig, validateTraceConfig } from './validate-config-section.js';

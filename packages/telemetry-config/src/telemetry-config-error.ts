@@ -23,7 +23,9 @@ export function formatIssues(issues: readonly TelemetryConfigIssue[]): string {
 
 /**
  * Thrown by `loadConfig` / `parseConfig` when a value given in code or in a config file is
- * invalid. Lists every problem at once; received values that may be secrets are redacted.
+ * invalid, and by `validateTraceConfig` / `validateMetricsConfig` (which the tracing and metrics
+ * packages call on the section they are given). Lists every problem at once; received values
+ * that may be secrets are redacted.
  * Invalid environment variables never throw: they are reported as warnings and ignored.
  */
 export class TelemetryConfigError extends Error {

@@ -1,7 +1,6 @@
 import type { Resource } from '@opentelemetry/resources';
 import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
-import type { MetricsConfig } from '@proc/telemetry-config';
-import { assertExemplarFilter } from './internal/exemplars/exemplar-filter.js';
+import { type MetricsConfig, validateMetricsConfig } from '@proc/telemetry-config';
 import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
 import { createExemplarStore, type ExemplarStore } from './internal/exemplars/exemplar-store.js';
 import { createMetricReader } from './internal/metric-reader.js';
@@ -15,8 +14,6 @@ const DEFAULT_CARDINALITY_LIMIT = 2000;
 /** The exemplar store, when the configured exporter writes exemplars and the filter keeps any. */
 function exemplarStoreFor(metricsConfig: MetricsConfig): ExemplarStore | undefined {
   const filter = metricsConfig.exemplarFilter;
-  // A hand-built config is not validated by loadConfig(): check the one field read here.
-  assertExemplarFilter(filter, 'metrics.exemplarFilter');
   if (filter === 'always_off' || !metricsConfig.enabled || metricsConfig.exporter !== 'otlp') {
     return undefined;
   }
@@ -31,17 +28,19 @@ function exemplarStoreFor(metricsConfig: MetricsConfig): ExemplarStore | undefin
  * histogram points recorded by a {@link MetricsRecorder} inside a sampled span carry exemplars
  * with its trace and span id (see `metricsConfig.exemplarFilter`).
  *
- * Throws only for invalid options: `views`, `cardinalityLimit`, an unknown
- * `metrics.exemplarFilter` (possible in a hand-built config), TLS files under
- * `metrics.export.tls` that cannot be read (the error names the option and the path) or a client
- * key without a client certificate (or the reverse). Export failures are reported through the
- * OpenTelemetry diag logger and never reach the application.
+ * Throws only for invalid options: `TelemetryConfigError` (from `@proc/telemetry-config`,
+ * `validateMetricsConfig`) listing every invalid field of a hand-built `metricsConfig` with its
+ * path and the accepted values; an Error for invalid `views` or `cardinalityLimit`, TLS files
+ * under `metrics.export.tls` that cannot be read (the error names the option and the path) or a
+ * client key without a client certificate (or the reverse). Export failures are reported through
+ * the OpenTelemetry diag logger and never reach the application.
  */
 export function initMeterProvider(
   metricsConfig: MetricsConfig,
   resource?: Resource,
   options: InitMeterProviderOptions = {},
 ): MetricsHandle {
+  validateMetricsConfig(metricsConfig);
   const cardinalityLimit = options.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT;
   assertCardinalityLimit(cardinalityLimit, 'cardinalityLimit');
   const views = toSdkViews(options.views ?? [], cardinalityLimit);

@@ -3,7 +3,12 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AggregationTemporality, type Histogram } from '@opentelemetry/sdk-metrics';
-import { type ExemplarFilterName, loadConfig, type MetricsConfig } from '@proc/telemetry-config';
+import {
+  type ExemplarFilterName,
+  loadConfig,
+  type MetricsConfig,
+  TelemetryConfigError,
+} from '@proc/telemetry-config';
 import {
   createMetricsRecorder,
   initMeterProvider,
@@ -130,12 +135,17 @@ describe('initMeterProvider', () => {
     });
 
     it('should throw, naming the field and the accepted values, for an unknown exemplar filter in a hand-built config', () => {
+      const init = () =>
+        initMeterProvider(
+          createTestMetricsConfig({ exemplarFilter: 'sometimes' as ExemplarFilterName }),
+        );
+      expect(init).toThrow(TelemetryConfigError);
       expect(() =>
         initMeterProvider(
           createTestMetricsConfig({ exemplarFilter: 'sometimes' as ExemplarFilterName }),
         ),
       ).toThrow(
-        "metrics.exemplarFilter must be one of 'always_off', 'trace_based', 'always_on'; got \"sometimes\"",
+        'metrics.exemplarFilter (code): received "sometimes", expected one of: always_off, trace_based, always_on',
       );
     });
 

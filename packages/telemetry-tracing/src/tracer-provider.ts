@@ -4,13 +4,12 @@ import {
   BatchSpanProcessor,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import type { TraceConfig } from '@proc/telemetry-config';
+import { type TraceConfig, validateTraceConfig } from '@proc/telemetry-config';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanExporter } from './internal/create-span-exporter.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
 import { createSpanAccounting } from './internal/span-accounting.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
-import { validateTraceConfig } from './internal/validate-trace-config.js';
 import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from './types.js';
 
 /**
@@ -23,8 +22,10 @@ import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from '
  * diag logger through the SDK's global error handler.
  *
  * @param resource Attached to every span. Default: the SDK's default resource.
- * @throws TypeError listing every invalid field of `traceConfig`; Error naming the option when a
- *   TLS file cannot be read or only one of the client key and client certificate is set.
+ * @throws TelemetryConfigError (from `@proc/telemetry-config`, `validateTraceConfig`) listing
+ *   every invalid field of `traceConfig` with its path and the accepted values; Error naming the
+ *   option when a TLS file cannot be read or only one of the client key and client certificate
+ *   is set.
  *
  * @example
  * const tracing = initTracerProvider(config.traces, resource);

@@ -14,6 +14,7 @@ import {
   SimpleSpanProcessor,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
+import { TelemetryConfigError } from '@proc/telemetry-config';
 import { initTracerProvider, shutdownTracerProvider, type TracingHandle } from '../src/index.js';
 import { installTestDiagLogger } from './helpers/test-diag-logger.js';
 import { TestSpanExporter } from './helpers/test-span-exporter.js';
@@ -197,7 +198,7 @@ describe('initTracerProvider', () => {
         batch: { maxQueueSize: 10, maxExportBatchSize: 20, scheduledDelayMillis: 0 },
         export: { endpoint: '', protocol: 'udp' as never, compression: 'zstd' as never },
       });
-      expect(() => initTracerProvider(bad)).toThrow(TypeError);
+      expect(() => initTracerProvider(bad)).toThrow(TelemetryConfigError);
       let message = '';
       try {
         initTracerProvider(bad);
@@ -205,13 +206,13 @@ describe('initTracerProvider', () => {
         message = (error as Error).message;
       }
       for (const path of [
-        'traces.sampler.type must be one of always_on, always_off, traceidratio',
-        'traces.sampler.ratio must be a number from 0 to 1 inclusive, got 2',
-        'traces.batch.scheduledDelayMillis must be an integer > 0, got 0',
-        'traces.batch.maxExportBatchSize (20) must not exceed traces.batch.maxQueueSize (10)',
-        'traces.export.endpoint must be a non-empty URL',
-        'traces.export.protocol must be one of grpc, http/protobuf, http/json, got udp',
-        'traces.export.compression must be one of gzip, none, got zstd',
+        'traces.sampler.type (code): received "sometimes", expected one of: always_on, always_off, traceidratio',
+        'traces.sampler.ratio (code): received 2, expected a number from 0 to 1',
+        'traces.batch.scheduledDelayMillis (code): received 0, expected an integer > 0',
+        'traces.batch.maxExportBatchSize (code): received 20, expected at most traces.batch.maxQueueSize (10)',
+        'traces.export.endpoint (code): received "", expected an http:// or https:// URL',
+        'traces.export.protocol (code): received "udp", expected one of: grpc, http/protobuf, http/json',
+        'traces.export.compression (code): received "zstd", expected one of: gzip, none',
       ]) {
         expect(message).toContain(path);
       }

@@ -33,6 +33,7 @@ export const EXPECTED = {
   boolean: 'true or false',
   string: 'a non-empty string',
   url: 'an http:// or https:// URL',
+  endpoint: 'an http:// or https:// URL, or host:port with protocol grpc',
   duration: 'an integer > 0 (milliseconds)',
   size: 'an integer >= 1',
   limit: 'an integer >= 0',
@@ -55,11 +56,22 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * `host:port` without scheme: a gRPC endpoint whose transport security follows `tls.insecure`.
+ * Only a section built in code can hold one; the loaded config always has a URL.
+ */
+export const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[^\s/:@[\]]+):\d{1,5}$/;
+
 const msg = (error: string) => ({ error });
 
 export const booleanField = () => z.boolean(msg(EXPECTED.boolean));
 export const stringField = () => z.string(msg(EXPECTED.string)).min(1, msg(EXPECTED.string));
 export const urlField = () => z.string(msg(EXPECTED.url)).refine(isHttpUrl, msg(EXPECTED.url));
+/** A resolved endpoint: a URL, or `host:port` for gRPC (checked against the protocol apart). */
+export const endpointField = () =>
+  z
+    .string(msg(EXPECTED.endpoint))
+    .refine((value) => isHttpUrl(value) || HOST_PORT.test(value), msg(EXPECTED.endpoint));
 
 export function intField(min: number, max: number | undefined, expected: string) {
   const base = z.number(msg(expected)).int(msg(expected)).min(min, msg(expected));

@@ -8,9 +8,10 @@ interface Section {
 }
 type Node = z.ZodType | Section;
 
-const exportSection = (): Section => ({
+/** `endpoint` is a URL in user options; a resolved section may also hold a gRPC `host:port`. */
+const exportSection = (endpoint: z.ZodType): Section => ({
   fields: {
-    endpoint: f.urlField(),
+    endpoint,
     protocol: f.enumField(f.PROTOCOLS),
     headers: f.headersField(),
     compression: f.enumField(f.COMPRESSIONS),
@@ -27,7 +28,7 @@ const exportSection = (): Section => ({
   },
 });
 
-const configTree = (): Section => ({
+const configTree = (endpoint: () => z.ZodType): Section => ({
   fields: {
     disabled: f.booleanField(),
     service: {
@@ -47,7 +48,7 @@ const configTree = (): Section => ({
       fields: {
         enabled: f.booleanField(),
         exporter: f.enumField(f.TRACE_EXPORTERS),
-        export: exportSection(),
+        export: exportSection(endpoint()),
         sampler: { fields: { type: f.enumField(f.SAMPLERS), ratio: f.ratioField() } },
         batch: {
           fields: {
@@ -74,7 +75,7 @@ const configTree = (): Section => ({
       fields: {
         enabled: f.booleanField(),
         exporter: f.enumField(f.METRIC_EXPORTERS),
-        export: exportSection(),
+        export: exportSection(endpoint()),
         temporality: f.enumField(f.TEMPORALITIES),
         exemplarFilter: f.enumField(f.EXEMPLAR_FILTERS),
         exportIntervalMillis: f.durationField(),
@@ -102,11 +103,11 @@ function build(section: Section, allOptional: boolean): z.ZodObject {
 }
 
 /** The resolved {@link TelemetryConfig}: every required field present. */
-export const telemetryConfigSchema: z.ZodObject = build(configTree(), false);
+export const telemetryConfigSchema: z.ZodObject = build(configTree(f.endpointField), false);
 
 /** User options (code or file): any subset, plus the generic `export` section. */
 export const telemetryConfigOptionsSchema: z.ZodObject = build(
-  { fields: { ...configTree().fields, export: exportSection() } },
+  { fields: { ...configTree(f.urlField).fields, export: exportSection(f.urlField()) } },
   true,
 );
 

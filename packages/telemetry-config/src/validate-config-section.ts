@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { layerCrossFieldIssues } from './internal/cross-field.js';
+import { EXPECTED, isHttpUrl } from './internal/fields.js';
+import { getAt } from './internal/plain.js';
+import { telemetryConfigSchema } from './internal/schema.js';
+import { schemaIssues } from './internal/validate.js';
+import { TelemetryConfigError } from './telemetry-config-error.js';
+import type { MetricsConfig, TelemetryConfigIssue, TraceConfig } from './types.js';
+
+type SectionName = 'traces' | 'metrics';
+
+/** Every problem of a resolved section, with paths under `name` (e.g. `traces.sampler.ratio`). */
+function sectionIssues(name: SectionName, section: unknown): TelemetryConfigIssue[] {
+  const schema = z.strictObject({ [name]: telemetryConfigSchema.shape[name] as z.ZodType });
+  const input = { [name]: section };
+  const issues = schemaIssues(schema, input, 'code');
+  issues.push(...layerCrossFieldIssues(input, 'code'));
+  // `host:port` without scheme is a gRPC form: the HTTP exporters need a URL.
+  const endpoint = getAt(input, [name, 'export', 'endpoint']);
+  const protocol = getAt(input, [name, 'export', 'protocol']);
+  if (typeof endpoint === 'string' && protocol !== 'grpc' && !isHttpUrl(endpoint)) {
+    if (!issues.some((issue) => issue.path === `${name}.export.endpoint`)) {
+      issues.push({
+        path: `${name}.export.endpoint`,
+        received: endpoint,
+        expected: `${EXPECTED.url} (protocol is ${String(protocol)})`,
+        source: 'code',
+      });
+    }
+  }
+  return issues;
+}
+
+function assertSection(name: SectionName, section: unknown): void {
+  const issues = sectionIssues(name, section);
+  if (issues.length > 0) throw new TelemetryConfigError(issues);
+}
+
+/**
+ * Checks a `traces` section built in code, as `loadConfig()` checks what it returns: every field
+ * present, each one accepted, `batch.maxExportBatchSize <= batch.maxQueueSize`. Unlike
+ * `loadConfig()`, a gRPC endpoint may also be `host:port` (TLS unless `export.tls.insecure`).
+ * A section from `loadConfig()` always passes.
+ *
+ * @throws TelemetryConfigError listing every problem, with its path (`traces.sampler.ratio`),
+ *   the value received (redacted when it may be a secret) and what is accepted.
+ */
+export function validateTraceConfig(section: unknown): asserts section is TraceConfig {
+  assertSection('traces', section);
+}
+
+/**
+ * Checks a `metrics` section built in code, as `loadConfig()` checks what it returns: every field
+ * present, each one accepted, `exportTimeoutMillis <= exportIntervalMillis`. Unlike
+ * `loadConfig()`, a gRPC endpoint may also be `host:port` (TLS unless `export.tls.insecure`).
+ * A section from `loadConfig()` always passes.
+ *
+ * @throws TelemetryConfigError listing every problem, with its path (`metrics.exemplarFilter`),
+ *   the value received (redacted when it may be a secret) and what is accepted.
+ */
+export function validateMetricsConfig(section: unknown): asserts section is MetricsConfig {
+  assertSection('metrics', section);
+}
