@@ -17,6 +17,7 @@ import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import {
   createJsonExemplarSerializer,
   createProtobufExemplarSerializer,
+  type MetricsSerializer,
 } from './exemplar-metrics-serializers.js';
 import type { ExemplarStore } from './exemplar-store.js';
 
@@ -53,17 +54,16 @@ export function createGrpcExemplarMetricExporter(
   );
 }
 
-/** `@opentelemetry/exporter-metrics-otlp-proto`'s exporter, writing exemplars from `store`. */
-export function createProtoExemplarMetricExporter(
+/** The OTLP/HTTP exporters differ only in their content type and serializer. */
+function createHttpExemplarMetricExporter(
   options: HttpMetricExporterOptions,
-  store: ExemplarStore,
+  contentType: string,
+  serializer: MetricsSerializer,
 ): PushMetricExporter {
   return new OTLPMetricExporterBase(
     createOtlpHttpExportDelegate(
-      convertLegacyHttpOptions(options, 'METRICS', 'v1/metrics', {
-        'Content-Type': 'application/x-protobuf',
-      }),
-      createProtobufExemplarSerializer(store),
+      convertLegacyHttpOptions(options, 'METRICS', 'v1/metrics', { 'Content-Type': contentType }),
+      serializer,
       HTTP_COMPONENT_TYPE,
       MetricsExporterMetricsHelper,
       undefined,
@@ -72,21 +72,26 @@ export function createProtoExemplarMetricExporter(
   );
 }
 
+/** `@opentelemetry/exporter-metrics-otlp-proto`'s exporter, writing exemplars from `store`. */
+export function createProtoExemplarMetricExporter(
+  options: HttpMetricExporterOptions,
+  store: ExemplarStore,
+): PushMetricExporter {
+  return createHttpExemplarMetricExporter(
+    options,
+    'application/x-protobuf',
+    createProtobufExemplarSerializer(store),
+  );
+}
+
 /** `@opentelemetry/exporter-metrics-otlp-http`'s (JSON) exporter, writing exemplars from `store`. */
 export function createJsonExemplarMetricExporter(
   options: HttpMetricExporterOptions,
   store: ExemplarStore,
 ): PushMetricExporter {
-  return new OTLPMetricExporterBase(
-    createOtlpHttpExportDelegate(
-      convertLegacyHttpOptions(options, 'METRICS', 'v1/metrics', {
-        'Content-Type': 'application/json',
-      }),
-      createJsonExemplarSerializer(store),
-      HTTP_COMPONENT_TYPE,
-      MetricsExporterMetricsHelper,
-      undefined,
-    ),
+  return createHttpExemplarMetricExporter(
     options,
+    'application/json',
+    createJsonExemplarSerializer(store),
   );
 }

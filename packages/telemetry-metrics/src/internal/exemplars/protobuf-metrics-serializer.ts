@@ -8,7 +8,9 @@
  * translated to TypeScript. The only change: data points get their `exemplars` (NumberDataPoint
  * field 5, HistogramDataPoint field 8, ExponentialHistogramDataPoint field 11), which the
  * original never writes. Everything else must stay byte-identical to the original: the tests
- * compare both outputs.
+ * compare both outputs. The repeated steps of the original (length-delimited messages, times,
+ * optional doubles, packed fields, data point lists) are folded into the helpers below; the
+ * order of the writes is the original's.
  */
 import { ValueType } from '@opentelemetry/api';
 import { hexToBinary } from '@opentelemetry/otlp-transformer/build/src/common/hex-to-binary.js';
@@ -26,19 +28,108 @@ import {
   type DataPoint,
   DataPointType,
   type ExponentialHistogram,
-  type ExponentialHistogramMetricData,
-  type GaugeMetricData,
   type Histogram,
-  type HistogramMetricData,
   type MetricData,
   type ResourceMetrics,
   type ScopeMetrics,
-  type SumMetricData,
 } from '@opentelemetry/sdk-metrics';
 import type { ExemplarsByPoint } from './match-exemplars.js';
 import type { PointExemplar } from './types.js';
 
 const NO_EXEMPLARS: ExemplarsByPoint = new Map();
+
+/** Writes `field` as a length-delimited message (or packed field) whose content `write` writes. */
+function writeMessage(writer: IProtobufWriter, field: number, write: () => void): void {
+  writer.writeTag(field, 2);
+  const start = writer.startLengthDelimited();
+  const startPos = writer.pos;
+  write();
+  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+
+/** A packed repeated field, skipped when empty. */
+function writePacked(
+  writer: IProtobufWriter,
+  field: number,
+  values: readonly number[],
+  writeOne: (value: number) => void,
+): void {
+  if (values.length === 0) return;
+  writeMessage(writer, field, () => {
+    for (const value of values) writeOne(value);
+  });
+}
+
+/** A count as fixed64, split into its low and high 32 bits. */
+function writeCount(writer: IProtobufWriter, count: number): void {
+  writer.writeFixed64(count >>> 0, (count / 0x100000000) >>> 0);
+}
+
+/** An optional double field, skipped when undefined. */
+function writeOptionalDouble(
+  writer: IProtobufWriter,
+  field: number,
+  value: number | undefined,
+): void {
+  if (value === undefined) return;
+  writer.writeTag(field, 1);
+  writer.writeDouble(value);
+}
+
+/** An optional string field, skipped when empty. */
+function writeOptionalString(
+  writer: IProtobufWriter,
+  field: number,
+  value: string | undefined,
+): void {
+  if (!value) return;
+  writer.writeTag(field, 2);
+  writer.writeString(value);
+}
+
+/** The value oneof of a number point or an exemplar: `as_int` (field 6) or `as_double`. */
+function writeNumberValue(
+  writer: IProtobufWriter,
+  value: number,
+  valueType: ValueType,
+  doubleField: number,
+): void {
+  if (valueType === ValueType.INT) {
+    writer.writeTag(6, 1); // sfixed64, wire type 1
+    writer.writeSfixed64(value);
+  } else {
+    writer.writeTag(doubleField, 1); // double, wire type 1
+    writer.writeDouble(value);
+  }
+}
+
+/** start_time_unix_nano (field 2) and time_unix_nano (field 3), fixed64 in every data point. */
+function writePointTimes(writer: IProtobufWriter, dataPoint: DataPoint<unknown>): void {
+  writer.writeTag(2, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.startTime);
+  writer.writeTag(3, 1);
+  writeHrTimeAsFixed64(writer, dataPoint.endTime);
+}
+
+function writePointAttributes(
+  writer: IProtobufWriter,
+  dataPoint: DataPoint<unknown>,
+  field: number,
+): void {
+  if (dataPoint.attributes) {
+    writeAttributes(writer, dataPoint.attributes, field);
+  }
+}
+
+/** count (field 4, fixed64) and sum (field 5, optional double), the same in both histograms. */
+function writeCountAndSum(
+  writer: IProtobufWriter,
+  histogram: Histogram | ExponentialHistogram,
+): void {
+  writer.writeTag(4, 1);
+  writeCount(writer, histogram.count);
+  writeOptionalDouble(writer, 5, histogram.sum);
+}
 
 /**
  * Proto fields (Exemplar):
@@ -54,17 +145,9 @@ function serializeExemplar(
   exemplar: PointExemplar,
   valueType: ValueType,
 ): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
   writer.writeTag(2, 1);
   writeHrTimeAsFixed64(writer, exemplar.time);
-  if (valueType === ValueType.INT) {
-    writer.writeTag(6, 1);
-    writer.writeSfixed64(exemplar.value);
-  } else {
-    writer.writeTag(3, 1);
-    writer.writeDouble(exemplar.value);
-  }
+  writeNumberValue(writer, exemplar.value, valueType, 3);
   if (exemplar.spanId !== undefined) {
     writer.writeTag(4, 2);
     writer.writeBytes(hexToBinary(exemplar.spanId));
@@ -74,21 +157,28 @@ function serializeExemplar(
     writer.writeBytes(hexToBinary(exemplar.traceId));
   }
   writeAttributes(writer, exemplar.filteredAttributes, 7);
-  writer.finishLengthDelimited(start, writer.pos - startPos);
 }
 
-function serializeExemplars(
+/** The exemplars of `dataPoint`, as repeated `field`. */
+function writeExemplars(
   writer: IProtobufWriter,
-  exemplars: readonly PointExemplar[] | undefined,
-  fieldNumber: number,
+  field: number,
+  dataPoint: DataPoint<unknown>,
   valueType: ValueType,
+  exemplars: ExemplarsByPoint,
 ): void {
-  if (exemplars === undefined) return;
-  for (const exemplar of exemplars) {
-    writer.writeTag(fieldNumber, 2);
-    serializeExemplar(writer, exemplar, valueType);
+  for (const exemplar of exemplars.get(dataPoint) ?? []) {
+    writeMessage(writer, field, () => serializeExemplar(writer, exemplar, valueType));
   }
 }
+
+/** Writes the content of one data point message. */
+type PointSerializer<T> = (
+  writer: IProtobufWriter,
+  dataPoint: DataPoint<T>,
+  valueType: ValueType,
+  exemplars: ExemplarsByPoint,
+) => void;
 
 /**
  * Serialize a NumberDataPoint directly from SDK DataPoint<number>
@@ -102,36 +192,17 @@ function serializeExemplars(
  *   5  exemplars                repeated Exemplar  (wire type 2)
  *   8  flags                    uint32             (wire type 0)
  */
-function serializeNumberDataPoint(
-  writer: IProtobufWriter,
-  dataPoint: DataPoint<number>,
-  valueType: ValueType,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  // start_time_unix_nano (field 2, fixed64)
-  writer.writeTag(2, 1);
-  writeHrTimeAsFixed64(writer, dataPoint.startTime);
-  // time_unix_nano (field 3, fixed64)
-  writer.writeTag(3, 1);
-  writeHrTimeAsFixed64(writer, dataPoint.endTime);
-  // value oneof: as_double (field 4) or as_int (field 6)
-  if (valueType === ValueType.INT) {
-    writer.writeTag(6, 1); // sfixed64, wire type 1
-    writer.writeSfixed64(dataPoint.value);
-  } else {
-    writer.writeTag(4, 1); // double, wire type 1
-    writer.writeDouble(dataPoint.value);
-  }
-  // attributes (field 7, repeated KeyValue)
-  if (dataPoint.attributes) {
-    writeAttributes(writer, dataPoint.attributes, 7);
-  }
-  // exemplars (field 5, repeated Exemplar)
-  serializeExemplars(writer, exemplars.get(dataPoint), 5, valueType);
-  writer.finishLengthDelimited(start, writer.pos - startPos);
-}
+const serializeNumberDataPoint: PointSerializer<number> = (
+  writer,
+  dataPoint,
+  valueType,
+  exemplars,
+) => {
+  writePointTimes(writer, dataPoint);
+  writeNumberValue(writer, dataPoint.value, valueType, 4);
+  writePointAttributes(writer, dataPoint, 7);
+  writeExemplars(writer, 5, dataPoint, valueType, exemplars);
+};
 
 /**
  * Serialize a HistogramDataPoint directly from SDK DataPoint<Histogram>
@@ -149,67 +220,22 @@ function serializeNumberDataPoint(
  *  11  min                      optional double    (wire type 1)
  *  12  max                      optional double    (wire type 1)
  */
-function serializeHistogramDataPoint(
-  writer: IProtobufWriter,
-  dataPoint: DataPoint<Histogram>,
-  valueType: ValueType,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
+const serializeHistogramDataPoint: PointSerializer<Histogram> = (
+  writer,
+  dataPoint,
+  valueType,
+  exemplars,
+) => {
   const histogram = dataPoint.value;
-  // start_time_unix_nano (field 2, fixed64)
-  writer.writeTag(2, 1);
-  writeHrTimeAsFixed64(writer, dataPoint.startTime);
-  // time_unix_nano (field 3, fixed64)
-  writer.writeTag(3, 1);
-  writeHrTimeAsFixed64(writer, dataPoint.endTime);
-  // count (field 4, fixed64)
-  writer.writeTag(4, 1);
-  writer.writeFixed64(histogram.count >>> 0, (histogram.count / 0x100000000) >>> 0);
-  // sum (field 5, optional double) - skip if undefined
-  if (histogram.sum !== undefined) {
-    writer.writeTag(5, 1);
-    writer.writeDouble(histogram.sum);
-  }
-  // bucket_counts (field 6, repeated fixed64, packed)
-  if (histogram.buckets.counts.length > 0) {
-    writer.writeTag(6, 2);
-    const countsStart = writer.startLengthDelimited();
-    const countsStartPos = writer.pos;
-    for (const count of histogram.buckets.counts) {
-      writer.writeFixed64(count >>> 0, (count / 0x100000000) >>> 0);
-    }
-    writer.finishLengthDelimited(countsStart, writer.pos - countsStartPos);
-  }
-  // explicit_bounds (field 7, repeated double, packed)
-  if (histogram.buckets.boundaries.length > 0) {
-    writer.writeTag(7, 2);
-    const boundsStart = writer.startLengthDelimited();
-    const boundsStartPos = writer.pos;
-    for (const bound of histogram.buckets.boundaries) {
-      writer.writeDouble(bound);
-    }
-    writer.finishLengthDelimited(boundsStart, writer.pos - boundsStartPos);
-  }
-  // exemplars (field 8, repeated Exemplar)
-  serializeExemplars(writer, exemplars.get(dataPoint), 8, valueType);
-  // attributes (field 9, repeated KeyValue)
-  if (dataPoint.attributes) {
-    writeAttributes(writer, dataPoint.attributes, 9);
-  }
-  // min (field 11, optional double)
-  if (histogram.min !== undefined) {
-    writer.writeTag(11, 1);
-    writer.writeDouble(histogram.min);
-  }
-  // max (field 12, optional double)
-  if (histogram.max !== undefined) {
-    writer.writeTag(12, 1);
-    writer.writeDouble(histogram.max);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
-}
+  writePointTimes(writer, dataPoint);
+  writeCountAndSum(writer, histogram);
+  writePacked(writer, 6, histogram.buckets.counts, (count) => writeCount(writer, count));
+  writePacked(writer, 7, histogram.buckets.boundaries, (bound) => writer.writeDouble(bound));
+  writeExemplars(writer, 8, dataPoint, valueType, exemplars);
+  writePointAttributes(writer, dataPoint, 9);
+  writeOptionalDouble(writer, 11, histogram.min);
+  writeOptionalDouble(writer, 12, histogram.max);
+};
 
 /**
  * Serialize ExponentialHistogramDataPoint.Buckets
@@ -220,27 +246,16 @@ function serializeHistogramDataPoint(
  */
 function serializeExponentialBuckets(
   writer: IProtobufWriter,
-  offset: number,
-  bucketCounts: number[],
+  field: number,
+  buckets: ExponentialHistogram['positive'],
 ): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  // offset (field 1, sint32)
-  if (offset !== 0) {
-    writer.writeTag(1, 0);
-    writer.writeSint32(offset);
-  }
-  // bucket_counts (field 2, repeated uint64, packed)
-  if (bucketCounts.length > 0) {
-    writer.writeTag(2, 2);
-    const bcStart = writer.startLengthDelimited();
-    const bcStartPos = writer.pos;
-    for (const count of bucketCounts) {
-      writer.writeVarint(count);
+  writeMessage(writer, field, () => {
+    if (buckets.offset !== 0) {
+      writer.writeTag(1, 0);
+      writer.writeSint32(buckets.offset);
     }
-    writer.finishLengthDelimited(bcStart, writer.pos - bcStartPos);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
+    writePacked(writer, 2, buckets.bucketCounts, (count) => writer.writeVarint(count));
+  });
 }
 
 /**
@@ -261,60 +276,72 @@ function serializeExponentialBuckets(
  *  12  min                      optional double    (wire type 1)
  *  13  max                      optional double    (wire type 1)
  */
-function serializeExponentialHistogramDataPoint(
-  writer: IProtobufWriter,
-  dataPoint: DataPoint<ExponentialHistogram>,
-  valueType: ValueType,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
+const serializeExponentialHistogramDataPoint: PointSerializer<ExponentialHistogram> = (
+  writer,
+  dataPoint,
+  valueType,
+  exemplars,
+) => {
   const histogram = dataPoint.value;
-  // attributes (field 1, repeated KeyValue)
-  if (dataPoint.attributes) {
-    writeAttributes(writer, dataPoint.attributes, 1);
-  }
-  // start_time_unix_nano (field 2, fixed64)
-  writer.writeTag(2, 1);
-  writeHrTimeAsFixed64(writer, dataPoint.startTime);
-  // time_unix_nano (field 3, fixed64)
-  writer.writeTag(3, 1);
-  writeHrTimeAsFixed64(writer, dataPoint.endTime);
-  // count (field 4, fixed64)
-  writer.writeTag(4, 1);
-  writer.writeFixed64(histogram.count >>> 0, (histogram.count / 0x100000000) >>> 0);
-  // sum (field 5, optional double) - skip if undefined
-  if (histogram.sum !== undefined) {
-    writer.writeTag(5, 1);
-    writer.writeDouble(histogram.sum);
-  }
-  // scale (field 6, sint32)
+  writePointAttributes(writer, dataPoint, 1);
+  writePointTimes(writer, dataPoint);
+  writeCountAndSum(writer, histogram);
   if (histogram.scale !== 0) {
     writer.writeTag(6, 0);
     writer.writeSint32(histogram.scale);
   }
-  // zero_count (field 7, fixed64)
   writer.writeTag(7, 1);
-  writer.writeFixed64(histogram.zeroCount >>> 0, (histogram.zeroCount / 0x100000000) >>> 0);
-  // positive (field 8, Buckets)
-  writer.writeTag(8, 2);
-  serializeExponentialBuckets(writer, histogram.positive.offset, histogram.positive.bucketCounts);
-  // negative (field 9, Buckets)
-  writer.writeTag(9, 2);
-  serializeExponentialBuckets(writer, histogram.negative.offset, histogram.negative.bucketCounts);
-  // exemplars (field 11, repeated Exemplar)
-  serializeExemplars(writer, exemplars.get(dataPoint), 11, valueType);
-  // min (field 12, optional double)
-  if (histogram.min !== undefined) {
-    writer.writeTag(12, 1);
-    writer.writeDouble(histogram.min);
+  writeCount(writer, histogram.zeroCount);
+  serializeExponentialBuckets(writer, 8, histogram.positive);
+  serializeExponentialBuckets(writer, 9, histogram.negative);
+  writeExemplars(writer, 11, dataPoint, valueType, exemplars);
+  writeOptionalDouble(writer, 12, histogram.min);
+  writeOptionalDouble(writer, 13, histogram.max);
+};
+
+function toProtoAggregationTemporality(temporality: AggregationTemporality): number {
+  switch (temporality) {
+    case AggregationTemporality.DELTA:
+      return 1;
+    case AggregationTemporality.CUMULATIVE:
+      return 2;
+    default:
+      return 0;
   }
-  // max (field 13, optional double)
-  if (histogram.max !== undefined) {
-    writer.writeTag(13, 1);
-    writer.writeDouble(histogram.max);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
+}
+
+/**
+ * The data message of a metric, as `field`: its points, then what the type adds.
+ *
+ * Proto fields (Gauge, Sum, Histogram, ExponentialHistogram):
+ *   1  data_points               repeated <type>DataPoint  (wire type 2)
+ *   2  aggregation_temporality   AggregationTemporality    (wire type 0; not in Gauge)
+ *   3  is_monotonic              bool                      (wire type 0; Sum only)
+ */
+function serializeMetricData<T>(
+  writer: IProtobufWriter,
+  field: number,
+  metricData: MetricData & { dataPoints: DataPoint<T>[] },
+  serializePoint: PointSerializer<T>,
+  exemplars: ExemplarsByPoint,
+): void {
+  const { valueType } = metricData.descriptor;
+  writeMessage(writer, field, () => {
+    for (const dataPoint of metricData.dataPoints) {
+      writeMessage(writer, 1, () => serializePoint(writer, dataPoint, valueType, exemplars));
+    }
+    if (metricData.dataPointType !== DataPointType.GAUGE) {
+      const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
+      if (temporality !== 0) {
+        writer.writeTag(2, 0);
+        writer.writeVarint(temporality);
+      }
+    }
+    if (metricData.dataPointType === DataPointType.SUM && metricData.isMonotonic) {
+      writer.writeTag(3, 0);
+      writer.writeVarint(1);
+    }
+  });
 }
 
 /**
@@ -335,38 +362,29 @@ function serializeMetric(
   metricData: MetricData,
   exemplars: ExemplarsByPoint,
 ): void {
-  const metricStart = writer.startLengthDelimited();
-  const metricStartPos = writer.pos;
-  // name (field 1, string)
   writer.writeTag(1, 2);
   writer.writeString(metricData.descriptor.name);
-  // description (field 2, string) - skip if empty
-  if (metricData.descriptor.description) {
-    writer.writeTag(2, 2);
-    writer.writeString(metricData.descriptor.description);
-  }
-  // unit (field 3, string) - skip if empty
-  if (metricData.descriptor.unit) {
-    writer.writeTag(3, 2);
-    writer.writeString(metricData.descriptor.unit);
-  }
+  writeOptionalString(writer, 2, metricData.descriptor.description);
+  writeOptionalString(writer, 3, metricData.descriptor.unit);
   // data oneof - dispatch on DataPointType
   switch (metricData.dataPointType) {
     case DataPointType.GAUGE:
-      writer.writeTag(5, 2); // gauge (field 5)
-      serializeGauge(writer, metricData, exemplars);
+      serializeMetricData(writer, 5, metricData, serializeNumberDataPoint, exemplars);
       break;
     case DataPointType.SUM:
-      writer.writeTag(7, 2); // sum (field 7)
-      serializeSum(writer, metricData, exemplars);
+      serializeMetricData(writer, 7, metricData, serializeNumberDataPoint, exemplars);
       break;
     case DataPointType.HISTOGRAM:
-      writer.writeTag(9, 2); // histogram (field 9)
-      serializeHistogramMetric(writer, metricData, exemplars);
+      serializeMetricData(writer, 9, metricData, serializeHistogramDataPoint, exemplars);
       break;
     case DataPointType.EXPONENTIAL_HISTOGRAM:
-      writer.writeTag(10, 2); // exponential_histogram (field 10)
-      serializeExponentialHistogramMetric(writer, metricData, exemplars);
+      serializeMetricData(
+        writer,
+        10,
+        metricData,
+        serializeExponentialHistogramDataPoint,
+        exemplars,
+      );
       break;
     default: {
       // Compile-time exhaustiveness check: if a new DataPointType is added,
@@ -375,136 +393,26 @@ function serializeMetric(
       void _exhaustive;
     }
   }
-  writer.finishLengthDelimited(metricStart, writer.pos - metricStartPos);
-}
-
-/**
- * Proto fields (Gauge):
- *   1  data_points  repeated NumberDataPoint  (wire type 2)
- */
-function serializeGauge(
-  writer: IProtobufWriter,
-  metricData: GaugeMetricData,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  for (const dataPoint of metricData.dataPoints) {
-    writer.writeTag(1, 2);
-    serializeNumberDataPoint(writer, dataPoint, metricData.descriptor.valueType, exemplars);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
-}
-
-/**
- * Proto fields (Sum):
- *   1  data_points               repeated NumberDataPoint  (wire type 2)
- *   2  aggregation_temporality   AggregationTemporality    (wire type 0)
- *   3  is_monotonic              bool                      (wire type 0)
- */
-function serializeSum(
-  writer: IProtobufWriter,
-  metricData: SumMetricData,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  for (const dataPoint of metricData.dataPoints) {
-    writer.writeTag(1, 2);
-    serializeNumberDataPoint(writer, dataPoint, metricData.descriptor.valueType, exemplars);
-  }
-  // aggregation_temporality (field 2, enum/varint)
-  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
-  if (temporality !== 0) {
-    writer.writeTag(2, 0);
-    writer.writeVarint(temporality);
-  }
-  // is_monotonic (field 3, bool)
-  if (metricData.isMonotonic) {
-    writer.writeTag(3, 0);
-    writer.writeVarint(1);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
-}
-
-/**
- * Proto fields (Histogram):
- *   1  data_points               repeated HistogramDataPoint  (wire type 2)
- *   2  aggregation_temporality   AggregationTemporality       (wire type 0)
- */
-function serializeHistogramMetric(
-  writer: IProtobufWriter,
-  metricData: HistogramMetricData,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  for (const dataPoint of metricData.dataPoints) {
-    writer.writeTag(1, 2);
-    serializeHistogramDataPoint(writer, dataPoint, metricData.descriptor.valueType, exemplars);
-  }
-  // aggregation_temporality (field 2, enum/varint)
-  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
-  if (temporality !== 0) {
-    writer.writeTag(2, 0);
-    writer.writeVarint(temporality);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
-}
-
-/**
- * Proto fields (ExponentialHistogram):
- *   1  data_points               repeated ExponentialHistogramDataPoint  (wire type 2)
- *   2  aggregation_temporality   AggregationTemporality                 (wire type 0)
- */
-function serializeExponentialHistogramMetric(
-  writer: IProtobufWriter,
-  metricData: ExponentialHistogramMetricData,
-  exemplars: ExemplarsByPoint,
-): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  for (const dataPoint of metricData.dataPoints) {
-    writer.writeTag(1, 2);
-    serializeExponentialHistogramDataPoint(
-      writer,
-      dataPoint,
-      metricData.descriptor.valueType,
-      exemplars,
-    );
-  }
-  // aggregation_temporality (field 2, enum/varint)
-  const temporality = toProtoAggregationTemporality(metricData.aggregationTemporality);
-  if (temporality !== 0) {
-    writer.writeTag(2, 0);
-    writer.writeVarint(temporality);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
 }
 
 /**
  * Serialize ScopeMetrics directly from SDK types
+ *
+ * Proto fields (ScopeMetrics):
+ *   1  scope       InstrumentationScope  (wire type 2)
+ *   2  metrics     repeated Metric       (wire type 2)
+ *   3  schema_url  string                (wire type 2)
  */
 function serializeScopeMetrics(
   writer: IProtobufWriter,
   scopeMetrics: ScopeMetrics,
   exemplars: ExemplarsByPoint,
 ): void {
-  const scopeStart = writer.startLengthDelimited();
-  const scopeStartPos = writer.pos;
-  // scope (field 1, InstrumentationScope)
   writeInstrumentationScope(writer, scopeMetrics.scope, 1);
-  // metrics (field 2, repeated Metric)
   for (const metric of scopeMetrics.metrics) {
-    writer.writeTag(2, 2);
-    serializeMetric(writer, metric, exemplars);
+    writeMessage(writer, 2, () => serializeMetric(writer, metric, exemplars));
   }
-  // schema_url (field 3, string) - skip if empty
-  if (scopeMetrics.scope.schemaUrl) {
-    writer.writeTag(3, 2);
-    writer.writeString(scopeMetrics.scope.schemaUrl);
-  }
-  writer.finishLengthDelimited(scopeStart, writer.pos - scopeStartPos);
+  writeOptionalString(writer, 3, scopeMetrics.scope.schemaUrl);
 }
 
 /**
@@ -520,32 +428,11 @@ function serializeResourceMetrics(
   resourceMetrics: ResourceMetrics,
   exemplars: ExemplarsByPoint,
 ): void {
-  const start = writer.startLengthDelimited();
-  const startPos = writer.pos;
-  // resource (field 1, Resource)
   writeResource(writer, resourceMetrics.resource, 1);
-  // scope_metrics (field 2, repeated ScopeMetrics)
   for (const scopeMetrics of resourceMetrics.scopeMetrics) {
-    writer.writeTag(2, 2);
-    serializeScopeMetrics(writer, scopeMetrics, exemplars);
+    writeMessage(writer, 2, () => serializeScopeMetrics(writer, scopeMetrics, exemplars));
   }
-  // schema_url (field 3, string) - skip if empty
-  if (resourceMetrics.resource.schemaUrl) {
-    writer.writeTag(3, 2);
-    writer.writeString(resourceMetrics.resource.schemaUrl);
-  }
-  writer.finishLengthDelimited(start, writer.pos - startPos);
-}
-
-function toProtoAggregationTemporality(temporality: AggregationTemporality): number {
-  switch (temporality) {
-    case AggregationTemporality.DELTA:
-      return 1;
-    case AggregationTemporality.CUMULATIVE:
-      return 2;
-    default:
-      return 0;
-  }
+  writeOptionalString(writer, 3, resourceMetrics.resource.schemaUrl);
 }
 
 /**
@@ -556,13 +443,10 @@ export function serializeMetricsExportRequest(
   resourceMetrics: ResourceMetrics,
   exemplars: ExemplarsByPoint = NO_EXEMPLARS,
 ): Uint8Array {
-  // First pass: estimate size
+  // resource_metrics (field 1); first pass estimates the size, the second writes.
   const estimator = new ProtobufSizeEstimator();
-  estimator.writeTag(1, 2);
-  serializeResourceMetrics(estimator, resourceMetrics, exemplars);
-  // Second pass: write with estimated size
+  writeMessage(estimator, 1, () => serializeResourceMetrics(estimator, resourceMetrics, exemplars));
   const writer = new ProtobufWriter(estimator.pos);
-  writer.writeTag(1, 2);
-  serializeResourceMetrics(writer, resourceMetrics, exemplars);
+  writeMessage(writer, 1, () => serializeResourceMetrics(writer, resourceMetrics, exemplars));
   return writer.finish();
 }
