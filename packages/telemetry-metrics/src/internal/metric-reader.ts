@@ -16,12 +16,12 @@ function periodicReader(
   config: MetricsConfig,
   cardinalityLimit: number,
 ): PeriodicExportingMetricReader {
-  // The SDK rejects a timeout longer than the interval; the specification clamps it instead.
-  const exportTimeoutMillis = Math.min(config.exportTimeoutMillis, config.exportIntervalMillis);
+  // validateMetricsConfig() has ensured exportTimeoutMillis <= exportIntervalMillis, which the
+  // SDK requires.
   return new PeriodicExportingMetricReader({
     exporter,
     exportIntervalMillis: config.exportIntervalMillis,
-    exportTimeoutMillis,
+    exportTimeoutMillis: config.exportTimeoutMillis,
     cardinalityLimits: { default: cardinalityLimit },
   });
 }
