@@ -1,5 +1,6 @@
 import { metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import { waitFor } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   initMeterProvider,
@@ -12,7 +13,6 @@ import {
   startTestPrometheusServer,
   type TestPrometheusServer,
 } from './helpers/test-prometheus-server.js';
-import { waitFor } from './helpers/wait-for.js';
 
 // A real Prometheus server (the `prometheus` binary on PATH) scrapes the exporter's pull
 // endpoint every second; the test queries its HTTP API. OpenTelemetry names are translated the
@@ -32,10 +32,14 @@ describe('initMeterProvider with the Prometheus exporter', () => {
       resourceFromAttributes({ 'service.name': 'prometheus-wire-test' }),
     );
     // The exporter starts listening asynchronously: wait for its endpoint before Prometheus scrapes it.
-    await waitFor('the Prometheus exporter endpoint', async () => {
-      const response = await fetch(`http://127.0.0.1:${exporterPort}/metrics`);
-      return response.ok;
-    });
+    await waitFor(
+      'the Prometheus exporter endpoint',
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${exporterPort}/metrics`);
+        return response.ok;
+      },
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
     prometheus = await startTestPrometheusServer(`127.0.0.1:${exporterPort}`);
   }, 60_000);
 

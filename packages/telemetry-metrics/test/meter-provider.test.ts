@@ -9,6 +9,7 @@ import {
   type MetricsConfig,
   TelemetryConfigError,
 } from '@proc/telemetry-config';
+import { createTestDiagLogger, type TestDiagLogger, waitFor } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   initMeterProvider,
@@ -16,10 +17,8 @@ import {
   shutdownMeterProvider,
 } from '../src/index.js';
 import { meterExemplarsFor } from '../src/internal/exemplars/exemplar-registry.js';
-import { createTestDiagLogger, type TestDiagLogger } from './helpers/test-diag-logger.js';
 import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
-import { waitFor } from './helpers/wait-for.js';
 
 /** A TCP server that accepts connections and never answers: a hung collector. */
 async function startHungServer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -304,8 +303,10 @@ describe('initMeterProvider', () => {
         );
         // The abandoned export goes on in the background until its own timeout; wait for that
         // before closing the server, so that nothing outlives the test.
-        await waitFor('the abandoned export to time out', () =>
-          logger.texts('error').some((text) => text.includes('metrics export timed out')),
+        await waitFor(
+          'the abandoned export to time out',
+          () => logger.texts('error').some((text) => text.includes('metrics export timed out')),
+          { timeoutMs: 10_000 },
         );
       } finally {
         await hung.close();

@@ -2,7 +2,7 @@ import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { MetricsConfig, TemporalityPreference } from '@proc/telemetry-config';
 import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
-import { startOtlpReceiver } from '@proc/telemetry-testing';
+import { createTestDiagLogger, startOtlpReceiver } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   DURATION_BUCKET_BOUNDARIES_SECONDS,
@@ -13,7 +13,6 @@ import {
   type MetricsHandle,
   shutdownMeterProvider,
 } from '../src/index.js';
-import { createTestDiagLogger } from './helpers/test-diag-logger.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
 const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];

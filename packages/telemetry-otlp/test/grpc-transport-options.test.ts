@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { defaultTelemetryConfig, type ExportConfig } from '@proc/telemetry-config';
+import { createTestDiagLogger } from '@proc/telemetry-testing';
 import { grpcMetadata, grpcTransportOptions, isPlaintextGrpcEndpoint } from '../src/index.js';
-import { createTestDiagLogger } from './helpers/test-diag-logger.js';
 
 // ChannelCredentials has no public "is secure" accessor; grpc-js exposes `_isSecure()`.
 const isSecure = (credentials: unknown) => (credentials as { _isSecure(): boolean })._isSecure();

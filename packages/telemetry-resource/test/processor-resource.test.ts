@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import {
   ATTR_PROCESSOR_NAME,
   ATTR_PROCESSOR_PARTITIONS,
@@ -9,7 +10,6 @@ import {
 import { createProcessorResource } from '../src/processor-resource.js';
 import type { ProcessorOptions } from '../src/types.js';
 import { resourceConfig, serviceConfig } from './helpers/config.js';
-import { TestDiagLogger } from './helpers/test-diag-logger.js';
 
 describe('createProcessorResource', () => {
   afterEach(() => {
@@ -99,7 +99,7 @@ describe('createProcessorResource', () => {
     });
 
     it('should drop invalid partitions and fields with a warning, not throw', async () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       const { attributes } = await createProcessorResource({
         resource: resourceConfig({ detectors: [] }),
         processor: {
@@ -111,7 +111,7 @@ describe('createProcessorResource', () => {
       expect(attributes).not.toHaveProperty([ATTR_PROCESSOR_PARTITIONS]);
       expect(attributes).not.toHaveProperty([ATTR_PROCESSOR_PIPELINE_ID]);
       expect(attributes[ATTR_PROCESSOR_NAME]).toBe('p');
-      expect(logger.warnings).toEqual([
+      expect(logger.texts('warn')).toEqual([
         expect.stringContaining(
           'dropped resource attribute "processor.pipeline.id" (from processor options): value is an object',
         ),

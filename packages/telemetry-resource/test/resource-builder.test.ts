@@ -1,10 +1,10 @@
 import * as os from 'node:os';
 import { diag } from '@opentelemetry/api';
 import { loadConfig } from '@proc/telemetry-config';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { ResourceBuilder } from '../src/resource-builder.js';
 import { DOCKER_V1_FILES, resourceConfig, serviceConfig } from './helpers/config.js';
 import { FIXTURE_IDS } from './helpers/fixtures.js';
-import { TestDiagLogger } from './helpers/test-diag-logger.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -235,14 +235,14 @@ describe('ResourceBuilder', () => {
     it.each(bad)(
       'should drop %s set in code, with a warning naming the key',
       async (_, key, value) => {
-        const logger = TestDiagLogger.install();
+        const logger = installTestDiagLogger();
         const builder = new ResourceBuilder().withDetectors([]);
         expect(() => builder.withAttribute(key, value as string)).not.toThrow();
         const { attributes } = await builder.withAttribute('kept', 'yes').build();
         expect(attributes).not.toHaveProperty([key]);
         expect(attributes.kept).toBe('yes');
-        expect(logger.warnings).toHaveLength(1);
-        expect(logger.warnings[0]).toMatch(
+        expect(logger.texts('warn')).toHaveLength(1);
+        expect(logger.texts('warn')[0]).toMatch(
           new RegExp(
             `^@proc/telemetry-resource: dropped resource attribute "${key}" \\(from code\\): `,
           ),
@@ -251,7 +251,7 @@ describe('ResourceBuilder', () => {
     );
 
     it('should drop non-string and empty keys, with a warning', async () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       const symbol = Symbol('secret');
       const { attributes } = await new ResourceBuilder()
         .withDetectors([])
@@ -264,7 +264,7 @@ describe('ResourceBuilder', () => {
       expect(attributes).not.toHaveProperty(['']);
       expect(attributes).not.toHaveProperty(['42']);
       expect(Object.keys(attributes).some((key) => key.startsWith('kkk'))).toBe(false);
-      expect(logger.warnings).toEqual([
+      expect(logger.texts('warn')).toEqual([
         expect.stringContaining(
           'dropped resource attribute 42 (from code): keys must be strings, got a number',
         ),
@@ -279,7 +279,7 @@ describe('ResourceBuilder', () => {
     });
 
     it('should drop invalid config attributes and keep the valid ones', async () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       const { attributes } = await new ResourceBuilder()
         .withConfig(
           serviceConfig({ name: 'svc' }),
@@ -291,13 +291,13 @@ describe('ResourceBuilder', () => {
         .build();
       expect(attributes.good).toBe('yes');
       expect(attributes).not.toHaveProperty(['bad']);
-      expect(logger.warnings).toEqual([
+      expect(logger.texts('warn')).toEqual([
         '@proc/telemetry-resource: dropped resource attribute "bad" (from config): value is an object; allowed: string, number, boolean or an array of one of them',
       ]);
     });
 
     it('should keep values exactly at the limits', async () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       const { attributes } = await new ResourceBuilder()
         .withDetectors([])
         .withAttribute('max.string', 'x'.repeat(4096))
@@ -312,7 +312,7 @@ describe('ResourceBuilder', () => {
       expect((attributes['max.array'] as string[]).length).toBe(128);
       expect(attributes['empty.array']).toEqual([]);
       expect(attributes['k'.repeat(255)]).toBe(1);
-      expect(logger.warnings).toEqual([]);
+      expect(logger.texts('warn')).toEqual([]);
     });
   });
 });

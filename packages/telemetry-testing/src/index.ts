@@ -1,12 +1,19 @@
 /**
  * A real OTLP receiver (OTLP/HTTP with protobuf and JSON, OTLP/gRPC) for asserting telemetry end
- * to end in tests, benchmarks and demos.
+ * to end in tests, benchmarks and demos, and the test helpers the packages share.
  * @packageDocumentation
  */
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
 export { renderMetricTable } from './render/metric-table.js';
 export { renderTraceWaterfall } from './render/trace-waterfall.js';
+export type {
+  TestDiagLevel,
+  TestDiagLogger,
+  TestDiagLoggerOptions,
+  TestDiagMessage,
+} from './test-diag-logger.js';
+export { createTestDiagLogger, installTestDiagLogger } from './test-diag-logger.js';
 export type {
   Attributes,
   FailureOptions,
@@ -31,3 +38,5 @@ export type {
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';
+export type { WaitForOptions } from './wait-for.js';
+export { waitFor } from './wait-for.js';

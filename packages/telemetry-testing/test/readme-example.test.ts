@@ -1,8 +1,13 @@
 // The README's example, kept compiling and passing.
-import { context, trace } from '@opentelemetry/api';
+import { context, diag, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
+import {
+  installTestDiagLogger,
+  type OtlpReceiver,
+  startOtlpReceiver,
+  waitFor,
+} from '../src/index.js';
 
 /** Stand-in for the user's code: a checkout span with two children. */
 async function runCheckout(exporter: OTLPTraceExporter) {
@@ -28,4 +33,23 @@ it('exports the checkout span', async () => {
   const [span] = await receiver.waitForSpans(1, { name: 'checkout', timeoutMs: 5000 });
   expect(span!.attributes['order.items']).toBe(3);
   expect(receiver.traceTree(span!.traceId)[0]!.children).toHaveLength(2);
+});
+
+/** Stand-in for the user's code: warns through diag a moment later. */
+function processBatch() {
+  setTimeout(() => diag.warn('@shop/batch: dropped 3 spans'), 10);
+}
+
+it('warns about the dropped spans', async () => {
+  const logger = installTestDiagLogger(); // the global diag logger, WARN and above
+  try {
+    processBatch(); // your code, warning through `diag` in the background
+    const warnings = await waitFor(
+      'the drop warning',
+      () => logger.texts('warn').length > 0 && logger.texts('warn'),
+    );
+    expect(warnings).toEqual([expect.stringMatching(/dropped 3 spans/)]);
+  } finally {
+    logger.uninstall();
+  }
 });

@@ -11,7 +11,12 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  installTestDiagLogger,
+  type OtlpReceiver,
+  type ReceivedSpan,
+  startOtlpReceiver,
+} from '@proc/telemetry-testing';
 import {
   ATTR_EVENT_ID,
   ATTR_WINDOW_ID,
@@ -25,7 +30,6 @@ import {
   withSpan,
 } from '../src/index.js';
 import { type Protocol, receiverTraceConfig } from './helpers/receiver-config.js';
-import { installTestDiagLogger } from './helpers/test-diag-logger.js';
 
 const PROTOCOLS: Protocol[] = ['grpc', 'http/protobuf', 'http/json'];
 

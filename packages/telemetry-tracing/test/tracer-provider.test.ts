@@ -15,11 +15,10 @@ import {
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
 import { TelemetryConfigError } from '@proc/telemetry-config';
+import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
 import { initTracerProvider, shutdownTracerProvider, type TracingHandle } from '../src/index.js';
-import { installTestDiagLogger } from './helpers/test-diag-logger.js';
 import { TestSpanExporter } from './helpers/test-span-exporter.js';
 import { testTraceConfig } from './helpers/test-trace-config.js';
-import { waitFor } from './helpers/wait-for.js';
 
 function remoteParent(sampled: boolean) {
   const parent: SpanContext = {
@@ -88,7 +87,7 @@ describe('initTracerProvider', () => {
       });
       handle.getTracer('t').startSpan('lonely').end();
       expect(exporter.spans).toHaveLength(0);
-      await waitFor(() => exporter.spans.length === 1, 'the scheduled export');
+      await waitFor('the scheduled export', () => exporter.spans.length === 1);
     });
 
     it('should drop spans beyond maxQueueSize while an export is in flight', async () => {

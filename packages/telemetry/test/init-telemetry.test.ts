@@ -7,10 +7,10 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { initTelemetry, TelemetryConfigError, type TelemetryProviders } from '../src/index.js';
 import { contextSurvivesAwait, globalTracerRecords, registeredGlobals } from './helpers/globals.js';
 import { resetGlobals } from './helpers/reset-globals.js';
-import { installTestDiagLogger } from './helpers/test-diag-logger.js';
 
 /** No network: both exporters off, so only in-process behaviour is observed. */
 const OFFLINE_ENV = {
@@ -122,7 +122,7 @@ describe('initTelemetry', () => {
     });
 
     it('should keep a diag logger the app registered and report through it', async () => {
-      const logger = installTestDiagLogger(DiagLogLevel.WARN);
+      const logger = installTestDiagLogger({ logLevel: DiagLogLevel.WARN });
       const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
       await start({ env: { ...OFFLINE_ENV, OTEL_BSP_MAX_QUEUE_SIZE: 'many' } });

@@ -2,10 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { OtlpProtocol } from '@proc/telemetry-config';
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import { type OtlpReceiver, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import { METRIC_NAMES } from '../src/index.js';
 import { receiverEnv } from './helpers/receiver-env.js';
-import { waitFor } from './helpers/wait-for.js';
 
 const FIXTURE = path.join(__dirname, 'fixtures/signal-app.cjs');
 const BUILT = path.join(__dirname, '../dist/cjs/index.js');
@@ -59,11 +58,9 @@ describe('initTelemetry({ shutdownOnSignals: true }) in a real process', () => {
     const exited = new Promise<Exit>((resolve) => {
       child.on('exit', (code, signal) => resolve({ code, signal }));
     });
-    await waitFor(
-      () => output.includes('ready') || child.exitCode !== null,
-      'the app to start',
-      20_000,
-    );
+    await waitFor('the app to start', () => output.includes('ready') || child.exitCode !== null, {
+      timeoutMs: 20_000,
+    });
     if (!output.includes('ready')) throw new Error(`the app exited early:\n${output}`);
     return { child, exited, output: () => output };
   }

@@ -1,4 +1,9 @@
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  installTestDiagLogger,
+  type OtlpReceiver,
+  startOtlpReceiver,
+  waitFor,
+} from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   initTelemetry,
@@ -10,8 +15,6 @@ import { registeredGlobals } from './helpers/globals.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
 import { resetGlobals } from './helpers/reset-globals.js';
 import { type SilentCollector, startSilentCollector } from './helpers/silent-collector.js';
-import { installTestDiagLogger } from './helpers/test-diag-logger.js';
-import { waitFor } from './helpers/wait-for.js';
 
 /** Export timeout: six times the shutdown deadline of the hanging-collector test. */
 const EXPORT_TIMEOUT = '3000';
@@ -89,7 +92,9 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     );
     expect(registeredGlobals()).toEqual(['diag']);
     // The abandoned exports give up at their own timeout and close their connections.
-    await waitFor(() => silent.waiting() === 0, 'the abandoned exports to give up', 15_000);
+    await waitFor('the abandoned exports to give up', () => silent.waiting() === 0, {
+      timeoutMs: 15_000,
+    });
   });
 
   it('should send nothing and register nothing when OTEL_SDK_DISABLED=true', async () => {
@@ -107,7 +112,7 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     const probe = await initTelemetry({ env: receiverEnv(receiver, protocol) });
     withSpan('probe', () => undefined);
     await probe.shutdown();
-    await waitFor(() => receiver.spans().length > 0, 'the probe span');
+    await waitFor('the probe span', () => receiver.spans().length > 0);
     expect(receiver.spans().map((span) => span.name)).toEqual(['probe']);
     expect(receiver.metricPoints({ name: METRIC_NAMES.EVENTS_PROCESSED })).toEqual([]);
   });

@@ -3,8 +3,8 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { waitFor } from '@proc/telemetry-testing';
 import { freePort } from './free-port.js';
-import { waitFor } from './wait-for.js';
 
 /** One sample of an instant-query result. */
 export interface PrometheusSample {

@@ -6,10 +6,9 @@ import type { TLSSocket } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { diag, metrics } from '@opentelemetry/api';
 import type { TlsConfig } from '@proc/telemetry-config';
+import { createTestDiagLogger, waitFor } from '@proc/telemetry-testing';
 import { initMeterProvider, type MetricsHandle } from '../../src/index.js';
-import { createTestDiagLogger } from '../helpers/test-diag-logger.js';
 import { createTestMetricsConfig } from '../helpers/test-metrics-config.js';
-import { waitFor } from '../helpers/wait-for.js';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'tls');
 const file = (name: string) => join(fixtures, name);
@@ -151,6 +150,7 @@ describe('OTLP export over TLS', () => {
         const [request] = await waitFor(
           'the export request',
           () => collector.requests.length > 0 && collector.requests,
+          { timeoutMs: 10_000 },
         );
         expect(request).toEqual({
           path: '/v1/metrics',
@@ -213,7 +213,13 @@ describe('OTLP export over TLS', () => {
         handle.getMeter('tls').createCounter('tls.counter').add(1);
         await handle.forceFlush();
         expect(
-          await waitFor('the gRPC export', () => collector.tenants.length > 0 && collector.tenants),
+          await waitFor(
+            'the gRPC export',
+            () => collector.tenants.length > 0 && collector.tenants,
+            {
+              timeoutMs: 10_000,
+            },
+          ),
         ).toEqual(['grpc-tls-test']);
       } finally {
         await handle?.shutdown({ timeoutMillis: 5_000 });

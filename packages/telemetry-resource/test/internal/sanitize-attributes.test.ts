@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import {
   MAX_ATTRIBUTE_ARRAY_LENGTH,
   MAX_ATTRIBUTE_KEY_LENGTH,
@@ -6,7 +7,6 @@ import {
   sanitizeAttribute,
   sanitizeAttributes,
 } from '../../src/internal/sanitize-attributes.js';
-import { TestDiagLogger } from '../helpers/test-diag-logger.js';
 
 describe('sanitizeAttributes', () => {
   afterEach(() => {
@@ -34,40 +34,40 @@ describe('sanitizeAttributes', () => {
       ['number array', [1, 2.5]],
       ['boolean array', [true, false]],
     ])('should keep a %s', (_, value) => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       expect(sanitizeAttribute('k', value, 'code')).toEqual(value);
-      expect(logger.warnings).toEqual([]);
+      expect(logger.texts('warn')).toEqual([]);
     });
 
     it('should name the element and limit for an oversized string in an array', () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       expect(sanitizeAttribute('tags', ['ok', 'y'.repeat(5000)], 'config')).toBeUndefined();
-      expect(logger.warnings).toEqual([
+      expect(logger.texts('warn')).toEqual([
         '@proc/telemetry-resource: dropped resource attribute "tags" (from config): array element 1 is 5000 characters, over the limit of 4096',
       ]);
     });
 
     it('should shorten a very long key in the warning', () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       sanitizeAttribute('k'.repeat(300), 1, 'code');
-      expect(logger.warnings[0]).toContain(`"${'k'.repeat(64)}…"`);
-      expect(logger.warnings[0]).not.toContain('k'.repeat(65));
+      expect(logger.texts('warn')[0]).toContain(`"${'k'.repeat(64)}…"`);
+      expect(logger.texts('warn')[0]).not.toContain('k'.repeat(65));
     });
   });
 
   describe('sanitizeAttributes', () => {
     it('should ignore a value that is not an object, with one warning', () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       expect(sanitizeAttributes(null, 'config')).toEqual({});
       expect(sanitizeAttributes(['a'], 'config')).toEqual({});
-      expect(logger.warnings).toEqual([
+      expect(logger.texts('warn')).toEqual([
         '@proc/telemetry-resource: ignored resource attributes (from config): expected an object, got null',
         '@proc/telemetry-resource: ignored resource attributes (from config): expected an object, got an array',
       ]);
     });
 
     it("should read only enumerable keys (regression: the config package's hidden printers were reported)", () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       const attributes = { 'team.name': 'orders' };
       Object.defineProperty(attributes, 'toJSON', { value: () => ({}), enumerable: false });
       Object.defineProperty(attributes, Symbol.for('nodejs.util.inspect.custom'), {
@@ -75,13 +75,13 @@ describe('sanitizeAttributes', () => {
         enumerable: false,
       });
       expect(sanitizeAttributes(attributes, 'config')).toEqual({ 'team.name': 'orders' });
-      expect(logger.warnings).toEqual([]);
+      expect(logger.texts('warn')).toEqual([]);
     });
 
     it('should still report an enumerable symbol key', () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       expect(sanitizeAttributes({ [Symbol('k')]: 'v', ok: 1 }, 'config')).toEqual({ ok: 1 });
-      expect(logger.warnings).toHaveLength(1);
+      expect(logger.texts('warn')).toHaveLength(1);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { settleResource } from '../../src/internal/settle-resource.js';
-import { TestDiagLogger } from '../helpers/test-diag-logger.js';
 
 describe('settleResource', () => {
   afterEach(() => {
@@ -22,13 +22,13 @@ describe('settleResource', () => {
     });
 
     it('should leave out an attribute still pending at the deadline, with a warning', async () => {
-      const logger = TestDiagLogger.install();
+      const logger = installTestDiagLogger();
       const never = new Promise<string>(() => {});
       const resource = resourceFromAttributes({ stuck: never, kept: 'yes' });
       const settled = await settleResource(resource, 20);
       expect(settled.asyncAttributesPending).toBe(false);
       expect(settled.attributes).toEqual({ kept: 'yes' });
-      expect(logger.warnings).toEqual([
+      expect(logger.texts('warn')).toEqual([
         '@proc/telemetry-resource: resource attributes not detected within 20ms, left out: stuck',
       ]);
     });

@@ -5,6 +5,7 @@ import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { TraceConfig } from '@proc/telemetry-config';
+import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
 import { initTracerProvider, shutdownTracerProvider } from '../../src/index.js';
 import {
   concurrencyLimitFor,
@@ -16,9 +17,7 @@ import {
   startCaptureServer,
   TLS_FIXTURES,
 } from '../helpers/capture-server.js';
-import { installTestDiagLogger } from '../helpers/test-diag-logger.js';
 import { testTraceConfig } from '../helpers/test-trace-config.js';
-import { waitFor } from '../helpers/wait-for.js';
 
 const tlsFile = (name: string) => join(TLS_FIXTURES, name);
 type Protocol = TraceConfig['export']['protocol'];
@@ -104,7 +103,7 @@ describe('OTLP exporter settings on the wire', () => {
     await handle.forceFlush({ timeoutMillis: 5000 });
     await shutdownTracerProvider(handle, { timeoutMillis: 5000 });
     const captured = server;
-    await waitFor(() => captured.requests.length > 0, 'the export request');
+    await waitFor('the export request', () => captured.requests.length > 0);
     return captured.requests[0]!;
   }
 

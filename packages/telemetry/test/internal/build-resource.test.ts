@@ -1,7 +1,7 @@
 import { loadConfig } from '@proc/telemetry-config';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { buildResource } from '../../src/internal/build-resource.js';
 import { resetGlobals } from '../helpers/reset-globals.js';
-import { installTestDiagLogger } from '../helpers/test-diag-logger.js';
 
 describe('buildResource', () => {
   afterEach(() => resetGlobals());

@@ -1,6 +1,6 @@
 import { type DiagLogger, diag } from '@opentelemetry/api';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { hasDiagLogger, installDiagLogger } from '../../src/internal/diag-logger.js';
-import { installTestDiagLogger } from '../helpers/test-diag-logger.js';
 
 function collectingLogger(): DiagLogger & { lines: string[] } {
   const lines: string[] = [];

@@ -8,10 +8,10 @@ import {
 } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { registerGlobals } from '../../src/internal/register-globals.js';
 import { registeredGlobals } from '../helpers/globals.js';
 import { resetGlobals } from '../helpers/reset-globals.js';
-import { installTestDiagLogger } from '../helpers/test-diag-logger.js';
 
 function parts() {
   return {
