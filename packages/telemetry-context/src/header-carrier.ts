@@ -38,11 +38,12 @@ function getFromRecord(
   record: Record<string, HeaderValue>,
   key: string,
 ): string | string[] | undefined {
-  if (Object.hasOwn(record, key)) return normalizeHeaderValue(record[key]);
   const wanted = lower(key);
   const values: HeaderValue[] = [];
+  // Every spelling counts, the exact one included. Header names are ASCII, so lowering keeps
+  // the length: names of another length are skipped without lowering them.
   for (const name of Object.keys(record)) {
-    if (lower(name) === wanted) values.push(record[name]);
+    if (name.length === wanted.length && lower(name) === wanted) values.push(record[name]);
   }
   // Several spellings of one name are several values of one header (HTTP names are case-insensitive).
   return values.length <= 1 ? normalizeHeaderValue(values[0]) : normalizeHeaderValue(values.flat());

@@ -18,6 +18,12 @@ describe('headerCarrier', () => {
       ]);
     });
 
+    it('should collect every spelling also when one matches the key exactly (regression: exact-match shortcut)', () => {
+      const headers = { traceparent: 'a', TraceParent: 'b' };
+      expect(headerCarrier.get(headers, 'traceparent')).toEqual(['a', 'b']);
+      expect(headerCarrier.get(headers, 'TRACEPARENT')).toEqual(['a', 'b']);
+    });
+
     it('should read Buffer, string, number and array-of-Buffer message headers', () => {
       const headers = {
         traceparent: Buffer.from('tp'),
