@@ -1,12 +1,6 @@
-import {
-  type BaggageEntry,
-  baggageEntryMetadataFromString,
-  type Context,
-  context as contextApi,
-  propagation,
-} from '@opentelemetry/api';
+import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
 import { isValidBaggageKey, isValidBaggageMetadata } from './internal/baggage-codec.js';
-import { baggageItems } from './internal/baggage-propagator.js';
+import { baggageEntry, baggageItems } from './internal/baggage-propagator.js';
 import type { BaggageItem } from './types.js';
 
 function toItems(entries: readonly BaggageItem[] | Record<string, string>): BaggageItem[] {
@@ -42,11 +36,7 @@ export function setBaggage(
   let baggage = propagation.getBaggage(ctx) ?? propagation.createBaggage();
   for (const item of toItems(entries)) {
     validate(item);
-    const entry: BaggageEntry =
-      item.metadata === undefined
-        ? { value: item.value }
-        : { value: item.value, metadata: baggageEntryMetadataFromString(item.metadata) };
-    baggage = baggage.setEntry(item.key, entry);
+    baggage = baggage.setEntry(item.key, baggageEntry(item));
   }
   return propagation.setBaggage(ctx, baggage);
 }

@@ -21,6 +21,13 @@ export function baggageItems(entries: [string, BaggageEntry][]): BaggageItem[] {
   });
 }
 
+/** One {@link BaggageItem} as the API's baggage entry (the inverse of {@link baggageItems}). */
+export function baggageEntry(item: BaggageItem): BaggageEntry {
+  return item.metadata === undefined
+    ? { value: item.value }
+    : { value: item.value, metadata: baggageEntryMetadataFromString(item.metadata) };
+}
+
 /**
  * W3C Baggage, where `W3CBaggagePropagator` from `@opentelemetry/core` falls short of the
  * specification:
@@ -47,14 +54,7 @@ export function createBaggagePropagator(): TextMapPropagator {
       if (items.length === 0) return context;
       // Entries are set one by one: a record would move integer-like keys first.
       let baggage = propagation.createBaggage();
-      for (const item of items) {
-        baggage = baggage.setEntry(
-          item.key,
-          item.metadata === undefined
-            ? { value: item.value }
-            : { value: item.value, metadata: baggageEntryMetadataFromString(item.metadata) },
-        );
-      }
+      for (const item of items) baggage = baggage.setEntry(item.key, baggageEntry(item));
       return propagation.setBaggage(context, baggage);
     },
     fields() {
