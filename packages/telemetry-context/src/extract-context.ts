@@ -1,6 +1,6 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
 import { headerCarrier } from './header-carrier.js';
-import type { HeaderCarrier, PropagationOptions } from './types.js';
+import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
  * Reads the propagated context from `carrier` on top of `ctx` (default: the active context) with
@@ -19,7 +19,7 @@ export function extractContext(
 /** Reads the propagated context from `headers` on top of the active context. */
 export function extractFromHeaders(
   headers: HeaderCarrier | null | undefined,
-  options: PropagationOptions & { context?: Context } = {},
+  options: HeadersOptions = {},
 ): Context {
   return extractContext(headers, options.context, options);
 }

@@ -46,7 +46,7 @@ function getFromRecord(
     if (name.length === wanted.length && lower(name) === wanted) values.push(record[name]);
   }
   // Several spellings of one name are several values of one header (HTTP names are case-insensitive).
-  return values.length <= 1 ? normalizeHeaderValue(values[0]) : normalizeHeaderValue(values.flat());
+  return normalizeHeaderValue(values.flat());
 }
 
 function setInList(list: MessageHeaderList, key: string, value: string): void {

@@ -1,6 +1,6 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
 import { headerCarrier } from './header-carrier.js';
-import type { HeaderCarrier, PropagationOptions } from './types.js';
+import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
  * Writes `ctx` (default: the active context) into `carrier` with the global propagator or
@@ -15,12 +15,6 @@ export function injectContext<C extends HeaderCarrier>(
   propagator.inject(ctx, carrier, headerCarrier);
   return carrier;
 }
-
-/** Options of {@link injectIntoHeaders} and `extractFromHeaders`. */
-type HeadersOptions = PropagationOptions & {
-  /** The context to inject or extract onto. Default: the active context. */
-  context?: Context;
-};
 
 /**
  * Injects the active context (or `options.context`) into `headers` (default: a new object) and

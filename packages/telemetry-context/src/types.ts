@@ -42,6 +42,12 @@ export interface PropagationOptions {
   propagator?: TextMapPropagator;
 }
 
+/** Options of `injectIntoHeaders` and `extractFromHeaders`. */
+export interface HeadersOptions extends PropagationOptions {
+  /** The context to inject or extract onto. Default: the active context. */
+  context?: Context;
+}
+
 /** A W3C baggage list-member. */
 export interface BaggageItem {
   /** A token (RFC 7230: letters, digits and ``!#$%&'*+-.^_`|~``); anything else is rejected. */

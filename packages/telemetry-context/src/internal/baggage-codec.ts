@@ -2,11 +2,11 @@
 import type { BaggageItem } from '../types.js';
 
 /** At most this many list-members are propagated. */
-export const BAGGAGE_MAX_MEMBERS = 180;
+const BAGGAGE_MAX_MEMBERS = 180;
 /** At most this many bytes per list-member (key, value and properties). */
-export const BAGGAGE_MAX_MEMBER_BYTES = 4096;
+const BAGGAGE_MAX_MEMBER_BYTES = 4096;
 /** At most this many bytes in the whole header. */
-export const BAGGAGE_MAX_HEADER_BYTES = 8192;
+const BAGGAGE_MAX_HEADER_BYTES = 8192;
 
 // key = token (RFC 7230)
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -30,7 +30,7 @@ export function isValidBaggageMetadata(metadata: string): boolean {
  * Serialises one list-member, or returns undefined when it cannot travel intact (invalid key,
  * a value that is not well-formed Unicode, invalid properties).
  */
-export function encodeBaggageMember(item: BaggageItem): string | undefined {
+function encodeBaggageMember(item: BaggageItem): string | undefined {
   if (!isValidBaggageKey(item.key)) return undefined;
   let value: string;
   try {
@@ -45,7 +45,7 @@ export function encodeBaggageMember(item: BaggageItem): string | undefined {
 }
 
 /** Parses one list-member; undefined when it is malformed. */
-export function decodeBaggageMember(member: string): BaggageItem | undefined {
+function decodeBaggageMember(member: string): BaggageItem | undefined {
   const propertiesAt = member.indexOf(';');
   const pair = propertiesAt === -1 ? member : member.slice(0, propertiesAt);
   const separator = pair.indexOf('=');

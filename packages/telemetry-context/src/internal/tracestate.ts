@@ -14,12 +14,12 @@ const VALUE = /^[\x20-\x2b\x2d-\x3c\x3e-\x7e]{0,255}[\x21-\x2b\x2d-\x3c\x3e-\x7e
 const OWS = /^[ \t]+|[ \t]+$/g;
 
 /** True when `key` follows the tracestate key grammar (simple or `tenant@system`). */
-export function isValidTraceStateKey(key: string): boolean {
+function isValidTraceStateKey(key: string): boolean {
   return KEY.test(key);
 }
 
 /** True when `value` follows the tracestate value grammar. */
-export function isValidTraceStateValue(value: string): boolean {
+function isValidTraceStateValue(value: string): boolean {
   return VALUE.test(value);
 }
 
