@@ -1,10 +1,10 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
+import { type SettleOutcome, settleWithin } from '@proc/telemetry-otlp';
 import type { TracingHandle } from '@proc/telemetry-tracing';
 import type { TelemetryProviders, TelemetryTimeoutOptions } from '../types.js';
 import { logger } from './logger.js';
-import { settleWithin } from './settle-within.js';
 import { timeoutMillis } from './timeout-millis.js';
 
 /** Default deadline of `forceFlush()`, as the SDK's. */
@@ -23,7 +23,7 @@ export interface LiveParts {
 }
 
 /** Reports an operation that did not settle cleanly within its deadline. */
-function report(outcome: Awaited<ReturnType<typeof settleWithin>>, what: string, ms: number) {
+function report(outcome: SettleOutcome, what: string, ms: number) {
   if (outcome.status === 'timeout') {
     logger.warn(`${what}: not finished within ${ms} ms; telemetry not yet exported may be lost`);
   } else if (outcome.status === 'failed') {
@@ -37,14 +37,16 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
   let shutdownPromise: Promise<void> | undefined;
 
   // Both handles bound themselves by the same deadline and never reject; the outer bound makes
-  // the promise to the app independent of that.
+  // the promise to the app independent of that, and `.then` turns a synchronous throw into a
+  // rejection rather than an exception in the app.
   const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
     settleWithin(
-      () =>
+      Promise.resolve().then(() =>
         Promise.all([
           tracing[method]({ timeoutMillis: ms }),
           metrics[method]({ timeoutMillis: ms }),
         ]),
+      ),
       ms,
     );
 
