@@ -2,11 +2,22 @@ import type { PropagatorName } from '../types.js';
 import type { EnvReader } from './env-reader.js';
 import { EXPECTED, PROPAGATORS } from './fields.js';
 
-function entries(value: string): string[] {
-  return value
-    .split(',')
-    .map((entry) => entry.trim().toLowerCase())
-    .filter((entry) => entry !== '');
+/** The known entries of a comma list, lower-cased, first occurrence kept; unknown ones reported. */
+function knownEntries<T extends string>(
+  r: EnvReader,
+  name: string,
+  value: string,
+  values: readonly T[],
+): T[] {
+  const known: T[] = [];
+  for (const raw of value.split(',')) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    const found = values.find((candidate) => candidate === entry);
+    if (found === undefined) r.reject(name, entry, EXPECTED.oneOf(values));
+    else if (!known.includes(found)) known.push(found);
+  }
+  return known;
 }
 
 /**
@@ -20,12 +31,7 @@ export function readExporter<T extends string>(
 ): T | undefined {
   const value = r.raw(name);
   if (value === undefined) return undefined;
-  const known: T[] = [];
-  for (const entry of entries(value)) {
-    const found = values.find((candidate) => candidate === entry);
-    if (found === undefined) r.reject(name, entry, EXPECTED.oneOf(values));
-    else if (!known.includes(found)) known.push(found);
-  }
+  const known = knownEntries(r, name, value, values);
   if (known.includes('none' as T)) return 'none' as T;
   if (known.length > 1) {
     r.reject(name, value, `a single exporter (using "${known[0]}")`);
@@ -37,12 +43,7 @@ export function readExporter<T extends string>(
 export function readPropagators(r: EnvReader, name: string): PropagatorName[] | undefined {
   const value = r.raw(name);
   if (value === undefined) return undefined;
-  const known: PropagatorName[] = [];
-  for (const entry of entries(value)) {
-    const found = PROPAGATORS.find((candidate) => candidate === entry);
-    if (found === undefined) r.reject(name, entry, EXPECTED.oneOf(PROPAGATORS));
-    else if (!known.includes(found)) known.push(found);
-  }
+  const known = knownEntries(r, name, value, PROPAGATORS);
   if (known.includes('none')) {
     if (known.length > 1) r.reject(name, value, '"none" alone (using none)');
     return ['none'];
