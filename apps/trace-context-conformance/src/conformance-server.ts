@@ -53,6 +53,10 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
     const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
+      // A response cut off mid-body never ends: settle on close instead of waiting forever.
+      res.on('close', () => {
+        if (!res.complete) reject(new Error(`response from ${url} was cut off`));
+      });
     });
     req.on('error', reject);
     req.end(body);

@@ -394,5 +394,30 @@ describe('startConformanceServer', () => {
       });
       expect(status).toBe(400);
     });
+
+    it('should report a call whose response is cut off instead of hanging (regression: post waited for an end that never came)', async () => {
+      const cutting = createServer((req, res) => {
+        res.writeHead(200).write('{');
+        setTimeout(() => req.socket.destroy(), 10);
+      });
+      cutting.listen(0, '127.0.0.1');
+      await once(cutting, 'listening');
+      const url = `http://127.0.0.1:${(cutting.address() as AddressInfo).port}/cut`;
+      try {
+        const body = await new Promise<string>((resolve, reject) => {
+          const req = request(`${service.url}/test`, { method: 'POST', agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve(Buffer.concat(chunks).toString()));
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify([{ url, arguments: [] }]));
+        });
+        expect(JSON.parse(body)).toEqual([{ url, error: expect.any(String) }]);
+      } finally {
+        cutting.closeAllConnections();
+        cutting.close();
+      }
+    }, 5000);
   });
 });
