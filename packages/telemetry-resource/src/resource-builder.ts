@@ -158,8 +158,8 @@ export class ResourceBuilder {
     return defaultResource()
       .merge(resourceFromAttributes({ [ATTR_SERVICE_INSTANCE_ID]: processInstanceId() }))
       .merge(detected)
-      .merge(resourceFromAttributes({ ...this.#config }))
-      .merge(resourceFromAttributes({ ...this.#code }));
+      .merge(resourceFromAttributes(this.#config))
+      .merge(resourceFromAttributes(this.#code));
   }
 }
 

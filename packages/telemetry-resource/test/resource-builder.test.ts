@@ -41,6 +41,16 @@ describe('ResourceBuilder', () => {
       expect(second.attributes).toEqual(first.attributes);
     });
 
+    it('should leave a built resource unchanged when the builder changes afterwards', async () => {
+      const builder = new ResourceBuilder().withServiceName('before').withDetectors([]);
+      const built = await builder
+        .withConfig(serviceConfig({ version: '1' }), resourceConfig())
+        .build();
+      builder.withServiceName('after').withAttribute('late', 'x');
+      expect(built.attributes).toMatchObject({ 'service.name': 'before', 'service.version': '1' });
+      expect(built.attributes.late).toBeUndefined();
+    });
+
     it('should throw for a negative detection timeout', () => {
       expect(() => new ResourceBuilder({ detectionTimeoutMillis: -5 })).toThrow(
         /detectionTimeoutMillis must be a finite number of milliseconds >= 0, got -5/,
