@@ -1,41 +1,18 @@
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
-import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { startBatchProcessSpan } from '../src/batch-process-span.js';
 import { createPropagator } from '../src/create-propagator.js';
 import { ATTR_MESSAGING_MESSAGE_ID } from '../src/semconv.js';
 import { produceTestRecords, type TestRecord } from './support/test-records.js';
-import { createTestTracerProvider } from './support/test-tracing.js';
+import { useTestPipeline } from './support/test-tracing.js';
 
 describe('startBatchProcessSpan', () => {
-  let receiver: OtlpReceiver;
-  let producer: BasicTracerProvider;
-  let consumer: BasicTracerProvider;
+  const pipeline = useTestPipeline();
   const propagator = createPropagator(['tracecontext', 'baggage']);
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver();
-    producer = createTestTracerProvider('producer', receiver.httpUrl);
-    consumer = createTestTracerProvider('consumer', receiver.httpUrl);
-  });
-
-  afterEach(() => {
-    receiver.clear();
-  });
-
-  afterAll(async () => {
-    await producer.shutdown();
-    await consumer.shutdown();
-    await receiver.stop();
-    context.disable();
-    propagation.disable();
-    trace.disable();
-  });
 
   describe('over OTLP', () => {
     it('should start one process span linked to every producer span', async () => {
       const { records, producerSpanIds } = produceTestRecords(
-        producer.getTracer('producer'),
+        pipeline.producer.getTracer('producer'),
         3,
         propagator,
       );
@@ -43,15 +20,15 @@ describe('startBatchProcessSpan', () => {
       const { span, context: processing } = startBatchProcessSpan([...records, unrelated], {
         system: 'kafka',
         destination: 'orders',
-        tracer: consumer.getTracer('consumer'),
+        tracer: pipeline.consumer.getTracer('consumer'),
         propagator,
         linkAttributes: (record) => ({ [ATTR_MESSAGING_MESSAGE_ID]: record.key }),
       });
       expect(trace.getSpan(processing)).toBe(span);
       span.end();
 
-      const producers = await receiver.waitForSpans(3, { name: 'send orders' });
-      const [batch] = await receiver.waitForSpans(1, { name: 'process orders' });
+      const producers = await pipeline.receiver.waitForSpans(3, { name: 'send orders' });
+      const [batch] = await pipeline.receiver.waitForSpans(1, { name: 'process orders' });
       expect(batch?.kind).toBe(SpanKind.CONSUMER);
       expect(batch?.parentSpanId).toBeUndefined();
       expect(batch?.attributes).toMatchObject({
