@@ -88,7 +88,8 @@ export interface InitMeterProviderOptions {
 export interface MetricsTimeoutOptions {
   /**
    * Deadline for the whole operation; the returned promise resolves by then even if the
-   * collector hangs. Default: the configured `exportTimeoutMillis` (30000).
+   * collector hangs. Default: the configured `exportTimeoutMillis` (30000). A value that is not
+   * a finite number > 0 is replaced by that default, with a diag warning.
    */
   timeoutMillis?: number;
 }

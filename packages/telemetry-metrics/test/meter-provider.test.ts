@@ -2,7 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { AggregationTemporality, type Histogram } from '@opentelemetry/sdk-metrics';
+import {
+  AggregationTemporality,
+  type Histogram,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
 import {
   type ExemplarFilterName,
   loadConfig,
@@ -285,6 +289,39 @@ describe('initMeterProvider', () => {
         expect.stringContaining('shutdown() was already called'),
       );
     });
+
+    it.each([Number.NaN, -1, 0])(
+      'should warn, naming timeoutMillis, and wait the configured exportTimeoutMillis when given %p (regression: a bad timeoutMillis abandoned the final export)',
+      async (timeoutMillis) => {
+        const exported: number[] = [];
+        const slowExporter = {
+          export(_metrics: unknown, done: (result: { code: number }) => void) {
+            setTimeout(() => {
+              exported.push(1);
+              done({ code: 0 });
+            }, 50);
+          },
+          forceFlush: () => Promise.resolve(),
+          shutdown: () => Promise.resolve(),
+        };
+        handle = initMeterProvider(createTestMetricsConfig(), undefined, {
+          readers: [
+            new PeriodicExportingMetricReader({
+              exporter: slowExporter,
+              exportIntervalMillis: 3_600_000,
+            }),
+          ],
+        });
+        handle.getMeter('m').createCounter('last.counter').add(1);
+        await shutdownMeterProvider(handle, { timeoutMillis });
+        expect(exported).toHaveLength(1);
+        expect(logger.texts('warn')).toContainEqual(
+          expect.stringContaining(
+            `shutdown(): timeoutMillis must be a finite number > 0, got ${String(timeoutMillis)}`,
+          ),
+        );
+      },
+    );
 
     it('should resolve by the deadline when the collector never answers', async () => {
       const hung = await startHungServer();
