@@ -49,6 +49,13 @@ function getFromRecord(
   return normalizeHeaderValue(values.flat());
 }
 
+/** Each name once; entries without a string key are skipped, as `getFromList` skips them. */
+function keysOfList(list: MessageHeaderList): string[] {
+  const names = new Set<string>();
+  for (const header of list) if (typeof header?.key === 'string') names.add(header.key);
+  return [...names];
+}
+
 function setInList(list: MessageHeaderList, key: string, value: string): void {
   const wanted = lower(key);
   for (let i = list.length - 1; i >= 0; i--) {
@@ -82,7 +89,7 @@ export const headerCarrier: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderC
   },
   keys(carrier) {
     if (carrier === null || carrier === undefined) return [];
-    if (Array.isArray(carrier)) return [...new Set(carrier.map((header) => header.key))];
+    if (Array.isArray(carrier)) return keysOfList(carrier);
     if (isFetchHeaders(carrier)) return [...carrier.keys()];
     if (isOutgoingMessage(carrier)) return carrier.getHeaderNames();
     return Object.keys(carrier);

@@ -57,6 +57,16 @@ describe('headerCarrier', () => {
       expect(headerCarrier.keys(list)).toEqual(['TraceParent', 'baggage']);
     });
 
+    it('should skip list entries without a string key in keys as get does (regression: keys threw on them)', () => {
+      const list = [
+        { key: 'uberctx-user', value: 'ada' },
+        null,
+        { key: undefined, value: 'x' },
+      ] as unknown as MessageHeaderList;
+      expect(headerCarrier.keys(list)).toEqual(['uberctx-user']);
+      expect(headerCarrier.get(list, 'uberctx-user')).toBe('ada');
+    });
+
     it('should read an outgoing message through getHeader', () => {
       const stored = new Map<string, string>([['traceparent', 'tp']]);
       const message = {
