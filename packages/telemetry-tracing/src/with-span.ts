@@ -38,8 +38,9 @@ export function traced<A extends unknown[], R>(
   fn: (...args: A) => R,
   options: WithSpanOptions = {},
 ): (...args: A) => R {
-  builderFor(name, options); // validates name and options when wrapping, not on first call
+  // Built (and validated) once, when wrapping: startActive() makes a new span on every call.
+  const builder = builderFor(name, options);
   return function tracedFunction(this: unknown, ...args: A): R {
-    return builderFor(name, options).startActive(() => fn.apply(this, args));
+    return builder.startActive(() => fn.apply(this, args));
   };
 }
