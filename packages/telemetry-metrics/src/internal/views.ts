@@ -7,7 +7,7 @@ import {
 import type { InstrumentKind, MetricViewOptions } from '../types.js';
 
 /** The SDK's instrument type for each kind. */
-export const INSTRUMENT_TYPES: Record<InstrumentKind, InstrumentType> = {
+const INSTRUMENT_TYPES: Record<InstrumentKind, InstrumentType> = {
   counter: InstrumentType.COUNTER,
   upDownCounter: InstrumentType.UP_DOWN_COUNTER,
   histogram: InstrumentType.HISTOGRAM,

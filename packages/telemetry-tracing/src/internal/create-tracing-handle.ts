@@ -6,7 +6,7 @@ import { logger } from './diag.js';
 import type { SpanAccounting } from './span-accounting.js';
 
 /** Default bound of `forceFlush()` and `shutdown()`, as the SDK's forceFlush default. */
-export const DEFAULT_TIMEOUT_MILLIS = 30_000;
+const DEFAULT_TIMEOUT_MILLIS = 30_000;
 
 function timeoutOf(
   options: ShutdownOptions | ForceFlushOptions | undefined,

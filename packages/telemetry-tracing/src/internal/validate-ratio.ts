@@ -1,5 +1,5 @@
 /** Whether `value` is a sampling ratio: a finite number from 0 to 1 inclusive. */
-export function isValidRatio(value: unknown): value is number {
+function isValidRatio(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
