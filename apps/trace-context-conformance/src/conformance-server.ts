@@ -28,7 +28,9 @@ export interface ConformanceServerOptions {
 export interface ConformanceServer {
   /** `http://<host>:<port>`; the harness posts to `${url}/test`. */
   url: string;
+  /** The port bound (the one picked when `port` was `0`). */
   port: number;
+  /** Closes every connection and stops listening. */
   close(): Promise<void>;
 }
 
