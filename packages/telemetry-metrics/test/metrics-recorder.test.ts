@@ -291,6 +291,16 @@ describe('MetricsRecorder', () => {
       expect(taken()).toEqual([]);
     });
 
+    it('should offer no exemplar for a negative counter or histogram value, which the SDK drops (regression: the dropped value became the series exemplar)', () => {
+      const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
+      withSpanContext(SAMPLED, () => {
+        recorder.recordCounter('c', 3);
+        recorder.recordCounter('c', -1);
+        recorder.recordHistogram('h', -0.5);
+      });
+      expect(taken()).toEqual([{ name: 'c', value: 3, traceId: SAMPLED.traceId, attributes: {} }]);
+    });
+
     it("should keep a copy of the caller's attributes when there are no common attributes", () => {
       const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
       const attributes = { p: '1' };

@@ -39,8 +39,8 @@ interface InstrumentReservoir {
 /** The exemplar reservoirs of one meter, one per counter or histogram. */
 export interface MeterExemplars {
   /**
-   * Offers a measurement that was just recorded: kept when the filter lets it through (for
-   * `trace_based`, a sampled span is active). With `copyAttributes`, a kept exemplar holds a
+   * Offers a measurement that was just recorded: kept when the SDK accepted it (it is not
+   * negative) and the filter lets it through (for `trace_based`, a sampled span is active). With `copyAttributes`, a kept exemplar holds a
    * copy of `attributes` (an object the application owns and may change); otherwise the object
    * itself, which must not change afterwards.
    */
@@ -73,6 +73,8 @@ export function createMeterExemplars(filter: ActiveExemplarFilter): MeterExempla
 
   return {
     offer(instrument, kind, value, recorded, copyAttributes) {
+      // The SDK drops negative counter and histogram values (with a diag warning): no exemplar.
+      if (value < 0) return;
       // https://opentelemetry.io/docs/specs/otel/metrics/sdk/#exemplarfilter
       const span = trace.getSpan(context.active());
       let traceId: string | undefined;
