@@ -1,4 +1,5 @@
-import { DiagLogLevel, diag } from '@opentelemetry/api';
+import { diag } from '@opentelemetry/api';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { defaultTelemetryConfig, loadConfig } from '../src/index.js';
 import { loadWith, valueAt } from './helpers.js';
 
@@ -167,18 +168,12 @@ describe('loadConfig', () => {
     });
 
     it('should send each warning to diag.warn with the package prefix', () => {
-      const messages: string[] = [];
-      const logger = {
-        warn: (m: string) => messages.push(m),
-        error() {},
-        info() {},
-        debug() {},
-        verbose() {},
-      };
-      diag.setLogger(logger, DiagLogLevel.WARN);
+      const logger = installTestDiagLogger();
       loadConfig({ env: { OTEL_LOG_LEVEL: 'loud' } });
-      expect(messages).toHaveLength(1);
-      expect(messages[0]).toMatch(/^@proc\/telemetry-config: ignoring OTEL_LOG_LEVEL="loud"/);
+      expect(logger.messages).toHaveLength(1);
+      expect(logger.texts('warn')[0]).toMatch(
+        /^@proc\/telemetry-config: ignoring OTEL_LOG_LEVEL="loud"/,
+      );
     });
   });
 });
