@@ -45,19 +45,18 @@ export function initMeterProvider(
   assertCardinalityLimit(cardinalityLimit, 'cardinalityLimit');
   const views = toSdkViews(options.views ?? [], cardinalityLimit);
   const exemplars = exemplarStoreFor(metricsConfig);
-  const readers: IMetricReader[] = [];
-  const reader = createMetricReader(metricsConfig, cardinalityLimit, exemplars);
-  if (reader !== undefined) {
-    readers.push(reader);
-  }
-  readers.push(...(options.readers ?? []));
+  const configured = createMetricReader(metricsConfig, cardinalityLimit, exemplars);
+  const readers: IMetricReader[] = [
+    ...(configured === undefined ? [] : [configured.reader]),
+    ...(options.readers ?? []),
+  ];
   const providerOptions =
     resource === undefined ? { views, readers } : { resource, views, readers };
   const provider =
     exemplars === undefined
       ? new MeterProvider(providerOptions)
       : createExemplarMeterProvider(providerOptions, exemplars);
-  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis);
+  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured?.exporter);
 }
 
 /**

@@ -107,7 +107,8 @@ export interface MetricsHandle {
   forceFlush(options?: MetricsTimeoutOptions): Promise<void>;
   /**
    * Exports the last collection, then stops every reader and exporter. Resolves by the deadline
-   * even if the collector hangs. A second call warns and resolves.
+   * even if the collector hangs; the configured exporter is closed even when the last export
+   * failed or was abandoned (waiting gRPC retries end). A second call warns and resolves.
    */
   shutdown(options?: MetricsTimeoutOptions): Promise<void>;
 }

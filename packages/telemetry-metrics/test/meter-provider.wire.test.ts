@@ -261,6 +261,24 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
       });
       expect(only(receiver.metric(METRIC_NAMES.END_TO_END_LATENCY)).histogram?.count).toBe(1);
     });
+
+    // Over HTTP the retries are the SDK exporters' own, which shutdown() cannot cancel.
+    (protocol === 'grpc' ? it : it.skip)(
+      'should stop retrying once shutdown gave up (regression: gRPC retries went on after shutdown() resolved, keeping the process alive)',
+      async () => {
+        const { handle, recorder } = start('cumulative');
+        recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1);
+        receiver.failFor(10_000); // UNAVAILABLE: retried after about 1 s, within 5 s
+        try {
+          await shutdownMeterProvider(handle, { timeoutMillis: 300 });
+          const requests = receiver.stats().grpc.requests;
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          expect(receiver.stats().grpc.requests).toBe(requests);
+        } finally {
+          receiver.failFor(0);
+        }
+      },
+    );
   });
 
   describe('forceFlush', () => {

@@ -11,19 +11,28 @@ import { createOtlpMetricExporter } from './otlp-exporter.js';
 import { createPrometheusReader } from './prometheus-reader.js';
 import { temporalitySelector } from './temporality.js';
 
+/** The reader built from the configuration and, for a push reader, its exporter. */
+export interface ConfiguredReader {
+  reader: IMetricReader;
+  /** The exporter a periodic reader pushes to; absent for Prometheus. */
+  exporter?: PushMetricExporter;
+}
+
+/** A periodic reader pushing to `exporter`, with the configured interval and timeout. */
 function periodicReader(
   exporter: PushMetricExporter,
   config: MetricsConfig,
   cardinalityLimit: number,
-): PeriodicExportingMetricReader {
+): ConfiguredReader {
   // validateMetricsConfig() has ensured exportTimeoutMillis <= exportIntervalMillis, which the
   // SDK requires.
-  return new PeriodicExportingMetricReader({
+  const reader = new PeriodicExportingMetricReader({
     exporter,
     exportIntervalMillis: config.exportIntervalMillis,
     exportTimeoutMillis: config.exportTimeoutMillis,
     cardinalityLimits: { default: cardinalityLimit },
   });
+  return { reader, exporter };
 }
 
 /**
@@ -34,7 +43,7 @@ export function createMetricReader(
   config: MetricsConfig,
   cardinalityLimit: number,
   exemplars?: ExemplarStore,
-): IMetricReader | undefined {
+): ConfiguredReader | undefined {
   if (!config.enabled) {
     return undefined;
   }
@@ -47,7 +56,7 @@ export function createMetricReader(
           `Prometheus is always cumulative; temporality '${config.temporality}' does not apply to it`,
         );
       }
-      return createPrometheusReader(config.prometheus, cardinalityLimit);
+      return { reader: createPrometheusReader(config.prometheus, cardinalityLimit) };
     case 'console':
       return periodicReader(
         new ConsoleMetricExporter({ temporalitySelector: temporalitySelector(config.temporality) }),

@@ -1,4 +1,4 @@
-import type { MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { MeterProvider, PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { MetricsHandle, MetricsTimeoutOptions } from '../types.js';
 import { logger } from './diag.js';
 import { withDeadline } from './with-deadline.js';
@@ -22,35 +22,51 @@ function timeoutOf(
   return fallback;
 }
 
-/** Wraps `provider` in a handle whose flush and shutdown are bounded and never reject. */
+/**
+ * Wraps `provider` in a handle whose flush and shutdown are bounded and never reject.
+ * @param exporter the configured push exporter, closed when shutdown fails or times out.
+ */
 export function createMetricsHandle(
   provider: MeterProvider,
   defaultTimeoutMillis: number,
+  exporter?: PushMetricExporter,
 ): MetricsHandle {
   let shutdownPromise: Promise<void> | undefined;
+
+  const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
+    // MeterProvider.shutdown() makes every reader collect and export once more before stopping.
+    const finished = await withDeadline(
+      provider.shutdown({ timeoutMillis }),
+      timeoutMillis,
+      'shutdown()',
+    );
+    // The periodic reader skips exporter.shutdown() when its last export fails, and an abandoned
+    // export goes on: close the exporter anyway, so waiting gRPC retries end and its
+    // connections close.
+    if (!finished && exporter !== undefined) {
+      Promise.resolve()
+        .then(() => exporter.shutdown())
+        .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+    }
+  };
+
   return {
     provider,
     getMeter: (name, version, options) => provider.getMeter(name, version, options),
-    forceFlush(options = {}) {
+    async forceFlush(options = {}) {
       if (shutdownPromise !== undefined) {
         logger.warn('forceFlush() called after shutdown(); nothing to flush');
-        return Promise.resolve();
+        return;
       }
       const timeoutMillis = timeoutOf(options, defaultTimeoutMillis, 'forceFlush()');
-      return withDeadline(provider.forceFlush({ timeoutMillis }), timeoutMillis, 'forceFlush()');
+      await withDeadline(provider.forceFlush({ timeoutMillis }), timeoutMillis, 'forceFlush()');
     },
     shutdown(options = {}) {
       if (shutdownPromise !== undefined) {
         logger.warn('shutdown() was already called; ignoring this call');
         return shutdownPromise;
       }
-      const timeoutMillis = timeoutOf(options, defaultTimeoutMillis, 'shutdown()');
-      // MeterProvider.shutdown() makes every reader collect and export once more before stopping.
-      shutdownPromise = withDeadline(
-        provider.shutdown({ timeoutMillis }),
-        timeoutMillis,
-        'shutdown()',
-      );
+      shutdownPromise = shutdownWithin(timeoutOf(options, defaultTimeoutMillis, 'shutdown()'));
       return shutdownPromise;
     },
   };

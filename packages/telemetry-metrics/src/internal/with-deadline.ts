@@ -6,12 +6,13 @@ import { logger } from './diag.js';
  * Waits for `operation` at most `timeoutMillis`. Never rejects: a failure is reported through
  * diag, and a missed deadline is reported and abandoned (the operation keeps running in the
  * background, e.g. against a collector that never answers).
+ * @returns whether `operation` finished without error.
  */
 export async function withDeadline(
   operation: Promise<unknown>,
   timeoutMillis: number,
   what: string,
-): Promise<void> {
+): Promise<boolean> {
   const outcome = await settleWithin(operation, timeoutMillis);
   if (
     outcome.status === 'timeout' ||
@@ -22,4 +23,5 @@ export async function withDeadline(
   } else if (outcome.status === 'failed') {
     logger.error(`${what} failed`, outcome.error);
   }
+  return outcome.status === 'done';
 }
