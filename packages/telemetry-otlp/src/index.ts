@@ -4,14 +4,10 @@
  * @packageDocumentation
  */
 export { createRetryingExporter } from './create-retrying-exporter.js';
-export {
-  grpcMetadata,
-  grpcTransportOptions,
-  isPlaintextGrpcEndpoint,
-} from './grpc-transport-options.js';
+export { grpcTransportOptions } from './grpc-transport-options.js';
 export { httpTransportOptions } from './http-transport-options.js';
 export { isRetryableGrpcError } from './is-retryable-grpc-error.js';
-export { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
+export { readTlsFiles } from './read-tls-files.js';
 export { settleWithin } from './settle-within.js';
 export type {
   GrpcTransportOptions,

@@ -1,7 +1,8 @@
 import { diag } from '@opentelemetry/api';
 import { defaultTelemetryConfig, type ExportConfig } from '@proc/telemetry-config';
 import { createTestDiagLogger } from '@proc/telemetry-testing';
-import { grpcMetadata, grpcTransportOptions, isPlaintextGrpcEndpoint } from '../src/index.js';
+import { grpcMetadata, isPlaintextGrpcEndpoint } from '../src/grpc-transport-options.js';
+import { grpcTransportOptions } from '../src/index.js';
 
 // ChannelCredentials has no public "is secure" accessor; grpc-js exposes `_isSecure()`.
 const isSecure = (credentials: unknown) => (credentials as { _isSecure(): boolean })._isSecure();

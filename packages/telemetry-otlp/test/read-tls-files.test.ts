@@ -1,4 +1,5 @@
-import { hasTlsMaterial, readTlsFiles } from '../src/index.js';
+import { readTlsFiles } from '../src/index.js';
+import { hasTlsMaterial } from '../src/read-tls-files.js';
 import { createTempTlsFiles, type TempTlsFiles } from './helpers/temp-tls-files.js';
 
 describe('readTlsFiles', () => {
