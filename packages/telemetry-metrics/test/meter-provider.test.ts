@@ -21,6 +21,7 @@ import {
   shutdownMeterProvider,
 } from '../src/index.js';
 import { meterExemplarsFor } from '../src/internal/exemplars/exemplar-registry.js';
+import { freePort } from './helpers/free-port.js';
 import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
@@ -41,15 +42,6 @@ async function startHungServer(): Promise<{ url: string; close(): Promise<void> 
         server.close(() => resolve());
       }),
   };
-}
-
-/** A loopback port nothing listens on: a collector that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('initMeterProvider', () => {
@@ -123,7 +115,7 @@ describe('initMeterProvider', () => {
         createTestMetricsConfig({
           exporter: 'prometheus',
           temporality: 'delta',
-          prometheus: { port: await closedPort() },
+          prometheus: { port: await freePort() },
         }),
       );
       expect(logger.texts('warn')).toContainEqual(
@@ -153,7 +145,7 @@ describe('initMeterProvider', () => {
     });
 
     it('should register meters for exemplars only when the OTLP exporter writes them', async () => {
-      const endpoint = `http://127.0.0.1:${await closedPort()}/v1/metrics`;
+      const endpoint = `http://127.0.0.1:${await freePort()}/v1/metrics`;
       // No filter given: the default from the config package, `trace_based`.
       const otlp = (exemplarFilter?: ExemplarFilterName) =>
         createTestMetricsConfig({
@@ -353,7 +345,7 @@ describe('initMeterProvider', () => {
 
   describe('forceFlush', () => {
     it('should resolve and report through diag when the collector is down', async () => {
-      const port = await closedPort();
+      const port = await freePort();
       handle = initMeterProvider(
         createTestMetricsConfig({
           exporter: 'otlp',
