@@ -76,29 +76,23 @@ export function createMeterExemplars(filter: ActiveExemplarFilter): MeterExempla
       // The SDK drops negative counter and histogram values (with a diag warning): no exemplar.
       if (value < 0) return;
       // https://opentelemetry.io/docs/specs/otel/metrics/sdk/#exemplarfilter
-      const span = trace.getSpan(context.active());
-      let traceId: string | undefined;
-      let spanId: string | undefined;
-      if (span !== undefined) {
-        const spanContext = span.spanContext();
-        const valid = isSpanContextValid(spanContext);
-        if (
-          valid &&
-          (filter === 'always_on' || (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0)
-        ) {
-          traceId = spanContext.traceId;
-          spanId = spanContext.spanId;
-        } else if (filter === 'trace_based') {
-          return;
-        }
-      } else if (filter === 'trace_based') {
-        return;
-      }
+      const spanContext = trace.getSpan(context.active())?.spanContext();
+      // The sampled bit first: it is cheaper than the id checks and ends most unsampled calls.
+      const sampled =
+        spanContext !== undefined && (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0;
+      if (filter === 'trace_based' && !sampled) return;
+      const valid = spanContext !== undefined && isSpanContextValid(spanContext);
+      if (filter === 'trace_based' && !valid) return;
       const attributes = copyAttributes ? { ...recorded } : recorded;
-      const exemplar: RecordedExemplar =
-        traceId === undefined
-          ? { value, time: hrTime(), attributes }
-          : { value, time: hrTime(), traceId, spanId, attributes };
+      const exemplar: RecordedExemplar = valid
+        ? {
+            value,
+            time: hrTime(),
+            traceId: spanContext.traceId,
+            spanId: spanContext.spanId,
+            attributes,
+          }
+        : { value, time: hrTime(), attributes };
 
       let reservoir = reservoirs.get(instrument);
       if (reservoir === undefined) {
