@@ -3,6 +3,7 @@ import { createGrpcServer } from './internal/grpc-server.js';
 import { createHttpServer } from './internal/http-server.js';
 import { Misbehaviour } from './internal/misbehaviour.js';
 import type { OtlpServer, ServerContext } from './internal/server.js';
+import { checkInteger } from './render/text.js';
 import { TelemetryStore } from './store.js';
 import type {
   FailureOptions,
@@ -18,7 +19,7 @@ export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 const emptyStats = (): ProtocolStats => ({ requests: 0, bytes: 0, decodeFailures: 0 });
 
 class Receiver implements OtlpReceiver {
-  private readonly store = new TelemetryStore();
+  private readonly store: TelemetryStore;
   private readonly misbehaviour = new Misbehaviour();
   private readonly counters: ReceiverStats = {
     grpc: emptyStats(),
@@ -35,6 +36,8 @@ class Receiver implements OtlpReceiver {
   private running = false;
 
   constructor(options: OtlpReceiverOptions) {
+    checkInteger('maxRecords', options.maxRecords, 1);
+    this.store = new TelemetryStore(options.maxRecords);
     this.host = options.host ?? '127.0.0.1';
     this.httpPortValue = options.httpPort ?? 0;
     this.grpcPortValue = options.grpcPort ?? 0;

@@ -12,6 +12,12 @@ import type {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
+/** Appends `items` to `list`, dropping the oldest entries past `max`. */
+function append<T>(list: T[], items: readonly T[], max: number): void {
+  list.push(...items);
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
 function describeFilter(filter: SpanFilter): string {
   const parts: string[] = [];
   if (filter.name !== undefined) parts.push(`name "${filter.name}"`);
@@ -27,16 +33,19 @@ export class TelemetryStore {
   private logList: ReceivedLogRecord[] = [];
   private listeners = new Set<() => void>();
 
+  /** @param maxRecords - spans, metric points and log records kept, each; the oldest go first. */
+  constructor(private readonly maxRecords = Number.POSITIVE_INFINITY) {}
+
   addSpans(spans: ReceivedSpan[]): void {
     if (spans.length === 0) return;
-    this.spanList.push(...spans);
+    append(this.spanList, spans, this.maxRecords);
     this.notify();
   }
 
   /** Adds the points of one export request. */
   addMetricExport(points: ReceivedMetricPoint[]): void {
     if (points.length === 0) return;
-    this.pointList.push(...points);
+    append(this.pointList, points, this.maxRecords);
     const byName = new Map<string, ReceivedMetricPoint[]>();
     for (const point of points) {
       const group = byName.get(point.name) ?? [];
@@ -49,7 +58,7 @@ export class TelemetryStore {
 
   addLogs(records: ReceivedLogRecord[]): void {
     if (records.length === 0) return;
-    this.logList.push(...records);
+    append(this.logList, records, this.maxRecords);
     this.notify();
   }
 

@@ -23,6 +23,13 @@ export interface OtlpReceiverOptions {
    * uncompressed) get `413`, gRPC messages get `RESOURCE_EXHAUSTED`. Default 20 MiB.
    */
   maxBodyBytes?: number;
+  /**
+   * How many spans, metric points and log records the receiver keeps (each); past it the oldest
+   * are dropped, and queries and waits see only what is kept. Set it when the receiver runs for
+   * long (a live view, a demo): otherwise memory grows with everything received. The latest
+   * export of each metric (`metric(name)`) is kept regardless. Default: everything is kept.
+   */
+  maxRecords?: number;
 }
 
 /** The instrumentation scope a record was emitted under. */

@@ -1,4 +1,5 @@
-// Column helpers shared by the renderers (not exported from the package).
+// Column helpers shared by the renderers, and the integer check of their options and the
+// receiver's (not exported from the package).
 
 /** Pads `text` to `width`, or cuts it to `width` with a trailing `…`. */
 export function fit(text: string, width: number): string {

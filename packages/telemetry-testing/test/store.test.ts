@@ -1,0 +1,74 @@
+// The in-memory store behind the receiver: what it keeps.
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { type ReceivedMetricPoint, type ReceivedSpan, startOtlpReceiver } from '../src/index.js';
+import { TelemetryStore } from '../src/store.js';
+
+function span(n: number): ReceivedSpan {
+  return {
+    traceId: 'aaaabbbbccccddddeeeeffff00001111',
+    spanId: n.toString(16).padStart(16, '0'),
+    flags: 1,
+    name: `span ${n}`,
+    kind: SpanKind.INTERNAL,
+    status: { code: SpanStatusCode.UNSET },
+    attributes: {},
+    events: [],
+    links: [],
+    resource: {},
+    scope: { name: 'test', attributes: {} },
+    startTimeUnixNano: 0n,
+    endTimeUnixNano: 1n,
+    protocol: 'grpc',
+  };
+}
+
+function point(name: string, value: number): ReceivedMetricPoint {
+  return {
+    name,
+    description: '',
+    unit: '1',
+    type: 'gauge',
+    attributes: {},
+    value,
+    exemplars: [],
+    startTimeUnixNano: 0n,
+    timeUnixNano: 0n,
+    resource: {},
+    scope: { name: 'test', attributes: {} },
+    protocol: 'grpc',
+  };
+}
+
+describe('TelemetryStore', () => {
+  describe('maxRecords', () => {
+    it('should keep memory bounded in a long run: only the latest spans and points are kept', () => {
+      const store = new TelemetryStore(3);
+      for (let i = 1; i <= 5; i++) store.addSpans([span(i)]);
+      store.addMetricExport([point('a', 1), point('b', 1)]);
+      store.addMetricExport([point('a', 2), point('b', 2)]);
+
+      expect(store.spans().map((s) => s.name)).toEqual(['span 3', 'span 4', 'span 5']);
+      expect(store.metricPoints().map((p) => `${p.name}=${p.value}`)).toEqual([
+        'b=1',
+        'a=2',
+        'b=2',
+      ]);
+      expect(store.metric('a').map((p) => p.value)).toEqual([2]);
+    });
+
+    it('should keep everything by default', () => {
+      const store = new TelemetryStore();
+      for (let i = 1; i <= 100; i++) store.addSpans([span(i)]);
+
+      expect(store.spans()).toHaveLength(100);
+    });
+  });
+});
+
+describe('startOtlpReceiver', () => {
+  it('should reject a maxRecords that is not a positive integer, naming the option', async () => {
+    await expect(startOtlpReceiver({ maxRecords: 0 })).rejects.toThrow(
+      '@proc/telemetry-testing: maxRecords must be an integer of at least 1; got 0.',
+    );
+  });
+});
