@@ -5,6 +5,7 @@ import {
   renderTraceWaterfall,
   type TraceWaterfallOptions,
 } from '@proc/telemetry-testing';
+import { LOCAL_RECEIVER_MAX_RECORDS } from './local-receiver.js';
 
 // The live view of the no-collector mode, drawn from the in-process receiver's records with the
 // renderers of @proc/telemetry-testing (the ones the otlp-receiver CLI uses): the latest batch
@@ -29,9 +30,12 @@ export function renderLiveSummary(receiver: LiveSummarySource): string {
   // The latest batch that fired a window shows every kind of span; else the latest batch.
   const firing = new Set(spans.filter((s) => s.name === SPAN_WINDOW_EMIT).map((s) => s.traceId));
   const latest = [...batches].reverse().find((s) => firing.has(s.traceId)) ?? batches.at(-1);
+  const points = receiver.metricPoints().length;
+  const capped =
+    Math.max(spans.length, points) >= LOCAL_RECEIVER_MAX_RECORDS ? '   (the latest kept)' : '';
   const lines = [
     `── telemetry received by the in-process OTLP receiver (${receiver.httpUrl}) ──`,
-    `  spans: ${spans.length}   batch traces: ${batches.length}   metric points: ${receiver.metricPoints().length}`,
+    `  spans: ${spans.length}   batch traces: ${batches.length}   metric points: ${points}${capped}`,
     '  latest batch trace:',
   ];
   if (latest) {

@@ -2,6 +2,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry';
 import type { ReceivedMetricPoint, ReceivedSpan, SpanFilter } from '@proc/telemetry-testing';
 import { type LiveSummarySource, renderLiveSummary } from '../src/live-summary.js';
+import { LOCAL_RECEIVER_MAX_RECORDS } from '../src/local-receiver.js';
 
 const MS = 1_000_000n;
 const T0 = 1_700_000_000_000_000_000n;
@@ -144,6 +145,14 @@ describe('renderLiveSummary', () => {
       /^ {4}processor\.events\.processed +sum\/cumulative +\{event\} +event\.type=click +130$/,
     );
     expect(frame).not.toContain('http.server.requests');
+  });
+
+  it('should say when the receiver is full and keeps only the latest records', () => {
+    const points = new Array(LOCAL_RECEIVER_MAX_RECORDS).fill(point('processor.batch.size', 1));
+    const frame = renderLiveSummary(testReceiver([], points));
+    expect(frame.split('\n')[1]).toBe(
+      `  spans: 0   batch traces: 0   metric points: ${LOCAL_RECEIVER_MAX_RECORDS}   (the latest kept)`,
+    );
   });
 
   it('should say when nothing arrived yet', () => {
