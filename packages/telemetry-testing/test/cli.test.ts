@@ -13,7 +13,6 @@ import {
   runReceiverCli,
 } from '../src/cli/run.js';
 import {
-  formatDuration,
   type ReceivedMetricPoint,
   type ReceivedSpan,
   renderMetricTable,
@@ -77,13 +76,6 @@ async function waitForText(read: () => string, pattern: RegExp, timeoutMs = 10_0
 }
 
 describe('render functions', () => {
-  it('formats durations', () => {
-    expect(formatDuration(850_000n)).toBe('850µs');
-    expect(formatDuration(1_500_000n)).toBe('1.50ms');
-    expect(formatDuration(12_345_678n)).toBe('12.3ms');
-    expect(formatDuration(4_560_000_000n)).toBe('4.56s');
-  });
-
   it('draws a waterfall indented by parent with bars placed by time', () => {
     const lines = renderTraceWaterfall(
       [
