@@ -2,7 +2,7 @@
 // traces and a table of the latest metric values (drawn by the exported renderers).
 import { renderMetricTable } from '../render/metric-table.js';
 import { renderTraceWaterfall } from '../render/trace-waterfall.js';
-import type { ReceivedMetricPoint, ReceivedSpan, TraceWaterfallOptions } from '../types.js';
+import type { ReceivedMetricPoint, ReceivedSpan } from '../types.js';
 
 /** What one frame of the summary shows. */
 export interface SummaryInput {
@@ -18,18 +18,10 @@ export interface SummaryInput {
   header?: string;
   /** Traces shown in the waterfall, newest last. Default 3. */
   maxTraces?: number;
-  /** Width of a duration bar in characters. Default 40. */
-  barWidth?: number;
-  /** Width of the span-name column. Default 36. */
-  nameWidth?: number;
-  /** Spans shown per trace. Default 30. */
-  maxSpansPerTrace?: number;
-  /** Metric rows shown. Default 30. */
-  maxMetricRows?: number;
 }
 
 /** The ids of the `max` traces that most recently received a span, oldest first. */
-export function latestTraceIds(spans: readonly ReceivedSpan[], max: number): string[] {
+function latestTraceIds(spans: readonly ReceivedSpan[], max: number): string[] {
   const order: string[] = [];
   const seen = new Set<string>();
   for (let i = spans.length - 1; i >= 0 && order.length < max; i--) {
@@ -57,19 +49,10 @@ export function renderSummary(input: SummaryInput): string {
   if (ids.length === 0) lines.push('  (no spans yet)');
   for (const id of ids) {
     const traceSpans = spans.filter((s) => s.traceId === id);
-    const options: TraceWaterfallOptions = {};
-    if (input.barWidth !== undefined) options.barWidth = input.barWidth;
-    if (input.nameWidth !== undefined) options.nameWidth = input.nameWidth;
-    if (input.maxSpansPerTrace !== undefined) options.maxSpans = input.maxSpansPerTrace;
-    lines.push(...renderTraceWaterfall(traceSpans, options).map((l) => `  ${l}`));
+    lines.push(...renderTraceWaterfall(traceSpans).map((l) => `  ${l}`));
   }
   lines.push('');
   lines.push('Latest metric values');
-  lines.push(
-    ...renderMetricTable(
-      metrics,
-      input.maxMetricRows === undefined ? {} : { maxRows: input.maxMetricRows },
-    ),
-  );
+  lines.push(...renderMetricTable(metrics));
   return `${lines.join('\n')}\n`;
 }
