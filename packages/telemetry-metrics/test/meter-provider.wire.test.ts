@@ -2,7 +2,7 @@ import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { MetricsConfig, TemporalityPreference } from '@proc/telemetry-config';
 import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
-import { createTestDiagLogger, startOtlpReceiver } from '@proc/telemetry-testing';
+import { createTestDiagLogger, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   DURATION_BUCKET_BOUNDARIES_SECONDS,
@@ -271,6 +271,7 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
         receiver.failFor(10_000); // UNAVAILABLE: retried after about 1 s, within 5 s
         try {
           await shutdownMeterProvider(handle, { timeoutMillis: 300 });
+          await waitFor('the first attempt', () => receiver.stats().grpc.requests > 0);
           const requests = receiver.stats().grpc.requests;
           await new Promise((resolve) => setTimeout(resolve, 1_500));
           expect(receiver.stats().grpc.requests).toBe(requests);
