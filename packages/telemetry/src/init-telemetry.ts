@@ -85,7 +85,6 @@ async function start(
   });
   const shutdownTimeoutMillis = shutdownTimeoutOf(options);
   const signals = signalsOf(options.shutdownOnSignals);
-  const propagator = createPropagator(config.propagators);
 
   if (config.disabled) {
     const resource = await buildResource(config, options.processor, false);
@@ -97,6 +96,8 @@ async function start(
   if (uninstallDiagLogger) for (const warning of warnings) diag.warn(warning.message);
   const cleanups: Array<() => void> = [() => uninstallDiagLogger?.()];
   try {
+    // Only a live SDK registers a propagator; the disabled one does not build it.
+    const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
     const tracing = initTracerProvider(config.traces, resource, {
       spanProcessors: options.spanProcessors ?? [],
