@@ -70,8 +70,9 @@ export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promis
     });
   } finally {
     clearInterval(summary);
-    // After the run every span has ended: shutdown() exports them and the last metrics.
-    await telemetry.shutdown({ timeoutMillis: SHUTDOWN_TIMEOUT_MILLIS });
+    // After the run every span has ended: shutdown() exports them and the last metrics, within
+    // shutdownTimeoutMillis.
+    await telemetry.shutdown();
     if (receiver) {
       io.write(renderLiveSummary(receiver));
       await receiver.stop();
