@@ -32,12 +32,14 @@ export class TelemetryStore {
   private latestMetric = new Map<string, ReceivedMetricPoint[]>();
   private logList: ReceivedLogRecord[] = [];
   private listeners = new Set<() => void>();
+  private received = { spans: 0, metricPoints: 0, logs: 0 };
 
   /** @param maxRecords - spans, metric points and log records kept, each; the oldest go first. */
   constructor(private readonly maxRecords = Number.POSITIVE_INFINITY) {}
 
   addSpans(spans: ReceivedSpan[]): void {
     if (spans.length === 0) return;
+    this.received.spans += spans.length;
     append(this.spanList, spans, this.maxRecords);
     this.notify();
   }
@@ -45,6 +47,7 @@ export class TelemetryStore {
   /** Adds the points of one export request. */
   addMetricExport(points: ReceivedMetricPoint[]): void {
     if (points.length === 0) return;
+    this.received.metricPoints += points.length;
     append(this.pointList, points, this.maxRecords);
     const byName = new Map<string, ReceivedMetricPoint[]>();
     for (const point of points) {
@@ -58,6 +61,7 @@ export class TelemetryStore {
 
   addLogs(records: ReceivedLogRecord[]): void {
     if (records.length === 0) return;
+    this.received.logs += records.length;
     append(this.logList, records, this.maxRecords);
     this.notify();
   }
@@ -131,6 +135,11 @@ export class TelemetryStore {
     );
   }
 
+  /** How many spans, metric points and log records arrived since the start (or `clear()`). */
+  totals(): { spans: number; metricPoints: number; logs: number } {
+    return { ...this.received };
+  }
+
   logs(): ReceivedLogRecord[] {
     return [...this.logList];
   }
@@ -140,6 +149,7 @@ export class TelemetryStore {
     this.pointList = [];
     this.latestMetric.clear();
     this.logList = [];
+    this.received = { spans: 0, metricPoints: 0, logs: 0 };
   }
 
   /** Calls `listener` after every addition; returns the unsubscribe function. */

@@ -186,6 +186,14 @@ describe('option parsing', () => {
     expect(err.text).toMatch(/port must be an integer/);
   });
 
+  it('should parse --max-records and reject a value below 1', async () => {
+    expect(parseReceiverCliOptions(['--max-records', '5']).maxRecords).toBe(5);
+    const err = capture();
+    const result = await runReceiverCli(['--max-records', '0'], { stderr: err.stream });
+    expect(result).toEqual({ exitCode: 1 });
+    expect(err.text).toMatch(/max-records must be an integer from 1 to/);
+  });
+
   it('prints help with exit code 0', async () => {
     const out = capture();
     const result = await runReceiverCli(['--help'], { stdout: out.stream });
@@ -238,6 +246,30 @@ describe('running CLI', () => {
     expect(frame).toMatch(/\n {8}query db +│/);
     expect(frame).toMatch(/\n {6}charge card +│/);
     expect(out.text).toMatch(/spans: 4 received/);
+  });
+
+  it('should keep memory bounded in a long run: --max-records keeps the latest, counts cover all', async () => {
+    const out = capture();
+    const result = await runReceiverCli(
+      ['--grpc-port', '0', '--http-port', '0', '--interval', '50', '--max-records', '2'],
+      { stdout: out.stream },
+    );
+    running = result.running!;
+    const provider = new BasicTracerProvider({
+      spanProcessors: [
+        new SimpleSpanProcessor(
+          new OTLPTraceExporter({ url: `${running.receiver.httpUrl}/v1/traces` }),
+        ),
+      ],
+    });
+    for (const name of ['one', 'two', 'three', 'four']) {
+      provider.getTracer('cli-test').startSpan(name).end();
+    }
+    await provider.forceFlush();
+    await provider.shutdown();
+
+    await waitForText(() => out.text, /spans: 4 received/);
+    expect(running.receiver.spans().map((s) => s.name)).toEqual(['three', 'four']);
   });
 });
 

@@ -54,6 +54,7 @@ describe('TelemetryStore', () => {
         'b=2',
       ]);
       expect(store.metric('a').map((p) => p.value)).toEqual([2]);
+      expect(store.totals()).toEqual({ spans: 5, metricPoints: 4, logs: 0 });
     });
 
     it('should keep everything by default', () => {

@@ -6,8 +6,10 @@ import type { ReceivedMetricPoint, ReceivedSpan } from '../types.js';
 
 /** What one frame of the summary shows. */
 export interface SummaryInput {
-  /** Every span received, in arrival order. */
+  /** The spans kept, in arrival order. */
   spans: readonly ReceivedSpan[];
+  /** Spans received in all (more than `spans` once the oldest were dropped). Default `spans.length`. */
+  spanCount?: number;
   /** Latest points per metric name. */
   metrics: ReadonlyMap<string, readonly ReceivedMetricPoint[]>;
   /** Spans per second over the last few seconds. */
@@ -41,7 +43,7 @@ export function renderSummary(input: SummaryInput): string {
   if (input.header) lines.push(input.header);
   const points = [...metrics.values()].reduce((n, p) => n + p.length, 0);
   lines.push(
-    `spans: ${spans.length} received, ${spansPerSecond.toFixed(1)}/s   metrics: ${metrics.size} (${points} latest points)   logs: ${input.logCount ?? 0}`,
+    `spans: ${input.spanCount ?? spans.length} received, ${spansPerSecond.toFixed(1)}/s   metrics: ${metrics.size} (${points} latest points)   logs: ${input.logCount ?? 0}`,
   );
   lines.push('');
   lines.push(`Latest traces`);

@@ -22,6 +22,8 @@ export interface ReceiverCliOptions {
   /** Traces shown in the waterfall. */
   traces: number;
   maxBodyBytes?: number;
+  /** Spans, metric points and log records kept (each). Default {@link CLI_MAX_RECORDS}. */
+  maxRecords?: number;
   /** Clear the screen before each frame (default: when stdout is a terminal). */
   clear?: boolean;
 }
@@ -41,6 +43,12 @@ export interface ReceiverCliResult {
   exitCode: number;
   running?: RunningReceiverCli;
 }
+
+/**
+ * Default of `--max-records`: the CLI runs for as long as the app it watches, so it keeps only
+ * the latest records (the summary shows the latest traces and metrics; counts cover everything).
+ */
+export const CLI_MAX_RECORDS = 100_000;
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -84,6 +92,11 @@ function createProgram(io: Required<CliIo>): Command {
       'largest request accepted',
       integer('max-body-bytes', 1, 2 ** 31 - 1),
     )
+    .option(
+      '--max-records <n>',
+      `spans, metric points and log records kept, each (default: ${CLI_MAX_RECORDS})`,
+      integer('max-records', 1, 2 ** 31 - 1),
+    )
     .option('--no-clear', 'append frames instead of redrawing the screen')
     .exitOverride()
     .configureOutput({
@@ -105,6 +118,7 @@ export function parseReceiverCliOptions(argv: readonly string[], io: CliIo = {})
     traces: raw.traces,
   };
   if (raw.maxBodyBytes !== undefined) options.maxBodyBytes = raw.maxBodyBytes;
+  if (raw.maxRecords !== undefined) options.maxRecords = raw.maxRecords;
   // --no-clear sets clear=false; otherwise decide by the terminal.
   if (raw.clear === false) options.clear = false;
   return options;
@@ -138,6 +152,7 @@ export async function runReceiverCli(
     host: options.host,
     grpcPort: options.grpcPort,
     httpPort: options.httpPort,
+    maxRecords: options.maxRecords ?? CLI_MAX_RECORDS,
   };
   if (options.maxBodyBytes !== undefined) receiverOptions.maxBodyBytes = options.maxBodyBytes;
   let receiver: OtlpReceiver & { readonly telemetry: TelemetryStore };
@@ -168,11 +183,13 @@ export async function runReceiverCli(
 
   const render = (spansPerSecond = 0) => {
     const store = receiver.telemetry;
+    const totals = store.totals();
     return renderSummary({
       header,
       spans: store.spans(),
+      spanCount: totals.spans,
       metrics: store.latestMetrics(),
-      logCount: store.logs().length,
+      logCount: totals.logs,
       spansPerSecond,
       maxTraces: options.traces,
     });
@@ -180,10 +197,9 @@ export async function runReceiverCli(
 
   let lastSeen = '';
   const tick = () => {
-    const store = receiver.telemetry;
-    const spans = store.spans().length;
-    const perSecond = rate(spans);
-    const seen = `${spans}/${store.metricPoints().length}/${store.logs().length}`;
+    const totals = receiver.telemetry.totals();
+    const perSecond = rate(totals.spans);
+    const seen = `${totals.spans}/${totals.metricPoints}/${totals.logs}`;
     if (!clear && seen === lastSeen) return;
     lastSeen = seen;
     const frame = render(perSecond);
