@@ -44,9 +44,9 @@ export interface DemoRunResult extends ProcessorStats {
 }
 
 /**
- * Runs producer and processor together: messages are produced at `ratePerSecond`, polled in
- * batches every `pollIntervalMillis`, and at the end the queue is drained and every open window
- * is flushed, so each produced message has been processed when this resolves.
+ * Runs producer and processor together: messages are produced at `ratePerSecond`; every
+ * `pollIntervalMillis` the consumer polls batches until the queue is empty; at the end every open
+ * window is flushed, so each produced message has been processed when this resolves.
  */
 export async function runDemo(options: RunDemoOptions): Promise<DemoRunResult> {
   const rate = options.ratePerSecond ?? 50;
@@ -86,7 +86,10 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoRunResult> {
     // Catch up with the rate since the start: steady on average whatever the timer jitter.
     const due = Math.min(maxMessages, Math.floor(((Date.now() - started) / 1000) * rate) + 1);
     while (producer.sent < due && producing()) producer.send(next());
-    processor.processBatch(queue.poll(maxBatch));
+    // Like a real consumer, keep polling while messages wait, so any --rate is kept up with;
+    // each batch still holds at most maxBatch messages.
+    do processor.processBatch(queue.poll(maxBatch));
+    while (queue.depth > 0);
     await sleep(pollInterval);
   }
   while (queue.depth > 0) processor.processBatch(queue.poll(maxBatch));
