@@ -1,23 +1,9 @@
-import { context, diag, SpanStatusCode, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { spanHelpers } from './examples/span-helpers.js';
-import { createTestTracer, type TestTracer } from './helpers/test-tracer.js';
+import { useGlobalTestTracer } from './helpers/test-tracer.js';
 
 describe('examples', () => {
-  let t: TestTracer;
-
-  beforeEach(() => {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    t = createTestTracer();
-    trace.setGlobalTracerProvider(t.provider);
-  });
-
-  afterEach(async () => {
-    await t.provider.shutdown();
-    context.disable();
-    trace.disable();
-    diag.disable();
-  });
+  const t = useGlobalTestTracer();
 
   describe('spanHelpers', () => {
     it('should run as the README shows it', async () => {

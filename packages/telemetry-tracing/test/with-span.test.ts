@@ -1,23 +1,9 @@
-import { context, diag, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { traced, withSpan } from '../src/index.js';
-import { createTestTracer, type TestTracer } from './helpers/test-tracer.js';
+import { createTestTracer, useGlobalTestTracer } from './helpers/test-tracer.js';
 
 describe('withSpan and traced', () => {
-  let t: TestTracer;
-
-  beforeEach(() => {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    t = createTestTracer();
-    trace.setGlobalTracerProvider(t.provider);
-  });
-
-  afterEach(async () => {
-    await t.provider.shutdown();
-    context.disable();
-    trace.disable();
-    diag.disable();
-  });
+  const t = useGlobalTestTracer();
 
   const finished = () => t.exporter.getFinishedSpans();
 
