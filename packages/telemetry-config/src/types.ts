@@ -133,6 +133,13 @@ export interface ExportConfig {
   timeoutMillis: number;
   /** TLS files and `insecure`. */
   tls: TlsConfig;
+  /**
+   * Exports of this signal in flight at once, a retrying one included. While the collector is
+   * down only this many attempts are open, with a growing backoff between them; what cannot be
+   * held meanwhile is dropped and counted (`traces.batch.maxQueueSize`). Integer >= 1; code or
+   * file only (no `OTEL_*` variable exists). Default 1.
+   */
+  maxConcurrentExports: number;
 }
 
 /** Batch span processor settings (`OTEL_BSP_*`). */

@@ -107,3 +107,120 @@ export type SettleOutcome =
   | { status: 'done' }
   | { status: 'failed'; error: unknown }
   | { status: 'timeout' };
+
+/**
+ * How one delivery attempt ended: `retryable` failures (a collector that is down, restarting or
+ * overloaded) are sent again after a backoff; `failed` ones (a rejected request) are not.
+ */
+export type DeliveryOutcome =
+  | { status: 'delivered' }
+  | { status: 'retryable'; error: unknown; retryInMillis?: number }
+  | { status: 'failed'; error: unknown };
+
+/** How `createDeliveryQueue()` sends a payload again after a retryable failure. */
+export interface DeliveryRetryPolicy {
+  /** Attempts per payload, the first included; then it is given up and counted as failed. Default 5. */
+  maxAttempts?: number;
+  /**
+   * Wait after the first failure; it doubles with each further failure (±20% jitter) and is reset
+   * by a delivery, so a long outage is probed ever more rarely. Default 1000.
+   */
+  initialBackoffMillis?: number;
+  /** Longest wait between two attempts. Default 30000. */
+  maxBackoffMillis?: number;
+}
+
+/** Options of `createDeliveryQueue()`. */
+export interface DeliveryQueueOptions<T> {
+  /** Names the signal in diag messages, e.g. `traces`. */
+  signal: string;
+  /** Sends one payload; must settle (the transport's own timeout bounds it). */
+  deliver(payload: T): Promise<DeliveryOutcome>;
+  /**
+   * Items (spans, data points, log records) waiting at most; payloads in flight (at most
+   * `maxInFlight`) come on top, as the batch being exported does in the SDK's batch processor.
+   */
+  maxQueuedItems: number;
+  /**
+   * Gives up an attempt that has not settled after this long (counted as failed, not retried),
+   * so a `deliver` that never answers cannot block the queue. Default: no limit (OTLP transports
+   * bound each attempt by their own timeout).
+   */
+  attemptTimeoutMillis?: number;
+  /** Deliveries at once. Default 1: while the endpoint is down only one attempt is ever open. */
+  maxInFlight?: number;
+  /** Retries of retryable failures. */
+  retry?: DeliveryRetryPolicy;
+}
+
+/** Item counts of a `DeliveryQueue` since it was created. */
+export interface DeliveryStats {
+  /** Accepted by `enqueue()`. */
+  accepted: number;
+  /** Delivered to the endpoint. */
+  delivered: number;
+  /** Given up: rejected by the endpoint, out of attempts, or still waiting at `close()`. */
+  failed: number;
+  /** Refused by `enqueue()`: the queue was full or closed. */
+  dropped: number;
+  /** Held now, waiting or in flight. */
+  queued: number;
+  /** Deliveries in flight now. */
+  inFlight: number;
+  /** Most deliveries ever in flight at once. */
+  peakInFlight: number;
+}
+
+/** A bounded, retrying queue of encoded export requests; see `createDeliveryQueue()`. */
+export interface DeliveryQueue<T> {
+  /**
+   * Accepts `payload`, which holds `items` items, or refuses it (returns false, counted as
+   * dropped) when it does not fit or the queue is closed. `onSettled` is called once with the
+   * final outcome of an accepted payload.
+   */
+  enqueue(payload: T, items: number, onSettled?: (outcome: DeliveryOutcome) => void): boolean;
+  /**
+   * Resolves when the queue is empty and nothing is in flight; starts a backed-off retry at
+   * once. Never rejects; the caller bounds the wait.
+   */
+  flush(): Promise<void>;
+  /** Refuses further payloads and gives up the waiting ones; deliveries in flight still settle. */
+  close(): void;
+  /** A snapshot of the counts. */
+  stats(): DeliveryStats;
+}
+
+/** The three OTLP signals. */
+export type OtlpSignal = 'traces' | 'metrics' | 'logs';
+
+/** How a request body is encoded: protobuf for `grpc` and `http/protobuf`, JSON for `http/json`. */
+export type OtlpEncoding = 'protobuf' | 'json';
+
+/** One encoded OTLP export request (`Export<Signal>ServiceRequest`). */
+export interface EncodedRequest {
+  /** The request, encoded as `OtlpSender.encoding` says. */
+  body: Uint8Array;
+  /** Spans, data points or log records it holds, for counting. */
+  items: number;
+}
+
+/** Options of `createOtlpSender()`. */
+export interface OtlpSenderOptions {
+  /** The signal sent: decides the gRPC service and the HTTP exporters' self-metrics names. */
+  signal: OtlpSignal;
+  /**
+   * Where the `ExportConfig` sits in the configuration, e.g. `traces.export`: errors and diag
+   * warnings name options below it.
+   */
+  optionPath: string;
+}
+
+/** One signal's OTLP transport; see `createOtlpSender()`. */
+export interface OtlpSender {
+  /** How requests for this transport must be encoded. */
+  readonly encoding: OtlpEncoding;
+  /** Sends one request, within the configured timeout; never rejects. */
+  send(request: EncodedRequest): Promise<DeliveryOutcome>;
+  /** Waits for sends in flight, then closes the connections. */
+  shutdown(): Promise<void>;
+}

@@ -43,6 +43,7 @@ export type {
   ShutdownOptions,
   SpanBuilder,
   SpanBuilderOptions,
+  SpanExportCounts,
   TracingHandle,
   WithSpanOptions,
 } from './types.js';

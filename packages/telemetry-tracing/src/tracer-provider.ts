@@ -1,14 +1,9 @@
 import type { Resource } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { type TraceConfig, validateTraceConfig } from '@proc/telemetry-config';
 import { createSampler } from './internal/create-sampler.js';
-import { createSpanExporter } from './internal/create-span-exporter.js';
+import { createSpanPipeline } from './internal/create-span-pipeline.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
-import { createSpanAccounting } from './internal/span-accounting.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
 import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from './types.js';
 
@@ -40,24 +35,8 @@ export function initTracerProvider(
 ): TracingHandle {
   validateTraceConfig(traceConfig);
   const { sampler, root } = createSampler(traceConfig.sampler);
-  const exporter = traceConfig.enabled
-    ? (options.exporter ?? createSpanExporter(traceConfig))
-    : undefined;
-  const spanProcessors: SpanProcessor[] = [];
-  const accounting = exporter ? createSpanAccounting() : undefined;
-  if (exporter && accounting) {
-    spanProcessors.push(accounting.processor);
-    const { maxQueueSize, maxExportBatchSize, scheduledDelayMillis, exportTimeoutMillis } =
-      traceConfig.batch;
-    spanProcessors.push(
-      new BatchSpanProcessor(accounting.wrap(exporter), {
-        maxQueueSize,
-        maxExportBatchSize,
-        scheduledDelayMillis,
-        exportTimeoutMillis,
-      }),
-    );
-  }
+  const pipeline = createSpanPipeline(traceConfig, options.exporter);
+  const spanProcessors: SpanProcessor[] = pipeline ? [pipeline] : [];
   spanProcessors.push(...(options.spanProcessors ?? []));
   const provider = new BasicTracerProvider({
     sampler,
@@ -65,7 +44,7 @@ export function initTracerProvider(
     spanProcessors,
     ...(resource ? { resource } : {}),
   });
-  return createTracingHandle({ provider, sampler, root, exporter, accounting });
+  return createTracingHandle({ provider, sampler, root, pipeline });
 }
 
 /**

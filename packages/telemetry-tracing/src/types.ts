@@ -71,10 +71,42 @@ export interface TracingHandle {
   /** Exports everything ended so far. Never rejects: failures are reported through `diag`. */
   forceFlush(options?: ForceFlushOptions): Promise<void>;
   /**
+   * What happened to the sampled spans so far, from the span processor that exports them;
+   * `undefined` when nothing is exported (`enabled: false`, exporter `none`).
+   */
+  exportCounts(): SpanExportCounts | undefined;
+  /**
    * Flushes and stops; see `shutdownTracerProvider()`. Never rejects. A second call warns and
    * returns the first call's promise.
    */
   shutdown(options?: ShutdownOptions): Promise<void>;
+}
+
+/**
+ * Sampled spans on their way out, counted without retaining any. After a shutdown
+ * `ended = exported + failed + dropped + invalid + queued` (up to spans ended during the call).
+ */
+export interface SpanExportCounts {
+  /** Ended and accepted for export. */
+  ended: number;
+  /** Delivered to the collector. */
+  exported: number;
+  /** Given up: rejected by the collector, out of retries, or still queued at a deadline. */
+  failed: number;
+  /** Refused because the queue (`traces.batch.maxQueueSize`) was full. */
+  dropped: number;
+  /** Left out of their batch because they could not be encoded (the rest of the batch is sent). */
+  invalid: number;
+  /** Waiting to be delivered or in flight now. */
+  queued: number;
+  /** Started and not yet ended. */
+  open: number;
+  /** Ended after `shutdown()` had flushed: not exported. */
+  endedAfterShutdown: number;
+  /** Exports in flight now. */
+  exportsInFlight: number;
+  /** Most exports ever in flight at once (at most `traces.export.maxConcurrentExports`). */
+  peakExportsInFlight: number;
 }
 
 /** Options for `spanBuilder()`. */

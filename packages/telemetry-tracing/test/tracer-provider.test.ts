@@ -91,23 +91,23 @@ describe('initTracerProvider', () => {
     });
 
     it('should drop spans beyond maxQueueSize while an export is in flight', async () => {
-      const diagLog = installTestDiagLogger();
       const exporter = new TestSpanExporter();
       exporter.mode = 'hold';
       const handle = init(
-        testTraceConfig({ batch: { maxQueueSize: 20, maxExportBatchSize: 20 } }),
+        testTraceConfig({ batch: { maxQueueSize: 20, maxExportBatchSize: 10 } }),
         undefined,
         { exporter },
       );
       const tracer = handle.getTracer('t');
-      // 1-20 fill the queue and go to the held export; 21-40 fill the queue again; 41-50 are dropped
+      // 1-10 go to the held export, 11-30 fill the queue, 31-50 are dropped
       for (let i = 0; i < 50; i++) tracer.startSpan(`s${i}`).end();
+      expect(handle.exportCounts()).toMatchObject({ ended: 50, queued: 30, dropped: 20 });
       exporter.release();
       await handle.forceFlush();
-      tracer.startSpan('after').end(); // the SDK reports the drop count on the next accepted span
-      await handle.forceFlush();
-      expect(exporter.spans).toHaveLength(41);
-      expect(diagLog.has('warn', /Dropped 10 spans because maxQueueSize reached/)).toBe(true);
+      expect(exporter.spans.map((span) => span.name)).toEqual(
+        Array.from({ length: 30 }, (_, i) => `s${i}`),
+      );
+      expect(handle.exportCounts()).toMatchObject({ exported: 30, dropped: 20, queued: 0 });
     });
 
     it('should give up on an export after exportTimeoutMillis and report it', async () => {
@@ -326,12 +326,24 @@ describe('initTracerProvider', () => {
       expect(diagLog.has('error', /collector unavailable/)).toBe(true);
     });
 
-    it('should reject a bad timeoutMillis', async () => {
-      const handle = init(testTraceConfig({ exporter: 'none' }));
-      await expect(handle.forceFlush({ timeoutMillis: -1 })).rejects.toThrow(
-        /forceFlush: timeoutMillis must be a number > 0/,
-      );
-    });
+    it.each([-1, 0, Number.NaN, '5' as unknown as number])(
+      'should warn about timeoutMillis %p and use the default',
+      async (timeoutMillis) => {
+        const diagLog = installTestDiagLogger();
+        const handle = init(testTraceConfig({ exporter: 'none' }));
+        await expect(handle.forceFlush({ timeoutMillis })).resolves.toBeUndefined();
+        await expect(handle.shutdown({ timeoutMillis })).resolves.toBeUndefined();
+        expect(
+          diagLog.has(
+            'warn',
+            /forceFlush: timeoutMillis must be a finite number > 0, .*using 30000/,
+          ),
+        ).toBe(true);
+        expect(diagLog.has('warn', /shutdown: timeoutMillis must be a finite number > 0/)).toBe(
+          true,
+        );
+      },
+    );
   });
 });
 
@@ -378,17 +390,24 @@ describe('shutdownTracerProvider', () => {
       );
       const tracer = handle.getTracer('t');
       const open = [tracer.startSpan('open-1'), tracer.startSpan('open-2')];
-      // 1-20 go to the held export, 21-40 fill the queue, 41-50 are dropped
+      // 1-20 go to the held export, 21-40 fill the queue, 41-50 are dropped at shutdown's flush
       for (let i = 0; i < 50; i++) tracer.startSpan(`s${i}`).end();
       exporter.release();
       await shutdownTracerProvider(handle);
       for (const span of open) span.end();
       expect(exporter.spans).toHaveLength(40);
+      expect(handle.exportCounts()).toMatchObject({
+        ended: 50,
+        exported: 40,
+        dropped: 10,
+        queued: 0,
+        endedAfterShutdown: 2,
+      });
       expect(
-        diagLog.has('warn', /2 sampled span\(s\) were still open and will not be exported/),
-      ).toBe(true);
-      expect(
-        diagLog.has('warn', /10 of 50 ended span\(s\) were dropped because the queue .* was full/),
+        diagLog.has(
+          'warn',
+          /shutdown: spans 50 ended, 40 exported, 0 still queued, 10 dropped \(queue full\), 0 failed, 0 unencodable, 2 still open/,
+        ),
       ).toBe(true);
     });
 
@@ -399,36 +418,47 @@ describe('shutdownTracerProvider', () => {
       const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
       for (let i = 0; i < 3; i++) handle.getTracer('t').startSpan('s').end();
       await shutdownTracerProvider(handle);
-      expect(diagLog.has('error', /3 of 3 span\(s\) handed to the exporter failed to export/)).toBe(
+      expect(handle.exportCounts()).toMatchObject({ ended: 3, exported: 0, failed: 3 });
+      expect(diagLog.has('error', /traces: export of 3 item\(s\) failed after 1 attempt/)).toBe(
         true,
       );
+      expect(diagLog.has('warn', /shutdown: spans 3 ended, 0 exported, .* 3 failed/)).toBe(true);
+      expect(exporter.shutdownCalls).toBe(1);
     });
 
-    it('should resolve by the deadline when the exporter hangs, and warn', async () => {
+    it('should resolve by the deadline when the exporter hangs, and give the counts', async () => {
       const diagLog = installTestDiagLogger();
       const exporter = new TestSpanExporter();
       exporter.mode = 'hang';
-      // the processor's own export timer (exportTimeoutMillis) is not unref'd: keep it short
       const handle = initTracerProvider(
-        testTraceConfig({ batch: { exportTimeoutMillis: 300 } }),
+        testTraceConfig({ batch: { exportTimeoutMillis: 60_000 } }),
         undefined,
         { exporter },
       );
       handle.getTracer('t').startSpan('s').end();
       await expect(shutdownTracerProvider(handle, { timeoutMillis: 50 })).resolves.toBeUndefined();
-      expect(diagLog.has('warn', /shutdown: not finished within 50 ms/)).toBe(true);
+      expect(
+        diagLog.has(
+          'warn',
+          /shutdown: spans 1 ended, 0 exported, 1 still queued, .*not finished within 50 ms/,
+        ),
+      ).toBe(true);
       expect(exporter.shutdownCalls).toBe(1);
     });
 
-    it('should resolve when the final export fails, report it and still close the exporter', async () => {
-      const diagLog = installTestDiagLogger();
+    it('should export spans that end while shutdown flushes', async () => {
       const exporter = new TestSpanExporter();
-      exporter.mode = 'fail';
+      exporter.mode = 'hold';
       const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
-      handle.getTracer('t').startSpan('s').end();
-      await expect(shutdownTracerProvider(handle)).resolves.toBeUndefined();
-      expect(diagLog.has('error', /final export failed/)).toBe(true);
-      expect(exporter.shutdownCalls).toBe(1);
+      const tracer = handle.getTracer('t');
+      tracer.startSpan('before').end();
+      const late = tracer.startSpan('during');
+      const shutdown = shutdownTracerProvider(handle, { timeoutMillis: 5000 });
+      late.end();
+      exporter.release();
+      await shutdown;
+      expect(exporter.spans.map((span) => span.name).sort()).toEqual(['before', 'during']);
+      expect(handle.exportCounts()).toMatchObject({ ended: 2, exported: 2, endedAfterShutdown: 0 });
     });
 
     it('should warn and return on a second call', async () => {

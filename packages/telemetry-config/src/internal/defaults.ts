@@ -7,6 +7,7 @@ const exportDefaults = (): ExportOptions => ({
   compression: 'none',
   timeoutMillis: 10_000,
   tls: { insecure: false },
+  maxConcurrentExports: 1,
 });
 
 /**

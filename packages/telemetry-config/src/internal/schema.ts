@@ -25,6 +25,7 @@ const exportSection = (endpoint: z.ZodType): Section => ({
       },
       optional: ['certificateFile', 'clientKeyFile', 'clientCertificateFile'],
     },
+    maxConcurrentExports: f.sizeField(),
   },
 });
 

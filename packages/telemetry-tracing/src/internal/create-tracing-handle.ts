@@ -1,22 +1,27 @@
-import type { BasicTracerProvider, Sampler, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { BasicTracerProvider, Sampler } from '@opentelemetry/sdk-trace-base';
 import { settleWithin } from '@proc/telemetry-otlp';
-import type { ForceFlushOptions, ShutdownOptions, TracingHandle } from '../types.js';
+import type {
+  ForceFlushOptions,
+  ShutdownOptions,
+  SpanExportCounts,
+  TracingHandle,
+} from '../types.js';
 import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
+import type { BatchingSpanProcessor } from './batching-span-processor.js';
 import { logger } from './diag.js';
-import type { SpanAccounting } from './span-accounting.js';
 
 /** Default bound of `forceFlush()` and `shutdown()`, as the SDK's forceFlush default. */
 const DEFAULT_TIMEOUT_MILLIS = 30_000;
 
-function timeoutOf(
-  options: ShutdownOptions | ForceFlushOptions | undefined,
-  method: string,
-): number {
-  const value = options?.timeoutMillis ?? DEFAULT_TIMEOUT_MILLIS;
-  if (typeof value !== 'number' || !(value > 0)) {
-    throw new RangeError(`${method}: timeoutMillis must be a number > 0, got ${String(value)}`);
-  }
-  return value;
+/** A usable deadline, else the default with a warning: these methods promise never to throw. */
+function timeoutOf(options: ShutdownOptions | ForceFlushOptions | undefined, method: string) {
+  const value = options?.timeoutMillis;
+  if (value === undefined) return DEFAULT_TIMEOUT_MILLIS;
+  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
+  logger.warn(
+    `${method}: timeoutMillis must be a finite number > 0, got ${String(value)}; using ${DEFAULT_TIMEOUT_MILLIS}`,
+  );
+  return DEFAULT_TIMEOUT_MILLIS;
 }
 
 /** Parts of a provider the handle controls. */
@@ -24,28 +29,30 @@ export interface HandleParts {
   provider: BasicTracerProvider;
   sampler: Sampler;
   root: AdjustableRatioSampler;
-  exporter: SpanExporter | undefined;
-  accounting: SpanAccounting | undefined;
+  pipeline: BatchingSpanProcessor | undefined;
 }
 
-/** Says what a finished shutdown could not deliver. */
-function reportLosses(accounting: SpanAccounting, openAtShutdown: number): void {
-  const { ended, exported, failed } = accounting.counts();
-  if (openAtShutdown > 0) {
-    logger.warn(
-      `shutdown: ${openAtShutdown} sampled span(s) were still open and will not be exported; end spans before shutdown`,
-    );
-  }
-  const dropped = ended - exported;
-  if (dropped > 0) {
-    logger.warn(
-      `shutdown: ${dropped} of ${ended} ended span(s) were dropped because the queue (traces.batch.maxQueueSize) was full`,
-    );
-  }
-  if (failed > 0) {
-    logger.error(
-      `shutdown: ${failed} of ${exported} span(s) handed to the exporter failed to export`,
-    );
+/** One line with every count, so a lost span is never silent. */
+function describeCounts(counts: SpanExportCounts): string {
+  return (
+    `${counts.ended} ended, ${counts.exported} exported, ${counts.queued} still queued, ` +
+    `${counts.dropped} dropped (queue full), ${counts.failed} failed, ` +
+    `${counts.invalid} unencodable, ${counts.open} still open, ` +
+    `${counts.endedAfterShutdown} ended after shutdown`
+  );
+}
+
+/** Reports what a shutdown delivered: info when everything arrived, a warning otherwise. */
+function reportShutdown(counts: SpanExportCounts, timedOut: boolean, timeoutMillis: number) {
+  const lost =
+    counts.queued + counts.dropped + counts.failed + counts.invalid + counts.endedAfterShutdown;
+  const summary = `shutdown: spans ${describeCounts(counts)}`;
+  if (timedOut) {
+    logger.warn(`${summary}; not finished within ${timeoutMillis} ms, the queued spans are lost`);
+  } else if (lost > 0 || counts.open > 0) {
+    logger.warn(`${summary}; end spans before shutdown and size the queue for the load`);
+  } else {
+    logger.info(summary);
   }
 }
 
@@ -54,34 +61,19 @@ export function createTracingHandle({
   provider,
   sampler,
   root,
-  exporter,
-  accounting,
+  pipeline,
 }: HandleParts): TracingHandle {
   let shutdownPromise: Promise<void> | undefined;
 
   const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
-    accounting?.stop();
-    const openAtShutdown = accounting?.counts().open ?? 0;
     const outcome = await settleWithin(provider.shutdown(), timeoutMillis);
-    if (accounting && outcome.status !== 'timeout') reportLosses(accounting, openAtShutdown);
-    if (outcome.status === 'done') return;
-    if (outcome.status === 'failed') {
-      logger.error(
-        'shutdown: the final export failed; spans still queued were lost',
-        outcome.error,
-      );
-    } else {
-      logger.warn(
-        `shutdown: not finished within ${timeoutMillis} ms; spans still queued or in flight may be lost`,
-      );
-    }
-    // The batch processor skips exporter.shutdown() when its last flush fails; close the
-    // exporter anyway so its connections do not keep the process alive.
-    if (exporter) {
-      Promise.resolve()
-        .then(() => exporter.shutdown())
-        .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
-    }
+    if (outcome.status === 'failed')
+      logger.error('shutdown: a span processor failed', outcome.error);
+    if (!pipeline) return;
+    // Counted before giving up, so the queued spans are reported as queued, not as failed.
+    const counts = pipeline.counts();
+    if (outcome.status === 'timeout') pipeline.abandon();
+    reportShutdown(counts, outcome.status === 'timeout', timeoutMillis);
   };
 
   return {
@@ -96,6 +88,7 @@ export function createTracingHandle({
     setSamplingRatio(ratio: number) {
       root.setRatio(ratio);
     },
+    exportCounts: () => pipeline?.counts(),
     async forceFlush(options?: ForceFlushOptions) {
       const timeoutMillis = timeoutOf(options, 'forceFlush');
       if (shutdownPromise) {
@@ -105,7 +98,10 @@ export function createTracingHandle({
       const outcome = await settleWithin(provider.forceFlush({ timeoutMillis }), timeoutMillis);
       if (outcome.status === 'failed') logger.error('forceFlush: export failed', outcome.error);
       if (outcome.status === 'timeout') {
-        logger.warn(`forceFlush: not finished within ${timeoutMillis} ms`);
+        const counts = pipeline?.counts();
+        logger.warn(
+          `forceFlush: not finished within ${timeoutMillis} ms${counts ? `; spans ${describeCounts(counts)}` : ''}`,
+        );
       }
     },
     shutdown(options?: ShutdownOptions) {

@@ -1,0 +1,205 @@
+import { logger } from './internal/diag.js';
+import type {
+  DeliveryOutcome,
+  DeliveryQueue,
+  DeliveryQueueOptions,
+  DeliveryStats,
+} from './types.js';
+
+/** One accepted payload until it is delivered or given up. */
+interface Entry<T> {
+  payload: T;
+  items: number;
+  attempts: number;
+  onSettled: ((outcome: DeliveryOutcome) => void) | undefined;
+}
+
+const DEFAULT_MAX_IN_FLIGHT = 1;
+const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_INITIAL_BACKOFF_MILLIS = 1000;
+const DEFAULT_MAX_BACKOFF_MILLIS = 30_000;
+
+/** ±20% jitter, as the OTLP/HTTP exporters apply to their retries. */
+const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
+
+/**
+ * A bounded queue in front of one signal's export: at most `maxInFlight` deliveries at once, a
+ * failed delivery that may succeed later is sent again after a backoff *in its own slot* (so a
+ * retrying batch counts against the in-flight limit), and no new delivery starts while the
+ * endpoint is backing off. What waits counts against `maxQueuedItems` (what does not fit is
+ * refused at `enqueue()` and counted as dropped), and at most `maxInFlight` payloads are beyond
+ * it, so the memory an outage can take is bounded whatever the rate.
+ *
+ * It replaces what the SDK's batch processor and OTLP exporters do together, which grows the
+ * exports in flight without bound while the collector is down: the processor starts a new export
+ * after each failure or timeout while the old one is still retrying.
+ */
+export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): DeliveryQueue<T> {
+  const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
+  const maxAttempts = Math.max(1, Math.floor(options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const initialBackoff = options.retry?.initialBackoffMillis ?? DEFAULT_INITIAL_BACKOFF_MILLIS;
+  const maxBackoff = options.retry?.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
+  const attemptTimeout = options.attemptTimeoutMillis;
+
+  const waiting: Entry<T>[] = [];
+  const stats: DeliveryStats = {
+    accepted: 0,
+    delivered: 0,
+    failed: 0,
+    dropped: 0,
+    queued: 0,
+    inFlight: 0,
+    peakInFlight: 0,
+  };
+  let inFlight = 0;
+  let waitingItems = 0; // what `maxQueuedItems` bounds; a retried payload returns to it unchecked
+  let closed = false;
+  let backoff = 0; // grows while the endpoint keeps failing, reset by a delivery
+  let failingSince = 0; // failed attempts since the last delivery: one warning per outage
+  let pauseTimer: NodeJS.Timeout | undefined;
+  let idleWaiters: Array<() => void> = [];
+
+  const settle = (entry: Entry<T>, outcome: DeliveryOutcome) => {
+    stats.queued -= entry.items;
+    if (outcome.status === 'delivered') stats.delivered += entry.items;
+    else stats.failed += entry.items;
+    try {
+      entry.onSettled?.(outcome);
+    } catch (error) {
+      logger.error(`${options.signal}: a delivery callback threw`, error);
+    }
+    if (stats.queued === 0 && inFlight === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  };
+
+  const pauseFor = (millis: number) => {
+    if (pauseTimer !== undefined) clearTimeout(pauseTimer);
+    pauseTimer = setTimeout(() => {
+      pauseTimer = undefined;
+      pump();
+    }, millis);
+    // A pending retry alone does not keep the process alive; shutdown bounds the rest.
+    pauseTimer.unref();
+  };
+
+  const onOutcome = (entry: Entry<T>, outcome: DeliveryOutcome) => {
+    inFlight--;
+    stats.inFlight = inFlight;
+    if (outcome.status === 'delivered') {
+      if (failingSince > 0) {
+        logger.info(`${options.signal}: export recovered after ${failingSince} failed attempt(s)`);
+      }
+      backoff = 0;
+      failingSince = 0;
+      settle(entry, outcome);
+      pump();
+      return;
+    }
+    failingSince++;
+    if (outcome.status === 'retryable' && !closed && entry.attempts < maxAttempts) {
+      backoff = Math.min(backoff === 0 ? initialBackoff : backoff * 2, maxBackoff);
+      const delay = Math.max(outcome.retryInMillis ?? 0, jitter(backoff));
+      const message = `${options.signal}: export failed (${describe(outcome.error)}); retrying in ${Math.round(delay)} ms`;
+      if (failingSince === 1) logger.warn(`${message}, with a growing backoff while it fails`);
+      else logger.debug(message);
+      waiting.unshift(entry); // it keeps its place at the head
+      waitingItems += entry.items;
+      pauseFor(delay);
+      return;
+    }
+    logger.error(
+      `${options.signal}: export of ${entry.items} item(s) failed after ${entry.attempts} attempt(s), dropped: ${describe(outcome.error)}`,
+    );
+    settle(entry, outcome);
+    pump();
+  };
+
+  const start = (entry: Entry<T>) => {
+    entry.attempts++;
+    inFlight++;
+    stats.inFlight = inFlight;
+    if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
+    let answered = false;
+    const answer = (outcome: DeliveryOutcome) => {
+      if (answered) return;
+      answered = true;
+      if (timer !== undefined) clearTimeout(timer);
+      onOutcome(entry, outcome);
+    };
+    // A deliver() that never settles (a hanging custom exporter) must not hold its slot forever.
+    const timer =
+      attemptTimeout === undefined
+        ? undefined
+        : setTimeout(
+            () =>
+              answer({
+                status: 'failed',
+                error: new Error(`Timeout: the export did not finish within ${attemptTimeout} ms`),
+              }),
+            attemptTimeout,
+          );
+    timer?.unref();
+    let delivery: Promise<DeliveryOutcome>;
+    try {
+      delivery = options.deliver(entry.payload);
+    } catch (error) {
+      delivery = Promise.resolve({ status: 'failed', error });
+    }
+    delivery.then(answer, (error: unknown) => answer({ status: 'failed', error }));
+  };
+
+  function pump(): void {
+    while (pauseTimer === undefined && inFlight < maxInFlight && waiting.length > 0) {
+      const entry = waiting.shift() as Entry<T>;
+      waitingItems -= entry.items;
+      start(entry);
+    }
+  }
+
+  return {
+    enqueue(payload, items, onSettled) {
+      if (closed || waitingItems + items > options.maxQueuedItems) {
+        stats.dropped += items;
+        return false;
+      }
+      stats.accepted += items;
+      stats.queued += items;
+      waiting.push({ payload, items, attempts: 0, onSettled });
+      waitingItems += items;
+      pump();
+      return true;
+    },
+    flush() {
+      if (stats.queued === 0 && inFlight === 0) return Promise.resolve();
+      // Try the endpoint now rather than after the backoff: it may be back, and a flush is
+      // usually bounded by a deadline shorter than the longest backoff.
+      if (pauseTimer !== undefined) {
+        clearTimeout(pauseTimer);
+        pauseTimer = undefined;
+        pump();
+      }
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    close() {
+      closed = true;
+      if (pauseTimer !== undefined) {
+        clearTimeout(pauseTimer);
+        pauseTimer = undefined;
+      }
+      const givenUp = waiting.splice(0);
+      waitingItems = 0;
+      for (const entry of givenUp) {
+        settle(entry, { status: 'failed', error: new Error('the export queue was closed') });
+      }
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

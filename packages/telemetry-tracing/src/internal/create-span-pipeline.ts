@@ -1,0 +1,88 @@
+import { ExportResultCode } from '@opentelemetry/core';
+import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import {
+  ConsoleSpanExporter,
+  type ReadableSpan,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
+import type { TraceConfig } from '@proc/telemetry-config';
+import {
+  createDeliveryQueue,
+  createOtlpSender,
+  type DeliveryOutcome,
+  type EncodedRequest,
+} from '@proc/telemetry-otlp';
+import {
+  type BatchingSpanProcessor,
+  createBatchingSpanProcessor,
+} from './batching-span-processor.js';
+import { encodeSpans } from './encode-spans.js';
+
+/** Where `traces.export` sits in the configuration; TLS errors and warnings name options below it. */
+const OPTION_PATH = 'traces.export';
+
+/** OTLP: spans are encoded when their batch fills and queued as bytes for the configured transport. */
+function otlpPipeline(config: TraceConfig): BatchingSpanProcessor {
+  const sender = createOtlpSender(config.export, { signal: 'traces', optionPath: OPTION_PATH });
+  const serializer = sender.encoding === 'json' ? JsonTraceSerializer : ProtobufTraceSerializer;
+  return createBatchingSpanProcessor({
+    batch: config.batch,
+    queue: createDeliveryQueue<EncodedRequest>({
+      signal: 'traces',
+      deliver: (request) => sender.send(request),
+      maxQueuedItems: config.batch.maxQueueSize,
+      attemptTimeoutMillis: config.batch.exportTimeoutMillis,
+      maxInFlight: config.export.maxConcurrentExports,
+    }),
+    encode: (spans) => encodeSpans(spans, serializer),
+    closeExporter: () => sender.shutdown(),
+  });
+}
+
+/** Any `SpanExporter` (console, or one passed in code): batches are handed over as spans. */
+function exporterPipeline(config: TraceConfig, exporter: SpanExporter): BatchingSpanProcessor {
+  const deliver = (spans: ReadableSpan[]) =>
+    new Promise<DeliveryOutcome>((resolve) => {
+      exporter.export(spans, (result) =>
+        resolve(
+          result.code === ExportResultCode.SUCCESS
+            ? { status: 'delivered' }
+            : { status: 'failed', error: result.error },
+        ),
+      );
+    });
+  return createBatchingSpanProcessor({
+    batch: config.batch,
+    queue: createDeliveryQueue({
+      signal: 'traces',
+      deliver,
+      maxQueuedItems: config.batch.maxQueueSize,
+      attemptTimeoutMillis: config.batch.exportTimeoutMillis,
+      maxInFlight: config.export.maxConcurrentExports,
+    }),
+    encode: (spans) => ({ payload: spans, items: spans.length, invalid: 0 }),
+    closeExporter: () => exporter.shutdown(),
+  });
+}
+
+/**
+ * The exporting span processor `config` names, or undefined when nothing is exported
+ * (`enabled: false` or exporter `none`, unless `exporter` is given).
+ * @param exporter replaces the configured exporter.
+ * @throws Error naming the option when a TLS file cannot be read.
+ */
+export function createSpanPipeline(
+  config: TraceConfig,
+  exporter?: SpanExporter,
+): BatchingSpanProcessor | undefined {
+  if (!config.enabled) return undefined;
+  if (exporter) return exporterPipeline(config, exporter);
+  switch (config.exporter) {
+    case 'none':
+      return undefined;
+    case 'console':
+      return exporterPipeline(config, new ConsoleSpanExporter());
+    case 'otlp':
+      return otlpPipeline(config);
+  }
+}
