@@ -16,12 +16,8 @@ import {
   METRIC_NAMES,
   type MetricsHandle,
 } from '../src/index.js';
-import {
-  createGrpcExemplarMetricExporter,
-  createJsonExemplarMetricExporter,
-  createProtoExemplarMetricExporter,
-} from '../src/internal/exemplars/exemplar-metric-exporter.js';
 import type { ExemplarStore } from '../src/internal/exemplars/exemplar-store.js';
+import { createOtlpMetricExporter } from '../src/internal/otlp-exporter.js';
 import { createTestExemplarProvider } from './helpers/test-exemplar-provider.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
@@ -161,24 +157,21 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
   });
 
   describe('exemplar serializer', () => {
+    /** The SDK's own exporter for the protocol, and ours writing the store's exemplars. */
     function exporters(store: ExemplarStore): [PushMetricExporter, PushMetricExporter] {
       const options = { url: url() };
+      const ours = createOtlpMetricExporter(
+        createTestMetricsConfig({ export: { protocol, endpoint: url() } }).export,
+        'cumulative',
+        store,
+      );
       switch (protocol) {
         case 'grpc':
-          return [
-            new GrpcMetricExporter(options),
-            createGrpcExemplarMetricExporter(options, store),
-          ];
+          return [new GrpcMetricExporter(options), ours];
         case 'http/protobuf':
-          return [
-            new ProtoMetricExporter(options),
-            createProtoExemplarMetricExporter(options, store),
-          ];
+          return [new ProtoMetricExporter(options), ours];
         case 'http/json':
-          return [
-            new JsonMetricExporter(options),
-            createJsonExemplarMetricExporter(options, store),
-          ];
+          return [new JsonMetricExporter(options), ours];
       }
     }
 

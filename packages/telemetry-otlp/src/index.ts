@@ -4,7 +4,6 @@
  * @packageDocumentation
  */
 export { createOtlpSender } from './create-otlp-sender.js';
-export { createRetryingExporter } from './create-retrying-exporter.js';
 export { createDeliveryQueue } from './delivery-queue.js';
 export { grpcTransportOptions } from './grpc-transport-options.js';
 export { httpTransportOptions } from './http-transport-options.js';
@@ -22,11 +21,9 @@ export type {
   HttpTransportOptions,
   OtlpCompressionAlgorithm,
   OtlpEncoding,
-  OtlpExporter,
   OtlpSender,
   OtlpSenderOptions,
   OtlpSignal,
-  RetryOptions,
   SettleOutcome,
   TlsMaterial,
   TransportOptions,

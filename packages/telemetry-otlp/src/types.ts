@@ -72,36 +72,6 @@ export interface HttpTransportOptions {
   httpAgentOptions: AgentOptions;
 }
 
-/**
- * What `createRetryingExporter()` wraps: the shape shared by `SpanExporter` and
- * `PushMetricExporter`.
- */
-export interface OtlpExporter<TItems> {
-  /** Sends `items`; calls `resultCallback` once with the outcome. */
-  export(items: TItems, resultCallback: (result: ExportResult) => void): void;
-  /** Stops the exporter. */
-  shutdown(): Promise<void>;
-  /** Completes pending exports. */
-  forceFlush?(): Promise<void>;
-}
-
-/** How `createRetryingExporter()` retries; the defaults match the OTLP/HTTP exporters' own retries. */
-export interface RetryOptions {
-  /**
-   * Time for one export, every attempt and backoff included: a retry that would start after it is
-   * not made. Pass the export timeout (`ExportConfig.timeoutMillis`). Required.
-   */
-  budgetMillis: number;
-  /** Retries after the first attempt. Default 5. */
-  maxRetries?: number;
-  /** Wait before the first retry; grows 1.5x per retry, with ±20% jitter. Default 1000. */
-  initialBackoffMillis?: number;
-  /** Longest wait between two attempts. Default 5000. */
-  maxBackoffMillis?: number;
-  /** Which failures are sent again, given `ExportResult.error`. Default `isRetryableGrpcError`. */
-  isRetryable?: (error: unknown) => boolean;
-}
-
 /** How a wait bounded by `settleWithin()` ended. */
 export type SettleOutcome =
   | { status: 'done' }

@@ -1,32 +1,45 @@
-import { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
-import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPMetricExporter as ProtoMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
-import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import { ExportResultCode } from '@opentelemetry/core';
+import {
+  type ISerializer,
+  JsonMetricsSerializer,
+  ProtobufMetricsSerializer,
+} from '@opentelemetry/otlp-transformer';
+import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ExportConfig, TemporalityPreference } from '@proc/telemetry-config';
+import { createDeliveryQueue, createOtlpSender, type EncodedRequest } from '@proc/telemetry-otlp';
+import { logger } from './diag.js';
 import {
-  createRetryingExporter,
-  grpcTransportOptions,
-  httpTransportOptions,
-} from '@proc/telemetry-otlp';
-import {
-  createGrpcExemplarMetricExporter,
-  createJsonExemplarMetricExporter,
-  createProtoExemplarMetricExporter,
-} from './exemplars/exemplar-metric-exporter.js';
+  createJsonExemplarSerializer,
+  createProtobufExemplarSerializer,
+} from './exemplars/exemplar-metrics-serializers.js';
 import type { ExemplarStore } from './exemplars/exemplar-store.js';
-import { otlpTemporalityPreference } from './temporality.js';
+import { temporalitySelector } from './temporality.js';
 
 /** Where `metrics.export` sits in the configuration; TLS errors and warnings name options below it. */
 const OPTION_PATH = 'metrics.export';
 
 /**
- * The OTLP push exporter for `config.protocol`. Every transport setting comes from
- * `@proc/telemetry-otlp`, explicitly, so the exporters' own `OTEL_*` environment fallbacks never
- * apply for them: the configuration package is the one place the environment is read. The gRPC
- * exporter is wrapped so transient gRPC failures (e.g. UNAVAILABLE) are retried within the export
- * timeout, as the HTTP exporters retry theirs: a lost delta export cannot be recovered later.
- * With an exemplar store, the exporter is the same one built around a serializer that also
- * writes the store's exemplars (the SDK's serializers write none).
+ * Data points waiting at most while the collector is down (exports in flight come on top). The
+ * periodic reader adds one collection per interval, so this only bounds a long outage with a
+ * short interval; cumulative totals lose nothing by a dropped collection.
+ */
+const MAX_QUEUED_POINTS = 100_000;
+
+function countPoints(resourceMetrics: ResourceMetrics): number {
+  let points = 0;
+  for (const scope of resourceMetrics.scopeMetrics) {
+    for (const metric of scope.metrics) points += metric.dataPoints.length;
+  }
+  return points;
+}
+
+/**
+ * The OTLP push exporter for `config.protocol`: each collection is encoded at once (protobuf for
+ * `grpc` and `http/protobuf`, JSON for `http/json`; with the store's exemplars when given) and
+ * sent through `@proc/telemetry-otlp`'s delivery queue, so metrics get the same transport,
+ * retries, in-flight limit and backoff as traces, and no `OTEL_*` variable is read past the
+ * configuration. A lost delta export cannot be recovered later, so a transient failure is sent
+ * again rather than dropped.
  * @throws Error naming the option when a TLS file cannot be read.
  */
 export function createOtlpMetricExporter(
@@ -34,24 +47,61 @@ export function createOtlpMetricExporter(
   temporality: TemporalityPreference,
   exemplars?: ExemplarStore,
 ): PushMetricExporter {
-  const temporalityPreference = otlpTemporalityPreference(temporality);
-  const transport = { optionPath: OPTION_PATH };
-  if (config.protocol === 'grpc') {
-    const options = { ...grpcTransportOptions(config, transport), temporalityPreference };
-    return createRetryingExporter(
-      exemplars === undefined
-        ? new GrpcMetricExporter(options)
-        : createGrpcExemplarMetricExporter(options, exemplars),
-      { budgetMillis: config.timeoutMillis },
-    );
-  }
-  const options = { ...httpTransportOptions(config, transport), temporalityPreference };
-  if (config.protocol === 'http/json') {
-    return exemplars === undefined
-      ? new JsonMetricExporter(options)
-      : createJsonExemplarMetricExporter(options, exemplars);
-  }
-  return exemplars === undefined
-    ? new ProtoMetricExporter(options)
-    : createProtoExemplarMetricExporter(options, exemplars);
+  const sender = createOtlpSender(config, { signal: 'metrics', optionPath: OPTION_PATH });
+  const serializer: ISerializer<ResourceMetrics, unknown> =
+    sender.encoding === 'json'
+      ? exemplars
+        ? createJsonExemplarSerializer(exemplars)
+        : JsonMetricsSerializer
+      : exemplars
+        ? createProtobufExemplarSerializer(exemplars)
+        : ProtobufMetricsSerializer;
+  const queue = createDeliveryQueue<EncodedRequest>({
+    signal: 'metrics',
+    deliver: (request) => sender.send(request),
+    maxQueuedItems: MAX_QUEUED_POINTS,
+    maxInFlight: config.maxConcurrentExports,
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    export(resourceMetrics, resultCallback) {
+      let body: Uint8Array | undefined;
+      try {
+        body = serializer.serializeRequest(resourceMetrics);
+      } catch (error) {
+        logger.error('export: the collection could not be encoded', error);
+      }
+      if (body === undefined) {
+        resultCallback({ code: ExportResultCode.FAILED, error: new Error('nothing to send') });
+        return;
+      }
+      const items = countPoints(resourceMetrics);
+      const accepted = queue.enqueue({ body, items }, items, (outcome) =>
+        resultCallback(
+          outcome.status === 'delivered'
+            ? { code: ExportResultCode.SUCCESS }
+            : { code: ExportResultCode.FAILED, error: toError(outcome.error) },
+        ),
+      );
+      if (!accepted) {
+        resultCallback({
+          code: ExportResultCode.FAILED,
+          error: new Error(`the export queue is full (${MAX_QUEUED_POINTS} data points waiting)`),
+        });
+      }
+    },
+    forceFlush: () => queue.flush(),
+    // The reader has awaited its last export before it calls this, and the handle calls it when
+    // a shutdown gave up: either way, stop retrying now and close once the attempt in flight ends.
+    shutdown() {
+      queue.close();
+      closed ??= sender.shutdown();
+      return closed;
+    },
+    selectAggregationTemporality: temporalitySelector(temporality),
+  };
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

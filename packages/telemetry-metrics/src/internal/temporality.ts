@@ -1,10 +1,8 @@
 import {
-  AggregationTemporalityPreference,
-  CumulativeTemporalitySelector,
-  DeltaTemporalitySelector,
-  LowMemoryTemporalitySelector,
-} from '@opentelemetry/exporter-metrics-otlp-http';
-import type { AggregationTemporalitySelector } from '@opentelemetry/sdk-metrics';
+  AggregationTemporality,
+  type AggregationTemporalitySelector,
+  InstrumentType,
+} from '@opentelemetry/sdk-metrics';
 import type { TemporalityPreference } from '@proc/telemetry-config';
 
 /*
@@ -13,24 +11,22 @@ import type { TemporalityPreference } from '@proc/telemetry-config';
  * - cumulative: every kind cumulative;
  * - delta: Counter, ObservableCounter, Histogram delta; UpDownCounter, ObservableUpDownCounter cumulative;
  * - lowmemory: Counter, Histogram delta; ObservableCounter, UpDownCounter, ObservableUpDownCounter cumulative.
- * The 0.223 OTLP exporters implement exactly this table (exporter-metrics-otlp-http
- * OTLPMetricExporterBase), so the preference is passed through and the same selectors serve
- * the console exporter.
+ * (the same table as exporter-metrics-otlp-http 0.223's selectors); the OTLP and console
+ * exporters use them.
  */
 
-/** The OTLP exporters' `temporalityPreference` for a configured preference. */
-export function otlpTemporalityPreference(
-  preference: TemporalityPreference,
-): AggregationTemporalityPreference {
-  switch (preference) {
-    case 'cumulative':
-      return AggregationTemporalityPreference.CUMULATIVE;
-    case 'delta':
-      return AggregationTemporalityPreference.DELTA;
-    case 'lowmemory':
-      return AggregationTemporalityPreference.LOWMEMORY;
-  }
-}
+const cumulative: AggregationTemporalitySelector = () => AggregationTemporality.CUMULATIVE;
+
+const delta: AggregationTemporalitySelector = (instrumentType) =>
+  instrumentType === InstrumentType.UP_DOWN_COUNTER ||
+  instrumentType === InstrumentType.OBSERVABLE_UP_DOWN_COUNTER
+    ? AggregationTemporality.CUMULATIVE
+    : AggregationTemporality.DELTA;
+
+const lowMemory: AggregationTemporalitySelector = (instrumentType) =>
+  instrumentType === InstrumentType.COUNTER || instrumentType === InstrumentType.HISTOGRAM
+    ? AggregationTemporality.DELTA
+    : AggregationTemporality.CUMULATIVE;
 
 /** A reader's temporality selector for a configured preference. */
 export function temporalitySelector(
@@ -38,10 +34,10 @@ export function temporalitySelector(
 ): AggregationTemporalitySelector {
   switch (preference) {
     case 'cumulative':
-      return CumulativeTemporalitySelector;
+      return cumulative;
     case 'delta':
-      return DeltaTemporalitySelector;
+      return delta;
     case 'lowmemory':
-      return LowMemoryTemporalitySelector;
+      return lowMemory;
   }
 }
