@@ -7,7 +7,7 @@ import {
   type TextMapSetter,
   trace,
 } from '@opentelemetry/api';
-import { isTracingSuppressed, TraceState } from '@opentelemetry/core';
+import { isTracingSuppressed } from '@opentelemetry/core';
 import { formatTraceParent, parseTraceParent } from './traceparent.js';
 import { parseTraceState } from './tracestate.js';
 
@@ -28,10 +28,13 @@ function asList(value: string | string[] | undefined): string[] {
 }
 
 /**
- * W3C Trace Context Level 1, stricter than `W3CTraceContextPropagator` from `@opentelemetry/core`
- * where that one deviates from the specification:
- * - an invalid tracestate (bad key or value, duplicated key, more than 32 members) is dropped as
- *   a whole, where core keeps the valid members, keeps the last of duplicated keys and cuts after 32;
+ * W3C Trace Context (https://w3c.github.io/trace-context/, Level 2 for tracestate keys), closer
+ * to the specification than `W3CTraceContextPropagator` from `@opentelemetry/core`:
+ * - an invalid tracestate (bad key or value, more than 32 members) is dropped as a whole, where
+ *   core keeps the valid members and cuts after 32; a duplicated key keeps its first (left-most)
+ *   member, where core keeps the last value;
+ * - tracestate keys follow the Level 2 grammar (`@` anywhere after the first character, up to 256
+ *   characters), where core's Level 1 grammar drops `foo@` or `t@` + 15 characters;
  * - several traceparent values restart the trace, where core takes the first;
  * - a future version's flags keep only the `sampled` bit, and injection writes only that bit
  *   (core writes `0ff` for flags 0xff, a three-digit field);
@@ -49,7 +52,7 @@ export function createTraceContextPropagator(): TextMapPropagator {
         formatTraceParent(spanContext.traceId, spanContext.spanId, spanContext.traceFlags),
       );
       const state = spanContext.traceState
-        ? parseTraceState(spanContext.traceState.serialize())
+        ? parseTraceState(spanContext.traceState.serialize())?.serialize()
         : undefined;
       if (state) setter.set(carrier, TRACESTATE, state);
     },
@@ -59,7 +62,7 @@ export function createTraceContextPropagator(): TextMapPropagator {
       if (!parsed) return context;
       const spanContext: SpanContext = { ...parsed, isRemote: true };
       const state = parseTraceState(asList(getter.get(carrier, TRACESTATE)));
-      if (state) spanContext.traceState = new TraceState(state);
+      if (state) spanContext.traceState = state;
       return trace.setSpanContext(context, spanContext);
     },
     fields() {
