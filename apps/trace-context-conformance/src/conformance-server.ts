@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   ROOT_CONTEXT,
@@ -11,6 +11,9 @@ import {
 } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { createPropagator, extractContext, injectContext } from '@proc/telemetry-context';
+import { type Limits, resolveLimits } from './limits.js';
+import { post } from './post.js';
+import { readBody } from './read-body.js';
 
 /** Options of {@link startConformanceServer}. */
 export interface ConformanceServerOptions {
@@ -22,6 +25,18 @@ export interface ConformanceServerOptions {
   tracerProvider?: TracerProvider;
   /** Default: W3C Trace Context from `createPropagator(['tracecontext'])`. */
   propagator?: TextMapPropagator;
+  /**
+   * Largest `POST /test` body read, in bytes; a larger one gets `413` and its connection is
+   * closed without reading the rest. An integer >= 1. Default 1 MiB (1048576); CLI
+   * `--max-body-bytes`.
+   */
+  maxBodyBytes?: number;
+  /**
+   * Deadline of each callback `POST`, in milliseconds, from connecting to the end of the
+   * response; a callback that has not answered by then is reported with an `error` and the next
+   * call goes on. Default 3000 (under the W3C harness's 5 s); CLI `--call-timeout-millis`.
+   */
+  callTimeoutMillis?: number;
 }
 
 /** A running validation service. */
@@ -44,36 +59,28 @@ function isCall(value: unknown): value is Call {
   return typeof value === 'object' && value !== null && typeof (value as Call).url === 'string';
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      // A response cut off mid-body never ends: settle on close instead of waiting forever.
-      res.on('close', () => {
-        if (!res.complete) reject(new Error(`response from ${url} was cut off`));
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function handleTest(
   req: IncomingMessage,
   res: ServerResponse,
   tracer: Tracer,
   propagator: TextMapPropagator,
+  limits: Limits,
 ): Promise<void> {
+  const text = await readBody(req, limits.maxBodyBytes);
+  if (text === undefined) {
+    // Answer, then close rather than read the rest: reading it would be the unbounded work the
+    // limit is there to prevent.
+    res
+      .writeHead(413, { 'content-type': 'text/plain', connection: 'close' })
+      .end(
+        `request body over ${limits.maxBodyBytes} bytes (the maxBodyBytes option, --max-body-bytes)\n`,
+        () => req.destroy(),
+      );
+    return;
+  }
   let calls: unknown;
   try {
-    calls = JSON.parse(await readBody(req));
+    calls = JSON.parse(text);
   } catch {
     calls = undefined;
   }
@@ -100,7 +107,12 @@ async function handleTest(
     try {
       results.push({
         url: call.url,
-        status: await post(call.url, JSON.stringify(call.arguments ?? []), headers),
+        status: await post(
+          call.url,
+          JSON.stringify(call.arguments ?? []),
+          headers,
+          limits.callTimeoutMillis,
+        ),
       });
     } catch (error) {
       results.push({ url: call.url, error: (error as Error).message });
@@ -124,9 +136,10 @@ export async function startConformanceServer(
     '@proc/trace-context-conformance',
   );
   const propagator = options.propagator ?? createPropagator(['tracecontext']);
+  const limits = resolveLimits(options);
   const server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/test') {
-      handleTest(req, res, tracer, propagator).catch((error: Error) => {
+      handleTest(req, res, tracer, propagator, limits).catch((error: Error) => {
         res.writeHead(500).end(`${error.message}\n`);
       });
       return;

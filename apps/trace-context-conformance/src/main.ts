@@ -1,6 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { startConformanceServer } from './conformance-server.js';
 
+function parsePositiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new InvalidArgumentError('an integer >= 1.');
+  }
+  return number;
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -14,11 +22,26 @@ const program = new Command()
   .description('W3C Trace Context validation service: POST /test with [{ "url", "arguments" }]')
   .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 5000)
   .option('--host <host>', 'interface to bind', '127.0.0.1')
+  .option(
+    '--max-body-bytes <bytes>',
+    'largest POST /test body read; larger ones get 413 (default 1048576)',
+    parsePositiveInteger,
+  )
+  .option(
+    '--call-timeout-millis <ms>',
+    'deadline of each callback POST, reported as an error when passed (default 3000)',
+    parsePositiveInteger,
+  )
   .parse();
 
-const { port, host } = program.opts<{ port: number; host: string }>();
+const { port, host, maxBodyBytes, callTimeoutMillis } = program.opts<{
+  port: number;
+  host: string;
+  maxBodyBytes?: number;
+  callTimeoutMillis?: number;
+}>();
 
-startConformanceServer({ port, host }).then(
+startConformanceServer({ port, host, maxBodyBytes, callTimeoutMillis }).then(
   (server) => {
     process.stdout.write(`trace-context conformance service on ${server.url}/test\n`);
     const stop = () => {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import { Readable } from 'node:stream';
 import { type ConformanceServer, startConformanceServer } from '../src/conformance-server.js';
 
 /** What the service sent back to the harness in one callback. */
@@ -476,5 +477,179 @@ describe('startConformanceServer', () => {
         cutting.close();
       }
     }, 5000);
+  });
+
+  describe('limits', () => {
+    const MAX_BODY_BYTES = 64 * 1024;
+    /** What a client streaming a large body gets, and how much of the body it could send. */
+    interface Streamed {
+      status: number;
+      text: string;
+      sentBytes: number;
+    }
+
+    /** Starts a service with `options`, runs `body` against it and always closes it. */
+    async function withService<T>(
+      options: Parameters<typeof startConformanceServer>[0],
+      body: (url: string) => Promise<T>,
+    ): Promise<T> {
+      const limited = await startConformanceServer({ port: 0, ...options });
+      try {
+        return await body(limited.url);
+      } finally {
+        await limited.close();
+      }
+    }
+
+    /**
+     * POSTs up to `totalBytes` of spaces, pulled one 64 KiB chunk at a time as the socket takes
+     * them (so `sentBytes` counts what the service let through), declared or chunked.
+     */
+    function streamBody(
+      url: string,
+      totalBytes: number,
+      declareLength: boolean,
+    ): Promise<Streamed> {
+      let sentBytes = 0;
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      async function* spaces() {
+        while (sentBytes < totalBytes) {
+          sentBytes += chunk.length;
+          yield chunk;
+        }
+      }
+      return new Promise((resolve, reject) => {
+        let answered = false;
+        const headers = declareLength ? { 'content-length': String(totalBytes) } : undefined;
+        const req = request(`${url}/test`, { method: 'POST', agent: false, headers }, (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (data: Buffer) => chunks.push(data));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString(),
+              sentBytes,
+            }),
+          );
+          res.on('error', reject);
+        });
+        // The service closes the connection before the body ends: a write error is expected.
+        req.on('error', () => {});
+        req.on('close', () => {
+          if (!answered) reject(new Error('the connection closed without an answer'));
+        });
+        Readable.from(spaces()).pipe(req);
+      });
+    }
+
+    it.each([
+      ['a chunked body', false],
+      ['a body declared by content-length', true],
+    ])(
+      'should answer 413 to %s over maxBodyBytes and stop reading it (regression: the whole body was buffered)',
+      async (_, declareLength) => {
+        const totalBytes = 64 * 1024 * 1024;
+        const got = await withService({ maxBodyBytes: MAX_BODY_BYTES }, (url) =>
+          streamBody(url, totalBytes, declareLength),
+        );
+        expect(got.status).toBe(413);
+        expect(got.text).toContain(`${MAX_BODY_BYTES} bytes`);
+        expect(got.text).toContain('maxBodyBytes');
+        // The service stopped reading: the client could not get the rest of the body out (socket
+        // buffers on loopback hold a few MiB at most).
+        expect(got.sentBytes).toBeLessThan(totalBytes / 2);
+      },
+      20_000,
+    );
+
+    it('should accept a body of exactly maxBodyBytes', async () => {
+      const calls = JSON.stringify([{ url: `${harnessUrl}/0`, arguments: [] }]);
+      const body = calls.padEnd(MAX_BODY_BYTES, ' ');
+      const status = await withService(
+        { maxBodyBytes: MAX_BODY_BYTES },
+        (url) =>
+          new Promise<number>((resolve, reject) => {
+            const req = request(`${url}/test`, { method: 'POST', agent: false }, (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            });
+            req.on('error', reject);
+            req.end(body);
+          }),
+      );
+      expect(status).toBe(200);
+    });
+
+    it.each([
+      ['accepts and never answers', (_socket: Socket) => {}],
+      [
+        'answers headers and never ends the body',
+        (socket: Socket) => {
+          socket.write('HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{');
+        },
+      ],
+    ])(
+      'should give up on a callback that %s after callTimeoutMillis and go on (regression: /test hung)',
+      async (_, behave) => {
+        callbacks.length = 0;
+        const sockets = new Set<Socket>();
+        const hanging = createNetServer((socket) => {
+          sockets.add(socket);
+          socket.on('error', () => {});
+          behave(socket);
+        });
+        hanging.listen(0, '127.0.0.1');
+        await once(hanging, 'listening');
+        const hangUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hang`;
+        try {
+          const body = await withService(
+            { callTimeoutMillis: 100 },
+            (url) =>
+              new Promise<string>((resolve, reject) => {
+                const req = request(`${url}/test`, { method: 'POST', agent: false }, (res) => {
+                  const chunks: Buffer[] = [];
+                  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+                  res.on('end', () => resolve(Buffer.concat(chunks).toString()));
+                });
+                req.on('error', reject);
+                req.end(
+                  JSON.stringify([
+                    { url: hangUrl, arguments: [] },
+                    { url: `${harnessUrl}/after`, arguments: [] },
+                  ]),
+                );
+              }),
+          );
+          expect(JSON.parse(body)).toEqual([
+            { url: hangUrl, error: expect.stringContaining('within 100 ms') },
+            { url: `${harnessUrl}/after`, status: 200 },
+          ]);
+          expect(callbacks.map((c) => c.path)).toEqual(['/after']);
+        } finally {
+          for (const socket of sockets) socket.destroy();
+          hanging.close();
+        }
+      },
+      10_000,
+    );
+
+    it.each([
+      ['maxBodyBytes', '0', { maxBodyBytes: 0 }],
+      ['maxBodyBytes', '1.5', { maxBodyBytes: 1.5 }],
+      ['callTimeoutMillis', '0', { callTimeoutMillis: 0 }],
+      ['callTimeoutMillis', 'NaN', { callTimeoutMillis: Number.NaN }],
+      ['callTimeoutMillis', 'Infinity', { callTimeoutMillis: Number.POSITIVE_INFINITY }],
+    ])('should refuse %s %s', async (name, _, options) => {
+      const outcome = await startConformanceServer({ port: 0, ...options }).then(
+        async (started) => {
+          await started.close();
+          return undefined;
+        },
+        (error: unknown) => error,
+      );
+      expect(outcome).toBeInstanceOf(RangeError);
+      expect((outcome as Error).message).toContain(name);
+    });
   });
 });
