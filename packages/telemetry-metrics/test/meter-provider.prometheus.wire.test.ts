@@ -1,13 +1,12 @@
 import { metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { waitFor } from '@proc/telemetry-testing';
+import { freePort, waitFor } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   initMeterProvider,
   METRIC_NAMES,
   type MetricsHandle,
 } from '../src/index.js';
-import { freePort } from './helpers/free-port.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 import {
   startTestPrometheusServer,

@@ -13,7 +13,12 @@ import {
   type MetricsConfig,
   TelemetryConfigError,
 } from '@proc/telemetry-config';
-import { createTestDiagLogger, type TestDiagLogger, waitFor } from '@proc/telemetry-testing';
+import {
+  createTestDiagLogger,
+  freePort,
+  type TestDiagLogger,
+  waitFor,
+} from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   initMeterProvider,
@@ -21,7 +26,6 @@ import {
   shutdownMeterProvider,
 } from '../src/index.js';
 import { meterExemplarsFor } from '../src/internal/exemplars/exemplar-registry.js';
-import { freePort } from './helpers/free-port.js';
 import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 

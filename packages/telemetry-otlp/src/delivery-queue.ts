@@ -81,8 +81,9 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       pauseTimer = undefined;
       pump();
     }, millis);
-    // A pending retry alone does not keep the process alive; shutdown bounds the rest.
-    pauseTimer.unref();
+    // A pending retry alone does not keep an idle process alive, but one that awaits a flush
+    // (a shutdown, bounded by its deadline) waits for it rather than exiting with data queued.
+    if (idleWaiters.length === 0) pauseTimer.unref();
   };
 
   const onOutcome = (entry: Entry<T>, outcome: DeliveryOutcome) => {
@@ -171,6 +172,10 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       waitingItems += items;
       pump();
       return true;
+    },
+    hasRoomFor: (items) => !closed && waitingItems + items <= options.maxQueuedItems,
+    drop(items) {
+      stats.dropped += items;
     },
     flush() {
       if (stats.queued === 0 && inFlight === 0) return Promise.resolve();

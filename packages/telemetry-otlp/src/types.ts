@@ -1,5 +1,4 @@
 import type { AgentOptions } from 'node:https';
-import type { ExportResult } from '@opentelemetry/core';
 import type { OTLPGRPCExporterConfigNode } from '@opentelemetry/otlp-grpc-exporter-base';
 
 /** PEM contents of the TLS files named in a `TlsConfig`; a file that is not configured is absent. */
@@ -149,6 +148,10 @@ export interface DeliveryQueue<T> {
    * final outcome of an accepted payload.
    */
   enqueue(payload: T, items: number, onSettled?: (outcome: DeliveryOutcome) => void): boolean;
+  /** Whether `enqueue()` would accept `items` items now: lets a caller skip encoding what would be refused. */
+  hasRoomFor(items: number): boolean;
+  /** Counts `items` items as dropped that the caller refused itself after `hasRoomFor()` said no. */
+  drop(items: number): void;
   /**
    * Resolves when the queue is empty and nothing is in flight; starts a backed-off retry at
    * once. Never rejects; the caller bounds the wait.

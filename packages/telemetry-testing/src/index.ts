@@ -3,6 +3,9 @@
  * to end in tests, benchmarks and demos, and the test helpers the packages share.
  * @packageDocumentation
  */
+export type { BlackHole } from './black-hole.js';
+export { startBlackHole } from './black-hole.js';
+export { freePort } from './free-port.js';
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
 export { renderMetricTable } from './render/metric-table.js';

@@ -10,6 +10,8 @@ import {
   type TimeInput,
 } from '@opentelemetry/api';
 import { defaultTracer } from './internal/default-tracer.js';
+import { logger } from './internal/diag.js';
+import { isLinkableContext } from './internal/is-linkable-context.js';
 import { runInSpan } from './internal/run-in-span.js';
 import type { SpanBuilder, SpanBuilderOptions } from './types.js';
 
@@ -21,6 +23,11 @@ function assertName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name === '') {
     throw new TypeError(`spanBuilder: name must be a non-empty string, got ${String(name)}`);
   }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  return `an object with keys [${Object.keys(value).join(', ')}]`;
 }
 
 /**
@@ -78,8 +85,14 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
       return builder;
     },
     link(spanContext: SpanContext, linkAttributes?: Attributes) {
+      if (!isLinkableContext(spanContext)) {
+        logger.warn(
+          `spanBuilder.link: expected a SpanContext with traceId, spanId and traceFlags, got ${describeValue(spanContext)}; the link is dropped`,
+        );
+        return builder;
+      }
       links.push(
-        linkAttributes
+        typeof linkAttributes === 'object' && linkAttributes !== null
           ? { context: spanContext, attributes: linkAttributes }
           : { context: spanContext },
       );

@@ -127,7 +127,10 @@ export interface SpanBuilder {
   attribute(key: string, value: Attributes[string]): SpanBuilder;
   /** Sets several attributes (merged over earlier ones). */
   attributes(attributes: Attributes): SpanBuilder;
-  /** Adds a link to another span, optionally with attributes. */
+  /**
+   * Adds a link to another span, optionally with attributes. A value that is not a SpanContext
+   * (`{}`, `null`) is dropped with a diag warning: it would make its whole export batch fail.
+   */
   link(spanContext: SpanContext, attributes?: Attributes): SpanBuilder;
   /** Start time (`Date`, epoch milliseconds, or `[seconds, nanos]`). Default now. */
   startTime(time: TimeInput): SpanBuilder;

@@ -6,7 +6,8 @@ function builderFor(name: string, options: WithSpanOptions): SpanBuilder {
   const builder = spanBuilder(name, options.tracer ? { tracer: options.tracer } : {});
   if (options.kind !== undefined) builder.kind(options.kind);
   if (options.attributes) builder.attributes(options.attributes);
-  for (const link of options.links ?? []) builder.link(link.context, link.attributes);
+  // A null entry is passed on, so the builder drops it with its warning rather than throwing here.
+  for (const link of options.links ?? []) builder.link(link?.context, link?.attributes);
   if (options.startTime !== undefined) builder.startTime(options.startTime);
   if (options.parent) builder.parent(options.parent);
   if (options.root) builder.noParent();

@@ -208,6 +208,45 @@ describe.each(PROTOCOLS)('export over OTLP %s', (protocol) => {
     });
   });
 
+  describe('spans that cannot be encoded', () => {
+    it('should deliver the good spans of a batch and count the bad ones (regression: one bad span lost its whole batch)', async () => {
+      const diagLog = installTestDiagLogger();
+      const tracing = start({ sampler: { type: 'always_on' } });
+      const tracer = tracing.getTracer('t');
+      for (let i = 0; i < 9; i++) tracer.startSpan(`good-${i}`).end();
+      // Through the SDK's own API, which does not validate: each breaks the OTLP serializers.
+      tracer
+        .startSpan('bad-event')
+        .addEvent(null as never)
+        .end();
+      tracer.startSpan('bad-link', { links: [{ context: {} as SpanContext }] }).end();
+      const renamed = tracer.startSpan('bad-name');
+      renamed.updateName(null as never);
+      renamed.end();
+      // Our builder drops the bad links where they enter, so this span is good.
+      spanBuilder('good-builder', { tracer })
+        .link({} as SpanContext)
+        .link(null as never)
+        .start()
+        .end();
+      await tracing.forceFlush({ timeoutMillis: 5000 });
+      const good = [...Array.from({ length: 9 }, (_, i) => `good-${i}`), 'good-builder'];
+      if (protocol === 'http/json') {
+        // JSON.stringify encodes what protobuf cannot (a null name, a link without ids): the
+        // batch arrives whole.
+        const spans = await receiver.waitForSpans(13);
+        expect(spans.map((span) => span.name)).toEqual(expect.arrayContaining(good));
+        expect(tracing.exportCounts()).toMatchObject({ ended: 13, exported: 13, invalid: 0 });
+      } else {
+        const spans = await receiver.waitForSpans(10);
+        expect(spans.map((span) => span.name).sort()).toEqual(good.sort());
+        expect(tracing.exportCounts()).toMatchObject({ ended: 13, exported: 10, invalid: 3 });
+        expect(diagLog.has('warn', /3 span\(s\) could not be encoded and were dropped/)).toBe(true);
+      }
+      expect(diagLog.has('warn', /spanBuilder\.link: expected a SpanContext.*got null/)).toBe(true);
+    });
+  });
+
   describe('sampling', () => {
     it('should sample about 10% of 20,000 root spans and deliver exactly the sampled ones', async () => {
       const tracing = start({

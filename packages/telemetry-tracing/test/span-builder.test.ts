@@ -8,6 +8,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { spanBuilder } from '../src/index.js';
 import { createTestTracer, type TestTracer } from './helpers/test-tracer.js';
 
@@ -114,6 +115,36 @@ describe('spanBuilder', () => {
       expect(links).toHaveLength(2);
       expect(links?.[0]).toMatchObject({ context: otherContext, attributes: { reason: 'retry' } });
       expect(links?.[1]?.context).toEqual(otherContext);
+    });
+
+    it.each([
+      ['{}', {}],
+      ['null', null],
+      ['a string', 'trace'],
+      ['ids that are not strings', { traceId: 1, spanId: 2, traceFlags: 1 }],
+    ])(
+      'should drop a link to %s with a diag warning (regression: it failed the whole export batch)',
+      (_, value) => {
+        const diagLog = installTestDiagLogger();
+        spanBuilder('l', { tracer: t.tracer })
+          .link(value as never)
+          .start()
+          .end();
+        expect(finished()[0]?.links).toEqual([]);
+        expect(
+          diagLog.has('warn', /spanBuilder\.link: expected a SpanContext .*the link is dropped/),
+        ).toBe(true);
+      },
+    );
+
+    it('should drop link attributes that are not an object', () => {
+      const other = t.tracer.startSpan('other');
+      other.end();
+      spanBuilder('l', { tracer: t.tracer })
+        .link(other.spanContext(), null as never)
+        .start()
+        .end();
+      expect(finished()[1]?.links[0]).toEqual({ context: other.spanContext() });
     });
   });
 

@@ -3,8 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { waitFor } from '@proc/telemetry-testing';
-import { freePort } from './free-port.js';
+import { freePort, waitFor } from '@proc/telemetry-testing';
 
 /** One sample of an instant-query result. */
 export interface PrometheusSample {

@@ -61,6 +61,11 @@ export function createBatchingSpanProcessor<T>(
     if (buffer.length === 0) return;
     const spans = buffer;
     buffer = [];
+    // While the collector is down the queue stays full: do not spend CPU encoding what it refuses.
+    if (!queue.hasRoomFor(spans.length)) {
+      queue.drop(spans.length);
+      return;
+    }
     const encoded = parts.encode(spans);
     invalid += encoded.invalid;
     if (encoded.items > 0) queue.enqueue(encoded.payload, encoded.items);

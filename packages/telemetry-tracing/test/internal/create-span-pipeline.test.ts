@@ -110,6 +110,27 @@ describe('OTLP exporter settings on the wire', () => {
     },
   );
 
+  it.each([
+    ['http', 'http/protobuf'],
+    ['http', 'http/json'],
+    ['h2c', 'grpc'],
+  ] as const)(
+    'should send only the configured headers over %s %s, never OTEL_EXPORTER_OTLP_*HEADERS from process.env (regression: the SDK exporters merged them in)',
+    async (kind, protocol) => {
+      const saved = { ...process.env };
+      process.env.OTEL_EXPORTER_OTLP_HEADERS = 'x-leaked-generic=from-env';
+      process.env.OTEL_EXPORTER_OTLP_TRACES_HEADERS = 'x-leaked-traces=from-env';
+      try {
+        const request = await exportOneSpan(kind, protocol, { headers: { 'x-configured': 'yes' } });
+        expect(request.headers['x-configured']).toBe('yes');
+        expect(request.headers['x-leaked-generic']).toBeUndefined();
+        expect(request.headers['x-leaked-traces']).toBeUndefined();
+      } finally {
+        process.env = saved;
+      }
+    },
+  );
+
   it('should send gRPC with headers as metadata and gzip', async () => {
     const request = await exportOneSpan('h2c', 'grpc', {
       headers: { authorization: 'Bearer secret-token' },

@@ -1,6 +1,9 @@
 import { type AddressInfo, createServer } from 'node:net';
 
-/** A loopback port that was free a moment ago (bound to port 0, then released). */
+/**
+ * A loopback port that was free a moment ago (bound to port 0, then released): an endpoint where
+ * nothing listens, for "collector down" tests.
+ */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {

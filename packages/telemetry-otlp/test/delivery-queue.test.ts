@@ -1,0 +1,241 @@
+import { diag } from '@opentelemetry/api';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
+import { createDeliveryQueue, type DeliveryOutcome } from '../src/index.js';
+
+/** A deliver() under test control: each call waits until the test answers it. */
+function controlledDeliver() {
+  const calls: Array<{ payload: string; answer: (outcome: DeliveryOutcome) => void }> = [];
+  let open = 0;
+  let peak = 0;
+  const deliver = (payload: string) =>
+    new Promise<DeliveryOutcome>((resolve) => {
+      open++;
+      peak = Math.max(peak, open);
+      calls.push({
+        payload,
+        answer: (outcome) => {
+          open--;
+          resolve(outcome);
+        },
+      });
+    });
+  return {
+    deliver,
+    calls,
+    get peak() {
+      return peak;
+    },
+    /** Answers the oldest unanswered call. */
+    async answerNext(outcome: DeliveryOutcome) {
+      const call = calls.shift();
+      if (!call) throw new Error('no delivery is waiting');
+      call.answer(outcome);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+}
+
+const unavailable: DeliveryOutcome = { status: 'retryable', error: new Error('UNAVAILABLE') };
+const fast = { initialBackoffMillis: 1, maxBackoffMillis: 4 };
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('createDeliveryQueue', () => {
+  afterEach(() => diag.disable());
+
+  describe('enqueue()', () => {
+    it('should start at most maxInFlight deliveries and the next one when one settles', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+      });
+      for (const payload of ['a', 'b', 'c']) queue.enqueue(payload, 1);
+      expect(target.calls.map((call) => call.payload)).toEqual(['a']);
+      await target.answerNext({ status: 'delivered' });
+      expect(target.calls.map((call) => call.payload)).toEqual(['b']);
+      expect(queue.stats()).toMatchObject({ accepted: 3, delivered: 1, queued: 2, inFlight: 1 });
+    });
+
+    it('should allow a configured maxInFlight', () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        maxInFlight: 2,
+      });
+      for (const payload of ['a', 'b', 'c']) queue.enqueue(payload, 1);
+      expect(target.calls).toHaveLength(2);
+      expect(queue.stats().peakInFlight).toBe(2);
+    });
+
+    it('should refuse and count what does not fit beside the waiting items', () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 10,
+      });
+      expect(queue.enqueue('in flight', 10)).toBe(true);
+      expect(queue.enqueue('waiting', 10)).toBe(true);
+      expect(queue.hasRoomFor(1)).toBe(false);
+      expect(queue.enqueue('refused', 1)).toBe(false);
+      queue.drop(5);
+      expect(queue.stats()).toMatchObject({ accepted: 20, dropped: 6, queued: 20 });
+    });
+  });
+
+  describe('retries', () => {
+    it('should retry a retryable failure in its own slot, never beside it (regression: retries ran outside the in-flight limit)', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: fast,
+      });
+      queue.enqueue('a', 1);
+      queue.enqueue('b', 1);
+      await target.answerNext(unavailable);
+      expect(target.calls).toHaveLength(0); // backing off: nothing new starts
+      await tick();
+      expect(target.calls.map((call) => call.payload)).toEqual(['a']);
+      await target.answerNext({ status: 'delivered' });
+      expect(target.calls.map((call) => call.payload)).toEqual(['b']);
+      expect(target.peak).toBe(1);
+    });
+
+    it('should give up after maxAttempts and count the items as failed', async () => {
+      const target = controlledDeliver();
+      const diagLog = installTestDiagLogger();
+      const settled: DeliveryOutcome[] = [];
+      const queue = createDeliveryQueue({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { ...fast, maxAttempts: 3 },
+      });
+      queue.enqueue('a', 7, (outcome) => settled.push(outcome));
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await tick();
+        await target.answerNext(unavailable);
+      }
+      expect(settled).toEqual([unavailable]);
+      expect(queue.stats()).toMatchObject({ failed: 7, queued: 0 });
+      expect(diagLog.has('warn', /traces: export failed \(UNAVAILABLE\); retrying/)).toBe(true);
+      expect(
+        diagLog.has('error', /traces: export of 7 item\(s\) failed after 3 attempt\(s\)/),
+      ).toBe(true);
+    });
+
+    it('should not retry a failure the endpoint called final', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+      });
+      queue.enqueue('a', 1);
+      await target.answerNext({ status: 'failed', error: new Error('400') });
+      expect(queue.stats()).toMatchObject({ failed: 1, queued: 0 });
+      expect(target.calls).toHaveLength(0);
+    });
+
+    it('should double the backoff while the endpoint keeps failing and reset it on a delivery', async () => {
+      const delays: number[] = [];
+      const realSetTimeout = global.setTimeout;
+      jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+        delays.push(ms ?? 0);
+        return realSetTimeout(fn, 0);
+      }) as typeof setTimeout);
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
+      });
+      const backedOff = () => new Promise((resolve) => realSetTimeout(resolve, 5));
+      queue.enqueue('a', 1);
+      for (let i = 0; i < 4; i++) {
+        await target.answerNext(unavailable);
+        await backedOff();
+      }
+      await target.answerNext({ status: 'delivered' });
+      queue.enqueue('b', 1);
+      await target.answerNext(unavailable);
+      // ±20% jitter around 1000, 2000, 4000, 4000 (capped), then 1000 again after the delivery.
+      const expected = [1000, 2000, 4000, 4000, 1000];
+      expect(delays).toHaveLength(expected.length);
+      delays.forEach((delay, i) => {
+        expect(delay).toBeGreaterThanOrEqual((expected[i] as number) * 0.8);
+        expect(delay).toBeLessThanOrEqual((expected[i] as number) * 1.2);
+      });
+    });
+  });
+
+  describe('flush()', () => {
+    it('should resolve once everything accepted has settled, retrying a backed-off payload at once', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { initialBackoffMillis: 60_000 },
+      });
+      queue.enqueue('a', 1);
+      await target.answerNext(unavailable);
+      let flushed = false;
+      const flush = queue.flush().then(() => {
+        flushed = true;
+      });
+      expect(target.calls.map((call) => call.payload)).toEqual(['a']); // not after 60 s
+      await target.answerNext({ status: 'delivered' });
+      await flush;
+      expect(flushed).toBe(true);
+    });
+
+    it('should resolve at once when nothing is queued', async () => {
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: async () => ({ status: 'delivered' }),
+        maxQueuedItems: 1,
+      });
+      await expect(queue.flush()).resolves.toBeUndefined();
+    });
+  });
+
+  describe('close()', () => {
+    it('should give up the waiting payloads and refuse new ones', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+      });
+      queue.enqueue('a', 1);
+      queue.enqueue('b', 2);
+      queue.close();
+      expect(queue.enqueue('c', 4)).toBe(false);
+      await target.answerNext({ status: 'delivered' });
+      expect(queue.stats()).toMatchObject({ delivered: 1, failed: 2, dropped: 4, queued: 0 });
+    });
+  });
+
+  describe('attemptTimeoutMillis', () => {
+    it('should free the slot of a delivery that never settles', async () => {
+      const settled: DeliveryOutcome[] = [];
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: () => new Promise<DeliveryOutcome>(() => undefined),
+        maxQueuedItems: 100,
+        attemptTimeoutMillis: 10,
+      });
+      queue.enqueue('a', 1, (outcome) => settled.push(outcome));
+      await queue.flush();
+      expect(settled[0]).toMatchObject({ status: 'failed' });
+      expect(String((settled[0] as { error: Error }).error)).toMatch(/Timeout/);
+    });
+  });
+});

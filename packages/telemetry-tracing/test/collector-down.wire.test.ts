@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { OtlpProtocol } from '@proc/telemetry-config';
+import { type BlackHole, freePort, startBlackHole } from '@proc/telemetry-testing';
+import type { SpanExportCounts } from '../src/index.js';
+
+const FIXTURE = path.join(__dirname, 'fixtures/collector-down-app.cjs');
+const BUILT = path.join(__dirname, '../dist/cjs/index.js');
+/** The issue's soak: a minute at a rate that fills the default queue (2048) within a second. */
+const SECONDS = 60;
+const RATE = 10_000;
+const MIB = 1024 * 1024;
+/** The default queue (2048) and batch size (512). */
+const QUEUE = 2048;
+const BATCH = 512;
+
+interface Sample {
+  phase: 'run' | 'end';
+  rss: number;
+  counts: SpanExportCounts;
+}
+
+/** Runs the fixture app against `endpoint` for SECONDS and returns its per-second samples. */
+function runApp(protocol: OtlpProtocol, endpoint: string, maxConcurrentExports = 1) {
+  return new Promise<Sample[]>((resolve, reject) => {
+    const child = spawn(process.execPath, [FIXTURE], {
+      cwd: path.join(__dirname, '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH,
+        PROTOCOL: protocol,
+        ENDPOINT: endpoint,
+        RATE: String(RATE),
+        SECONDS: String(SECONDS),
+        MAX_CONCURRENT_EXPORTS: String(maxConcurrentExports),
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 30) * 1000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      if (code !== 0) {
+        reject(new Error(`the app exited with ${code}: ${stderr}`));
+        return;
+      }
+      resolve(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Sample),
+      );
+    });
+  });
+}
+
+const endpointFor = (protocol: OtlpProtocol, port: number) =>
+  protocol === 'grpc' ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/v1/traces`;
+
+/** What every run must show, whatever the protocol and the kind of outage. */
+function expectBounded(samples: Sample[], maxInFlight: number) {
+  const run = samples.filter((sample) => sample.phase === 'run');
+  const end = samples.find((sample) => sample.phase === 'end');
+  expect(run.length).toBeGreaterThanOrEqual(SECONDS - 5);
+  expect(end).toBeDefined();
+  // In flight: never more than the configured limit, retries included.
+  expect(
+    Math.max(...samples.map((sample) => sample.counts.peakExportsInFlight)),
+  ).toBeLessThanOrEqual(maxInFlight);
+  // Held: never more than the queue, the batches in flight and the batch being filled.
+  expect(Math.max(...run.map((sample) => sample.counts.queued))).toBeLessThanOrEqual(
+    QUEUE + BATCH * maxInFlight + BATCH,
+  );
+  // RSS flat once the queue is full: the last half of the run grows less than 32 MiB over the
+  // sample taken at a quarter.
+  const quarter = run[Math.floor(run.length / 4)] as Sample;
+  const lastHalfPeak = Math.max(...run.slice(Math.floor(run.length / 2)).map((s) => s.rss));
+  expect((lastHalfPeak - quarter.rss) / MIB).toBeLessThan(32);
+  // Every span is accounted for: nothing silently lost.
+  const counts = (end as Sample).counts;
+  expect(counts.dropped).toBeGreaterThan(0);
+  expect(counts.exported).toBe(0);
+  expect(counts.ended).toBe(
+    counts.exported + counts.failed + counts.dropped + counts.queued + counts.invalid,
+  );
+}
+
+describe('export with the collector down (60 s at 10,000 spans/s, in a child process)', () => {
+  const holes: BlackHole[] = [];
+
+  beforeAll(() => {
+    if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "pnpm build" first`);
+  });
+
+  afterAll(async () => {
+    await Promise.all(holes.map((hole) => hole.close()));
+  });
+
+  // The seven runs go in parallel: each is a minute of wall time, bounded by its own timer.
+  it(
+    'should keep exports in flight, spans held and RSS bounded on every protocol, against a closed port and a black hole',
+    async () => {
+      const protocols: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+      const closed = await Promise.all(protocols.map(() => freePort()));
+      const blackHoles = await Promise.all(protocols.map(() => startBlackHole()));
+      const twoInFlight = await startBlackHole();
+      holes.push(...blackHoles, twoInFlight);
+
+      const runs = await Promise.all([
+        ...protocols.map((protocol, i) =>
+          runApp(protocol, endpointFor(protocol, closed[i] as number)),
+        ),
+        ...protocols.map((protocol, i) =>
+          runApp(protocol, endpointFor(protocol, (blackHoles[i] as BlackHole).port)),
+        ),
+        runApp('http/protobuf', endpointFor('http/protobuf', twoInFlight.port), 2),
+      ]);
+
+      for (const samples of runs.slice(0, 6)) expectBounded(samples, 1);
+      expectBounded(runs[6] as Sample[], 2);
+      // A black hole only ever sees the attempts in flight: one connection at a time per limit,
+      // and attempts spaced by the export timeout (2 s) and the backoff, not a storm.
+      for (const hole of blackHoles) {
+        expect(hole.peakConnections).toBeLessThanOrEqual(2);
+        expect(hole.acceptedConnections).toBeLessThanOrEqual(SECONDS / 2 + 5);
+      }
+      expect(twoInFlight.peakConnections).toBeLessThanOrEqual(3);
+    },
+    (SECONDS + 60) * 1000,
+  );
+});
