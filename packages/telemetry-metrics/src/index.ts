@@ -11,6 +11,7 @@ export type {
   InitMeterProviderOptions,
   InstrumentKind,
   MetricDefinition,
+  MetricExportCounts,
   MetricsHandle,
   MetricsRecorder,
   MetricsRecorderOptions,

@@ -56,7 +56,7 @@ export function initMeterProvider(
     exemplars === undefined
       ? new MeterProvider(providerOptions)
       : createExemplarMeterProvider(providerOptions, exemplars);
-  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured?.exporter);
+  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured);
 }
 
 /**

@@ -111,6 +111,27 @@ export interface MetricsHandle {
    * failed or was abandoned (waiting gRPC retries end). A second call warns and resolves.
    */
   shutdown(options?: MetricsTimeoutOptions): Promise<void>;
+  /**
+   * What happened to the collected data points so far, from the OTLP exporter; `undefined` for
+   * the other exporters (Prometheus, console, none).
+   */
+  exportCounts(): MetricExportCounts | undefined;
+}
+
+/** Data points on their way to the collector, counted over every collection exported. */
+export interface MetricExportCounts {
+  /** Delivered to the collector. */
+  exported: number;
+  /** Given up: rejected by the collector, out of retries, or still queued at a deadline. */
+  failed: number;
+  /** Refused because too many collections were waiting (a long outage). */
+  dropped: number;
+  /** Waiting to be delivered or in flight now. */
+  queued: number;
+  /** Exports in flight now. */
+  exportsInFlight: number;
+  /** Most exports ever in flight at once (at most `metrics.export.maxConcurrentExports`). */
+  peakExportsInFlight: number;
 }
 
 /** Options of {@link createMetricsRecorder}. */

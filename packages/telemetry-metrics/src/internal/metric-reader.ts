@@ -5,6 +5,7 @@ import {
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import type { MetricsConfig } from '@proc/telemetry-config';
+import type { MetricExportCounts } from '../types.js';
 import { logger } from './diag.js';
 import type { ExemplarStore } from './exemplars/exemplar-store.js';
 import { createOtlpMetricExporter } from './otlp-exporter.js';
@@ -16,6 +17,8 @@ export interface ConfiguredReader {
   reader: IMetricReader;
   /** The exporter a periodic reader pushes to; absent for Prometheus. */
   exporter?: PushMetricExporter;
+  /** What the OTLP exporter delivered; absent for the other exporters. */
+  exportCounts?: () => MetricExportCounts;
 }
 
 /** A periodic reader pushing to `exporter`, with the configured interval and timeout. */
@@ -63,11 +66,12 @@ export function createMetricReader(
         config,
         cardinalityLimit,
       );
-    case 'otlp':
-      return periodicReader(
-        createOtlpMetricExporter(config.export, config.temporality, exemplars),
-        config,
-        cardinalityLimit,
-      );
+    case 'otlp': {
+      const exporter = createOtlpMetricExporter(config.export, config.temporality, exemplars);
+      return {
+        ...periodicReader(exporter, config, cardinalityLimit),
+        exportCounts: () => exporter.exportCounts(),
+      };
+    }
   }
 }

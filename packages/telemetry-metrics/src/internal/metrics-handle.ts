@@ -1,6 +1,7 @@
-import type { MeterProvider, PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import type { MetricsHandle, MetricsTimeoutOptions } from '../types.js';
+import type { MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { MetricExportCounts, MetricsHandle, MetricsTimeoutOptions } from '../types.js';
 import { logger } from './diag.js';
+import type { ConfiguredReader } from './metric-reader.js';
 import { withDeadline } from './with-deadline.js';
 
 /**
@@ -22,15 +23,32 @@ function timeoutOf(
   return fallback;
 }
 
+/** One line with every count, so lost data points are never silent. */
+function reportShutdown(counts: MetricExportCounts, finished: boolean, timeoutMillis: number) {
+  const summary =
+    `shutdown: metric data points ${counts.exported} exported, ${counts.queued} still queued, ` +
+    `${counts.dropped} dropped (queue full), ${counts.failed} failed`;
+  if (!finished) {
+    logger.warn(`${summary}; not finished within ${timeoutMillis} ms, the queued points are lost`);
+  } else if (counts.queued + counts.dropped + counts.failed > 0) {
+    logger.warn(summary);
+  } else {
+    logger.info(summary);
+  }
+}
+
 /**
  * Wraps `provider` in a handle whose flush and shutdown are bounded and never reject.
- * @param exporter the configured push exporter, closed when shutdown fails or times out.
+ * @param configured the configured reader: its push exporter is closed when shutdown fails or
+ *   times out, and its export counts are reported at shutdown.
  */
 export function createMetricsHandle(
   provider: MeterProvider,
   defaultTimeoutMillis: number,
-  exporter?: PushMetricExporter,
+  configured?: Pick<ConfiguredReader, 'exporter' | 'exportCounts'>,
 ): MetricsHandle {
+  const exporter = configured?.exporter;
+  const exportCounts = configured?.exportCounts;
   let shutdownPromise: Promise<void> | undefined;
 
   const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
@@ -43,16 +61,20 @@ export function createMetricsHandle(
     // The periodic reader skips exporter.shutdown() when its last export fails, and an abandoned
     // export goes on: close the exporter anyway, so waiting gRPC retries end and its
     // connections close.
+    // Counted before the exporter is closed, so what was still queued is reported as queued.
+    const counts = exportCounts?.();
     if (!finished && exporter !== undefined) {
       Promise.resolve()
         .then(() => exporter.shutdown())
         .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
     }
+    if (counts) reportShutdown(counts, finished, timeoutMillis);
   };
 
   return {
     provider,
     getMeter: (name, version, options) => provider.getMeter(name, version, options),
+    exportCounts: () => exportCounts?.(),
     async forceFlush(options = {}) {
       if (shutdownPromise !== undefined) {
         logger.warn('forceFlush() called after shutdown(); nothing to flush');

@@ -7,6 +7,7 @@ import {
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ExportConfig, TemporalityPreference } from '@proc/telemetry-config';
 import { createDeliveryQueue, createOtlpSender, type EncodedRequest } from '@proc/telemetry-otlp';
+import type { MetricExportCounts } from '../types.js';
 import { logger } from './diag.js';
 import {
   createJsonExemplarSerializer,
@@ -14,6 +15,11 @@ import {
 } from './exemplars/exemplar-metrics-serializers.js';
 import type { ExemplarStore } from './exemplars/exemplar-store.js';
 import { temporalitySelector } from './temporality.js';
+
+/** The OTLP push exporter, with the counts of what it delivered. */
+export interface OtlpMetricExporter extends PushMetricExporter {
+  exportCounts(): MetricExportCounts;
+}
 
 /** Where `metrics.export` sits in the configuration; TLS errors and warnings name options below it. */
 const OPTION_PATH = 'metrics.export';
@@ -46,7 +52,7 @@ export function createOtlpMetricExporter(
   config: ExportConfig,
   temporality: TemporalityPreference,
   exemplars?: ExemplarStore,
-): PushMetricExporter {
+): OtlpMetricExporter {
   const sender = createOtlpSender(config, { signal: 'metrics', optionPath: OPTION_PATH });
   const serializer: ISerializer<ResourceMetrics, unknown> =
     sender.encoding === 'json'
@@ -99,6 +105,17 @@ export function createOtlpMetricExporter(
       return closed;
     },
     selectAggregationTemporality: temporalitySelector(temporality),
+    exportCounts() {
+      const stats = queue.stats();
+      return {
+        exported: stats.delivered,
+        failed: stats.failed,
+        dropped: stats.dropped,
+        queued: stats.queued,
+        exportsInFlight: stats.inFlight,
+        peakExportsInFlight: stats.peakInFlight,
+      };
+    },
   };
 }
 
