@@ -5,6 +5,7 @@ import {
   getOrCreateInstrument,
   instrumentCacheFor,
 } from './internal/instrument-cache.js';
+import { createAttributeSanitizer } from './internal/sanitize-attributes.js';
 import { METRIC_DEFINITIONS } from './metric-definitions.js';
 import type {
   MetricDefinition,
@@ -19,7 +20,9 @@ const DEFAULT_METER_NAME = '@proc/telemetry-metrics';
 /**
  * Creates a {@link MetricsRecorder}: instruments are created once per meter and name, and the
  * common attributes are merged into every recording. Without per-call attributes the frozen
- * common attributes object itself is passed to the SDK, so the hot path allocates nothing.
+ * common attributes object itself is passed to the SDK, so the hot path allocates nothing; valid
+ * per-call attributes are checked in place (no copy), invalid ones dropped with a diag warning
+ * instead of letting the SDK throw.
  *
  * On a meter of a provider from `initMeterProvider()` that exports exemplars, counter and
  * histogram recordings also offer an exemplar: one context lookup per call, and an exemplar kept
@@ -35,7 +38,8 @@ const DEFAULT_METER_NAME = '@proc/telemetry-metrics';
  */
 export function createMetricsRecorder(options: MetricsRecorderOptions = {}): MetricsRecorder {
   const meter = options.meter ?? metrics.getMeter(DEFAULT_METER_NAME);
-  const common: Readonly<Attributes> = Object.freeze({ ...options.commonAttributes });
+  const sanitize = createAttributeSanitizer();
+  const common: Readonly<Attributes> = Object.freeze({ ...sanitize(options.commonAttributes) });
   const hasCommon = Object.keys(common).length > 0;
   const definitions = new Map<string, MetricDefinition>(Object.entries(METRIC_DEFINITIONS));
   for (const definition of options.definitions ?? []) {
@@ -45,7 +49,12 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
   // Resolved once: a meter is registered when its provider creates it.
   const exemplars = meterExemplarsFor(meter);
 
-  const attributesFor = (attributes: Attributes | undefined): Attributes => {
+  const attributesFor = (given: Attributes | undefined): Attributes => {
+    if (given === undefined) {
+      return common;
+    }
+    // Valid attributes come back as the same object; invalid ones are dropped (never a throw).
+    const attributes = sanitize(given);
     if (attributes === undefined) {
       return common;
     }

@@ -142,7 +142,11 @@ export interface MetricsRecorderOptions {
    * recorder created before a global meter provider is registered records nothing.
    */
   meter?: Meter;
-  /** Attributes merged into every recording (service, pipeline, processor...). Per-call attributes win. Default `{}`. */
+  /**
+   * Attributes merged into every recording (service, pipeline, processor...). Per-call attributes
+   * win. Invalid ones are dropped once, here, with a diag warning (see {@link MetricsRecorder}).
+   * Default `{}`.
+   */
   commonAttributes?: Attributes;
   /**
    * Definitions (kind, unit, description, buckets) applied when an instrument of that name is
@@ -161,6 +165,12 @@ export type ObserveGaugeCallback = (observe: ObserveFunction) => void | Promise<
  * Records measurements with common attributes. Instruments are created on first use and cached
  * per meter by name; recording a name with another kind than it was created with throws.
  * Names must match the OpenTelemetry instrument-name grammar, or recording throws.
+ *
+ * Attributes never make a call throw: an attribute whose value is not a string, a number, a
+ * boolean or an array of one of these types (null and undefined entries allowed), or whose key is
+ * empty, is dropped with one diag warning per key, and the measurement is recorded with the
+ * others. A `null` or `undefined` value is dropped silently; attributes that are not an object
+ * (`null`, a string) are dropped whole, leaving the common attributes.
  */
 export interface MetricsRecorder {
   /** The attributes merged into every recording (frozen). */

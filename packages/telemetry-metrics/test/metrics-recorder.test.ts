@@ -1,5 +1,6 @@
 import { context, type Meter, metrics } from '@opentelemetry/api';
 import { DataPointType, type Histogram, MeterProvider } from '@opentelemetry/sdk-metrics';
+import { installTestDiagLogger, type TestDiagLogger } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
   DURATION_BUCKET_BOUNDARIES_SECONDS,
@@ -241,6 +242,139 @@ describe('MetricsRecorder', () => {
       const metric = findMetric(await collector.collect(), 'pool.size');
       expect(createObservableGauge).toHaveBeenCalledTimes(1);
       expect(metric.dataPoints.map((p) => p.value).sort()).toEqual([1, 2]);
+    });
+  });
+
+  describe('attributes', () => {
+    let logger: TestDiagLogger;
+
+    beforeEach(() => {
+      logger = installTestDiagLogger();
+    });
+
+    afterEach(() => {
+      logger.uninstall();
+    });
+
+    const circular: Record<string, unknown> = { name: 'loop' };
+    circular.self = circular;
+    const BAD_VALUES = {
+      big: 2n ** 60n,
+      loop: circular,
+      sym: Symbol('s'),
+      fn: () => 1,
+      nested: { a: 1 },
+      mixed: [1, 'one'],
+      deep: [[1]],
+    };
+    const KINDS = ['recordCounter', 'recordUpDown', 'recordHistogram', 'recordGauge'] as const;
+
+    it('should drop BigInt, circular, Symbol and other invalid values instead of throwing, and record the rest (regression: D9, TypeError from the SDK)', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      for (const kind of KINDS) {
+        expect(() =>
+          recorder[kind](`bad.${kind}`, 1, {
+            'event.type': 'order',
+            ...BAD_VALUES,
+          } as never),
+        ).not.toThrow();
+      }
+      const collected = await collector.collect();
+      for (const kind of KINDS) {
+        expect(findMetric(collected, `bad.${kind}`).dataPoints.map((p) => p.attributes)).toEqual([
+          { ...common, 'event.type': 'order' },
+        ]);
+      }
+      // Once per key, naming the key and the accepted values, never the value itself.
+      expect(logger.texts('warn')).toHaveLength(Object.keys(BAD_VALUES).length);
+      expect(logger.texts('warn')[0]).toBe(
+        '@proc/telemetry-metrics attribute "big" dropped: received a bigint; accepted: a string, a number, a boolean, or an array of one of these types (null and undefined entries allowed)',
+      );
+      expect(
+        logger.has(
+          'warn',
+          /attribute "mixed" dropped: received an array mixing number and string;/,
+        ),
+      ).toBe(true);
+      expect(logger.has('warn', /attribute "loop" dropped: received an object;/)).toBe(true);
+      expect(logger.has('warn', /attribute "sym" dropped: received a symbol;/)).toBe(true);
+    });
+
+    it('should record with the common attributes when attributes are null or not an object (regression: D9)', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      const plain = createMetricsRecorder({ meter });
+      for (const kind of KINDS) {
+        expect(() => recorder[kind](`null.${kind}`, 1, null as never)).not.toThrow();
+        expect(() => plain[kind](`plain.${kind}`, 1, null as never)).not.toThrow();
+        expect(() => recorder[kind](`string.${kind}`, 1, 'abc' as never)).not.toThrow();
+      }
+      const collected = await collector.collect();
+      for (const kind of KINDS) {
+        expect(findMetric(collected, `null.${kind}`).dataPoints[0]?.attributes).toEqual(common);
+        expect(findMetric(collected, `plain.${kind}`).dataPoints[0]?.attributes).toEqual({});
+        expect(findMetric(collected, `string.${kind}`).dataPoints[0]?.attributes).toEqual(common);
+      }
+      expect(logger.has('warn', /attributes dropped: received null; accepted: an object/)).toBe(
+        true,
+      );
+    });
+
+    it('should drop null and undefined values and empty keys, warning only for the empty key', async () => {
+      const recorder = createMetricsRecorder({ meter });
+      recorder.recordCounter('sparse', 1, {
+        a: 'kept',
+        gone: undefined,
+        nothing: null as never,
+        '': 'no key',
+        list: [1, null, undefined, 2] as never,
+      });
+      const [point] = findMetric(await collector.collect(), 'sparse').dataPoints;
+      expect(point?.attributes).toEqual({ a: 'kept', list: [1, null, undefined, 2] });
+      expect(Object.keys(point?.attributes ?? {})).toEqual(['a', 'list']);
+      expect(logger.texts('warn')).toEqual([
+        expect.stringContaining('attribute "" dropped: an attribute key is a non-empty string'),
+      ]);
+    });
+
+    it('should warn once per key, however often the key is recorded', () => {
+      const recorder = createMetricsRecorder({ meter });
+      for (let i = 0; i < 5; i++) {
+        recorder.recordCounter('repeat', 1, { big: BigInt(i) } as never);
+        recorder.recordHistogram('repeat.h', 1, { big: BigInt(i), sym: Symbol(i) } as never);
+      }
+      expect(logger.texts('warn')).toHaveLength(2);
+    });
+
+    it('should drop invalid common attributes once, when the recorder is created', async () => {
+      const recorder = createMetricsRecorder({
+        meter,
+        commonAttributes: { ...common, big: 1n } as never,
+      });
+      expect(recorder.commonAttributes).toEqual(common);
+      expect(logger.texts('warn')).toHaveLength(1);
+      recorder.recordCounter('common.only', 1);
+      expect(
+        findMetric(await collector.collect(), 'common.only').dataPoints[0]?.attributes,
+      ).toEqual(common);
+      expect(logger.texts('warn')).toHaveLength(1);
+    });
+
+    it('should drop invalid attributes of observed gauge values', async () => {
+      const recorder = createMetricsRecorder({ meter, commonAttributes: common });
+      recorder.observeGauge('observed', (observe) => observe(1, { big: 1n, ok: true } as never));
+      const [point] = findMetric(await collector.collect(), 'observed').dataPoints;
+      expect(point?.attributes).toEqual({ ...common, ok: true });
+    });
+
+    it('should pass valid per-call attributes on as they are, without a copy', () => {
+      const recorder = createMetricsRecorder({ meter });
+      const counter = meter.createCounter('valid.counter');
+      jest.spyOn(meter, 'createCounter').mockReturnValue(counter);
+      const add = jest.spyOn(counter, 'add');
+      const attributes = { s: 'x', n: Number.NaN, b: false, list: ['a', null, 'b'] };
+      recorder.recordCounter('valid.counter', 1, attributes as never);
+      expect(add.mock.calls[0]?.[1]).toBe(attributes);
+      expect(logger.texts('warn')).toEqual([]);
     });
   });
 
