@@ -115,12 +115,12 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
       const histograms = await receiver.waitForMetric(HISTOGRAM);
       // The largest value (the latency spike) and the latest one.
       expect(pointOf(histograms, 'order').exemplars).toEqual([
-        { ...spanIds, value: 0.25, timeUnixNano: expect.any(BigInt) },
-        { ...spanIds, value: 0.002, timeUnixNano: expect.any(BigInt) },
+        { ...spanIds, value: 0.25, valueType: 'double', timeUnixNano: expect.any(BigInt) },
+        { ...spanIds, value: 0.002, valueType: 'double', timeUnixNano: expect.any(BigInt) },
       ]);
       const counters = await receiver.waitForMetric(COUNTER);
       expect(pointOf(counters, 'order').exemplars).toEqual([
-        { ...spanIds, value: 3, timeUnixNano: expect.any(BigInt) },
+        { ...spanIds, value: 3, valueType: 'double', timeUnixNano: expect.any(BigInt) },
       ]);
       for (const eventType of ['outside', 'unsampled']) {
         expect(pointOf(histograms, eventType).exemplars).toEqual([]);

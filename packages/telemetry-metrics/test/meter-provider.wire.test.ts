@@ -172,7 +172,7 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
       const overflow = points.filter((p) => p.attributes['otel.metric.overflow'] === true);
       expect(overflow).toHaveLength(1);
       expect(overflow[0]?.attributes).toEqual({ 'otel.metric.overflow': true });
-      expect(points.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBe(10_000);
+      expect(points.reduce((sum, p) => sum + Number(p.value ?? 0), 0)).toBe(10_000);
     });
   });
 

@@ -3,6 +3,7 @@
 import type {
   Attributes,
   MetricType,
+  NumberValueType,
   OtlpProtocol,
   ReceivedExemplar,
   ReceivedHistogram,
@@ -30,7 +31,10 @@ function nanos(value: unknown): bigint {
   return BigInt(value as string | number);
 }
 
-/** An int64 as a number, or a bigint when it does not fit safely. */
+/**
+ * An int64 as a number, or a bigint when it does not fit safely: the rule for attributes, metric
+ * values and exemplar values alike.
+ */
 function int64(value: unknown): number | bigint {
   const big = BigInt(value as string | number);
   return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER)
@@ -139,10 +143,20 @@ export function flattenTraces(
 
 const TEMPORALITY = { 1: 'delta', 2: 'cumulative' } as const;
 
+/**
+ * The `value` oneof of a number point or an exemplar: `as_int` exact (a bigint beyond the safe
+ * range), `as_double` as a number, and which of the two it was.
+ */
+function numberValue(p: Obj): { value: number | bigint; valueType: NumberValueType } {
+  return p.value === 'asInt'
+    ? { value: int64(p.asInt), valueType: 'int' }
+    : { value: num(p.asDouble), valueType: 'double' };
+}
+
 function exemplars(raw: unknown): ReceivedExemplar[] {
   return list(raw).map((e) => {
     const exemplar: ReceivedExemplar = {
-      value: e.value === 'asInt' ? Number(e.asInt) : num(e.asDouble),
+      ...numberValue(e),
       attributes: attributes(e.filteredAttributes),
       timeUnixNano: nanos(e.timeUnixNano),
     };
@@ -216,7 +230,9 @@ export function flattenMetrics(request: Obj, protocol: OtlpProtocol): ReceivedMe
           }
           if (type === 'sum') point.isMonotonic = Boolean(data.isMonotonic);
           if (type === 'sum' || type === 'gauge') {
-            point.value = p.value === 'asInt' ? Number(p.asInt) : num(p.asDouble);
+            const { value, valueType } = numberValue(p);
+            point.value = value;
+            point.valueType = valueType;
           } else {
             point.histogram = histogramOf(type, p);
           }

@@ -22,6 +22,7 @@ export type {
   FailureOptions,
   MetricTableOptions,
   MetricType,
+  NumberValueType,
   OtlpProtocol,
   OtlpReceiver,
   OtlpReceiverOptions,

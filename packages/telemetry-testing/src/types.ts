@@ -118,11 +118,20 @@ export interface ReceivedHistogram {
   quantiles?: { quantile: number; value: number }[];
 }
 
+/**
+ * Which field of OTLP's `value` oneof a number point or an exemplar carried: `as_int` (an int64)
+ * or `as_double`. An `int` 5 and a `double` 5.0 have the same `value`; this tells them apart.
+ */
+export type NumberValueType = 'int' | 'double';
+
 /** An exemplar attached to a metric point. */
 export interface ReceivedExemplar {
   traceId?: string;
   spanId?: string;
-  value: number;
+  /** As in {@link ReceivedMetricPoint.value}: a `bigint` only for an int beyond the safe range. */
+  value: number | bigint;
+  /** Whether the value was sent as `as_int` or `as_double`. */
+  valueType: NumberValueType;
   attributes: Attributes;
   timeUnixNano: bigint;
 }
@@ -138,8 +147,16 @@ export interface ReceivedMetricPoint {
   /** Sums only. */
   isMonotonic?: boolean;
   attributes: Attributes;
-  /** Sums and gauges. */
-  value?: number;
+  /**
+   * Sums and gauges. An `as_int` value is exact: a `number` within `Number.MAX_SAFE_INTEGER`, a
+   * `bigint` beyond it (as int64 attributes are); an `as_double` value is a `number`.
+   */
+  value?: number | bigint;
+  /**
+   * Sums and gauges: whether the value was sent as `as_int` or `as_double`, so a test can assert
+   * that an int stays an int (`5` and `5.0` have the same `value`).
+   */
+  valueType?: NumberValueType;
   /** Histograms, exponential histograms and summaries. */
   histogram?: ReceivedHistogram;
   exemplars: ReceivedExemplar[];

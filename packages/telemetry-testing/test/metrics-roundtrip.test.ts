@@ -64,11 +64,15 @@ function expectedPoints(metric: MetricData): Partial<ReceivedMetricPoint>[] {
       expected.temporality =
         metric.aggregationTemporality === AggregationTemporality.DELTA ? 'delta' : 'cumulative';
     }
+    // An instrument created with ValueType.INT is exported as_int: it must arrive as an int.
+    const valueType = metric.descriptor.valueType === ValueType.INT ? 'int' : 'double';
     if (metric.dataPointType === DataPointType.SUM) {
       expected.isMonotonic = metric.isMonotonic;
       expected.value = p.value as number;
+      expected.valueType = valueType;
     } else if (metric.dataPointType === DataPointType.GAUGE) {
       expected.value = p.value as number;
+      expected.valueType = valueType;
     } else if (metric.dataPointType === DataPointType.HISTOGRAM) {
       const v = p.value as {
         buckets: { boundaries: number[]; counts: number[] };

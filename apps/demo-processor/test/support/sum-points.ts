@@ -5,7 +5,7 @@ export function sumLatest(
   receiver: OtlpReceiver,
   name: string,
   attributes: Record<string, unknown> = {},
-  of: (p: ReceivedMetricPoint) => number = (p) => p.histogram?.count ?? p.value ?? 0,
+  of: (p: ReceivedMetricPoint) => number = (p) => Number(p.histogram?.count ?? p.value ?? 0),
 ): number {
   return receiver
     .metric(name)

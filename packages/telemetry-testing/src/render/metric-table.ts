@@ -1,8 +1,10 @@
 import type { MetricTableOptions, OtlpReceiver, ReceivedMetricPoint } from '../types.js';
 import { checkInteger, fit } from './text.js';
 
-function formatNumber(value: number | undefined): string {
+function formatNumber(value: number | bigint | undefined): string {
   if (value === undefined) return '';
+  // An int64 beyond the safe range, exact.
+  if (typeof value === 'bigint') return value.toString();
   if (Number.isInteger(value)) return String(value);
   return Number(value.toPrecision(6)).toString();
 }

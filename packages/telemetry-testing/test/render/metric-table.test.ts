@@ -6,7 +6,7 @@ import {
   startOtlpReceiver,
 } from '../../src/index.js';
 
-function point(name: string, value: number, attributes = {}): ReceivedMetricPoint {
+function point(name: string, value: number | bigint, attributes = {}): ReceivedMetricPoint {
   return {
     name,
     description: '',
@@ -16,6 +16,7 @@ function point(name: string, value: number, attributes = {}): ReceivedMetricPoin
     isMonotonic: true,
     attributes,
     value,
+    valueType: 'int',
     exemplars: [],
     startTimeUnixNano: 0n,
     timeUnixNano: 0n,
@@ -69,6 +70,12 @@ describe('renderMetricTable', () => {
       'processor.events',
       'processor.events',
     ]);
+  });
+
+  it('should show an int64 beyond the safe range exactly', () => {
+    const big = 2n ** 60n + 1n;
+    const lines = renderMetricTable(new Map([['bytes.total', [point('bytes.total', big)]]]));
+    expect(lines[2]?.trim().split(/\s+/).at(-1)).toBe('1152921504606846977');
   });
 
   describe('namePrefix', () => {
