@@ -5,9 +5,9 @@ import {
   TraceFlags,
   trace,
 } from '@opentelemetry/api';
-import { hrTime } from '@opentelemetry/core';
 import type { ExemplarFilterName } from '@proc/telemetry-config';
 import { attributesKey } from './attributes-key.js';
+import { nowOnSpanClock } from './span-clock.js';
 import type {
   ExemplarInstrumentKind,
   RecordedExemplar,
@@ -76,7 +76,8 @@ export function createMeterExemplars(filter: ActiveExemplarFilter): MeterExempla
       // The SDK drops negative counter and histogram values (with a diag warning): no exemplar.
       if (value < 0) return;
       // https://opentelemetry.io/docs/specs/otel/metrics/sdk/#exemplarfilter
-      const spanContext = trace.getSpan(context.active())?.spanContext();
+      const span = trace.getSpan(context.active());
+      const spanContext = span?.spanContext();
       // The sampled bit first: it is cheaper than the id checks and ends most unsampled calls.
       const sampled =
         spanContext !== undefined && (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0;
@@ -84,15 +85,11 @@ export function createMeterExemplars(filter: ActiveExemplarFilter): MeterExempla
       const valid = spanContext !== undefined && isSpanContextValid(spanContext);
       if (filter === 'trace_based' && !valid) return;
       const attributes = copyAttributes ? { ...recorded } : recorded;
+      // The span's own clock, so the exemplar lies within the span it points to.
+      const time = nowOnSpanClock(span);
       const exemplar: RecordedExemplar = valid
-        ? {
-            value,
-            time: hrTime(),
-            traceId: spanContext.traceId,
-            spanId: spanContext.spanId,
-            attributes,
-          }
-        : { value, time: hrTime(), attributes };
+        ? { value, time, traceId: spanContext.traceId, spanId: spanContext.spanId, attributes }
+        : { value, time, attributes };
 
       let reservoir = reservoirs.get(instrument);
       if (reservoir === undefined) {

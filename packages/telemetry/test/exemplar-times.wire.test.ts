@@ -1,0 +1,79 @@
+// Exemplars and spans from one initTelemetry(), both checked as they arrived at the receiver: an
+// exemplar recorded inside a span carries a time within that span's start and end.
+import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  createMetricsRecorder,
+  initTelemetry,
+  METRIC_NAMES,
+  type TelemetryProviders,
+} from '../src/index.js';
+import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
+import { resetGlobals } from './helpers/reset-globals.js';
+
+const SPANS = 2000;
+// The exemplar reservoirs keep 100 series per instrument between two exports.
+const SPANS_PER_EXPORT = 100;
+
+describe.each(PROTOCOLS)('exemplar times over OTLP %s', (protocol) => {
+  let receiver: OtlpReceiver;
+  let telemetry: TelemetryProviders | undefined;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+  });
+
+  afterAll(async () => {
+    await receiver.stop();
+  });
+
+  afterEach(async () => {
+    await telemetry?.shutdown({ timeoutMillis: 5000 });
+    telemetry = undefined;
+    receiver.clear();
+    resetGlobals();
+  });
+
+  describe('initTelemetry', () => {
+    it(`should give each exemplar recorded inside a span a time within the span, for ${SPANS} short spans (regression: exemplars took hrTime(), spans Date.now())`, async () => {
+      telemetry = await initTelemetry({ env: receiverEnv(receiver, protocol) });
+      const tracer = telemetry.tracer('exemplar-times');
+      const recorder = createMetricsRecorder({ meter: telemetry.meter('exemplar-times') });
+      for (let exported = 0; exported < SPANS; exported += SPANS_PER_EXPORT) {
+        for (let slot = 0; slot < SPANS_PER_EXPORT; slot++) {
+          // One series per span within an export, so every exemplar is kept and sent.
+          tracer.startActiveSpan('short', (span) => {
+            recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1, { slot });
+            recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.001, { slot });
+            span.end();
+          });
+        }
+        await telemetry.forceFlush();
+      }
+
+      const spans = await receiver.waitForSpans(SPANS, { name: 'short', timeoutMs: 10_000 });
+      const byId = new Map(spans.map((span) => [span.spanId, span]));
+      const exemplars = receiver
+        .metricPoints()
+        .flatMap((point) => point.exemplars.map((exemplar) => ({ metric: point.name, exemplar })));
+      expect(exemplars).toHaveLength(2 * SPANS);
+      const outside = exemplars.flatMap(({ metric, exemplar }) => {
+        const span = byId.get(exemplar.spanId ?? '');
+        const { timeUnixNano } = exemplar;
+        if (
+          span !== undefined &&
+          timeUnixNano >= span.startTimeUnixNano &&
+          timeUnixNano <= span.endTimeUnixNano
+        ) {
+          return [];
+        }
+        return [
+          { metric, timeUnixNano, start: span?.startTimeUnixNano, end: span?.endTimeUnixNano },
+        ];
+      });
+      expect({ outside: outside.length, first: outside.slice(0, 3) }).toEqual({
+        outside: 0,
+        first: [],
+      });
+    });
+  });
+});
