@@ -50,6 +50,7 @@ export {
 } from '@proc/telemetry-context';
 export type {
   MetricDefinition,
+  MetricExportCounts,
   MetricsRecorder,
   MetricsRecorderOptions,
   MetricViewOptions,
@@ -70,7 +71,12 @@ export {
   ATTR_PROCESSOR_PIPELINE_STAGE,
   ATTR_PROCESSOR_WORKER_ID,
 } from '@proc/telemetry-resource';
-export type { SpanBuilder, SpanBuilderOptions, WithSpanOptions } from '@proc/telemetry-tracing';
+export type {
+  SpanBuilder,
+  SpanBuilderOptions,
+  SpanExportCounts,
+  WithSpanOptions,
+} from '@proc/telemetry-tracing';
 // @proc/telemetry-tracing
 export {
   ATTR_AGGREGATION_TYPE,
@@ -114,6 +120,7 @@ export {
 export { initTelemetry } from './init-telemetry.js';
 export type {
   InitTelemetryOptions,
+  TelemetryExportCounts,
   TelemetryProviders,
   TelemetryTimeoutOptions,
 } from './types.js';

@@ -2,8 +2,9 @@ import type { Meter, Tracer } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
-import type { MetricViewOptions } from '@proc/telemetry-metrics';
+import type { MetricExportCounts, MetricViewOptions } from '@proc/telemetry-metrics';
 import type { ProcessorOptions } from '@proc/telemetry-resource';
+import type { SpanExportCounts } from '@proc/telemetry-tracing';
 
 /**
  * Options of `initTelemetry()`. Everything that can come from a config file or an `OTEL_*`
@@ -68,6 +69,14 @@ export interface TelemetryTimeoutOptions {
   timeoutMillis?: number;
 }
 
+/** Export counts per signal; see `TelemetryProviders.exportCounts()`. */
+export interface TelemetryExportCounts {
+  /** Sampled spans. */
+  traces?: SpanExportCounts;
+  /** Metric data points, over every collection exported. */
+  metrics?: MetricExportCounts;
+}
+
 /**
  * What `initTelemetry()` returns: the configuration, the resource and the providers behind the
  * registered globals. With `OTEL_SDK_DISABLED=true` it has the same shape, backed by no-ops.
@@ -92,6 +101,11 @@ export interface TelemetryProviders {
   setSamplingRatio(ratio: number): void;
   /** Exports every ended span and the current metrics now. Never rejects. */
   forceFlush(options?: TelemetryTimeoutOptions): Promise<void>;
+  /**
+   * What each exporting signal has delivered, dropped, failed and still holds, counted without
+   * retaining data; a signal that exports nothing (disabled, `none`, Prometheus) is absent.
+   */
+  exportCounts(): TelemetryExportCounts;
   /**
    * Flushes and stops traces and metrics in parallel within one deadline, then unregisters the
    * globals this instance registered, so `initTelemetry()` may be called again. Never rejects

@@ -3,7 +3,11 @@ import type { TelemetryConfig } from '@proc/telemetry-config';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import { type SettleOutcome, settleWithin } from '@proc/telemetry-otlp';
 import type { TracingHandle } from '@proc/telemetry-tracing';
-import type { TelemetryProviders, TelemetryTimeoutOptions } from '../types.js';
+import type {
+  TelemetryExportCounts,
+  TelemetryProviders,
+  TelemetryTimeoutOptions,
+} from '../types.js';
 import { logger } from './logger.js';
 import { timeoutMillis } from './timeout-millis.js';
 
@@ -22,10 +26,27 @@ export interface LiveParts {
   release: () => void;
 }
 
+/** `traces: 3 queued, 10 dropped, 2 failed; metrics: 40 queued`: what is not delivered, per signal. */
+function undelivered(counts: TelemetryExportCounts): string {
+  const parts: string[] = [];
+  const { traces, metrics } = counts;
+  if (traces) {
+    parts.push(
+      `traces: ${traces.queued} queued, ${traces.dropped} dropped, ${traces.failed} failed, ${traces.open} still open`,
+    );
+  }
+  if (metrics) {
+    parts.push(
+      `metrics: ${metrics.queued} data points queued, ${metrics.dropped} dropped, ${metrics.failed} failed`,
+    );
+  }
+  return parts.length > 0 ? parts.join('; ') : 'nothing was being exported';
+}
+
 /** Reports an operation that did not settle cleanly within its deadline. */
-function report(outcome: SettleOutcome, what: string, ms: number) {
+function report(outcome: SettleOutcome, what: string, ms: number, counts: TelemetryExportCounts) {
   if (outcome.status === 'timeout') {
-    logger.warn(`${what}: not finished within ${ms} ms; telemetry not yet exported may be lost`);
+    logger.warn(`${what}: not finished within ${ms} ms; not delivered: ${undelivered(counts)}`);
   } else if (outcome.status === 'failed') {
     logger.error(`${what} failed`, outcome.error);
   }
@@ -35,6 +56,14 @@ function report(outcome: SettleOutcome, what: string, ms: number) {
 export function createLiveProviders(parts: LiveParts): TelemetryProviders {
   const { config, resource, tracing, metrics } = parts;
   let shutdownPromise: Promise<void> | undefined;
+  const exportCounts = (): TelemetryExportCounts => {
+    const counts: TelemetryExportCounts = {};
+    const traces = tracing.exportCounts();
+    const metricPoints = metrics.exportCounts();
+    if (traces) counts.traces = traces;
+    if (metricPoints) counts.metrics = metricPoints;
+    return counts;
+  };
 
   // Both handles bound themselves by the same deadline and never reject; the outer bound makes
   // the promise to the app independent of that, and `.then` turns a synchronous throw into a
@@ -51,7 +80,7 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     );
 
   const shutdownWithin = async (ms: number): Promise<void> => {
-    report(await both('shutdown', ms), 'shutdown', ms);
+    report(await both('shutdown', ms), 'shutdown', ms, exportCounts());
     try {
       parts.release();
     } catch (error) {
@@ -65,13 +94,14 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     tracer: (name = config.service.name, version) => tracing.getTracer(name, version),
     meter: (name = config.service.name, version) => metrics.getMeter(name, version),
     setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
+    exportCounts,
     async forceFlush(options?: TelemetryTimeoutOptions) {
       if (shutdownPromise) {
         logger.warn('forceFlush() after shutdown() does nothing');
         return;
       }
       const ms = timeoutMillis(options?.timeoutMillis, FLUSH_TIMEOUT_MILLIS, 'forceFlush');
-      report(await both('forceFlush', ms), 'forceFlush', ms);
+      report(await both('forceFlush', ms), 'forceFlush', ms, exportCounts());
     },
     shutdown(options?: TelemetryTimeoutOptions) {
       if (shutdownPromise) {
