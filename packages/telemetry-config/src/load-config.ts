@@ -31,7 +31,7 @@ export function loadConfig(options: LoadConfigOptions = {}): TelemetryConfig {
   if (file !== undefined && file !== '') {
     const parsed = readConfigFile(file, env);
     issues.push(...parsed.issues);
-    layers.push({ source: 'file', options: parsed.options });
+    layers.push({ source: 'file', options: parsed.options, substituted: parsed.substituted });
   }
 
   layers.push({ source: 'env', options: readEnv(env, report) });

@@ -2,6 +2,7 @@ import { formatIssues, TelemetryConfigError } from '../telemetry-config-error.js
 import type { ConfigWarning, ExportConfig, OtlpProtocol, TelemetryConfig } from '../types.js';
 import { enforceCrossField } from './cross-field.js';
 import { defaultOptions } from './defaults.js';
+import { maskSubstituted, substitutedPaths } from './mask-substituted.js';
 import { type Layer, mergeLayers, SIGNALS } from './merge-layers.js';
 import type { PlainObject } from './plain.js';
 import { attachRedactedPrinters } from './redaction.js';
@@ -34,7 +35,9 @@ export function buildConfig(
   }
   if (config.propagators.includes('none')) config.propagators = [];
   const issues = enforceCrossField(values as PlainObject, sources, report);
-  if (issues.length > 0) throw new TelemetryConfigError(issues);
+  if (issues.length > 0) {
+    throw new TelemetryConfigError(maskSubstituted(issues, substitutedPaths(layers)));
+  }
 
   const problems = schemaIssues(telemetryConfigSchema, config, 'default');
   if (problems.length > 0) {

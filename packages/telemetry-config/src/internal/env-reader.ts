@@ -1,6 +1,7 @@
+import { redactUrl } from '../redact-url.js';
 import type { ConfigWarning } from '../types.js';
+import { REDACTED } from './credentials.js';
 import { EXPECTED, isHttpUrl } from './fields.js';
-import { REDACTED, redactUrl } from './redaction.js';
 import { makeWarning } from './warnings.js';
 
 export type Env = Record<string, string | undefined>;

@@ -8,6 +8,8 @@ export const SIGNALS: readonly Signal[] = ['traces', 'metrics'];
 export interface Layer {
   source: ConfigSource;
   options: TelemetryConfigOptions;
+  /** For a file: paths of the values a `${…}` reference was substituted into. */
+  substituted?: ReadonlySet<string>;
 }
 
 /** An endpoint as set by a source, before the protocol is known. */

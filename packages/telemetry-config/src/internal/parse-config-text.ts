@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import type { ConfigFormat, TelemetryConfigIssue, TelemetryConfigOptions } from '../types.js';
 import { layerCrossFieldIssues } from './cross-field.js';
 import type { Env } from './env-reader.js';
+import { maskSubstituted } from './mask-substituted.js';
 import { isPlainObject, type PlainObject, setOwn } from './plain.js';
 import { telemetryConfigOptionsSchema } from './schema.js';
 import { substituteEnv } from './substitute-env.js';
@@ -10,6 +11,8 @@ import { schemaIssues } from './validate.js';
 export interface ParsedFile {
   options: TelemetryConfigOptions;
   issues: TelemetryConfigIssue[];
+  /** Paths of the values a `${…}` reference was substituted into (see `maskSubstituted`). */
+  substituted: ReadonlySet<string>;
 }
 
 /** In a file, `key:` with no value (null) means "not set here". */
@@ -22,6 +25,8 @@ function withoutNulls(value: unknown): unknown {
   }
   return out;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const fileIssue = (origin: string, expected: string): TelemetryConfigIssue => ({
   path: '',
@@ -53,9 +58,9 @@ export function parseConfigText(
     const issues = doc.errors.map((error) =>
       fileIssue(origin, `valid ${label} (${error.message.split('\n')[0]})`),
     );
-    return { options: {}, issues };
+    return { options: {}, issues, substituted: NONE };
   }
-  const missing = substituteEnv(doc, env);
+  const { missing, substituted } = substituteEnv(doc, env);
   if (missing.length > 0) {
     const issues = missing.map(({ path, name, text: value }) => ({
       path,
@@ -63,7 +68,7 @@ export function parseConfigText(
       expected: `environment variable ${name} to be set (referenced in ${origin})`,
       source: 'file' as const,
     }));
-    return { options: {}, issues };
+    return { options: {}, issues, substituted };
   }
   let value: unknown;
   try {
@@ -72,13 +77,19 @@ export function parseConfigText(
     return {
       options: {},
       issues: [fileIssue(origin, `valid ${label} (${(error as Error).message})`)],
+      substituted,
     };
   }
-  if (value === undefined || value === null) return { options: {}, issues: [] };
+  if (value === undefined || value === null) return { options: {}, issues: [], substituted };
   if (!isPlainObject(value)) {
-    return { options: {}, issues: [fileIssue(origin, `a ${label} object at the top level`)] };
+    const issues = [fileIssue(origin, `a ${label} object at the top level`)];
+    return { options: {}, issues, substituted };
   }
   const issues = schemaIssues(telemetryConfigOptionsSchema, value, 'file');
   if (issues.length === 0) issues.push(...layerCrossFieldIssues(value, 'file'));
-  return { options: value as TelemetryConfigOptions, issues };
+  return {
+    options: value as TelemetryConfigOptions,
+    issues: maskSubstituted(issues, substituted),
+    substituted,
+  };
 }

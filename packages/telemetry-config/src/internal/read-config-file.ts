@@ -22,6 +22,7 @@ export function readConfigFile(path: string, env: Env): ParsedFile {
           source: 'file',
         },
       ],
+      substituted: new Set(),
     };
   }
   return parseConfigText(text, detectFormat(path, text), path, env);
