@@ -109,6 +109,11 @@ describe('secrets in configuration errors and warnings', () => {
       ['a list entry', 'propagators: [tracecontext, "${SECRET}"]\n', 'propagators.1'],
       ['an unknown key', 'tracez:\n  x: ${SECRET}\n', 'tracez'],
       ['part of a value', 'service:\n  name: [a, "x-${SECRET}-y"]\n', 'service.name'],
+      [
+        'a TLS file',
+        'export:\n  tls:\n    certificateFile: /nowhere/${SECRET}.pem\n',
+        'export.tls.certificateFile',
+      ],
     ])('should not print %s that came from ${SECRET}', (_case, text, path) => {
       const file = dir.write('substituted.yaml', text);
       const error = errorOf(() => loadConfig({ file, env: { SECRET } }));

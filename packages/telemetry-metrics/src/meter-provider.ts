@@ -30,10 +30,10 @@ function exemplarStoreFor(metricsConfig: MetricsConfig): ExemplarStore | undefin
  *
  * Throws only for invalid options: `TelemetryConfigError` (from `@proc/telemetry-config`,
  * `validateMetricsConfig`) listing every invalid field of a hand-built `metricsConfig` with its
- * path and the accepted values; an Error for invalid `views` or `cardinalityLimit`, TLS files
- * under `metrics.export.tls` that cannot be read (the error names the option and the path) or a
- * client key without a client certificate (or the reverse). Export failures are reported through
- * the OpenTelemetry diag logger and never reach the application.
+ * path and the accepted values (TLS files under `metrics.export.tls` that cannot be read, a
+ * client key without its certificate, headers gRPC cannot send included: a section from
+ * `loadConfig()` has none of those); an Error for invalid `views` or `cardinalityLimit`. Export
+ * failures are reported through the OpenTelemetry diag logger and never reach the application.
  */
 export function initMeterProvider(
   metricsConfig: MetricsConfig,

@@ -179,13 +179,14 @@ describe('initMeterProvider', () => {
       }
     });
 
-    it('should throw, naming the option and the path, when a TLS file cannot be read', () => {
+    it('should throw a TelemetryConfigError naming the option and the path when a TLS file cannot be read', () => {
       const config = createTestMetricsConfig({
         exporter: 'otlp',
         export: { tls: { insecure: false, certificateFile: '/nonexistent/ca.pem' } },
       });
+      expect(() => initMeterProvider(config)).toThrow(TelemetryConfigError);
       expect(() => initMeterProvider(config)).toThrow(
-        /metrics\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
+        /metrics\.export\.tls\.certificateFile \(code\): received "\/nonexistent\/ca\.pem", expected a readable file \(ENOENT\)/,
       );
     });
   });

@@ -18,9 +18,10 @@ import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from '
  *
  * @param resource Attached to every span. Default: the SDK's default resource.
  * @throws TelemetryConfigError (from `@proc/telemetry-config`, `validateTraceConfig`) listing
- *   every invalid field of `traceConfig` with its path and the accepted values; Error naming the
- *   option when a TLS file cannot be read or only one of the client key and client certificate
- *   is set.
+ *   every invalid field of `traceConfig` with its path and the accepted values, including TLS
+ *   files that cannot be read, a client key without its certificate and headers gRPC cannot
+ *   send. A section from `loadConfig()` has none of those: its environment values that could
+ *   not be used were reported and ignored there.
  *
  * @example
  * const tracing = initTracerProvider(config.traces, resource);
