@@ -19,7 +19,7 @@ export type {
   TraceConfig,
 } from '@proc/telemetry-config';
 // @proc/telemetry-config
-export { loadConfig, TelemetryConfigError } from '@proc/telemetry-config';
+export { loadConfig, redactUrl, TelemetryConfigError } from '@proc/telemetry-config';
 export type {
   BaggageItem,
   BaggageSpanProcessorOptions,
