@@ -3,6 +3,7 @@ import type { ConfigFormat, TelemetryConfigIssue, TelemetryConfigOptions } from 
 import { layerCrossFieldIssues } from './cross-field.js';
 import type { Env } from './env-reader.js';
 import { maskSubstituted } from './mask-substituted.js';
+import { nestingDepth } from './nesting-depth.js';
 import { isPlainObject, type PlainObject, setOwn } from './plain.js';
 import { telemetryConfigOptionsSchema } from './schema.js';
 import { substituteEnv } from './substitute-env.js';
@@ -42,6 +43,28 @@ export function detectFormat(origin: string, text: string): ConfigFormat {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
+/** Largest config file or text read, in bytes: far above any real config, and cheap to scan. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Deepest nesting of collections accepted: a config needs about 5. */
+export const MAX_CONFIG_DEPTH = 32;
+
+export const tooLarge = (bytes: number) =>
+  `a config file of at most 1 MiB (${MAX_CONFIG_BYTES} bytes), not ${bytes} bytes`;
+
+/**
+ * Why `text` is not parsed at all, or `undefined`. Bounded before parsing: composing a deeply
+ * nested document recurses, and deep enough it can abort the process instead of throwing.
+ */
+function limitProblem(text: string): string | undefined {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CONFIG_BYTES) return tooLarge(bytes);
+  const depth = nestingDepth(text, MAX_CONFIG_DEPTH);
+  if (depth > MAX_CONFIG_DEPTH) {
+    return `nesting at most ${MAX_CONFIG_DEPTH} levels deep (found more than ${MAX_CONFIG_DEPTH})`;
+  }
+  return undefined;
+}
+
 /**
  * Parses config file text (JSON is read as YAML 1.2, of which it is a subset), substitutes
  * `${NAME}` references and validates the result. Problems come back as issues, never thrown.
@@ -53,6 +76,9 @@ export function parseConfigText(
   env: Env,
 ): ParsedFile {
   const label = format === 'json' ? 'JSON' : 'YAML';
+  const limit = limitProblem(text);
+  if (limit !== undefined)
+    return { options: {}, issues: [fileIssue(origin, limit)], substituted: NONE };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((error) =>
