@@ -1,12 +1,13 @@
 import type { Resource } from '@opentelemetry/resources';
 import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
 import { type MetricsConfig, validateMetricsConfig } from '@proc/telemetry-config';
+import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
 import { createExemplarStore, type ExemplarStore } from './internal/exemplars/exemplar-store.js';
 import { createMetricReader } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
-import type { InitMeterProviderOptions, MetricsHandle, MetricsTimeoutOptions } from './types.js';
+import type { InitMeterProviderOptions, MetricsHandle } from './types.js';
 
 /** The SDK's own default, applied explicitly so readers and views agree. */
 const DEFAULT_CARDINALITY_LIMIT = 2000;
@@ -66,7 +67,7 @@ export function initMeterProvider(
  */
 export function shutdownMeterProvider(
   handle: MetricsHandle,
-  options: MetricsTimeoutOptions = {},
+  options: TimeoutOptions = {},
 ): Promise<void> {
   return handle.shutdown(options);
 }

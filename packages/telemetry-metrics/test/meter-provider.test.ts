@@ -283,7 +283,7 @@ describe('initMeterProvider', () => {
       await shutdownMeterProvider(handle);
       await shutdownMeterProvider(handle);
       expect(logger.texts('warn')).toContainEqual(
-        expect.stringContaining('shutdown() was already called'),
+        expect.stringContaining('shutdown() called more than once'),
       );
     });
 
@@ -314,7 +314,7 @@ describe('initMeterProvider', () => {
         expect(exported).toHaveLength(1);
         expect(logger.texts('warn')).toContainEqual(
           expect.stringContaining(
-            `shutdown(): timeoutMillis must be a finite number > 0, got ${String(timeoutMillis)}`,
+            `shutdown: timeoutMillis must be a finite number > 0, got ${String(timeoutMillis)}`,
           ),
         );
       },

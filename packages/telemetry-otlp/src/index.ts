@@ -1,6 +1,6 @@
 /**
  * OTLP transport for the @proc/telemetry packages: TLS files, gRPC credentials and metadata,
- * HTTP agent options, retries of transient gRPC failures, deadlines.
+ * the OTLP sender and the bounded delivery queue every signal exports through.
  * @packageDocumentation
  */
 export { createOtlpSender } from './create-otlp-sender.js';
@@ -9,7 +9,6 @@ export { grpcTransportOptions } from './grpc-transport-options.js';
 export { httpTransportOptions } from './http-transport-options.js';
 export { isRetryableGrpcError } from './is-retryable-grpc-error.js';
 export { readTlsFiles } from './read-tls-files.js';
-export { settleWithin } from './settle-within.js';
 export type {
   DeliveryOutcome,
   DeliveryQueue,
@@ -24,7 +23,6 @@ export type {
   OtlpSender,
   OtlpSenderOptions,
   OtlpSignal,
-  SettleOutcome,
   TlsMaterial,
   TransportOptions,
 } from './types.js';

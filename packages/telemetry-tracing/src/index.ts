@@ -1,3 +1,4 @@
+export type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 export { recordException } from './record-exception.js';
 export {
   ATTR_MESSAGING_BATCH_MESSAGE_COUNT,
@@ -38,9 +39,7 @@ export {
 } from './stream-conventions.js';
 export { initTracerProvider, shutdownTracerProvider } from './tracer-provider.js';
 export type {
-  ForceFlushOptions,
   InitTracerProviderOptions,
-  ShutdownOptions,
   SpanBuilder,
   SpanBuilderOptions,
   SpanExportCounts,

@@ -122,5 +122,4 @@ export type {
   InitTelemetryOptions,
   TelemetryExportCounts,
   TelemetryProviders,
-  TelemetryTimeoutOptions,
 } from './types.js';

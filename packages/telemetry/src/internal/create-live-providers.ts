@@ -1,15 +1,10 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
+import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
-import { type SettleOutcome, settleWithin } from '@proc/telemetry-otlp';
 import type { TracingHandle } from '@proc/telemetry-tracing';
-import type {
-  TelemetryExportCounts,
-  TelemetryProviders,
-  TelemetryTimeoutOptions,
-} from '../types.js';
+import type { TelemetryExportCounts, TelemetryProviders } from '../types.js';
 import { logger } from './logger.js';
-import { timeoutMillis } from './timeout-millis.js';
 
 /** Default deadline of `forceFlush()`, as the SDK's. */
 const FLUSH_TIMEOUT_MILLIS = 30_000;
@@ -55,7 +50,6 @@ function report(outcome: SettleOutcome, what: string, ms: number, counts: Teleme
 /** The `TelemetryProviders` over live tracing and metrics handles. */
 export function createLiveProviders(parts: LiveParts): TelemetryProviders {
   const { config, resource, tracing, metrics } = parts;
-  let shutdownPromise: Promise<void> | undefined;
   const exportCounts = (): TelemetryExportCounts => {
     const counts: TelemetryExportCounts = {};
     const traces = tracing.exportCounts();
@@ -65,28 +59,27 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     return counts;
   };
 
-  // Both handles bound themselves by the same deadline and never reject; the outer bound makes
-  // the promise to the app independent of that, and `.then` turns a synchronous throw into a
-  // rejection rather than an exception in the app.
+  // Both handles bound themselves by the same deadline and never reject; the lifecycle's own
+  // bound makes the promise to the app independent of that.
   const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
-    settleWithin(
-      Promise.resolve().then(() =>
-        Promise.all([
-          tracing[method]({ timeoutMillis: ms }),
-          metrics[method]({ timeoutMillis: ms }),
-        ]),
-      ),
-      ms,
-    );
+    Promise.all([tracing[method]({ timeoutMillis: ms }), metrics[method]({ timeoutMillis: ms })]);
 
-  const shutdownWithin = async (ms: number): Promise<void> => {
-    report(await both('shutdown', ms), 'shutdown', ms, exportCounts());
-    try {
-      parts.release();
-    } catch (error) {
-      logger.error('shutdown: unregistering the globals failed', error);
-    }
-  };
+  const lifecycle = createLifecycle({
+    logger,
+    shutdownTimeoutMillis: parts.shutdownTimeoutMillis,
+    flushTimeoutMillis: FLUSH_TIMEOUT_MILLIS,
+    flush: (ms) => both('forceFlush', ms),
+    shutdown: (ms) => both('shutdown', ms),
+    afterFlush: (outcome, ms) => report(outcome, 'forceFlush', ms, exportCounts()),
+    afterShutdown(outcome, ms) {
+      report(outcome, 'shutdown', ms, exportCounts());
+      try {
+        parts.release();
+      } catch (error) {
+        logger.error('shutdown: unregistering the globals failed', error);
+      }
+    },
+  });
 
   return {
     config,
@@ -95,22 +88,7 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     meter: (name = config.service.name, version) => metrics.getMeter(name, version),
     setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
     exportCounts,
-    async forceFlush(options?: TelemetryTimeoutOptions) {
-      if (shutdownPromise) {
-        logger.warn('forceFlush() after shutdown() does nothing');
-        return;
-      }
-      const ms = timeoutMillis(options?.timeoutMillis, FLUSH_TIMEOUT_MILLIS, 'forceFlush');
-      report(await both('forceFlush', ms), 'forceFlush', ms, exportCounts());
-    },
-    shutdown(options?: TelemetryTimeoutOptions) {
-      if (shutdownPromise) {
-        logger.warn('shutdown() called more than once; telemetry is already shut down');
-        return shutdownPromise;
-      }
-      const ms = timeoutMillis(options?.timeoutMillis, parts.shutdownTimeoutMillis, 'shutdown');
-      shutdownPromise = shutdownWithin(ms);
-      return shutdownPromise;
-    },
+    forceFlush: (options) => lifecycle.forceFlush(options),
+    shutdown: (options) => lifecycle.shutdown(options),
   };
 }
