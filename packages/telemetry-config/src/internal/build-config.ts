@@ -11,6 +11,7 @@ import { attachRedactedPrinters } from './redaction.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { telemetryConfigSchema } from './schema.js';
 import { schemaIssues } from './validate.js';
+import { markValidated } from './validated-sections.js';
 
 /**
  * Merges validated layers over the defaults and derives what depends on the merged result:
@@ -52,5 +53,6 @@ export function buildConfig(
       `@proc/telemetry-config: internal error, resolved an invalid config:\n${formatIssues(problems)}`,
     );
   }
+  for (const signal of SIGNALS) markValidated(config[signal]);
   return attachRedactedPrinters(config);
 }
