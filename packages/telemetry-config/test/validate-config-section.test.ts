@@ -43,8 +43,11 @@ describe('validateTraceConfig', () => {
       unlinkSync(ca);
       // Validated once, at load: not walked (nor its files read) again.
       expect(() => validateTraceConfig(config.traces)).not.toThrow();
-      // A section built from it in code is a new object and gets the full check.
+      // A section built from it in code, or changed in place, gets the full check.
       expect(() => validateTraceConfig({ ...config.traces })).toThrow(/certificateFile/);
+      const changed = loadConfig({ env: {} });
+      changed.traces.sampler.ratio = 2;
+      expect(() => validateTraceConfig(changed.traces)).toThrow(/traces\.sampler\.ratio/);
     } finally {
       temp.cleanup();
     }
