@@ -1,4 +1,5 @@
 export { defaultTelemetryConfig } from './default-config.js';
+export { explainConfig } from './explain-config.js';
 export { loadConfig } from './load-config.js';
 export { parseConfig } from './parse-config.js';
 export { processInstanceId } from './process-instance-id.js';
@@ -9,8 +10,10 @@ export { TelemetryConfigError } from './telemetry-config-error.js';
 export type {
   AttributeValue,
   BatchConfig,
+  ConfigExplanation,
   ConfigFormat,
   ConfigSource,
+  ConfigValueOrigin,
   ConfigWarning,
   DeepPartial,
   ExemplarFilterName,

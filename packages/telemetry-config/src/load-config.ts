@@ -1,14 +1,5 @@
-import { buildConfig } from './internal/build-config.js';
-import { layerCrossFieldIssues } from './internal/cross-field.js';
-import type { Layer } from './internal/merge-layers.js';
-import { plainCopy } from './internal/plain.js';
-import { CONFIG_FILE_ENV, readConfigFile } from './internal/read-config-file.js';
-import { readEnv } from './internal/read-env.js';
-import { telemetryConfigOptionsSchema } from './internal/schema.js';
-import { schemaIssues } from './internal/validate.js';
-import { createReporter } from './internal/warnings.js';
-import { TelemetryConfigError } from './telemetry-config-error.js';
-import type { LoadConfigOptions, TelemetryConfig, TelemetryConfigIssue } from './types.js';
+import { resolveConfig } from './internal/resolve-config.js';
+import type { LoadConfigOptions, TelemetryConfig } from './types.js';
 
 /**
  * Builds the validated {@link TelemetryConfig}, merging field by field, lowest to highest
@@ -24,31 +15,8 @@ import type { LoadConfigOptions, TelemetryConfig, TelemetryConfigIssue } from '.
  * 32 levels deep is rejected before parsing.
  *
  * Printing the result (or any section of it) redacts secrets; the values themselves are raw.
+ * `explainConfig()` resolves the same way and also says where each value came from.
  */
 export function loadConfig(options: LoadConfigOptions = {}): TelemetryConfig {
-  const env = options.env ?? process.env;
-  const report = createReporter(options.onWarning);
-  const issues: TelemetryConfigIssue[] = [];
-  const layers: Layer[] = [];
-
-  const file = options.file ?? env[CONFIG_FILE_ENV]?.trim();
-  if (file !== undefined && file !== '') {
-    const parsed = readConfigFile(file, env);
-    issues.push(...parsed.issues);
-    layers.push({ source: 'file', options: parsed.options, substituted: parsed.substituted });
-  }
-
-  layers.push({ source: 'env', options: readEnv(env, report) });
-
-  if (options.config !== undefined) {
-    // `undefined` anywhere means "not set here", even as a header value.
-    const config = plainCopy(options.config);
-    const codeIssues = schemaIssues(telemetryConfigOptionsSchema, config, 'code');
-    if (codeIssues.length === 0) codeIssues.push(...layerCrossFieldIssues(config, 'code'));
-    issues.push(...codeIssues);
-    layers.push({ source: 'code', options: config });
-  }
-
-  if (issues.length > 0) throw new TelemetryConfigError(issues);
-  return buildConfig(layers, report);
+  return resolveConfig(options).config;
 }

@@ -355,3 +355,33 @@ export interface ParseConfigOptions {
 
 /** Text formats of a config file. */
 export type ConfigFormat = 'json' | 'yaml';
+
+/** Where one value of the resolved configuration came from; see `explainConfig()`. */
+export interface ConfigValueOrigin {
+  /**
+   * Dotted path in {@link TelemetryConfig}, e.g. `traces.batch.maxQueueSize`. Headers and
+   * resource attributes are listed key by key (`traces.export.headers.authorization`).
+   */
+  path: string;
+  /** The value, redacted as every printed form of the config is (header values are `[REDACTED]`). */
+  value: unknown;
+  /** The source that set it. */
+  source: ConfigSource;
+  /**
+   * The source in full: `default`, `code`, `file:<path>` or `env:<VARIABLE>`, e.g.
+   * `env:OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (`env` alone when the variable cannot be told).
+   */
+  origin: string;
+}
+
+/** What `explainConfig()` returns: the config `loadConfig()` gives, and where each value came from. */
+export interface ConfigExplanation {
+  /** The resolved configuration, as `loadConfig()` returns it (raw values, redacted printers). */
+  config: TelemetryConfig;
+  /** Every value present in `config`, in its field order, with its source. */
+  values: ConfigValueOrigin[];
+  /** The rejected environment variables (also sent to `diag.warn` and `onWarning`). */
+  warnings: ConfigWarning[];
+  /** The config file that was read, when one was (`file` option or `PROC_TELEMETRY_CONFIG_FILE`). */
+  file?: string;
+}

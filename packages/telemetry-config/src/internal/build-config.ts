@@ -1,17 +1,28 @@
 import { formatIssues, TelemetryConfigError } from '../telemetry-config-error.js';
-import type { ConfigWarning, ExportConfig, TelemetryConfig } from '../types.js';
+import type { ConfigSource, ConfigWarning, ExportConfig, TelemetryConfig } from '../types.js';
 import { checkExport } from './check-export.js';
 import { enforceCrossField } from './cross-field.js';
 import { defaultOptions } from './defaults.js';
 import { createFindings } from './findings.js';
 import { maskSubstituted, substitutedPaths } from './mask-substituted.js';
-import { type Layer, mergeLayers, SIGNALS } from './merge-layers.js';
+import { type EndpointSetting, type Layer, mergeLayers, SIGNALS } from './merge-layers.js';
 import type { PlainObject } from './plain.js';
 import { attachRedactedPrinters } from './redaction.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { telemetryConfigSchema } from './schema.js';
 import { schemaIssues } from './validate.js';
 import { markValidated } from './validated-sections.js';
+
+/** A resolved config and where each of its values came from. */
+export interface ResolvedLayers {
+  config: TelemetryConfig;
+  /** Which source set each leaf; a derived value (`traces.enabled`) has its cause's source. */
+  sources: Map<string, ConfigSource>;
+  /** The setting each signal's endpoint came from; absent when it is the default. */
+  endpoints: Map<string, EndpointSetting>;
+  /** Values derived from another one (`traces.enabled` from `traces.exporter`): path → cause. */
+  causes: Map<string, string>;
+}
 
 /**
  * Merges validated layers over the defaults and derives what depends on the merged result:
@@ -24,21 +35,47 @@ export function buildConfig(
   layers: readonly Layer[],
   report: (warning: ConfigWarning) => void,
 ): TelemetryConfig {
+  return resolveLayers(layers, report).config;
+}
+
+/** {@link buildConfig}, keeping the source of every value for `explainConfig()`. */
+export function resolveLayers(
+  layers: readonly Layer[],
+  report: (warning: ConfigWarning) => void,
+): ResolvedLayers {
   const { values, sources, endpoints } = mergeLayers([
     { source: 'default', options: defaultOptions() },
     ...layers,
   ]);
   const config = values as unknown as TelemetryConfig;
   const findings = createFindings(report);
+  const resolvedEndpoints = new Map<string, EndpointSetting>();
+  const causes = new Map<string, string>();
   for (const signal of SIGNALS) {
     const section = config[signal];
     checkExport(section.export, { signal, sources, layers, findings });
     const { protocol, tls } = section.export;
-    const endpoint = resolveEndpoint(endpoints[signal], protocol, tls.insecure, signal, findings);
+    const resolved = resolveEndpoint(endpoints[signal], protocol, tls.insecure, signal, findings);
+    const at = `${signal}.export.endpoint`;
+    if (resolved.setting) {
+      resolvedEndpoints.set(at, resolved.setting);
+      sources.set(at, resolved.setting.source);
+    }
     // Keep the field order of the TelemetryConfig type: endpoint first.
     const rest: Omit<ExportConfig, 'endpoint'> = section.export;
-    section.export = { endpoint, ...rest };
-    section.enabled = section.enabled && section.exporter !== 'none' && !config.disabled;
+    section.export = { endpoint: resolved.url, ...rest };
+    const cause = !section.enabled
+      ? undefined
+      : config.disabled
+        ? 'disabled'
+        : section.exporter === 'none'
+          ? `${signal}.exporter`
+          : undefined;
+    if (cause !== undefined) {
+      section.enabled = false;
+      causes.set(`${signal}.enabled`, cause);
+      sources.set(`${signal}.enabled`, sources.get(cause) ?? 'default');
+    }
   }
   if (config.propagators.includes('none')) config.propagators = [];
   const issues = [...findings.issues, ...enforceCrossField(values as PlainObject, sources, report)];
@@ -54,5 +91,5 @@ export function buildConfig(
     );
   }
   for (const signal of SIGNALS) markValidated(config[signal]);
-  return attachRedactedPrinters(config);
+  return { config: attachRedactedPrinters(config), sources, endpoints: resolvedEndpoints, causes };
 }

@@ -33,6 +33,12 @@ function urlOf(
   return undefined;
 }
 
+/** The endpoint a signal resolved to, and the setting that gave it (none: the default). */
+export interface ResolvedEndpoint {
+  url: string;
+  setting?: EndpointSetting;
+}
+
 /**
  * The final URL for a signal, once the protocol is known: the first setting that suits it
  * (highest precedence first). A signal-specific endpoint is used as-is; a generic one gets
@@ -48,10 +54,10 @@ export function resolveEndpoint(
   insecure: boolean,
   signal: Signal,
   findings: Findings,
-): string {
+): ResolvedEndpoint {
   for (const setting of settings) {
     const url = urlOf(setting, protocol, insecure, signal);
-    if (url !== undefined) return url;
+    if (url !== undefined) return { url, setting };
     const expected = `${EXPECTED.url} (host:port without a scheme needs protocol grpc, not ${protocol})`;
     const value = redactUrl(setting.url);
     if (setting.source === 'env') {
@@ -62,5 +68,7 @@ export function resolveEndpoint(
       findings.issue({ path, received: value, expected, source: setting.source });
     }
   }
-  return protocol === 'grpc' ? 'http://localhost:4317' : `http://localhost:4318/v1/${signal}`;
+  return {
+    url: protocol === 'grpc' ? 'http://localhost:4317' : `http://localhost:4318/v1/${signal}`,
+  };
 }
