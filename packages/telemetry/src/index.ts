@@ -6,6 +6,8 @@
  */
 
 export type {
+  ConfigExplanation,
+  ConfigValueOrigin,
   ConfigWarning,
   ExemplarFilterName,
   LoadConfigOptions,
@@ -19,7 +21,12 @@ export type {
   TraceConfig,
 } from '@proc/telemetry-config';
 // @proc/telemetry-config
-export { loadConfig, redactUrl, TelemetryConfigError } from '@proc/telemetry-config';
+export {
+  explainConfig,
+  loadConfig,
+  redactUrl,
+  TelemetryConfigError,
+} from '@proc/telemetry-config';
 export type {
   BaggageItem,
   BaggageSpanProcessorOptions,
@@ -48,6 +55,15 @@ export {
   startMessageProcessSpan,
   withContext,
 } from '@proc/telemetry-context';
+export type {
+  DiagnoseTelemetryOptions,
+  Diagnosis,
+  DoctorFinding,
+  DoctorFindingCode,
+  DoctorSignal,
+} from '@proc/telemetry-doctor';
+// @proc/telemetry-doctor
+export { diagnoseTelemetry } from '@proc/telemetry-doctor';
 export type {
   MetricDefinition,
   MetricExportCounts,
