@@ -14,7 +14,8 @@ function bounded(operation: () => Promise<unknown>, timeoutMillis: number): Prom
  * rule (`resolveTimeout()`: warn and fall back), one deadline (`settleWithin()`), one answer to
  * misuse (a second `shutdown()` warns and returns the first promise; `forceFlush()` after it
  * warns and does nothing), and never a rejection: a failure or a missed deadline reaches the
- * `after*` hooks and the diag logger instead.
+ * `after*` hooks and the diag logger instead. `shutdown()` resolves with what `afterShutdown`
+ * returns: each handle's `ShutdownReport`.
  *
  * @example
  * const lifecycle = createLifecycle({
@@ -25,20 +26,21 @@ function bounded(operation: () => Promise<unknown>, timeoutMillis: number): Prom
  *   afterShutdown: (outcome) => report(outcome),
  * });
  */
-export function createLifecycle(options: LifecycleOptions): Lifecycle {
+export function createLifecycle<R = void>(options: LifecycleOptions<R>): Lifecycle<R> {
   const { logger } = options;
   const flushDefault = options.flushTimeoutMillis ?? DEFAULT_FLUSH_TIMEOUT_MILLIS;
-  let shutdownPromise: Promise<void> | undefined;
+  let shutdownPromise: Promise<R | undefined> | undefined;
 
-  const runHook = (
-    hook: ((outcome: SettleOutcome, ms: number) => void) | undefined,
+  const runHook = <T>(
+    hook: ((outcome: SettleOutcome, ms: number) => T) | undefined,
     outcome: SettleOutcome,
     ms: number,
-  ) => {
+  ): T | undefined => {
     try {
-      hook?.(outcome, ms);
+      return hook?.(outcome, ms);
     } catch (error) {
       logger.error('reporting the outcome failed', error);
+      return undefined;
     }
   };
 
@@ -74,8 +76,9 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
         logger,
       );
       shutdownPromise = bounded(() => options.shutdown(ms), ms).then((outcome) => {
-        if (options.afterShutdown) runHook(options.afterShutdown, outcome, ms);
-        else reportDefault('shutdown', outcome, ms);
+        if (options.afterShutdown) return runHook(options.afterShutdown, outcome, ms);
+        reportDefault('shutdown', outcome, ms);
+        return undefined;
       });
       return shutdownPromise;
     },

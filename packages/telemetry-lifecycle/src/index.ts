@@ -6,4 +6,15 @@
 export { createLifecycle } from './create-lifecycle.js';
 export { resolveTimeout } from './resolve-timeout.js';
 export { settleWithin } from './settle-within.js';
-export type { Lifecycle, LifecycleOptions, SettleOutcome, TimeoutOptions } from './types.js';
+export {
+  describeShutdownReport,
+  type ShutdownCounts,
+  shutdownReport,
+} from './shutdown-report.js';
+export type {
+  Lifecycle,
+  LifecycleOptions,
+  SettleOutcome,
+  ShutdownReport,
+  TimeoutOptions,
+} from './types.js';

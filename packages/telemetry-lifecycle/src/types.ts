@@ -16,8 +16,8 @@ export type SettleOutcome =
   | { status: 'failed'; error: unknown }
   | { status: 'timeout' };
 
-/** What `createLifecycle()` runs and reports. */
-export interface LifecycleOptions {
+/** What `createLifecycle()` runs and reports; `shutdown()` resolves with what `afterShutdown` returns (`R`). */
+export interface LifecycleOptions<R = void> {
   /** The package's diag component logger: warnings name the package. */
   logger: DiagLogger;
   /** Deadline of `shutdown()` when none is given. */
@@ -30,20 +30,57 @@ export interface LifecycleOptions {
   shutdown(timeoutMillis: number): Promise<unknown>;
   /**
    * Called once `shutdown` settled or its deadline passed, before `shutdown()` resolves: report
-   * what was delivered, close what a failed or abandoned shutdown left open. Its own errors are
-   * reported, never thrown.
+   * what was delivered, close what a failed or abandoned shutdown left open. What it returns
+   * (a `ShutdownReport`, say) is what `shutdown()` resolves with. Its own errors are reported,
+   * never thrown (`shutdown()` then resolves with `undefined`).
    */
-  afterShutdown?(outcome: SettleOutcome, timeoutMillis: number): void;
+  afterShutdown?(outcome: SettleOutcome, timeoutMillis: number): R;
   /** Called once `flush` settled or its deadline passed: report what was not delivered. */
   afterFlush?(outcome: SettleOutcome, timeoutMillis: number): void;
 }
 
 /** A bounded, idempotent, never-rejecting flush/shutdown pair; see `createLifecycle()`. */
-export interface Lifecycle {
+export interface Lifecycle<R = void> {
   /** Exports what is pending, within the deadline. Never rejects; after shutdown warns and returns. */
   forceFlush(options?: TimeoutOptions): Promise<void>;
-  /** Flushes and stops within the deadline. Never rejects; a second call warns and returns the first call's promise. */
-  shutdown(options?: TimeoutOptions): Promise<void>;
+  /**
+   * Flushes and stops within the deadline; resolves with what `afterShutdown` returned. Never
+   * rejects; a second call warns and returns the first call's promise.
+   */
+  shutdown(options?: TimeoutOptions): Promise<R | undefined>;
   /** Whether `shutdown()` has been called. */
   readonly isShutdown: boolean;
+}
+
+/**
+ * What one signal's `shutdown()` delivered and lost, counted in its items (spans, metric data
+ * points, log records) since the handle was created. Every handle resolves its `shutdown()`
+ * with one, and `@proc/telemetry` with one per signal.
+ */
+export interface ShutdownReport {
+  /** `traces`, `metrics` or `logs`. */
+  signal: string;
+  /** What is counted: `spans`, `metric data points`, `log records`. */
+  items: string;
+  /** Delivered to the collector. */
+  exported: number;
+  /** Given up after export attempts: rejected by the collector, or out of retries. */
+  failed: number;
+  /** Lost without a final export attempt, by reason. */
+  dropped: {
+    /** Refused because the export queue was full (its size is the setting to raise). */
+    queueFull: number;
+    /** Still queued or in flight when shutdown ended (at the deadline, given up). */
+    timeout: number;
+    /** Recorded after shutdown had flushed (spans ended after shutdown). */
+    shutdown: number;
+    /** Could not be encoded, so left out of their batch. */
+    invalid: number;
+  };
+  /** Spans started and not ended, never exported; 0 for the other signals. */
+  open: number;
+  /** Whether the deadline passed before shutdown finished. */
+  deadlineHit: boolean;
+  /** True when nothing was lost: nothing failed, dropped or open, and the deadline was met. */
+  complete: boolean;
 }

@@ -50,7 +50,9 @@ describe('createLifecycle', () => {
       const outcomes: SettleOutcome[] = [];
       const { lifecycle } = lifecycleOf({
         shutdown: shutdown as LifecycleOptions['shutdown'],
-        afterShutdown: (outcome) => outcomes.push(outcome),
+        afterShutdown: (outcome) => {
+          outcomes.push(outcome);
+        },
       });
       await expect(lifecycle.shutdown({ timeoutMillis: 20 })).resolves.toBeUndefined();
       expect(outcomes.map((outcome) => outcome.status)).toEqual([status]);
@@ -61,6 +63,19 @@ describe('createLifecycle', () => {
       const { lifecycle } = lifecycleOf({ shutdown: () => new Promise(() => undefined) });
       await lifecycle.shutdown({ timeoutMillis: 20 });
       expect(diagLog.has('warn', /shutdown: not finished within 20 ms/)).toBe(true);
+    });
+
+    it("should resolve every call with afterShutdown's report", async () => {
+      const lifecycle = createLifecycle({
+        logger,
+        shutdownTimeoutMillis: 5000,
+        flush: async () => undefined,
+        shutdown: async () => undefined,
+        afterShutdown: (outcome, ms) => ({ status: outcome.status, ms }),
+      });
+      const first = lifecycle.shutdown({ timeoutMillis: 1000 });
+      await expect(first).resolves.toEqual({ status: 'done', ms: 1000 });
+      await expect(lifecycle.shutdown()).resolves.toEqual({ status: 'done', ms: 1000 });
     });
 
     it('should not let a throwing afterShutdown reject', async () => {

@@ -1,4 +1,4 @@
-export type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+export type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 export { recordException } from './record-exception.js';
 export {
   ATTR_MESSAGING_BATCH_MESSAGE_COUNT,

@@ -1,7 +1,7 @@
 import type { Resource } from '@opentelemetry/resources';
 import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { type TraceConfig, validateTraceConfig } from '@proc/telemetry-config';
-import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanPipeline } from './internal/create-span-pipeline.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
@@ -46,7 +46,13 @@ export function initTracerProvider(
     spanProcessors,
     ...(resource ? { resource } : {}),
   });
-  return createTracingHandle({ provider, sampler, root, pipeline });
+  return createTracingHandle({
+    provider,
+    sampler,
+    root,
+    pipeline,
+    shutdownSummary: options.shutdownSummary ?? true,
+  });
 }
 
 /**
@@ -54,12 +60,14 @@ export function initTracerProvider(
  * waiting at most `timeoutMillis` (default 30000; a value that is not a finite number > 0 warns
  * and uses the default). Always resolves, and always logs one line with the span counts
  * (exported, still queued, dropped, failed, unencodable, still open, ended after shutdown), also
- * when the deadline cut it short; `handle.exportCounts()` has the same numbers. A second call
- * warns and returns the first call's promise. Spans still open are not exported: end them first.
+ * when the deadline cut it short; `handle.exportCounts()` has the same numbers. Resolves with
+ * the same as a `ShutdownReport` (exported, failed, dropped by reason, still open, whether the
+ * deadline was hit; `undefined` when nothing is exported). A second call warns and returns the
+ * first call's promise. Spans still open are not exported: end them first.
  */
 export function shutdownTracerProvider(
   handle: TracingHandle,
   options?: TimeoutOptions,
-): Promise<void> {
+): Promise<ShutdownReport | undefined> {
   return handle.shutdown(options);
 }

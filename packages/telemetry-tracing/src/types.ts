@@ -14,7 +14,7 @@ import type {
   SpanExporter,
   SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 
 /**
  * Code-only additions to `initTracerProvider()`. Everything that can come from a config file or
@@ -32,6 +32,12 @@ export interface InitTracerProviderOptions {
    * false. They are flushed and shut down with the provider. Default `[]`.
    */
   spanProcessors?: SpanProcessor[];
+  /**
+   * Whether `shutdown()` logs its one summary line with the span counts (info when nothing was
+   * lost, a warning otherwise). Default true; `@proc/telemetry` turns it off and logs one line
+   * for every signal instead. The report `shutdown()` resolves with is there either way.
+   */
+  shutdownSummary?: boolean;
 }
 
 /**
@@ -62,10 +68,11 @@ export interface TracingHandle {
    */
   exportCounts(): SpanExportCounts | undefined;
   /**
-   * Flushes and stops; see `shutdownTracerProvider()`. Never rejects. A second call warns and
-   * returns the first call's promise.
+   * Flushes and stops; see `shutdownTracerProvider()`. Resolves with what was exported and lost
+   * (`ShutdownReport`; `undefined` when nothing is exported). Never rejects. A second call
+   * warns and returns the first call's promise.
    */
-  shutdown(options?: TimeoutOptions): Promise<void>;
+  shutdown(options?: TimeoutOptions): Promise<ShutdownReport | undefined>;
 }
 
 /**

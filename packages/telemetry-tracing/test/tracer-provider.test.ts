@@ -1,5 +1,6 @@
 import {
   context,
+  DiagLogLevel,
   diag,
   propagation,
   ROOT_CONTEXT,
@@ -370,6 +371,35 @@ describe('shutdownTracerProvider', () => {
       expect(exporter.shutdownCalls).toBe(1);
     });
 
+    it('should resolve with a complete report and log it at info when nothing was lost', async () => {
+      const diagLog = installTestDiagLogger({ logLevel: DiagLogLevel.INFO });
+      const exporter = new TestSpanExporter();
+      const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
+      for (let i = 0; i < 3; i++) handle.getTracer('t').startSpan('s').end();
+      await expect(shutdownTracerProvider(handle)).resolves.toMatchObject({
+        exported: 3,
+        complete: true,
+      });
+      expect(diagLog.has('info', /shutdown: spans 3 ended, 3 exported/)).toBe(true);
+    });
+
+    it('should not log the summary with shutdownSummary: false, and still report', async () => {
+      const diagLog = installTestDiagLogger({ logLevel: DiagLogLevel.INFO });
+      const exporter = new TestSpanExporter();
+      const handle = initTracerProvider(testTraceConfig(), undefined, {
+        exporter,
+        shutdownSummary: false,
+      });
+      handle.getTracer('t').startSpan('s').end();
+      await expect(shutdownTracerProvider(handle)).resolves.toMatchObject({ exported: 1 });
+      expect(diagLog.has('info', /shutdown: spans/)).toBe(false);
+    });
+
+    it('should resolve with no report when nothing is exported', async () => {
+      const handle = initTracerProvider(testTraceConfig({ exporter: 'none' }));
+      await expect(shutdownTracerProvider(handle)).resolves.toBeUndefined();
+    });
+
     it('should not export a span that ends after shutdown', async () => {
       const exporter = new TestSpanExporter();
       const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
@@ -395,7 +425,16 @@ describe('shutdownTracerProvider', () => {
       for (let i = 0; i < 50; i++) tracer.startSpan(`s${i}`).end();
       const shutdown = shutdownTracerProvider(handle);
       exporter.release();
-      await shutdown;
+      await expect(shutdown).resolves.toEqual({
+        signal: 'traces',
+        items: 'spans',
+        exported: 40,
+        failed: 0,
+        dropped: { queueFull: 10, timeout: 0, shutdown: 0, invalid: 0 },
+        open: 2,
+        deadlineHit: false,
+        complete: false,
+      });
       for (const span of open) span.end();
       expect(exporter.spans).toHaveLength(40);
       expect(handle.exportCounts()).toMatchObject({
@@ -438,7 +477,12 @@ describe('shutdownTracerProvider', () => {
         { exporter },
       );
       handle.getTracer('t').startSpan('s').end();
-      await expect(shutdownTracerProvider(handle, { timeoutMillis: 50 })).resolves.toBeUndefined();
+      await expect(shutdownTracerProvider(handle, { timeoutMillis: 50 })).resolves.toMatchObject({
+        exported: 0,
+        dropped: { timeout: 1 },
+        deadlineHit: true,
+        complete: false,
+      });
       expect(
         diagLog.has(
           'warn',
@@ -467,8 +511,8 @@ describe('shutdownTracerProvider', () => {
       const diagLog = installTestDiagLogger();
       const exporter = new TestSpanExporter();
       const handle = initTracerProvider(testTraceConfig(), undefined, { exporter });
-      await shutdownTracerProvider(handle);
-      await expect(shutdownTracerProvider(handle)).resolves.toBeUndefined();
+      const report = await shutdownTracerProvider(handle);
+      await expect(shutdownTracerProvider(handle)).resolves.toBe(report);
       expect(diagLog.has('warn', /shutdown\(\) called more than once/)).toBe(true);
       await handle.forceFlush();
       expect(diagLog.has('warn', /forceFlush\(\) after shutdown\(\) does nothing/)).toBe(true);

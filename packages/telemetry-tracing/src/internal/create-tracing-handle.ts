@@ -1,5 +1,5 @@
 import type { BasicTracerProvider, Sampler } from '@opentelemetry/sdk-trace-base';
-import { createLifecycle } from '@proc/telemetry-lifecycle';
+import { createLifecycle, type ShutdownReport, shutdownReport } from '@proc/telemetry-lifecycle';
 import type { SpanExportCounts, TracingHandle } from '../types.js';
 import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
 import type { BatchingSpanProcessor } from './batching-span-processor.js';
@@ -14,6 +14,8 @@ export interface HandleParts {
   sampler: Sampler;
   root: AdjustableRatioSampler;
   pipeline: BatchingSpanProcessor | undefined;
+  /** Whether `shutdown()` logs its summary line (`InitTracerProviderOptions.shutdownSummary`). */
+  shutdownSummary: boolean;
 }
 
 /** One line with every count, so a lost span is never silent. */
@@ -46,8 +48,9 @@ export function createTracingHandle({
   sampler,
   root,
   pipeline,
+  shutdownSummary,
 }: HandleParts): TracingHandle {
-  const lifecycle = createLifecycle({
+  const lifecycle = createLifecycle<ShutdownReport | undefined>({
     logger,
     shutdownTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
     flushTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
@@ -66,11 +69,13 @@ export function createTracingHandle({
       if (outcome.status === 'failed') {
         logger.error('shutdown: a span processor failed', outcome.error);
       }
-      if (!pipeline) return;
+      if (!pipeline) return undefined;
       // Counted before giving up, so the queued spans are reported as queued, not as failed.
       const counts = pipeline.counts();
-      if (outcome.status === 'timeout') pipeline.abandon();
-      reportShutdown(counts, outcome.status === 'timeout', timeoutMillis);
+      const timedOut = outcome.status === 'timeout';
+      if (timedOut) pipeline.abandon();
+      if (shutdownSummary) reportShutdown(counts, timedOut, timeoutMillis);
+      return shutdownReport('traces', 'spans', counts, timedOut);
     },
   });
 
