@@ -156,6 +156,8 @@ export function createStack(options: StackOptions = {}): Stack {
     stopService,
     down,
     async up() {
+      // Prometheus is looked up first: a missing one fails before minutes of building.
+      resolveSpecs();
       await buildIfNeeded();
       mkdirSync(paths.runDir, { recursive: true });
       writeFileSync(path.join(paths.runDir, 'ports.json'), `${JSON.stringify(ports, null, 2)}\n`);
