@@ -6,10 +6,10 @@ const path = require('node:path');
 module.exports = require('@proc/jest-config')({
   roots: ['<rootDir>/e2e'],
   testMatch: ['**/*.e2e.test.ts'],
-  globalSetup: '<rootDir>/e2e/global-setup.ts',
-  globalTeardown: '<rootDir>/e2e/global-teardown.ts',
+  globalSetup: '<rootDir>/e2e/global-setup.js',
+  globalTeardown: '<rootDir>/e2e/global-teardown.js',
   // One stack, one collector to restart: the files run one after another.
   maxWorkers: 1,
   testTimeout: 180_000,
-  reporters: ['default', path.join(__dirname, 'e2e', 'closing-line-reporter.js')],
+  reporters: ['default', path.join(__dirname, 'e2e', 'results-reporter.js')],
 });

@@ -1,5 +1,5 @@
+import { e2eStack } from '../src/e2e-stack.js';
 import { type DemoRun, startDemo, uniqueServiceName } from './support/demo-process.js';
-import { e2eStack } from './support/e2e-stack.js';
 import { jaegerApi, OTLP_SPAN_KIND, type StoredSpan } from './support/jaeger-api.js';
 import { pollUntil } from './support/poll.js';
 import { prometheusApi } from './support/prometheus-api.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { findRepoRoot } from '../../src/paths.js';
-import { createStack, type Stack } from '../../src/stack.js';
+import { findRepoRoot } from './paths.js';
+import { createStack, type Stack } from './stack.js';
 
 /**
  * The end-to-end tests' own stack: state under .stack/e2e/ and every port moved by 1000, so a
