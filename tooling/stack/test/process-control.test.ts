@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pollUntil } from '../e2e/support/poll.js';
 import {
   isAlive,
+  logFile,
   pidFile,
   readPidRecord,
   startDetached,
@@ -23,10 +25,10 @@ describe('process control', () => {
   });
 
   /** A real process that runs until signalled (bounded: it exits by itself after 60 s). */
-  const sleeper = (name: string, script = 'setTimeout(() => {}, 60_000)') => ({
+  const sleeper = (name: string, setup = '') => ({
     name: 'collector' as const,
     command: process.execPath,
-    args: ['-e', `console.log('${name} started'); ${script}`],
+    args: ['-e', `${setup} console.log('${name} started'); setTimeout(() => {}, 60_000)`],
     env: {},
     ports: [],
     readyUrls: [],
@@ -43,13 +45,15 @@ describe('process control', () => {
   });
 
   it('should SIGKILL a process that ignores SIGTERM after the grace period', async () => {
-    const record = startDetached(
-      sleeper('stubborn', "process.on('SIGTERM', () => {}); setTimeout(() => {}, 60_000)"),
-      dirs,
+    const record = startDetached(sleeper('stubborn', "process.on('SIGTERM', () => {});"), dirs);
+    // Its output line comes after its SIGTERM handler is installed (the log's header line
+    // quotes the script, so the line must match whole).
+    const lines = await pollUntil(
+      async () => readFileSync(logFile(dirs.logDir, 'collector'), 'utf8').split('\n'),
+      (log) => log.includes('stubborn started'),
     );
-    // Started and its handler installed: the log shows its first line.
+    expect(lines).toContain('stubborn started');
     const file = pidFile(dirs.runDir, 'collector');
-    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await stopProcess(record, file, 300)).toBe('killed');
     expect(isAlive(record)).toBe(false);
   });
