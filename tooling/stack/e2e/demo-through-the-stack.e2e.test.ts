@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { e2eStack } from '../src/e2e-stack.js';
+import { findRepoRoot } from '../src/paths.js';
 import { type DemoRun, startDemo, uniqueServiceName } from './support/demo-process.js';
 import { jaegerApi, OTLP_SPAN_KIND, type StoredSpan } from './support/jaeger-api.js';
 import { pollUntil } from './support/poll.js';
@@ -30,6 +33,16 @@ const EXPECTED_SERIES = [
   'processor_window_triggers_total',
   'processor_windows_active',
 ];
+
+/** Every PromQL expression of the Grafana dashboard, with the panel it belongs to. */
+const DASHBOARD_EXPRESSIONS = (
+  JSON.parse(
+    readFileSync(
+      path.join(findRepoRoot(), 'infra/grafana/dashboards/stream-processor.json'),
+      'utf8',
+    ),
+  ) as { panels: { title: string; targets: { expr: string }[] }[] }
+).panels.flatMap((panel) => panel.targets.map((t) => ({ panel: panel.title, expr: t.expr })));
 
 describe('the demo through the collector to Jaeger and Prometheus', () => {
   const service = uniqueServiceName('e2e-demo');
@@ -145,6 +158,29 @@ describe('the demo through the collector to Jaeger and Prometheus', () => {
       (s) => JSON.stringify(s) === JSON.stringify(expected),
     );
     expect(seen).toEqual(expected);
+  });
+
+  it('should give every query of the Grafana dashboard data, with the labels it groups by', async () => {
+    expect(DASHBOARD_EXPRESSIONS.length).toBeGreaterThanOrEqual(15);
+    for (const { panel, expr } of DASHBOARD_EXPRESSIONS) {
+      // Grafana's variables as the dashboard would set them for this service.
+      const promql = expr.replaceAll('$job', service).replaceAll('$__rate_interval', '2m');
+      const result = await prometheus.query(promql);
+      expect([panel, promql, result.length > 0]).toEqual([panel, promql, true]);
+      const groupedBy = /sum by \((\w+)\)/.exec(expr)?.[1];
+      if (groupedBy && groupedBy !== 'le') {
+        for (const sample of result)
+          expect([panel, groupedBy, sample.metric[groupedBy] !== undefined]).toEqual([
+            panel,
+            groupedBy,
+            true,
+          ]);
+      }
+    }
+    // The dashboard's job variable: label_values(processor_events_received_total, job).
+    expect(await prometheus.labelValues('job', 'processor_events_received_total')).toContain(
+      service,
+    );
   });
 
   it('should keep exemplars in Prometheus whose trace ids are traces in Jaeger', async () => {

@@ -36,6 +36,9 @@ export function prometheusApi(port: number) {
       const series = await get<Record<string, string>[]>('series', { 'match[]': selector });
       return [...new Set(series.map((s) => s.__name__!))].sort();
     },
+    /** The values of `label` on the series of `metric`. */
+    labelValues: (label: string, metric: string) =>
+      get<string[]>(`label/${label}/values`, { 'match[]': metric }),
     exemplars: (expr: string, startSeconds: number, endSeconds: number) =>
       get<PromExemplars[]>('query_exemplars', {
         query: expr,
