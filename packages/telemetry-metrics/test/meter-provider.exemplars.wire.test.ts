@@ -1,4 +1,4 @@
-import { context, diag, metrics, trace } from '@opentelemetry/api';
+import { context, diag, metrics, trace, ValueType } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
@@ -143,6 +143,99 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
       await handle?.forceFlush();
       const points = await receiver.waitForMetric(COUNTER);
       expect(pointOf(points, 'order')).toMatchObject({ value: 2, exemplars: [] });
+    });
+
+    it('should attach exemplars to counters, histograms and gauges made on handle.getMeter() through the plain Meter API (regression: only MetricsRecorder instruments had any)', async () => {
+      start();
+      const meter = handle?.getMeter('plain-meter-api') ?? metrics.getMeter('unused');
+      const counter = meter.createCounter('plain.counter');
+      const histogram = meter.createHistogram('plain.histogram');
+      const gauge = meter.createGauge('plain.gauge');
+      const ids = sampledTracer().startActiveSpan('process', (span) => {
+        counter.add(2, { 'event.type': 'order' });
+        histogram.record(0.7, { 'event.type': 'order' });
+        gauge.record(11, { 'event.type': 'order' });
+        span.end();
+        return span.spanContext();
+      });
+      counter.add(1, { 'event.type': 'outside' });
+      await handle?.forceFlush();
+
+      const exemplar = (value: number) => ({
+        traceId: ids.traceId,
+        spanId: ids.spanId,
+        attributes: {},
+        value,
+        valueType: 'double',
+        timeUnixNano: expect.any(BigInt),
+      });
+      expect(pointOf(await receiver.waitForMetric('plain.counter'), 'order').exemplars).toEqual([
+        exemplar(2),
+      ]);
+      expect(pointOf(await receiver.waitForMetric('plain.counter'), 'outside').exemplars).toEqual(
+        [],
+      );
+      expect(pointOf(await receiver.waitForMetric('plain.histogram'), 'order').exemplars).toEqual([
+        exemplar(0.7),
+      ]);
+      expect(pointOf(await receiver.waitForMetric('plain.gauge'), 'order').exemplars).toEqual([
+        exemplar(11),
+      ]);
+    });
+
+    it('should attach exemplars to instruments of the global metrics.getMeter() once handle.provider is registered', async () => {
+      start();
+      if (handle === undefined) throw new Error('not started');
+      metrics.setGlobalMeterProvider(handle.provider);
+      const counter = metrics.getMeter('global-meter').createCounter('global.counter', {
+        valueType: ValueType.INT,
+      });
+      const ids = sampledTracer().startActiveSpan('process', (span) => {
+        counter.add(5, { 'event.type': 'order' });
+        span.end();
+        return span.spanContext();
+      });
+      await handle?.forceFlush();
+
+      const [point] = await receiver.waitForMetric('global.counter');
+      expect(point?.exemplars).toEqual([
+        {
+          traceId: ids.traceId,
+          spanId: ids.spanId,
+          attributes: {},
+          value: 5,
+          valueType: 'int',
+          timeUnixNano: expect.any(BigInt),
+        },
+      ]);
+    });
+
+    it("should match each exemplar to the point a view's attributeKeys produced and send the removed attributes as filtered attributes", async () => {
+      const config = createTestMetricsConfig({
+        exporter: 'otlp',
+        exportIntervalMillis: 600_000,
+        exportTimeoutMillis: 10_000,
+        export: { protocol, endpoint: url(), timeoutMillis: 5_000 },
+      });
+      handle = initMeterProvider(config, undefined, {
+        views: [{ instrumentName: 'viewed.*', attributeKeys: ['event.type'] }],
+      });
+      const counter = handle.getMeter('views').createCounter('viewed.counter');
+      sampledTracer().startActiveSpan('process', (span) => {
+        counter.add(1, { 'event.type': 'order', 'order.id': 'o-1' });
+        counter.add(1, { 'event.type': 'refund', 'order.id': 'o-2' });
+        span.end();
+      });
+      await handle.forceFlush();
+
+      const points = await receiver.waitForMetric('viewed.counter');
+      expect(pointOf(points, 'order').attributes).toEqual({ 'event.type': 'order' });
+      expect(pointOf(points, 'order').exemplars.map((e) => e.attributes)).toEqual([
+        { 'order.id': 'o-1' },
+      ]);
+      expect(pointOf(points, 'refund').exemplars.map((e) => e.attributes)).toEqual([
+        { 'order.id': 'o-2' },
+      ]);
     });
 
     it("should attach none with metrics.exemplarFilter 'always_off'", async () => {

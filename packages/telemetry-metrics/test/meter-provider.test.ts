@@ -5,6 +5,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AggregationTemporality,
   type Histogram,
+  MeterProvider,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import {
@@ -25,7 +26,6 @@ import {
   type MetricsHandle,
   shutdownMeterProvider,
 } from '../src/index.js';
-import { meterExemplarsFor } from '../src/internal/exemplars/exemplar-registry.js';
 import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
@@ -148,7 +148,7 @@ describe('initMeterProvider', () => {
       );
     });
 
-    it('should register meters for exemplars only when the OTLP exporter writes them', async () => {
+    it("should build the SDK's own provider, with no exemplar machinery, unless the OTLP or Prometheus exporter writes exemplars", async () => {
       const endpoint = `http://127.0.0.1:${await freePort()}/v1/metrics`;
       // No filter given: the default from the config package, `trace_based`.
       const otlp = (exemplarFilter?: ExemplarFilterName) =>
@@ -169,12 +169,30 @@ describe('initMeterProvider', () => {
           }).metrics,
           false,
         ],
+        [
+          createTestMetricsConfig({
+            exporter: 'prometheus',
+            prometheus: { port: await freePort() },
+          }),
+          true,
+        ],
+        [
+          createTestMetricsConfig({
+            exporter: 'prometheus',
+            exemplarFilter: 'always_off',
+            prometheus: { port: await freePort() },
+          }),
+          false,
+        ],
         [createTestMetricsConfig({ exporter: 'console', exemplarFilter: 'always_on' }), false],
         [createTestMetricsConfig({ exporter: 'none' }), false],
       ];
-      for (const [config, registered] of cases) {
+      for (const [config, keepsExemplars] of cases) {
         const handle = initMeterProvider(config);
-        expect(meterExemplarsFor(handle.getMeter('m')) !== undefined).toBe(registered);
+        expect({
+          exporter: config.exporter,
+          sdkProvider: handle.provider instanceof MeterProvider,
+        }).toEqual({ exporter: config.exporter, sdkProvider: !keepsExemplars });
         await handle.shutdown({ timeoutMillis: 1_000 });
       }
     });
