@@ -70,16 +70,33 @@ function toTaken(scopes: Map<string, Map<string, StreamExemplars>>): TakenExempl
 /** Creates the exemplar reservoirs of one meter provider. */
 export function createExemplarStore(): ExemplarStore {
   let scopes = new Map<string, Map<string, StreamExemplars>>();
-  // The recorder passes its frozen common-attributes object again and again: its key is kept.
-  // Only frozen objects: the application may change its own between two calls.
+  // Keying a series (sorted keys, JSON) costs as much as the SDK's own hashing of the
+  // measurement, so keys are kept for attributes objects passed again and again: for good when
+  // frozen (the recorder's common attributes), and for the last other object as long as its keys
+  // and values are the same objects as when it was keyed (the application may change it).
   const frozenKeys = new WeakMap<Attributes, string>();
-  const keyOf = (attributes: Attributes): string => {
-    if (!Object.isFrozen(attributes)) return attributesKey(attributes);
-    let key = frozenKeys.get(attributes);
-    if (key === undefined) {
-      key = attributesKey(attributes);
-      frozenKeys.set(attributes, key);
+  let last: { attributes: Attributes; keys: string[]; values: unknown[]; key: string } | undefined;
+  const unchanged = (attributes: Attributes, keys: string[]): boolean => {
+    if (last?.attributes !== attributes || keys.length !== last.keys.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (key !== last.keys[i] || attributes[key] !== last.values[i]) return false;
     }
+    return true;
+  };
+  const keyOf = (attributes: Attributes): string => {
+    if (Object.isFrozen(attributes)) {
+      let key = frozenKeys.get(attributes);
+      if (key === undefined) {
+        key = attributesKey(attributes);
+        frozenKeys.set(attributes, key);
+      }
+      return key;
+    }
+    const keys = Object.keys(attributes);
+    if (last !== undefined && unchanged(attributes, keys)) return last.key;
+    const key = attributesKey(attributes);
+    last = { attributes, keys, values: keys.map((k) => attributes[k]), key };
     return key;
   };
 

@@ -76,6 +76,22 @@ describe('createExemplarStore', () => {
       expect(values(taken.forPoint(SCOPE, 'c', { partition: '2' }))).toEqual([2]);
     });
 
+    it('should key an object changed in place, keys added or removed, by its new values', () => {
+      const store = createExemplarStore();
+      const attributes: Record<string, string> = { a: '1' };
+      const offer = (value: number) =>
+        store.offer(scopeKey(SCOPE), 'c', 'counter', attributes, exemplar(value));
+      offer(1);
+      attributes.b = '2';
+      offer(2);
+      delete attributes.a;
+      offer(3);
+      const taken = store.take();
+      expect(values(taken.forPoint(SCOPE, 'c', { a: '1' }))).toEqual([1]);
+      expect(values(taken.forPoint(SCOPE, 'c', { a: '1', b: '2' }))).toEqual([2]);
+      expect(values(taken.forPoint(SCOPE, 'c', { b: '2' }))).toEqual([3]);
+    });
+
     it(`should keep at most ${EXEMPLAR_SERIES_LIMIT} series per metric stream, still updating known ones`, () => {
       const store = createExemplarStore();
       for (let i = 0; i <= EXEMPLAR_SERIES_LIMIT; i++) {
