@@ -1,6 +1,10 @@
 import { type HrTime, trace } from '@opentelemetry/api';
 import { millisToHrTime } from '@opentelemetry/core';
-import { BasicTracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  type ReadableSpan,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { noteSpanStart, nowOnSpanClock } from '../../../src/internal/exemplars/span-clock.js';
 import { SAMPLED } from '../../helpers/test-span-context.js';
 
@@ -8,72 +12,79 @@ import { SAMPLED } from '../../helpers/test-span-context.js';
 const nanos = ([seconds, nanoseconds]: HrTime) =>
   BigInt(seconds) * 1_000_000_000n + BigInt(nanoseconds);
 
-/** A span-like object with `startTime`, as a span processor sees it. */
-const startingAt = (millis: number) => ({
-  startTime: millisToHrTime(millis),
-  spanContext: () => SAMPLED,
+const processor = (onStart: () => void = () => {}): SpanProcessor => ({
+  onStart,
+  onEnd() {},
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
 });
 
-/** How many of `count` spans (noted at start) read a time outside their [start, end]. */
-function countOutside(count: number, startTime?: () => number): number {
+const noting: SpanProcessor = { ...processor(), onStart: (span) => noteSpanStart(span) };
+
+/** Busy for `millis` on the monotonic clock: a process stall, without a timer. */
+function stall(millis: number): void {
+  const until = performance.now() + millis;
+  while (performance.now() < until) {
+    // spin
+  }
+}
+
+/** The spans of `count` spans (noted at start) whose time read inside fell outside them. */
+function outsideOf(
+  count: number,
+  options: { startTime?: () => number; before?: SpanProcessor } = {},
+): { time: bigint; start: bigint; end: bigint }[] {
   const tracer = new BasicTracerProvider({
-    spanProcessors: [
-      {
-        onStart: (span) => noteSpanStart(span),
-        onEnd() {},
-        forceFlush: () => Promise.resolve(),
-        shutdown: () => Promise.resolve(),
-      },
-    ],
+    spanProcessors: options.before ? [options.before, noting] : [noting],
   }).getTracer('span-clock-test');
-  let outside = 0;
+  const outside: { time: bigint; start: bigint; end: bigint }[] = [];
   for (let i = 0; i < count; i++) {
-    const span = tracer.startSpan('short', startTime ? { startTime: startTime() } : {});
+    const startTime = options.startTime?.();
+    const span = tracer.startSpan('short', startTime === undefined ? {} : { startTime });
     const time = nanos(nowOnSpanClock(span));
     span.end();
-    const { startTime: start, endTime: end } = span as unknown as ReadableSpan;
-    if (time < nanos(start) || time > nanos(end)) outside++;
+    const readable = span as unknown as ReadableSpan;
+    const [start, end] = [nanos(readable.startTime), nanos(readable.endTime)];
+    if (time < start || time > end) outside.push({ time, start, end });
   }
   return outside;
 }
 
 describe('nowOnSpanClock', () => {
   it('should read a time within [start, end] of every noted SDK span', () => {
-    expect(countOutside(1000)).toBe(0);
+    expect(outsideOf(1000)).toEqual([]);
   });
 
-  it('should read a time within the span for a span given the current time as its start, which ends on Date.now()', () => {
-    expect(countOutside(2000, () => Date.now())).toBe(0);
+  it('should read a time within the span after a stall between the span start and onStart() (regression: past 100 ms the span went unnoted, and its exemplar a millisecond past its end)', () => {
+    expect(outsideOf(20, { before: processor(() => stall(120)) })).toEqual([]);
   });
 
-  it('should read Date.now(), the SDK metric clock, without a span, for a span nobody noted, and for a start given long before', () => {
-    const longAgo = startingAt(Date.now() - 60_000);
-    noteSpanStart(longAgo);
-    for (const span of [undefined, trace.wrapSpanContext(SAMPLED), longAgo]) {
+  it('should read a time within the span for a span given its start time, which ends on Date.now(): the current time, or one long before', () => {
+    expect(outsideOf(1000, { startTime: () => Date.now() })).toEqual([]);
+    expect(outsideOf(1000, { startTime: () => Date.now() - 60_000 })).toEqual([]);
+  });
+
+  it('should read about Date.now(), not the start, for a span given a start long before', () => {
+    const span = { startTime: millisToHrTime(Date.now() - 60_000), spanContext: () => SAMPLED };
+    noteSpanStart(span);
+    const before = BigInt(Date.now() - 2) * 1_000_000n;
+    const time = nanos(nowOnSpanClock(span as never));
+    expect(time >= before && time <= BigInt(Date.now()) * 1_000_000n).toBe(true);
+  });
+
+  it('should read Date.now(), the SDK metric clock, without a span or for a span nobody noted', () => {
+    for (const span of [undefined, trace.wrapSpanContext(SAMPLED)]) {
       const before = BigInt(Date.now()) * 1_000_000n;
-      const time = nanos(nowOnSpanClock(span as never));
+      const time = nanos(nowOnSpanClock(span));
       const after = BigInt(Date.now()) * 1_000_000n;
       expect(time >= before && time <= after).toBe(true);
       expect(time % 1_000_000n).toBe(0n);
     }
   });
 
-  it('should never read a time before the start of a noted span', () => {
-    const span = startingAt(Date.now());
+  it('should never read a time before the start, even of a span starting in the future', () => {
+    const span = { startTime: millisToHrTime(Date.now() + 5_000), spanContext: () => SAMPLED };
     noteSpanStart(span);
-    expect(nanos(nowOnSpanClock(span as never)) >= nanos(span.startTime)).toBe(true);
-  });
-});
-
-describe('noteSpanStart', () => {
-  it('should note only a start time in whole milliseconds within the last 100 ms, as the SDK takes it', () => {
-    const fractional = { startTime: [Math.floor(Date.now() / 1000), 123] as HrTime };
-    const future = startingAt(Date.now() + 5_000);
-    for (const span of [fractional, future]) {
-      noteSpanStart(span);
-      const time = nanos(nowOnSpanClock(span as never));
-      expect(time % 1_000_000n).toBe(0n);
-      expect(time <= BigInt(Date.now()) * 1_000_000n).toBe(true);
-    }
+    expect(nowOnSpanClock(span as never)).toEqual(span.startTime);
   });
 });
