@@ -21,11 +21,19 @@ interface SpanStart {
 }
 
 /**
- * What {@link noteSpanStart} takes off the time between a span's start and `onStart()`: 1 ms
- * because both `Date.now()` readings are whole milliseconds, and 0.1 ms for the microseconds
- * between the SDK's `Date.now()` and `performance.now()` readings and for clock drift.
+ * Below this gap between a span's `startTime` and `onStart()` nothing is credited: the SDK's
+ * monotonic clock and `Date.now()` drift and step against each other by milliseconds under load
+ * (seen: 3 ms on a loaded 2-core machine), so a small gap says nothing reliable, and crediting it
+ * put exemplars past their span's end. Reading a little early stays within the span.
  */
-const CREDIT_MARGIN_MILLIS = 1.1;
+const CREDIT_THRESHOLD_MILLIS = 50;
+
+/**
+ * What is taken off a larger gap (a real stall of the process, or a start given long before):
+ * 1 ms because both `Date.now()` readings are whole milliseconds, and the rest for the drift
+ * between the two clocks.
+ */
+const CREDIT_MARGIN_MILLIS = 5;
 
 // Keyed by the span object, which is what `trace.getSpan(context)` returns for it later. A WeakMap,
 // so a span nobody holds any more is collected with its entry.
@@ -37,7 +45,8 @@ const starts = new WeakMap<object, SpanStart>();
  * (`SpanImpl` of `@opentelemetry/sdk-trace` 2.x): a span the SDK timed itself starts at
  * `Date.now()` and ends at that plus the monotonic time elapsed; a span given a start time ends
  * at `Date.now()`. The time between `startTime` and this call (a stall of the process, or how far
- * back a given start lies) is credited, less {@link CREDIT_MARGIN_MILLIS}, so that
+ * back a given start lies) is credited when it exceeds {@link CREDIT_THRESHOLD_MILLIS}, less
+ * {@link CREDIT_MARGIN_MILLIS}, so that
  * {@link nowOnSpanClock} stays within the span on either clock.
  */
 export function noteSpanStart(span: StartingSpan): void {
@@ -46,7 +55,8 @@ export function noteSpanStart(span: StartingSpan): void {
   const startTime = span.startTime;
   if (!Array.isArray(startTime)) return;
   const startMillis = hrTimeToMilliseconds(startTime);
-  const credit = Math.max(0, now - startMillis - CREDIT_MARGIN_MILLIS);
+  const gap = now - startMillis;
+  const credit = gap > CREDIT_THRESHOLD_MILLIS ? gap - CREDIT_MARGIN_MILLIS : 0;
   starts.set(span, { startTime, startMillis, performanceStart, credit });
 }
 
