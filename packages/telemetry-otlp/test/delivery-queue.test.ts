@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import { installTestDiagLogger } from '@proc/telemetry-testing';
+import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
 import { createDeliveryQueue, type DeliveryOutcome } from '../src/index.js';
 
 /** A deliver() under test control: each call waits until the test answers it. */
@@ -25,10 +25,10 @@ function controlledDeliver() {
     get peak() {
       return peak;
     },
-    /** Answers the oldest unanswered call. */
+    /** Answers the oldest unanswered call, once one is waiting (a retry comes after its backoff). */
     async answerNext(outcome: DeliveryOutcome) {
-      const call = calls.shift();
-      if (!call) throw new Error('no delivery is waiting');
+      await waitFor('a delivery to answer', () => calls.length > 0, { timeoutMs: 5000 });
+      const call = calls.shift() as (typeof calls)[number];
       call.answer(outcome);
       await new Promise((resolve) => setImmediate(resolve));
     },
@@ -37,7 +37,6 @@ function controlledDeliver() {
 
 const unavailable: DeliveryOutcome = { status: 'retryable', error: new Error('UNAVAILABLE') };
 const fast = { initialBackoffMillis: 1, maxBackoffMillis: 4 };
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('createDeliveryQueue', () => {
   afterEach(() => diag.disable());
@@ -93,13 +92,13 @@ describe('createDeliveryQueue', () => {
         signal: 't',
         deliver: target.deliver,
         maxQueuedItems: 100,
-        retry: fast,
+        retry: { initialBackoffMillis: 200 },
       });
       queue.enqueue('a', 1);
       queue.enqueue('b', 1);
       await target.answerNext(unavailable);
       expect(target.calls).toHaveLength(0); // backing off: nothing new starts
-      await tick();
+      await waitFor('the retry', () => target.calls.length > 0);
       expect(target.calls.map((call) => call.payload)).toEqual(['a']);
       await target.answerNext({ status: 'delivered' });
       expect(target.calls.map((call) => call.payload)).toEqual(['b']);
@@ -117,10 +116,7 @@ describe('createDeliveryQueue', () => {
         retry: { ...fast, maxAttempts: 3 },
       });
       queue.enqueue('a', 7, (outcome) => settled.push(outcome));
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await tick();
-        await target.answerNext(unavailable);
-      }
+      for (let attempt = 0; attempt < 3; attempt++) await target.answerNext(unavailable);
       expect(settled).toEqual([unavailable]);
       expect(queue.stats()).toMatchObject({ failed: 7, queued: 0 });
       expect(diagLog.has('warn', /traces: export failed \(UNAVAILABLE\); retrying/)).toBe(true);
