@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { METRIC_NAMES, SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry';
+import { METRIC_NAMES, SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry/semconv';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@proc/telemetry-testing';
 import type { DemoRunResult } from '../src/run-demo.js';
 import { runBoundedDemo } from './support/run-bounded-demo.js';

@@ -36,7 +36,7 @@ function describeValue(value: unknown): string {
  * @example
  * const result = await spanBuilder(SPAN_PROCESS_EVENT)
  *   .kind(SpanKind.CONSUMER)
- *   .attribute(ATTR_EVENT_ID, event.id)
+ *   .attribute(ATTR_MESSAGING_MESSAGE_ID, event.id)
  *   .startActive(async (span) => handle(event));
  *
  * @throws TypeError when `name` is not a non-empty string.

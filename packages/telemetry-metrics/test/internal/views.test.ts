@@ -13,7 +13,7 @@ describe('views', () => {
             name: 'orders.processing.duration',
             description: 'Order processing time.',
             bucketBoundaries: [0.1, 1],
-            attributeKeys: ['event.type'],
+            attributeKeys: ['processor.event.type'],
             cardinalityLimit: 50,
           },
         ],
@@ -32,9 +32,12 @@ describe('views', () => {
         aggregationCardinalityLimit: 50,
       });
       expect(
-        view?.attributesProcessors?.[0]?.process({ 'event.type': 'a', 'partition.id': '1' }),
+        view?.attributesProcessors?.[0]?.process({
+          'processor.event.type': 'a',
+          'messaging.destination.partition.id': '1',
+        }),
       ).toEqual({
-        'event.type': 'a',
+        'processor.event.type': 'a',
       });
     });
 
