@@ -8,7 +8,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type { ExemplarFilterName } from '@proc/telemetry-config';
-import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
+import type { OtlpReceiver, ReceivedMetricPoint, ReceiverProtocol } from '@proc/telemetry-testing';
 import { startOtlpReceiver } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
@@ -21,7 +21,7 @@ import { createOtlpMetricExporter } from '../src/internal/otlp-exporter.js';
 import { createTestExemplarProvider } from './helpers/test-exemplar-provider.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
-const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+const PROTOCOLS: ReceiverProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
 const COUNTER = METRIC_NAMES.EVENTS_PROCESSED;
 const HISTOGRAM = METRIC_NAMES.PROCESSING_DURATION;
 

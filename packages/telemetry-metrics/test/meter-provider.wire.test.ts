@@ -1,7 +1,7 @@
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { MetricsConfig, TemporalityPreference } from '@proc/telemetry-config';
-import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
+import type { OtlpReceiver, ReceivedMetricPoint, ReceiverProtocol } from '@proc/telemetry-testing';
 import { createTestDiagLogger, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
@@ -15,7 +15,7 @@ import {
 } from '../src/index.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
-const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+const PROTOCOLS: ReceiverProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
 const COMMON = { 'service.name': 'orders', 'pipeline.name': 'ingest' };
 
 function only(points: ReceivedMetricPoint[]): ReceivedMetricPoint {

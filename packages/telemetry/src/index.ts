@@ -40,7 +40,7 @@ export {
   extractContext,
   extractFromHeaders,
   getBaggage,
-  headerCarrier,
+  headerGetterSetter,
   injectContext,
   injectIntoHeaders,
   propagateContext,
