@@ -1,6 +1,5 @@
-import { readTlsFiles } from '../src/index.js';
-import { hasTlsMaterial } from '../src/read-tls-files.js';
-import { createTempTlsFiles, type TempTlsFiles } from './helpers/temp-tls-files.js';
+import { hasTlsMaterial, readTlsFiles } from '../../src/internal/read-tls-files.js';
+import { createTempTlsFiles, type TempTlsFiles } from '../helpers/temp-tls-files.js';
 
 describe('readTlsFiles', () => {
   let files: TempTlsFiles;

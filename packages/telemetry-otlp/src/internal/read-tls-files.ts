@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TlsConfig } from '@proc/telemetry-config';
-import type { TlsMaterial } from './types.js';
+import type { TlsMaterial } from './transport-types.js';
 
 function readPem(path: string | undefined, option: string): Buffer | undefined {
   if (path === undefined || path === '') return undefined;
