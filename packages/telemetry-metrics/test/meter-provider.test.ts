@@ -130,7 +130,11 @@ describe('initMeterProvider', () => {
     it('should throw for an invalid cardinality limit', () => {
       expect(() =>
         initMeterProvider(createTestMetricsConfig(), undefined, { cardinalityLimit: -1 }),
-      ).toThrow('cardinalityLimit must be a positive integer, got -1');
+      ).toThrow(
+        new RangeError(
+          '@proc/telemetry-metrics: cardinalityLimit must be a positive integer, got -1',
+        ),
+      );
     });
 
     it('should throw, naming the field and the accepted values, for an unknown exemplar filter in a hand-built config', () => {
@@ -185,7 +189,7 @@ describe('initMeterProvider', () => {
         export: { tls: { insecure: false, certificateFile: '/nonexistent/ca.pem' } },
       });
       expect(() => initMeterProvider(config)).toThrow(
-        /metrics\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
+        /^@proc\/telemetry-otlp: metrics\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
       );
     });
   });

@@ -137,6 +137,7 @@ describe('MetricsRecorder', () => {
     it('should throw naming the instrument when the name was created with another kind', () => {
       const recorder = createMetricsRecorder({ meter });
       recorder.recordHistogram('shared.name', 1);
+      expect(() => recorder.recordCounter('shared.name')).toThrow(TypeError);
       expect(() => recorder.recordCounter('shared.name')).toThrow(
         '@proc/telemetry-metrics: instrument "shared.name" was created as a histogram and cannot be recorded as a counter',
       );
@@ -144,15 +145,17 @@ describe('MetricsRecorder', () => {
 
     it('should throw when a predefined name is recorded with another kind', () => {
       const recorder = createMetricsRecorder({ meter });
+      expect(() => recorder.recordHistogram(METRIC_NAMES.EVENTS_PROCESSED, 1)).toThrow(TypeError);
       expect(() => recorder.recordHistogram(METRIC_NAMES.EVENTS_PROCESSED, 1)).toThrow(
-        `instrument "${METRIC_NAMES.EVENTS_PROCESSED}" is defined as a counter and cannot be recorded as a histogram`,
+        `@proc/telemetry-metrics: instrument "${METRIC_NAMES.EVENTS_PROCESSED}" is defined as a counter and cannot be recorded as a histogram`,
       );
     });
 
     it('should throw naming the name and the rule for an invalid name', () => {
       const recorder = createMetricsRecorder({ meter });
+      expect(() => recorder.recordCounter('1events')).toThrow(TypeError);
       expect(() => recorder.recordCounter('1events')).toThrow(
-        /invalid instrument name "1events": an instrument name starts with a letter/,
+        /^@proc\/telemetry-metrics: invalid instrument name "1events": an instrument name starts with a letter/,
       );
     });
   });

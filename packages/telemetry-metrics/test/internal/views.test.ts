@@ -54,30 +54,42 @@ describe('views', () => {
     });
 
     it.each([
-      [{ instrumentName: '' }, 'views[0]: instrumentName is required'],
+      [{ instrumentName: '' }, TypeError, 'views[0]: instrumentName is required'],
       [
         { instrumentName: 'a', bucketBoundaries: [1, 1] },
+        TypeError,
         'views[0]: bucketBoundaries must be finite and strictly increasing, got [1, 1]',
       ],
-      [{ instrumentName: 'a', bucketBoundaries: [1, Number.NaN] }, 'strictly increasing'],
+      [
+        { instrumentName: 'a', bucketBoundaries: [1, Number.NaN] },
+        TypeError,
+        'strictly increasing',
+      ],
       [
         { instrumentName: 'a', cardinalityLimit: 0 },
+        RangeError,
         'views[0].cardinalityLimit must be a positive integer, got 0',
       ],
       [
         { instrumentName: 'a', cardinalityLimit: 1.5 },
+        RangeError,
         'views[0].cardinalityLimit must be a positive integer',
       ],
       [
         { instrumentName: 'a.*', name: 'b' },
+        TypeError,
         'name can only be set when instrumentName selects one instrument',
       ],
       [
         { instrumentName: 'a', instrumentKind: 'timer' },
+        TypeError,
         'instrumentKind "timer" is not one of counter, upDownCounter',
       ],
-    ])('should reject %j naming the view and the rule', (view, message) => {
-      expect(() => toSdkViews([view as never], 2000)).toThrow(message);
+    ])('should reject %j with a %p naming the view and the rule', (view, errorClass, message) => {
+      const reject = () => toSdkViews([view as never], 2000);
+      expect(reject).toThrow(errorClass);
+      expect(reject).toThrow(/^@proc\/telemetry-metrics: views\[0\]/);
+      expect(reject).toThrow(message);
     });
   });
 });
