@@ -75,9 +75,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
           stats.droppedPoison++;
           metrics.received('unknown');
           metrics.dropped(ERROR_POISON, 'unknown');
+          // The keys of the spans' and metrics' attributes, so a log line matches them.
           logger.warn('poison message dropped', {
-            partition: message.partition,
-            offset: message.offset,
+            [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
+            [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
             error: (error as Error).message,
           });
           return;
@@ -102,8 +103,8 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
           metrics.late(event.type);
           metrics.dropped(ERROR_LATE, event.type);
           logger.info('late event dropped: window closed', {
-            event_id: event.id,
-            window: outcome.windowId,
+            [ATTR_MESSAGING_MESSAGE_ID]: event.id,
+            [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId,
           });
           return;
         }
@@ -133,7 +134,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         stats.windowsEmitted++;
         metrics.windowFired(result, Math.max(0, now() - result.endMillis) / 1000);
         logger.info('window emitted', {
-          window: result.windowId,
+          [ATTR_PROCESSOR_WINDOW_ID]: result.windowId,
           count: result.count,
           total: result.total,
           customers: result.customers,
