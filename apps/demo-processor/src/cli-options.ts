@@ -1,3 +1,4 @@
+import { redactUrl } from '@proc/telemetry';
 import { Command, InvalidArgumentError } from 'commander';
 
 /** Parsed `demo-processor` options. */
@@ -62,11 +63,28 @@ export function createDemoCommand(): Command {
     .exitOverride();
 }
 
+/**
+ * `text` with every argument that may hold credentials (a `--collector` URL with `user:pass@`
+ * or `?api_key=`) redacted: commander quotes a rejected value in its error message.
+ */
+function redactArguments(text: string, argv: readonly string[]): string {
+  let redacted = text;
+  for (const arg of argv) {
+    const value = arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
+    const safe = redactUrl(value);
+    if (safe !== value) redacted = redacted.split(value).join(safe);
+  }
+  return redacted;
+}
+
 /** Parses the user's arguments (without `node` and the script). Throws `CommanderError`. */
 export function parseDemoCliOptions(
   argv: readonly string[],
   command = createDemoCommand(),
 ): DemoCliOptions {
+  command.configureOutput({
+    outputError: (text, write) => write(redactArguments(text, argv)),
+  });
   // `pnpm demo -- --rate 100` passes the `--` through: it separates pnpm's arguments, not ours.
   command.parse(argv[0] === '--' ? argv.slice(1) : [...argv], { from: 'user' });
   const raw = command.opts();

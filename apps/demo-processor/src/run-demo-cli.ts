@@ -1,4 +1,4 @@
-import { createMetricsRecorder, initTelemetry } from '@proc/telemetry';
+import { createMetricsRecorder, initTelemetry, redactUrl } from '@proc/telemetry';
 import type { OtlpReceiver } from '@proc/telemetry-testing';
 import type { DemoCliOptions } from './cli-options.js';
 import { demoTelemetryConfig, hasCollectorEndpoint } from './demo-config.js';
@@ -43,9 +43,10 @@ export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promis
     processor: { name: 'demo-processor', pipelineId: 'demo', partitions: [0, 1, 2] },
     shutdownTimeoutMillis: SHUTDOWN_TIMEOUT_MILLIS,
   });
+  // The endpoints are the raw values the exporters use: credentials in them stay out of the log.
   logger.info('telemetry exporting', {
-    traces: telemetry.config.traces.export.endpoint,
-    metrics: telemetry.config.metrics.export.endpoint,
+    traces: redactUrl(telemetry.config.traces.export.endpoint),
+    metrics: redactUrl(telemetry.config.metrics.export.endpoint),
     protocol: telemetry.config.traces.export.protocol,
   });
   const sink = createMemorySink();

@@ -179,7 +179,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         });
       } finally {
         stats.batches++;
-        metrics.batch(messages.length, (performance.now() - started) / 1000);
+        // Inside the batch's context, so the duration and size carry the batch trace as their
+        // exemplar: a slow batch on a dashboard links to its trace.
+        const durationSeconds = (performance.now() - started) / 1000;
+        context.with(batchContext, () => metrics.batch(messages.length, durationSeconds));
         recordWatermark();
         span.end();
       }

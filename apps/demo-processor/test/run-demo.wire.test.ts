@@ -129,3 +129,28 @@ describe('runDemo over OTLP', () => {
     });
   });
 });
+
+describe('runDemo over OTLP, more messages waiting than a span may have links', () => {
+  it('should poll batches of at most 128 messages, so each batch span links every one (regression: a batch of 198 had 128 links)', async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      // One message, then a 500 ms pause in which all 299 others fall due at once.
+      await runBoundedDemo(receiver, {
+        maxMessages: 300,
+        ratePerSecond: 100_000,
+        pollIntervalMillis: 500,
+      });
+      const batches = receiver.spans({ name: 'process events' });
+      const sizes = batches.map((b) => b.attributes['messaging.batch.message_count'] as number);
+      // 128: the SDK's default span link limit (OTEL_SPAN_LINK_COUNT_LIMIT).
+      expect(Math.max(...sizes)).toBe(128);
+      for (const batch of batches)
+        expect(batch.links).toHaveLength(
+          batch.attributes['messaging.batch.message_count'] as number,
+        );
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
+    } finally {
+      await receiver.stop();
+    }
+  });
+});

@@ -3,6 +3,7 @@ export { loadConfig } from './load-config.js';
 export { parseConfig } from './parse-config.js';
 export { processInstanceId } from './process-instance-id.js';
 export { redactConfig } from './redact-config.js';
+export { redactUrl } from './redact-url.js';
 export { serializeConfig } from './serialize-config.js';
 export { TelemetryConfigError } from './telemetry-config-error.js';
 export type {

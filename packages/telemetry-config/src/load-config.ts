@@ -17,7 +17,11 @@ import type { LoadConfigOptions, TelemetryConfig, TelemetryConfigIssue } from '.
  *
  * An invalid value in code or in the file throws one {@link TelemetryConfigError} listing every
  * problem. An invalid environment variable never throws: it is reported (`onWarning` and
- * `diag.warn`) and ignored in favour of the next source.
+ * `diag.warn`) and ignored in favour of the next source. That includes values the exporters
+ * could not use (a TLS file that cannot be read, a client key without its certificate, a header
+ * gRPC cannot send, a `host:port` endpoint over HTTP), so that building the tracer and meter
+ * providers from the result does not throw either. A file larger than 1 MiB or nested more than
+ * 32 levels deep is rejected before parsing.
  *
  * Printing the result (or any section of it) redacts secrets; the values themselves are raw.
  */
@@ -31,7 +35,7 @@ export function loadConfig(options: LoadConfigOptions = {}): TelemetryConfig {
   if (file !== undefined && file !== '') {
     const parsed = readConfigFile(file, env);
     issues.push(...parsed.issues);
-    layers.push({ source: 'file', options: parsed.options });
+    layers.push({ source: 'file', options: parsed.options, substituted: parsed.substituted });
   }
 
   layers.push({ source: 'env', options: readEnv(env, report) });

@@ -20,5 +20,8 @@ export function parseConfig(
     options.env ?? process.env,
   );
   if (parsed.issues.length > 0) throw new TelemetryConfigError(parsed.issues);
-  return buildConfig([{ source: 'file', options: parsed.options }], () => {});
+  return buildConfig(
+    [{ source: 'file', options: parsed.options, substituted: parsed.substituted }],
+    () => {},
+  );
 }

@@ -87,7 +87,11 @@ export interface ResourceConfig {
   detectors: ResourceDetectorName[];
 }
 
-/** TLS files for an OTLP connection. */
+/**
+ * TLS files for an OTLP connection, checked when the config is loaded: a file that cannot be
+ * read, or a client key without its certificate (or a pair that does not match), given by an
+ * environment variable is reported and ignored; given in code or a file it is an error.
+ */
 export interface TlsConfig {
   /** CA certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CERTIFICATE` (`_TRACES_` / `_METRICS_`). No default. */
   certificateFile?: string;
@@ -99,8 +103,9 @@ export interface TlsConfig {
    */
   clientCertificateFile?: string;
   /**
-   * gRPC without TLS when the endpoint has no scheme. Env: `OTEL_EXPORTER_OTLP_INSECURE`
-   * (`_TRACES_` / `_METRICS_`). Default false.
+   * gRPC without TLS when the endpoint has no scheme: `loadConfig` resolves `host:port` to
+   * `http://host:port` when true, `https://host:port` when false. Env:
+   * `OTEL_EXPORTER_OTLP_INSECURE` (`_TRACES_` / `_METRICS_`). Default false.
    */
   insecure: boolean;
 }
@@ -115,7 +120,8 @@ export interface ExportConfig {
    * The final URL for this signal. A signal-specific endpoint (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`,
    * `traces.export.endpoint`) is used as-is; the generic one (`OTEL_EXPORTER_OTLP_ENDPOINT`,
    * `export.endpoint`) gets `/v1/traces` or `/v1/metrics` appended for the HTTP protocols and is
-   * used as-is for grpc. Default `http://localhost:4317` (grpc) or
+   * used as-is for grpc, where `host:port` without scheme is accepted too (resolved by
+   * `tls.insecure`). Default `http://localhost:4317` (grpc) or
    * `http://localhost:4318/v1/<signal>` (HTTP). `user:password@` is redacted when printed.
    */
   endpoint: string;

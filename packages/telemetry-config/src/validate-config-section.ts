@@ -3,7 +3,9 @@ import { layerCrossFieldIssues } from './internal/cross-field.js';
 import { EXPECTED, isHttpUrl } from './internal/fields.js';
 import { getAt } from './internal/plain.js';
 import { telemetryConfigSchema } from './internal/schema.js';
+import { sectionExportIssues } from './internal/section-export-issues.js';
 import { schemaIssues } from './internal/validate.js';
+import { isValidated } from './internal/validated-sections.js';
 import { TelemetryConfigError } from './telemetry-config-error.js';
 import type { MetricsConfig, TelemetryConfigIssue, TraceConfig } from './types.js';
 
@@ -28,19 +30,24 @@ function sectionIssues(name: SectionName, section: unknown): TelemetryConfigIssu
       });
     }
   }
+  if (issues.length === 0)
+    issues.push(...sectionExportIssues(name, (section as TraceConfig | MetricsConfig).export));
   return issues;
 }
 
 function assertSection(name: SectionName, section: unknown): void {
+  // What loadConfig() returned was validated whole, with the file checks: trust it as is.
+  if (isValidated(section)) return;
   const issues = sectionIssues(name, section);
   if (issues.length > 0) throw new TelemetryConfigError(issues);
 }
 
 /**
  * Checks a `traces` section built in code, as `loadConfig()` checks what it returns: every field
- * present, each one accepted, `batch.maxExportBatchSize <= batch.maxQueueSize`. Unlike
+ * present, each one accepted, `batch.maxExportBatchSize <= batch.maxQueueSize`, TLS files
+ * readable and a client key only with its certificate, headers gRPC can send. Unlike
  * `loadConfig()`, a gRPC endpoint may also be `host:port` (TLS unless `export.tls.insecure`).
- * A section from `loadConfig()` always passes.
+ * A section `loadConfig()` returned is trusted without a second check (it was validated whole).
  *
  * @throws TelemetryConfigError listing every problem, with its path (`traces.sampler.ratio`),
  *   the value received (redacted when it may be a secret) and what is accepted.
@@ -51,9 +58,10 @@ export function validateTraceConfig(section: unknown): asserts section is TraceC
 
 /**
  * Checks a `metrics` section built in code, as `loadConfig()` checks what it returns: every field
- * present, each one accepted, `exportTimeoutMillis <= exportIntervalMillis`. Unlike
+ * present, each one accepted, `exportTimeoutMillis <= exportIntervalMillis`, TLS files readable
+ * and a client key only with its certificate, headers gRPC can send. Unlike
  * `loadConfig()`, a gRPC endpoint may also be `host:port` (TLS unless `export.tls.insecure`).
- * A section from `loadConfig()` always passes.
+ * A section `loadConfig()` returned is trusted without a second check (it was validated whole).
  *
  * @throws TelemetryConfigError listing every problem, with its path (`metrics.exemplarFilter`),
  *   the value received (redacted when it may be a secret) and what is accepted.

@@ -85,6 +85,51 @@ const ROWS: Row[] = [
     'http://code/v1/traces',
     'http://code/v1/metrics',
   ],
+  // Issue 14: a gRPC endpoint without scheme was rejected and the export went to localhost.
+  [
+    'gRPC host:port without scheme, insecure: plain text',
+    {
+      OTEL_EXPORTER_OTLP_ENDPOINT: '127.0.0.1:4317',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+      OTEL_EXPORTER_OTLP_INSECURE: 'true',
+    },
+    undefined,
+    'http://127.0.0.1:4317',
+    'http://127.0.0.1:4317',
+  ],
+  [
+    'gRPC host:port without scheme: TLS unless insecure',
+    { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' },
+    undefined,
+    'https://collector:4317',
+    'https://collector:4317',
+  ],
+  [
+    'gRPC host:port per signal, insecure per signal',
+    {
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '[::1]:4317',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+      OTEL_EXPORTER_OTLP_TRACES_INSECURE: 'true',
+    },
+    undefined,
+    'http://[::1]:4317',
+    'https://collector:4317',
+  ],
+  [
+    'gRPC host:port in code',
+    {},
+    { export: { endpoint: 'collector:4317', protocol: 'grpc', tls: { insecure: true } } },
+    'http://collector:4317',
+    'http://collector:4317',
+  ],
+  [
+    'gRPC host:port for one signal, the other over HTTP from the same variable',
+    { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' },
+    undefined,
+    'https://collector:4317',
+    'http://localhost:4318/v1/metrics',
+  ],
 ];
 
 describe('loadConfig', () => {
@@ -93,6 +138,41 @@ describe('loadConfig', () => {
       const loaded = loadWith(env, { config }).config;
       expect(loaded.traces.export.endpoint).toBe(traces);
       expect(loaded.metrics.export.endpoint).toBe(metrics);
+    });
+
+    it('should warn about a host:port endpoint for an HTTP protocol and fall back to the next source', () => {
+      const dir = createTempDir();
+      try {
+        const file = dir.write('e.yaml', 'export:\n  endpoint: http://file:4318\n');
+        const { config, warnings } = loadWith(
+          { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' },
+          { file },
+        );
+        expect(warnings.map((warning) => warning.variable)).toEqual([
+          'OTEL_EXPORTER_OTLP_ENDPOINT',
+        ]);
+        expect(warnings[0]?.expected).toContain('grpc');
+        expect(config.traces.export.endpoint).toBe('http://file:4318/v1/traces');
+      } finally {
+        dir.cleanup();
+      }
+    });
+
+    it('should fall back to the generic variable when the per-signal endpoint cannot be used', () => {
+      const { config, warnings } = loadWith({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'c:4318',
+      });
+      expect(warnings.map((warning) => warning.variable)).toEqual([
+        'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+      ]);
+      expect(config.traces.export.endpoint).toBe('http://c:4318/v1/traces');
+    });
+
+    it('should reject a host:port endpoint in code for an HTTP protocol, naming the field', () => {
+      expect(() =>
+        loadWith({}, { config: { traces: { export: { endpoint: 'collector:4318' } } } }),
+      ).toThrow(/traces\.export\.endpoint \(code\): received "collector:4318", expected .*grpc/);
     });
 
     it('should resolve a file endpoint with the protocol set by the environment', () => {

@@ -1,5 +1,23 @@
+import { join } from 'node:path';
 import { defaultTelemetryConfig } from '../src/index.js';
 import { loadWith, valueAt } from './helpers.js';
+
+/** Stand-in PEM files: loadConfig checks that TLS files can be read. */
+const TLS = join(__dirname, 'fixtures', 'tls');
+const CA = join(TLS, 'ca.pem');
+const KEY = join(TLS, 'client.key');
+const CERT = join(TLS, 'client.pem');
+
+/** A row's variable, with the other half of a client key or certificate (neither is used alone). */
+function withPair(variable: string, value: string): Record<string, string> {
+  if (variable.endsWith('CLIENT_KEY')) {
+    return { [variable]: value, [variable.replace(/CLIENT_KEY$/, 'CLIENT_CERTIFICATE')]: CERT };
+  }
+  if (variable.endsWith('CLIENT_CERTIFICATE')) {
+    return { [variable]: value, [variable.replace(/CLIENT_CERTIFICATE$/, 'CLIENT_KEY')]: KEY };
+  }
+  return { [variable]: value };
+}
 
 // One row per environment variable: [variable, value, config path, expected value].
 const ROWS: [string, string, string, unknown][] = [
@@ -63,59 +81,24 @@ const ROWS: [string, string, string, unknown][] = [
   ['OTEL_EXPORTER_OTLP_COMPRESSION', 'gzip', 'traces.export.compression', 'gzip'],
   ['OTEL_EXPORTER_OTLP_TRACES_COMPRESSION', 'GZIP', 'traces.export.compression', 'gzip'],
   ['OTEL_EXPORTER_OTLP_METRICS_COMPRESSION', 'gzip', 'metrics.export.compression', 'gzip'],
-  [
-    'OTEL_EXPORTER_OTLP_CERTIFICATE',
-    '/etc/ca.pem',
-    'traces.export.tls.certificateFile',
-    '/etc/ca.pem',
-  ],
-  [
-    'OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE',
-    '/t/ca.pem',
-    'traces.export.tls.certificateFile',
-    '/t/ca.pem',
-  ],
-  [
-    'OTEL_EXPORTER_OTLP_METRICS_CERTIFICATE',
-    '/m/ca.pem',
-    'metrics.export.tls.certificateFile',
-    '/m/ca.pem',
-  ],
-  [
-    'OTEL_EXPORTER_OTLP_CLIENT_KEY',
-    '/etc/key.pem',
-    'metrics.export.tls.clientKeyFile',
-    '/etc/key.pem',
-  ],
-  [
-    'OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY',
-    '/t/key.pem',
-    'traces.export.tls.clientKeyFile',
-    '/t/key.pem',
-  ],
-  [
-    'OTEL_EXPORTER_OTLP_METRICS_CLIENT_KEY',
-    '/m/key.pem',
-    'metrics.export.tls.clientKeyFile',
-    '/m/key.pem',
-  ],
-  [
-    'OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE',
-    '/etc/cert.pem',
-    'traces.export.tls.clientCertificateFile',
-    '/etc/cert.pem',
-  ],
+  ['OTEL_EXPORTER_OTLP_CERTIFICATE', CA, 'traces.export.tls.certificateFile', CA],
+  ['OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE', CA, 'traces.export.tls.certificateFile', CA],
+  ['OTEL_EXPORTER_OTLP_METRICS_CERTIFICATE', CA, 'metrics.export.tls.certificateFile', CA],
+  ['OTEL_EXPORTER_OTLP_CLIENT_KEY', KEY, 'metrics.export.tls.clientKeyFile', KEY],
+  ['OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY', KEY, 'traces.export.tls.clientKeyFile', KEY],
+  ['OTEL_EXPORTER_OTLP_METRICS_CLIENT_KEY', KEY, 'metrics.export.tls.clientKeyFile', KEY],
+  ['OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE', CERT, 'traces.export.tls.clientCertificateFile', CERT],
   [
     'OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE',
-    '/t/cert.pem',
+    CERT,
     'traces.export.tls.clientCertificateFile',
-    '/t/cert.pem',
+    CERT,
   ],
   [
     'OTEL_EXPORTER_OTLP_METRICS_CLIENT_CERTIFICATE',
-    '/m/cert.pem',
+    CERT,
     'metrics.export.tls.clientCertificateFile',
-    '/m/cert.pem',
+    CERT,
   ],
   ['OTEL_EXPORTER_OTLP_INSECURE', 'True', 'metrics.export.tls.insecure', true],
   ['OTEL_EXPORTER_OTLP_TRACES_INSECURE', 'true', 'traces.export.tls.insecure', true],
@@ -162,7 +145,7 @@ const ROWS: [string, string, string, unknown][] = [
 describe('loadConfig', () => {
   describe('environment variables', () => {
     it.each(ROWS)('should read %s=%j into %s', (variable, value, path, expected) => {
-      const { config, warnings } = loadWith({ [variable]: value });
+      const { config, warnings } = loadWith(withPair(variable, value));
       expect(warnings).toEqual([]);
       expect(valueAt(config, path)).toEqual(expected);
     });

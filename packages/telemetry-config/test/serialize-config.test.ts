@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${NAME} references are the subject here
+
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
   type ConfigFormat,
@@ -9,6 +11,8 @@ import {
   type TelemetryConfig,
 } from '../src/index.js';
 import { createTempDir } from './helpers.js';
+
+const CA = join(__dirname, 'fixtures', 'tls', 'ca.pem');
 
 function richConfig(): TelemetryConfig {
   return loadConfig({
@@ -31,7 +35,7 @@ function richConfig(): TelemetryConfig {
       },
       export: { endpoint: 'https://u:p@collector:4318/base', compression: 'gzip' },
       traces: {
-        export: { protocol: 'grpc', tls: { certificateFile: '/ca.pem', insecure: true } },
+        export: { protocol: 'grpc', tls: { certificateFile: CA, insecure: true } },
         limits: { attributeValueLengthLimit: 256 },
       },
       metrics: {

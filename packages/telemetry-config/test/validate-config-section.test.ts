@@ -1,3 +1,4 @@
+import { unlinkSync } from 'node:fs';
 import {
   defaultTelemetryConfig,
   loadConfig,
@@ -5,6 +6,7 @@ import {
   validateMetricsConfig,
   validateTraceConfig,
 } from '../src/index.js';
+import { createTempDir } from './helpers.js';
 
 function errorOf(validate: () => void): TelemetryConfigError {
   try {
@@ -21,6 +23,34 @@ describe('validateTraceConfig', () => {
     const config = loadConfig({ env: { OTEL_TRACES_SAMPLER_ARG: '0.5' } });
     expect(() => validateTraceConfig(config.traces)).not.toThrow();
     expect(() => validateTraceConfig(defaultTelemetryConfig().traces)).not.toThrow();
+  });
+
+  it('should trust a section loadConfig() returned and check a copy of it in full', () => {
+    const temp = createTempDir();
+    try {
+      const ca = temp.write(
+        'ca.pem',
+        '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+      );
+      const config = loadConfig({
+        env: {},
+        config: {
+          traces: {
+            export: { endpoint: 'https://collector:4318/v1/traces', tls: { certificateFile: ca } },
+          },
+        },
+      });
+      unlinkSync(ca);
+      // Validated once, at load: not walked (nor its files read) again.
+      expect(() => validateTraceConfig(config.traces)).not.toThrow();
+      // A section built from it in code, or changed in place, gets the full check.
+      expect(() => validateTraceConfig({ ...config.traces })).toThrow(/certificateFile/);
+      const changed = loadConfig({ env: {} });
+      changed.traces.sampler.ratio = 2;
+      expect(() => validateTraceConfig(changed.traces)).toThrow(/traces\.sampler\.ratio/);
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('should report every problem at once, with its path, value and accepted values', () => {

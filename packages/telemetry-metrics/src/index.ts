@@ -1,3 +1,4 @@
+export type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 export { initMeterProvider, shutdownMeterProvider } from './meter-provider.js';
 export { METRIC_ATTRIBUTES } from './metric-attributes.js';
 export {
@@ -15,7 +16,6 @@ export type {
   MetricsHandle,
   MetricsRecorder,
   MetricsRecorderOptions,
-  MetricsTimeoutOptions,
   MetricViewOptions,
   ObserveFunction,
   ObserveGaugeCallback,

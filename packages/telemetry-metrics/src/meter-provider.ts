@@ -1,12 +1,13 @@
 import type { Resource } from '@opentelemetry/resources';
 import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
 import { type MetricsConfig, validateMetricsConfig } from '@proc/telemetry-config';
+import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
 import { createExemplarStore, type ExemplarStore } from './internal/exemplars/exemplar-store.js';
 import { createMetricReader } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
-import type { InitMeterProviderOptions, MetricsHandle, MetricsTimeoutOptions } from './types.js';
+import type { InitMeterProviderOptions, MetricsHandle } from './types.js';
 
 /** The SDK's own default, applied explicitly so readers and views agree. */
 const DEFAULT_CARDINALITY_LIMIT = 2000;
@@ -30,10 +31,10 @@ function exemplarStoreFor(metricsConfig: MetricsConfig): ExemplarStore | undefin
  *
  * Throws only for invalid options: `TelemetryConfigError` (from `@proc/telemetry-config`,
  * `validateMetricsConfig`) listing every invalid field of a hand-built `metricsConfig` with its
- * path and the accepted values; an Error for invalid `views` or `cardinalityLimit`, TLS files
- * under `metrics.export.tls` that cannot be read (the error names the option and the path) or a
- * client key without a client certificate (or the reverse). Export failures are reported through
- * the OpenTelemetry diag logger and never reach the application.
+ * path and the accepted values (TLS files under `metrics.export.tls` that cannot be read, a
+ * client key without its certificate, headers gRPC cannot send included: a section from
+ * `loadConfig()` has none of those); an Error for invalid `views` or `cardinalityLimit`. Export
+ * failures are reported through the OpenTelemetry diag logger and never reach the application.
  */
 export function initMeterProvider(
   metricsConfig: MetricsConfig,
@@ -66,7 +67,7 @@ export function initMeterProvider(
  */
 export function shutdownMeterProvider(
   handle: MetricsHandle,
-  options: MetricsTimeoutOptions = {},
+  options: TimeoutOptions = {},
 ): Promise<void> {
   return handle.shutdown(options);
 }

@@ -1,5 +1,6 @@
 import type { Attributes, Meter, MeterOptions } from '@opentelemetry/api';
 import type { IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 
 /**
  * The kind of an instrument, as the OpenTelemetry API names them. Used by metric definitions
@@ -84,16 +85,6 @@ export interface InitMeterProviderOptions {
   readers?: IMetricReader[];
 }
 
-/** Options of {@link MetricsHandle.shutdown} and {@link MetricsHandle.forceFlush}. */
-export interface MetricsTimeoutOptions {
-  /**
-   * Deadline for the whole operation; the returned promise resolves by then even if the
-   * collector hangs. Default: the configured `exportTimeoutMillis` (30000). A value that is not
-   * a finite number > 0 is replaced by that default, with a diag warning.
-   */
-  timeoutMillis?: number;
-}
-
 /** What {@link initMeterProvider} returns. Globals are not registered. */
 export interface MetricsHandle {
   /** The SDK provider, e.g. for `metrics.setGlobalMeterProvider(handle.provider)`. */
@@ -104,13 +95,13 @@ export interface MetricsHandle {
    * Collects and exports now. Resolves by the deadline; export failures are reported through the
    * OpenTelemetry diag logger, never thrown.
    */
-  forceFlush(options?: MetricsTimeoutOptions): Promise<void>;
+  forceFlush(options?: TimeoutOptions): Promise<void>;
   /**
    * Exports the last collection, then stops every reader and exporter. Resolves by the deadline
    * even if the collector hangs; the configured exporter is closed even when the last export
    * failed or was abandoned (waiting gRPC retries end). A second call warns and resolves.
    */
-  shutdown(options?: MetricsTimeoutOptions): Promise<void>;
+  shutdown(options?: TimeoutOptions): Promise<void>;
   /**
    * What happened to the collected data points so far, from the OTLP exporter; `undefined` for
    * the other exporters (Prometheus, console, none).

@@ -183,13 +183,14 @@ describe('initMeterProvider', () => {
       }
     });
 
-    it('should throw, naming the option and the path, when a TLS file cannot be read', () => {
+    it('should throw a TelemetryConfigError naming the option and the path when a TLS file cannot be read', () => {
       const config = createTestMetricsConfig({
         exporter: 'otlp',
         export: { tls: { insecure: false, certificateFile: '/nonexistent/ca.pem' } },
       });
+      expect(() => initMeterProvider(config)).toThrow(TelemetryConfigError);
       expect(() => initMeterProvider(config)).toThrow(
-        /^@proc\/telemetry-otlp: metrics\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
+        /metrics\.export\.tls\.certificateFile \(code\): received "\/nonexistent\/ca\.pem", expected a readable file \(ENOENT\)/,
       );
     });
   });
@@ -286,7 +287,7 @@ describe('initMeterProvider', () => {
       await shutdownMeterProvider(handle);
       await shutdownMeterProvider(handle);
       expect(logger.texts('warn')).toContainEqual(
-        expect.stringContaining('shutdown() was already called'),
+        expect.stringContaining('shutdown() called more than once'),
       );
     });
 
@@ -317,7 +318,7 @@ describe('initMeterProvider', () => {
         expect(exported).toHaveLength(1);
         expect(logger.texts('warn')).toContainEqual(
           expect.stringContaining(
-            `shutdown(): timeoutMillis must be a finite number > 0, got ${String(timeoutMillis)}`,
+            `shutdown: timeoutMillis must be a finite number > 0, got ${String(timeoutMillis)}`,
           ),
         );
       },

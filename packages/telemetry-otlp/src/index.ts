@@ -1,14 +1,13 @@
 /**
  * The OTLP transport every signal package of @proc/telemetry exports through: one signal's
  * sender (protocol, TLS files, gRPC credentials and headers from its `ExportConfig`, outcomes
- * classified as delivered, retryable or failed), a bounded retrying delivery queue in front of
- * it, and a bounded wait. Applications do not import it; `@proc/telemetry-tracing` and
- * `@proc/telemetry-metrics` do, and a logs package will.
+ * classified as delivered, retryable or failed) and a bounded, retrying delivery queue in front
+ * of it. Applications do not import it; `@proc/telemetry-tracing` and `@proc/telemetry-metrics`
+ * do, and a logs package will.
  * @packageDocumentation
  */
 export { createOtlpSender } from './create-otlp-sender.js';
 export { createDeliveryQueue } from './delivery-queue.js';
-export { settleWithin } from './settle-within.js';
 export type {
   DeliveryOutcome,
   DeliveryQueue,
@@ -19,5 +18,4 @@ export type {
   OtlpSender,
   OtlpSenderOptions,
   OtlpSignal,
-  SettleOutcome,
 } from './types.js';

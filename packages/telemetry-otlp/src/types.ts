@@ -1,9 +1,3 @@
-/** How a wait bounded by `settleWithin()` ended. */
-export type SettleOutcome =
-  | { status: 'done' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'timeout' };
-
 /**
  * How one delivery attempt ended: `retryable` failures (a collector that is down, restarting or
  * overloaded) are sent again after a backoff; `failed` ones (a rejected request) are not.

@@ -40,7 +40,8 @@ export interface DetectResourceOptions {
   detectors?: readonly ResourceDetectorName[];
   /**
    * How long to wait for asynchronous attributes (`host.id`, `container.id`). Attributes still
-   * pending then are left out, with a `diag` warning. Default 1000.
+   * pending then are left out, with a `diag` warning. Default 1000; a value that is not a
+   * finite number > 0 warns and uses the default.
    */
   timeoutMillis?: number;
   /** Where the `container` detector reads from. Default: the current process's `/proc` files. */
@@ -51,7 +52,8 @@ export interface DetectResourceOptions {
 export interface ResourceBuilderOptions {
   /**
    * How long `build()` waits for asynchronous detected attributes (`host.id`,
-   * `container.id`) before leaving them out with a `diag` warning. Default 1000.
+   * `container.id`) before leaving them out with a `diag` warning. Default 1000; a value that
+   * is not a finite number > 0 warns and uses the default.
    */
   detectionTimeoutMillis?: number;
   /** Where the `container` detector reads from. Default: the current process's `/proc` files. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { diag } from '@opentelemetry/api';
 import { ATTR_CONTAINER_ID } from '@opentelemetry/semantic-conventions';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { detectResource } from '../src/detect-resource.js';
 import type { ResourceDetectorName } from '../src/types.js';
 import { FIXTURE_IDS, fixture, semconvArch } from './helpers/fixtures.js';
@@ -134,8 +135,18 @@ describe('detectResource', () => {
       );
     });
 
-    it('should throw for a negative timeout', async () => {
-      await expect(detectResource({ timeoutMillis: -1 })).rejects.toThrow(RangeError);
-    });
+    it.each([-1, 0, Number.NaN])(
+      'should warn about timeoutMillis %p and wait the default 1000 ms (one timeout rule for every package)',
+      async (timeoutMillis) => {
+        const diagLog = installTestDiagLogger();
+        await expect(detectResource({ detectors: ['env'], timeoutMillis })).resolves.toBeDefined();
+        expect(
+          diagLog.has(
+            'warn',
+            /timeoutMillis: timeoutMillis must be a finite number > 0, got .*; using 1000/,
+          ),
+        ).toBe(true);
+      },
+    );
   });
 });

@@ -51,10 +51,15 @@ describe('ResourceBuilder', () => {
       expect(built.attributes.late).toBeUndefined();
     });
 
-    it('should throw for a negative detection timeout', () => {
-      expect(() => new ResourceBuilder({ detectionTimeoutMillis: -5 })).toThrow(
-        /detectionTimeoutMillis must be a finite number of milliseconds >= 0, got -5/,
-      );
+    it('should warn about a negative detection timeout and use the default', () => {
+      const diagLog = installTestDiagLogger();
+      expect(() => new ResourceBuilder({ detectionTimeoutMillis: -5 })).not.toThrow();
+      expect(
+        diagLog.has(
+          'warn',
+          /detectionTimeoutMillis: timeoutMillis must be a finite number > 0, got -5; using 1000/,
+        ),
+      ).toBe(true);
     });
   });
 

@@ -1,3 +1,4 @@
+export type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 export { recordException } from './record-exception.js';
 export { spanBuilder } from './span-builder.js';
 export {
@@ -11,9 +12,7 @@ export {
 } from './span-names.js';
 export { initTracerProvider, shutdownTracerProvider } from './tracer-provider.js';
 export type {
-  ForceFlushOptions,
   InitTracerProviderOptions,
-  ShutdownOptions,
   SpanBuilder,
   SpanBuilderOptions,
   SpanExportCounts,

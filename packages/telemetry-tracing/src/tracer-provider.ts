@@ -1,11 +1,12 @@
 import type { Resource } from '@opentelemetry/resources';
 import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { type TraceConfig, validateTraceConfig } from '@proc/telemetry-config';
+import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanPipeline } from './internal/create-span-pipeline.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
-import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from './types.js';
+import type { InitTracerProviderOptions, TracingHandle } from './types.js';
 
 /**
  * Builds a tracer provider from the `traces` section of the config: sampler, span limits, and
@@ -18,9 +19,10 @@ import type { InitTracerProviderOptions, ShutdownOptions, TracingHandle } from '
  *
  * @param resource Attached to every span. Default: the SDK's default resource.
  * @throws TelemetryConfigError (from `@proc/telemetry-config`, `validateTraceConfig`) listing
- *   every invalid field of `traceConfig` with its path and the accepted values; Error naming the
- *   option when a TLS file cannot be read or only one of the client key and client certificate
- *   is set.
+ *   every invalid field of `traceConfig` with its path and the accepted values, including TLS
+ *   files that cannot be read, a client key without its certificate and headers gRPC cannot
+ *   send. A section from `loadConfig()` has none of those: its environment values that could
+ *   not be used were reported and ignored there.
  *
  * @example
  * const tracing = initTracerProvider(config.traces, resource);
@@ -48,18 +50,16 @@ export function initTracerProvider(
 }
 
 /**
- * Flushes every span ended so far and stops the provider, waiting at most `timeoutMillis`
- * (default 30000). Always resolves: a failed or unfinished export is reported through `diag`.
- * A second call warns and returns the first call's promise.
- *
- * Spans still open when this is called are not exported (the batch processor ignores spans
- * that end after shutdown): end them first. Spans dropped because the queue was full
- * (`traceConfig.batch.maxQueueSize`) are lost too. After a complete shutdown a diag warning
- * gives both counts, and a diag error the number of spans whose export failed.
+ * Flushes every span ended so far (and those ending while it flushes) and stops the provider,
+ * waiting at most `timeoutMillis` (default 30000; a value that is not a finite number > 0 warns
+ * and uses the default). Always resolves, and always logs one line with the span counts
+ * (exported, still queued, dropped, failed, unencodable, still open, ended after shutdown), also
+ * when the deadline cut it short; `handle.exportCounts()` has the same numbers. A second call
+ * warns and returns the first call's promise. Spans still open are not exported: end them first.
  */
 export function shutdownTracerProvider(
   handle: TracingHandle,
-  options?: ShutdownOptions,
+  options?: TimeoutOptions,
 ): Promise<void> {
   return handle.shutdown(options);
 }

@@ -14,6 +14,7 @@ import type {
   SpanExporter,
   SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 
 /**
  * Code-only additions to `initTracerProvider()`. Everything that can come from a config file or
@@ -31,21 +32,6 @@ export interface InitTracerProviderOptions {
    * false. They are flushed and shut down with the provider. Default `[]`.
    */
   spanProcessors?: SpanProcessor[];
-}
-
-/** Bounds a flush or a shutdown. */
-export interface ShutdownOptions {
-  /**
-   * How long to wait before giving up: the returned promise resolves then, a diag warning says
-   * what was not finished. Default 30000.
-   */
-  timeoutMillis?: number;
-}
-
-/** Bounds a flush. */
-export interface ForceFlushOptions {
-  /** How long to wait for pending exports. Default 30000. */
-  timeoutMillis?: number;
 }
 
 /**
@@ -69,7 +55,7 @@ export interface TracingHandle {
    */
   setSamplingRatio(ratio: number): void;
   /** Exports everything ended so far. Never rejects: failures are reported through `diag`. */
-  forceFlush(options?: ForceFlushOptions): Promise<void>;
+  forceFlush(options?: TimeoutOptions): Promise<void>;
   /**
    * What happened to the sampled spans so far, from the span processor that exports them;
    * `undefined` when nothing is exported (`enabled: false`, exporter `none`).
@@ -79,7 +65,7 @@ export interface TracingHandle {
    * Flushes and stops; see `shutdownTracerProvider()`. Never rejects. A second call warns and
    * returns the first call's promise.
    */
-  shutdown(options?: ShutdownOptions): Promise<void>;
+  shutdown(options?: TimeoutOptions): Promise<void>;
 }
 
 /**

@@ -391,9 +391,11 @@ describe('shutdownTracerProvider', () => {
       const tracer = handle.getTracer('t');
       const open = [tracer.startSpan('open-1'), tracer.startSpan('open-2')];
       // 1-20 go to the held export, 21-40 fill the queue, 41-50 are dropped at shutdown's flush
+      // (it drains them while the first export is still held)
       for (let i = 0; i < 50; i++) tracer.startSpan(`s${i}`).end();
+      const shutdown = shutdownTracerProvider(handle);
       exporter.release();
-      await shutdownTracerProvider(handle);
+      await shutdown;
       for (const span of open) span.end();
       expect(exporter.spans).toHaveLength(40);
       expect(handle.exportCounts()).toMatchObject({

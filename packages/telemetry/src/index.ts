@@ -21,7 +21,7 @@ export type {
   TraceConfig,
 } from '@proc/telemetry-config';
 // @proc/telemetry-config
-export { loadConfig, TelemetryConfigError } from '@proc/telemetry-config';
+export { loadConfig, redactUrl, TelemetryConfigError } from '@proc/telemetry-config';
 export type {
   BaggageItem,
   BaggageSpanProcessorOptions,
@@ -52,6 +52,7 @@ export {
 } from '@proc/telemetry-context';
 export type {
   MetricDefinition,
+  MetricExportCounts,
   MetricsRecorder,
   MetricsRecorderOptions,
   MetricViewOptions,
@@ -60,13 +61,18 @@ export type {
 export { createMetricsRecorder } from '@proc/telemetry-metrics';
 // @proc/telemetry-resource
 export type { ProcessorOptions } from '@proc/telemetry-resource';
-export type { SpanBuilder, SpanBuilderOptions, WithSpanOptions } from '@proc/telemetry-tracing';
+export type {
+  SpanBuilder,
+  SpanBuilderOptions,
+  SpanExportCounts,
+  WithSpanOptions,
+} from '@proc/telemetry-tracing';
 // @proc/telemetry-tracing
 export { recordException, spanBuilder, traced, withSpan } from '@proc/telemetry-tracing';
 // The one function this package adds.
 export { initTelemetry } from './init-telemetry.js';
 export type {
   InitTelemetryOptions,
+  TelemetryExportCounts,
   TelemetryProviders,
-  TelemetryTimeoutOptions,
 } from './types.js';

@@ -2,8 +2,10 @@ import type { Meter, Tracer } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
-import type { MetricViewOptions } from '@proc/telemetry-metrics';
+import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { MetricExportCounts, MetricViewOptions } from '@proc/telemetry-metrics';
 import type { ProcessorOptions } from '@proc/telemetry-resource';
+import type { SpanExportCounts } from '@proc/telemetry-tracing';
 
 /**
  * Options of `initTelemetry()`. Everything that can come from a config file or an `OTEL_*`
@@ -58,14 +60,12 @@ export interface InitTelemetryOptions {
   shutdownTimeoutMillis?: number;
 }
 
-/** Bounds `forceFlush()` and `shutdown()`. */
-export interface TelemetryTimeoutOptions {
-  /**
-   * One deadline for traces and metrics together, in milliseconds: the promise resolves by then
-   * even if the collector does not answer. Default: `shutdownTimeoutMillis` (5000) for
-   * `shutdown()`, 30000 for `forceFlush()`.
-   */
-  timeoutMillis?: number;
+/** Export counts per signal; see `TelemetryProviders.exportCounts()`. */
+export interface TelemetryExportCounts {
+  /** Sampled spans. */
+  traces?: SpanExportCounts;
+  /** Metric data points, over every collection exported. */
+  metrics?: MetricExportCounts;
 }
 
 /**
@@ -90,14 +90,23 @@ export interface TelemetryProviders {
    * @throws RangeError when `ratio` is not a number from 0 to 1.
    */
   setSamplingRatio(ratio: number): void;
-  /** Exports every ended span and the current metrics now. Never rejects. */
-  forceFlush(options?: TelemetryTimeoutOptions): Promise<void>;
   /**
-   * Flushes and stops traces and metrics in parallel within one deadline, then unregisters the
+   * Exports every ended span and the current metrics now, traces and metrics in parallel within
+   * one deadline (`timeoutMillis`, default 30000). Never rejects.
+   */
+  forceFlush(options?: TimeoutOptions): Promise<void>;
+  /**
+   * What each exporting signal has delivered, dropped, failed and still holds, counted without
+   * retaining data; a signal that exports nothing (disabled, `none`, Prometheus) is absent.
+   */
+  exportCounts(): TelemetryExportCounts;
+  /**
+   * Flushes and stops traces and metrics in parallel within one deadline (`timeoutMillis`,
+   * default `shutdownTimeoutMillis`, 5000), then unregisters the
    * globals this instance registered, so `initTelemetry()` may be called again. Never rejects
    * and resolves by the deadline even when the collector is down (what could not be delivered
    * is reported through the OpenTelemetry diag logger). Spans still open are not exported: end
    * them first. A second call warns and returns the first call's promise.
    */
-  shutdown(options?: TelemetryTimeoutOptions): Promise<void>;
+  shutdown(options?: TimeoutOptions): Promise<void>;
 }

@@ -90,6 +90,24 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     expect(logger.has('warn', /not finished within 500 ms|did not finish within 500 ms/)).toBe(
       true,
     );
+    // Every span ended is accounted for at the deadline (regression: "may be lost" and no counts).
+    const traces = telemetry.exportCounts().traces;
+    expect(traces?.ended).toBeGreaterThan(0);
+    expect(traces?.exported).toBe(0);
+    expect(traces?.ended).toBe(
+      (traces?.exported ?? 0) +
+        (traces?.queued ?? 0) +
+        (traces?.dropped ?? 0) +
+        (traces?.failed ?? 0) +
+        (traces?.invalid ?? 0),
+    );
+    expect(
+      logger.has(
+        'warn',
+        new RegExp(`shutdown: spans ${traces?.ended} ended, 0 exported, \\d+ still queued`),
+      ),
+    ).toBe(true);
+    expect(logger.has('warn', /not delivered: traces: \d+ queued/)).toBe(true);
     expect(registeredGlobals()).toEqual(['diag']);
     // The abandoned exports give up at their own timeout and close their connections.
     await waitFor('the abandoned exports to give up', () => silent.waiting() === 0, {

@@ -62,6 +62,20 @@ describe('infra/grafana/dashboards/stream-processor.json', () => {
       expect([panel.title, panel.datasource.uid]).toEqual([panel.title, 'prometheus']);
   });
 
+  it('should link exemplars of the Prometheus datasource to traces in the Jaeger datasource', () => {
+    const provisioned = parse(
+      readFileSync(
+        path.join(INFRA_DIR, 'grafana/provisioning/datasources/datasources.yaml'),
+        'utf8',
+      ),
+    ) as { datasources: { uid: string; jsonData?: Record<string, unknown> }[] };
+    const prometheus = provisioned.datasources.find((d) => d.uid === 'prometheus');
+    // trace_id: the exemplar label the collector's Prometheus exporter writes.
+    expect(prometheus?.jsonData?.exemplarTraceIdDestinations).toEqual([
+      { name: 'trace_id', datasourceUid: 'jaeger' },
+    ]);
+  });
+
   it("should hold only expressions Prometheus' parser accepts (promtool check rules)", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dashboard-promql-'));
     try {

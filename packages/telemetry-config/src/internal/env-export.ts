@@ -29,15 +29,16 @@ function readHeaders(r: EnvReader, name: string): Record<string, string> | undef
 export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS'): ExportOptions {
   const p = signal === undefined ? 'OTEL_EXPORTER_OTLP_' : `OTEL_EXPORTER_OTLP_${signal}_`;
   return {
-    endpoint: r.url(`${p}ENDPOINT`),
+    endpoint: r.endpoint(`${p}ENDPOINT`),
     protocol: r.enumValue(`${p}PROTOCOL`, PROTOCOLS),
     headers: readHeaders(r, `${p}HEADERS`),
     compression: r.enumValue(`${p}COMPRESSION`, COMPRESSIONS),
     timeoutMillis: r.integer(`${p}TIMEOUT`, 1, undefined, EXPECTED.duration),
     tls: {
-      certificateFile: r.string(`${p}CERTIFICATE`),
-      clientKeyFile: r.string(`${p}CLIENT_KEY`),
-      clientCertificateFile: r.string(`${p}CLIENT_CERTIFICATE`),
+      // Checked now, while the variable is known: an unreadable file is ignored, not fatal later.
+      certificateFile: r.file(`${p}CERTIFICATE`),
+      clientKeyFile: r.file(`${p}CLIENT_KEY`),
+      clientCertificateFile: r.file(`${p}CLIENT_CERTIFICATE`),
       insecure: r.boolean(`${p}INSECURE`),
     },
   };

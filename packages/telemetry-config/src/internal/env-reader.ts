@@ -1,6 +1,8 @@
+import { redactUrl } from '../redact-url.js';
 import type { ConfigWarning } from '../types.js';
-import { EXPECTED, isHttpUrl } from './fields.js';
-import { REDACTED, redactUrl } from './redaction.js';
+import { REDACTED } from './credentials.js';
+import { EXPECTED, HOST_PORT, isHttpUrl } from './fields.js';
+import { fileProblem } from './file-problem.js';
 import { makeWarning } from './warnings.js';
 
 export type Env = Record<string, string | undefined>;
@@ -15,7 +17,10 @@ export interface EnvReader {
   boolean(name: string): boolean | undefined;
   integer(name: string, min: number, max: number | undefined, expected: string): number | undefined;
   enumValue<T extends string>(name: string, values: readonly T[]): T | undefined;
-  url(name: string): string | undefined;
+  /** A URL, or `host:port` (usable with gRPC only, which is checked once the protocol is known). */
+  endpoint(name: string): string | undefined;
+  /** A path to a file that can be read now. */
+  file(name: string): string | undefined;
 }
 
 export function createEnvReader(env: Env, report: (warning: ConfigWarning) => void): EnvReader {
@@ -58,10 +63,18 @@ export function createEnvReader(env: Env, report: (warning: ConfigWarning) => vo
       const found = values.find((candidate) => candidate === lower);
       return found ?? reject(name, value, EXPECTED.oneOf(values));
     },
-    url(name) {
+    endpoint(name) {
       const value = raw(name);
       if (value === undefined) return undefined;
-      return isHttpUrl(value) ? value : reject(name, value, EXPECTED.url);
+      return isHttpUrl(value) || HOST_PORT.test(value)
+        ? value
+        : reject(name, value, EXPECTED.endpoint);
+    },
+    file(name) {
+      const value = raw(name);
+      if (value === undefined) return undefined;
+      const problem = fileProblem(value);
+      return problem === undefined ? value : reject(name, value, `${EXPECTED.file} (${problem})`);
     },
   };
 }

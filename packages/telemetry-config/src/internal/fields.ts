@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileProblem } from './file-problem.js';
 
 /**
  * Field validators shared by the schema of user options and of the resolved config. Each one
@@ -25,22 +26,25 @@ export const DETECTORS = ['env', 'host', 'os', 'process', 'container'] as const;
 
 /** An HTTP header name (RFC 9110 token). */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** An HTTP header value: no control characters except tab. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
-export const HEADER_VALUE = /^[^\u0000-\u0008\u000a-\u001f\u007f]*$/;
+/**
+ * An HTTP header value Node.js can send: Latin-1 without control characters except tab (what
+ * `http.validateHeaderValue` accepts; anything else fails every export).
+ */
+export const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
 
 export const EXPECTED = {
   boolean: 'true or false',
   string: 'a non-empty string',
   url: 'an http:// or https:// URL',
   endpoint: 'an http:// or https:// URL, or host:port with protocol grpc',
+  file: 'a readable file',
   duration: 'an integer > 0 (milliseconds)',
   size: 'an integer >= 1',
   limit: 'an integer >= 0',
   ratio: 'a number from 0 to 1',
   port: 'an integer from 0 to 65535',
   headerName: "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
-  headerValue: 'a string (no control characters)',
+  headerValue: 'a string of Latin-1 characters (no control characters but tab)',
   attribute: 'a string, number, boolean or an array of one of those',
   oneOf: (values: readonly string[]) => `one of: ${values.join(', ')}`,
   listOf: (values: readonly string[]) => `a list of: ${values.join(', ')}`,
@@ -58,7 +62,8 @@ export function isHttpUrl(value: string): boolean {
 
 /**
  * `host:port` without scheme: a gRPC endpoint whose transport security follows `tls.insecure`.
- * Only a section built in code can hold one; the loaded config always has a URL.
+ * `loadConfig` turns it into an `http://` (insecure) or `https://` URL; a section built in code
+ * may hold it as is.
  */
 export const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[^\s/:@[\]]+):\d{1,5}$/;
 
@@ -66,7 +71,13 @@ const msg = (error: string) => ({ error });
 
 export const booleanField = () => z.boolean(msg(EXPECTED.boolean));
 export const stringField = () => z.string(msg(EXPECTED.string)).min(1, msg(EXPECTED.string));
-export const urlField = () => z.string(msg(EXPECTED.url)).refine(isHttpUrl, msg(EXPECTED.url));
+/** A file that can be read now (a TLS file given in code or a file), else why not. */
+export const readableFileField = () =>
+  stringField().superRefine((path, ctx) => {
+    const problem = fileProblem(path);
+    if (problem !== undefined)
+      ctx.addIssue({ code: 'custom', message: `${EXPECTED.file} (${problem})` });
+  });
 /** A resolved endpoint: a URL, or `host:port` for gRPC (checked against the protocol apart). */
 export const endpointField = () =>
   z

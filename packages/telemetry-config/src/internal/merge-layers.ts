@@ -8,6 +8,8 @@ export const SIGNALS: readonly Signal[] = ['traces', 'metrics'];
 export interface Layer {
   source: ConfigSource;
   options: TelemetryConfigOptions;
+  /** For a file: paths of the values a `${…}` reference was substituted into. */
+  substituted?: ReadonlySet<string>;
 }
 
 /** An endpoint as set by a source, before the protocol is known. */
@@ -23,7 +25,11 @@ export interface MergedLayers {
   values: PlainObject;
   /** Which source set each leaf (`traces.batch.maxQueueSize` → `env`). */
   sources: Map<string, ConfigSource>;
-  endpoints: Partial<Record<Signal, EndpointSetting>>;
+  /**
+   * Every endpoint set for each signal, highest precedence first (by source, then per-signal
+   * before generic), so one that does not suit the final protocol gives way to the next.
+   */
+  endpoints: Record<Signal, EndpointSetting[]>;
 }
 
 function mergeInto(
@@ -53,7 +59,7 @@ function mergeInto(
 function normalize(options: TelemetryConfigOptions, source: ConfigSource) {
   const { export: generic, ...rest } = options;
   const values = plainCopy(rest) as PlainObject;
-  const endpoints: Partial<Record<Signal, EndpointSetting>> = {};
+  const endpoints: Record<Signal, EndpointSetting[]> = { traces: [], metrics: [] };
   for (const signal of SIGNALS) {
     const section = isPlainObject(values[signal]) ? (values[signal] as PlainObject) : {};
     const { endpoint: specificUrl, ...specific } = (section.export ?? {}) as ExportOptions;
@@ -63,21 +69,29 @@ function normalize(options: TelemetryConfigOptions, source: ConfigSource) {
     mergeInto(merged, specific as PlainObject, '', source, new Map());
     setOwn(section, 'export', merged);
     setOwn(values, signal, section);
-    if (specificUrl !== undefined)
-      endpoints[signal] = { url: specificUrl, signalSpecific: true, source };
-    else if (genericUrl !== undefined)
-      endpoints[signal] = { url: genericUrl, signalSpecific: false, source };
+    if (specificUrl !== undefined) {
+      endpoints[signal].push({ url: specificUrl, signalSpecific: true, source });
+    }
+    if (genericUrl !== undefined) {
+      endpoints[signal].push({ url: genericUrl, signalSpecific: false, source });
+    }
   }
   return { values, endpoints };
 }
 
 /** Merges layers given lowest precedence first: later layers win field by field. */
 export function mergeLayers(layers: readonly Layer[]): MergedLayers {
-  const merged: MergedLayers = { values: {}, sources: new Map(), endpoints: {} };
+  const merged: MergedLayers = {
+    values: {},
+    sources: new Map(),
+    endpoints: { traces: [], metrics: [] },
+  };
   for (const layer of layers) {
     const { values, endpoints } = normalize(layer.options, layer.source);
     mergeInto(merged.values, values, '', layer.source, merged.sources);
-    Object.assign(merged.endpoints, endpoints);
+    for (const signal of SIGNALS) {
+      merged.endpoints[signal] = [...endpoints[signal], ...merged.endpoints[signal]];
+    }
   }
   return merged;
 }

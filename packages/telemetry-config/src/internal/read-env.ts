@@ -4,6 +4,7 @@ import type {
   TelemetryConfigOptions,
   TraceConfig,
 } from '../types.js';
+import { isCredentialKey } from './credentials.js';
 import { readExportEnv } from './env-export.js';
 import { readExporter, readPropagators } from './env-lists.js';
 import { createEnvReader, type Env, type EnvReader } from './env-reader.js';
@@ -17,7 +18,6 @@ import {
   TRACE_EXPORTERS,
 } from './fields.js';
 import { parseKeyValueList } from './key-value-list.js';
-import { isCredentialKey } from './redaction.js';
 
 /** Resource attributes that have their own field in `service`. */
 const SERVICE_KEYS: Record<string, keyof ServiceConfig> = {

@@ -1,29 +1,6 @@
+import { redactUrl } from '../redact-url.js';
+import { isCredentialKey, REDACTED } from './credentials.js';
 import { isPlainObject, type PlainObject, setOwn } from './plain.js';
-
-/** What every secret is printed as. */
-export const REDACTED = '[REDACTED]';
-
-/** Keys whose values are credentials wherever they appear. */
-const CREDENTIAL_KEY =
-  /auth|api[-_.]?key|token|passw|pwd|secret|cookie|credential|private[-_.]?key|session|signature/i;
-
-const URL_USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
-const URL_QUERY_PARAM = /([?&;])([^=&#;]*)=([^&#;]*)/g;
-
-/** Whether the value at `key` may hold a credential. */
-export function isCredentialKey(key: string): boolean {
-  return CREDENTIAL_KEY.test(key);
-}
-
-/** Removes `user:password@` and credential-looking query parameters from a URL-like string. */
-export function redactUrl(text: string): string {
-  if (!URL_USERINFO.test(text) && !/^[a-z][a-z0-9+.-]*:\/\/[^#]*[?;]/i.test(text)) return text;
-  return text
-    .replace(URL_USERINFO, `$1${REDACTED}@`)
-    .replace(URL_QUERY_PARAM, (match, sep: string, name: string) =>
-      isCredentialKey(name) ? `${sep}${name}=${REDACTED}` : match,
-    );
-}
 
 /**
  * A redacted plain copy of `value`, which sits at `path` in a config. Header values, values
@@ -35,8 +12,12 @@ export function redactValue(value: unknown, path: readonly string[] = []): unkno
   if (path.length > 0 && (parentKey === 'headers' || isCredentialKey(key))) {
     return REDACTED;
   }
+  // Headers that are not an object (`'authorization=Bearer …'`, a list) are credentials all the same.
+  if (key === 'headers' && !isPlainObject(value)) return REDACTED;
   if (typeof value === 'string') return redactUrl(value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, [...path, '[]']));
+  if (Array.isArray(value)) {
+    return value.map((item, index) => redactValue(item, [...path, String(index)]));
+  }
   if (isPlainObject(value)) {
     const out: PlainObject = {};
     for (const childKey of Object.keys(value)) {

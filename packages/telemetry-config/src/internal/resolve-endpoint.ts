@@ -1,5 +1,10 @@
+import { redactUrl } from '../redact-url.js';
 import type { OtlpProtocol } from '../types.js';
+import { exportVariable } from './env-names.js';
+import { EXPECTED, HOST_PORT, isHttpUrl } from './fields.js';
+import type { Findings } from './findings.js';
 import type { EndpointSetting, Signal } from './merge-layers.js';
+import { makeWarning } from './warnings.js';
 
 /** `http://host:4318/base/` + `traces` → `http://host:4318/base/v1/traces`. */
 export function appendSignalPath(base: string, signal: Signal): string {
@@ -8,20 +13,54 @@ export function appendSignalPath(base: string, signal: Signal): string {
   return url.toString();
 }
 
+/** The URL `setting` gives for `signal`, or `undefined` when it does not suit `protocol`. */
+function urlOf(
+  setting: EndpointSetting,
+  protocol: OtlpProtocol,
+  insecure: boolean,
+  signal: Signal,
+): string | undefined {
+  if (isHttpUrl(setting.url)) {
+    return setting.signalSpecific || protocol === 'grpc'
+      ? setting.url
+      : appendSignalPath(setting.url, signal);
+  }
+  // The OTLP exporter specification: without a scheme, `insecure` decides between plain text
+  // and TLS. https://opentelemetry.io/docs/specs/otel/protocol/exporter/#configuration-options
+  if (protocol === 'grpc' && HOST_PORT.test(setting.url)) {
+    return `${insecure ? 'http' : 'https'}://${setting.url}`;
+  }
+  return undefined;
+}
+
 /**
- * The final URL for a signal, once the protocol is known. A signal-specific endpoint is used
- * as-is; a generic one gets `/v1/<signal>` appended for the HTTP protocols; without either,
- * the specification's default for the protocol.
+ * The final URL for a signal, once the protocol is known: the first setting that suits it
+ * (highest precedence first). A signal-specific endpoint is used as-is; a generic one gets
+ * `/v1/<signal>` appended for the HTTP protocols; a gRPC `host:port` becomes `http://` when
+ * `insecure`, else `https://`. One that does not suit the protocol (`host:port` over HTTP) is
+ * reported (a warning for an environment variable, an issue for code or a file) and the next
+ * applies; without any, the specification's default for the protocol.
  * https://opentelemetry.io/docs/specs/otel/protocol/exporter/#endpoint-urls-for-otlphttp
  */
 export function resolveEndpoint(
-  setting: EndpointSetting | undefined,
+  settings: readonly EndpointSetting[],
   protocol: OtlpProtocol,
+  insecure: boolean,
   signal: Signal,
+  findings: Findings,
 ): string {
-  if (setting === undefined) {
-    return protocol === 'grpc' ? 'http://localhost:4317' : `http://localhost:4318/v1/${signal}`;
+  for (const setting of settings) {
+    const url = urlOf(setting, protocol, insecure, signal);
+    if (url !== undefined) return url;
+    const expected = `${EXPECTED.url} (host:port without a scheme needs protocol grpc, not ${protocol})`;
+    const value = redactUrl(setting.url);
+    if (setting.source === 'env') {
+      const variable = exportVariable('ENDPOINT', setting.signalSpecific ? signal : undefined);
+      findings.warn(makeWarning(variable, value, expected));
+    } else {
+      const path = setting.signalSpecific ? `${signal}.export.endpoint` : 'export.endpoint';
+      findings.issue({ path, received: value, expected, source: setting.source });
+    }
   }
-  if (setting.signalSpecific || protocol === 'grpc') return setting.url;
-  return appendSignalPath(setting.url, signal);
+  return protocol === 'grpc' ? 'http://localhost:4317' : `http://localhost:4318/v1/${signal}`;
 }

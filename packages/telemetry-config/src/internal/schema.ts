@@ -8,19 +8,22 @@ interface Section {
 }
 type Node = z.ZodType | Section;
 
-/** `endpoint` is a URL in user options; a resolved section may also hold a gRPC `host:port`. */
-const exportSection = (endpoint: z.ZodType): Section => ({
+/**
+ * `endpoint` is a URL or a gRPC `host:port` (whether it suits the protocol is checked once the
+ * sources are merged). `file` checks a TLS file: user options must name readable files.
+ */
+const exportSection = (file: () => z.ZodType): Section => ({
   fields: {
-    endpoint,
+    endpoint: f.endpointField(),
     protocol: f.enumField(f.PROTOCOLS),
     headers: f.headersField(),
     compression: f.enumField(f.COMPRESSIONS),
     timeoutMillis: f.durationField(),
     tls: {
       fields: {
-        certificateFile: f.stringField(),
-        clientKeyFile: f.stringField(),
-        clientCertificateFile: f.stringField(),
+        certificateFile: file(),
+        clientKeyFile: file(),
+        clientCertificateFile: file(),
         insecure: f.booleanField(),
       },
       optional: ['certificateFile', 'clientKeyFile', 'clientCertificateFile'],
@@ -29,7 +32,7 @@ const exportSection = (endpoint: z.ZodType): Section => ({
   },
 });
 
-const configTree = (endpoint: () => z.ZodType): Section => ({
+const configTree = (file: () => z.ZodType): Section => ({
   fields: {
     disabled: f.booleanField(),
     service: {
@@ -49,7 +52,7 @@ const configTree = (endpoint: () => z.ZodType): Section => ({
       fields: {
         enabled: f.booleanField(),
         exporter: f.enumField(f.TRACE_EXPORTERS),
-        export: exportSection(endpoint()),
+        export: exportSection(file),
         sampler: { fields: { type: f.enumField(f.SAMPLERS), ratio: f.ratioField() } },
         batch: {
           fields: {
@@ -76,7 +79,7 @@ const configTree = (endpoint: () => z.ZodType): Section => ({
       fields: {
         enabled: f.booleanField(),
         exporter: f.enumField(f.METRIC_EXPORTERS),
-        export: exportSection(endpoint()),
+        export: exportSection(file),
         temporality: f.enumField(f.TEMPORALITIES),
         exemplarFilter: f.enumField(f.EXEMPLAR_FILTERS),
         exportIntervalMillis: f.durationField(),
@@ -103,12 +106,20 @@ function build(section: Section, allOptional: boolean): z.ZodObject {
   return z.strictObject(shape, { error: 'an object' });
 }
 
-/** The resolved {@link TelemetryConfig}: every required field present. */
-export const telemetryConfigSchema: z.ZodObject = build(configTree(f.endpointField), false);
+/**
+ * The resolved {@link TelemetryConfig}: every required field present. TLS files are not read
+ * here, so checking a resolved config never touches the disk.
+ */
+export const telemetryConfigSchema: z.ZodObject = build(configTree(f.stringField), false);
 
 /** User options (code or file): any subset, plus the generic `export` section. */
 export const telemetryConfigOptionsSchema: z.ZodObject = build(
-  { fields: { ...configTree(f.urlField).fields, export: exportSection(f.urlField()) } },
+  {
+    fields: {
+      ...configTree(f.readableFileField).fields,
+      export: exportSection(f.readableFileField),
+    },
+  },
   true,
 );
 

@@ -12,14 +12,23 @@ export interface MissingReference {
   text: string;
 }
 
-/** Replaces references in one string; names without a value (and no fallback) go to `missing`. */
-export function substituteText(text: string, env: Env, missing: string[]): string {
+/**
+ * Replaces references in one string; names without a value (and no fallback) go to `missing`,
+ * names replaced (by their value or their fallback) to `replaced`.
+ */
+export function substituteText(
+  text: string,
+  env: Env,
+  missing: string[],
+  replaced: string[] = [],
+): string {
   return text.replace(
     REFERENCE,
     (match, name: string | undefined, fallback: string | undefined) => {
       if (name === undefined) return '$';
       const value = env[name] ?? fallback;
       if (value === undefined) missing.push(name);
+      else replaced.push(name);
       return value ?? match;
     },
   );
@@ -41,6 +50,15 @@ function pathOf(ancestors: readonly unknown[], node: unknown): string {
   return keys.join('.');
 }
 
+export interface Substitution {
+  missing: MissingReference[];
+  /**
+   * Config paths of the values a reference was substituted into (`export.headers.authorization`,
+   * `propagators.1`): they may hold a secret, so errors never print them.
+   */
+  substituted: Set<string>;
+}
+
 /**
  * Substitutes environment references in the string values of a parsed document (never in keys,
  * and never by re-parsing the text, so a value cannot inject structure). A plain (unquoted)
@@ -48,16 +66,19 @@ function pathOf(ancestors: readonly unknown[], node: unknown): string {
  * a number, while `"${PORT}"` stays a string.
  * https://opentelemetry.io/docs/specs/otel/configuration/data-model/#environment-variable-substitution
  */
-export function substituteEnv(doc: Document, env: Env): MissingReference[] {
+export function substituteEnv(doc: Document, env: Env): Substitution {
   const missing: MissingReference[] = [];
+  const substituted = new Set<string>();
   visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('$')) return;
       const names: string[] = [];
+      const found: string[] = [];
       const original = node.value;
-      const replaced = substituteText(original, env, names);
+      const replaced = substituteText(original, env, names, found);
       for (const name of names)
         missing.push({ path: pathOf(ancestors, node), name, text: original });
+      if (found.length > 0) substituted.add(pathOf(ancestors, node));
       node.value = replaced;
       if (node.type === 'PLAIN' && WHOLE_REFERENCE.test(original) && names.length === 0) {
         try {
@@ -71,5 +92,5 @@ export function substituteEnv(doc: Document, env: Env): MissingReference[] {
       }
     },
   });
-  return missing;
+  return { missing, substituted };
 }

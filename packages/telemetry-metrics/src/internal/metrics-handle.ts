@@ -1,27 +1,9 @@
 import type { MeterProvider } from '@opentelemetry/sdk-metrics';
-import type { MetricExportCounts, MetricsHandle, MetricsTimeoutOptions } from '../types.js';
+import { TimeoutError } from '@opentelemetry/sdk-metrics';
+import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
+import type { MetricExportCounts, MetricsHandle } from '../types.js';
 import { logger } from './diag.js';
 import type { ConfiguredReader } from './metric-reader.js';
-import { withDeadline } from './with-deadline.js';
-
-/**
- * The deadline `options` ask for, or `fallback`. A value that is not a finite number > 0 is
- * reported with a diag warning naming the option and replaced by `fallback`: flush and shutdown
- * never reject, and a NaN or negative deadline would abandon the export at once.
- */
-function timeoutOf(
-  options: MetricsTimeoutOptions,
-  fallback: number,
-  method: 'forceFlush()' | 'shutdown()',
-): number {
-  const value: unknown = options.timeoutMillis;
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  logger.warn(
-    `${method}: timeoutMillis must be a finite number > 0, got ${String(value)}; using ${fallback}`,
-  );
-  return fallback;
-}
 
 /** One line with every count, so lost data points are never silent. */
 function reportShutdown(counts: MetricExportCounts, finished: boolean, timeoutMillis: number) {
@@ -38,7 +20,23 @@ function reportShutdown(counts: MetricExportCounts, finished: boolean, timeoutMi
 }
 
 /**
- * Wraps `provider` in a handle whose flush and shutdown are bounded and never reject.
+ * Whether the provider finished in time. The SDK enforces the same deadline on its readers and
+ * rejects with its `TimeoutError` when it passes, which is a missed deadline, not a failure.
+ */
+function reportOutcome(what: string, outcome: SettleOutcome, timeoutMillis: number): boolean {
+  if (
+    outcome.status === 'timeout' ||
+    (outcome.status === 'failed' && outcome.error instanceof TimeoutError)
+  ) {
+    logger.warn(`${what} did not finish within ${timeoutMillis} ms; giving up on it`);
+    return false;
+  }
+  if (outcome.status === 'failed') logger.error(`${what} failed`, outcome.error);
+  return outcome.status === 'done';
+}
+
+/**
+ * Wraps `provider` in the shared lifecycle: flush and shutdown are bounded and never reject.
  * @param configured the configured reader: its push exporter is closed when shutdown fails or
  *   times out, and its export counts are reported at shutdown.
  */
@@ -49,47 +47,37 @@ export function createMetricsHandle(
 ): MetricsHandle {
   const exporter = configured?.exporter;
   const exportCounts = configured?.exportCounts;
-  let shutdownPromise: Promise<void> | undefined;
-
-  const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
+  const lifecycle = createLifecycle({
+    logger,
+    shutdownTimeoutMillis: defaultTimeoutMillis,
+    flushTimeoutMillis: defaultTimeoutMillis,
+    flush: (timeoutMillis) => provider.forceFlush({ timeoutMillis }),
     // MeterProvider.shutdown() makes every reader collect and export once more before stopping.
-    const finished = await withDeadline(
-      provider.shutdown({ timeoutMillis }),
-      timeoutMillis,
-      'shutdown()',
-    );
-    // The periodic reader skips exporter.shutdown() when its last export fails, and an abandoned
-    // export goes on: close the exporter anyway, so waiting gRPC retries end and its
-    // connections close.
-    // Counted before the exporter is closed, so what was still queued is reported as queued.
-    const counts = exportCounts?.();
-    if (!finished && exporter !== undefined) {
-      Promise.resolve()
-        .then(() => exporter.shutdown())
-        .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
-    }
-    if (counts) reportShutdown(counts, finished, timeoutMillis);
-  };
+    shutdown: (timeoutMillis) => provider.shutdown({ timeoutMillis }),
+    afterFlush: (outcome, timeoutMillis) => {
+      reportOutcome('forceFlush()', outcome, timeoutMillis);
+    },
+    afterShutdown(outcome, timeoutMillis) {
+      const finished = reportOutcome('shutdown()', outcome, timeoutMillis);
+      // Counted before the exporter is closed, so what was still queued is reported as queued.
+      const counts = exportCounts?.();
+      // The periodic reader skips exporter.shutdown() when its last export fails, and an
+      // abandoned export goes on: close the exporter anyway, so retries end and its connections
+      // close.
+      if (!finished && exporter !== undefined) {
+        Promise.resolve()
+          .then(() => exporter.shutdown())
+          .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+      }
+      if (counts) reportShutdown(counts, finished, timeoutMillis);
+    },
+  });
 
   return {
     provider,
     getMeter: (name, version, options) => provider.getMeter(name, version, options),
     exportCounts: () => exportCounts?.(),
-    async forceFlush(options = {}) {
-      if (shutdownPromise !== undefined) {
-        logger.warn('forceFlush() called after shutdown(); nothing to flush');
-        return;
-      }
-      const timeoutMillis = timeoutOf(options, defaultTimeoutMillis, 'forceFlush()');
-      await withDeadline(provider.forceFlush({ timeoutMillis }), timeoutMillis, 'forceFlush()');
-    },
-    shutdown(options = {}) {
-      if (shutdownPromise !== undefined) {
-        logger.warn('shutdown() was already called; ignoring this call');
-        return shutdownPromise;
-      }
-      shutdownPromise = shutdownWithin(timeoutOf(options, defaultTimeoutMillis, 'shutdown()'));
-      return shutdownPromise;
-    },
+    forceFlush: (options) => lifecycle.forceFlush(options),
+    shutdown: (options) => lifecycle.shutdown(options),
   };
 }

@@ -3,7 +3,7 @@ import {
   createInsecureCredentials,
   createSslCredentials,
 } from '@opentelemetry/otlp-grpc-exporter-base';
-import type { ExportConfig } from '@proc/telemetry-config';
+import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
 import type {
@@ -29,7 +29,7 @@ function grpcCredentials(config: ExportConfig, material: TlsMaterial, optionPath
   if (isPlaintextGrpcEndpoint(config.endpoint, config.tls.insecure)) {
     if (hasTlsMaterial(material)) {
       logger.warn(
-        `${optionPath}.tls: TLS files are ignored for the plaintext gRPC endpoint ${config.endpoint}`,
+        `${optionPath}.tls: TLS files are ignored for the plaintext gRPC endpoint ${redactUrl(config.endpoint)}`,
       );
     }
     return createInsecureCredentials();

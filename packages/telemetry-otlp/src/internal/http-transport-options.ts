@@ -1,4 +1,4 @@
-import type { ExportConfig } from '@proc/telemetry-config';
+import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
 import type {
@@ -22,7 +22,7 @@ export function httpTransportOptions(
   const material = readTlsFiles(config.tls, `${options.optionPath}.tls`);
   if (hasTlsMaterial(material) && !config.endpoint.trim().toLowerCase().startsWith('https://')) {
     logger.warn(
-      `${options.optionPath}.tls: TLS files are ignored for the plaintext endpoint ${config.endpoint}`,
+      `${options.optionPath}.tls: TLS files are ignored for the plaintext endpoint ${redactUrl(config.endpoint)}`,
     );
   }
   const transport: HttpTransportOptions = {

@@ -17,6 +17,9 @@ function readPem(path: string | undefined, option: string): Buffer | undefined {
  * Reads the CA certificate, client key and client certificate files named in `tls` (paths
  * relative to the working directory), once, when a provider starts: a file named in code or
  * configuration that cannot be read is a bad option, so it throws rather than exporting without it.
+ * `loadConfig()` and `validateTraceConfig()` / `validateMetricsConfig()` check the same first
+ * (an environment variable naming an unusable file is reported and ignored there), so a
+ * validated section only throws here if a file went away since.
  * @param optionPath where `tls` sits in the configuration, e.g. `traces.export.tls`; errors name
  *   the option below it.
  * @throws Error naming the option and the path when a file cannot be read, and naming both options

@@ -76,6 +76,22 @@ describe('grpcTransportOptions', () => {
       );
     });
 
+    // Issue 14 D5: the warning printed the endpoint's credentials.
+    it('should not print the credentials of the endpoint in the warning', () => {
+      const logger = createTestDiagLogger();
+      logger.install();
+      grpcTransportOptions(
+        exportConfig({
+          endpoint: 'http://user:pa55@127.0.0.1:4317',
+          tls: { insecure: false, certificateFile: __filename },
+        }),
+        { optionPath: 'traces.export' },
+      );
+      const warnings = logger.texts('warn').join('\n');
+      expect(warnings).toContain('http://[REDACTED]@127.0.0.1:4317');
+      expect(warnings).not.toContain('pa55');
+    });
+
     it('should name the option and path of an unreadable TLS file', () => {
       expect(() =>
         grpcTransportOptions(

@@ -81,6 +81,24 @@ describe('httpTransportOptions', () => {
       );
     });
 
+    // Issue 14 D5: the warning printed the endpoint's credentials.
+    it('should not print the credentials of the endpoint in the warning', () => {
+      const logger = createTestDiagLogger();
+      logger.install();
+      httpTransportOptions(
+        exportConfig({
+          endpoint: 'http://user:pa55@collector:4318/v1/metrics?api_key=k3y&region=eu',
+          tls: { insecure: false, certificateFile: files.path('ca.pem') },
+        }),
+        { optionPath: 'metrics.export' },
+      );
+      const warnings = logger.texts('warn').join('\n');
+      expect(warnings).toContain(
+        'http://[REDACTED]@collector:4318/v1/metrics?api_key=[REDACTED]&region=eu',
+      );
+      expect(warnings).not.toMatch(/pa55|k3y/);
+    });
+
     it('should name the option and path of an unreadable TLS file', () => {
       expect(() =>
         httpTransportOptions(

@@ -1,5 +1,6 @@
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import { type Resource, resourceFromAttributes } from '@opentelemetry/resources';
+import { settleWithin } from '@proc/telemetry-lifecycle';
 import { warn } from './diag.js';
 
 /**
@@ -34,7 +35,8 @@ export async function settleResource(resource: Resource, timeoutMillis: number):
     );
   });
 
-  await withDeadline(Promise.all(waits), timeoutMillis);
+  // The deadline timer is unref'd: detection never keeps the process alive.
+  await settleWithin(Promise.all(waits), timeoutMillis);
   if (pendingKeys.size > 0) {
     const keys = [...pendingKeys].map((index) => raw[index]?.[0]).join(', ');
     warn(`resource attributes not detected within ${timeoutMillis}ms, left out: ${keys}`);
@@ -51,24 +53,6 @@ export async function settleResource(resource: Resource, timeoutMillis: number):
     attributes,
     resource.schemaUrl ? { schemaUrl: resource.schemaUrl } : undefined,
   );
-}
-
-function withDeadline(work: Promise<unknown>, timeoutMillis: number): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMillis);
-    // Never keep the process alive just to wait for detection.
-    timer.unref?.();
-    work.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-    );
-  });
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<AttributeValue | undefined> {

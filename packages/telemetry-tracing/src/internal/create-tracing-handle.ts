@@ -1,28 +1,12 @@
 import type { BasicTracerProvider, Sampler } from '@opentelemetry/sdk-trace-base';
-import { settleWithin } from '@proc/telemetry-otlp';
-import type {
-  ForceFlushOptions,
-  ShutdownOptions,
-  SpanExportCounts,
-  TracingHandle,
-} from '../types.js';
+import { createLifecycle } from '@proc/telemetry-lifecycle';
+import type { SpanExportCounts, TracingHandle } from '../types.js';
 import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
 import type { BatchingSpanProcessor } from './batching-span-processor.js';
 import { logger } from './diag.js';
 
 /** Default bound of `forceFlush()` and `shutdown()`, as the SDK's forceFlush default. */
 const DEFAULT_TIMEOUT_MILLIS = 30_000;
-
-/** A usable deadline, else the default with a warning: these methods promise never to throw. */
-function timeoutOf(options: ShutdownOptions | ForceFlushOptions | undefined, method: string) {
-  const value = options?.timeoutMillis;
-  if (value === undefined) return DEFAULT_TIMEOUT_MILLIS;
-  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
-  logger.warn(
-    `${method}: timeoutMillis must be a finite number > 0, got ${String(value)}; using ${DEFAULT_TIMEOUT_MILLIS}`,
-  );
-  return DEFAULT_TIMEOUT_MILLIS;
-}
 
 /** Parts of a provider the handle controls. */
 export interface HandleParts {
@@ -56,25 +40,39 @@ function reportShutdown(counts: SpanExportCounts, timedOut: boolean, timeoutMill
   }
 }
 
-/** Wraps a provider in the `TracingHandle` lifecycle: bounded, never-rejecting, idempotent. */
+/** Wraps a provider in the shared lifecycle: bounded, never-rejecting, idempotent. */
 export function createTracingHandle({
   provider,
   sampler,
   root,
   pipeline,
 }: HandleParts): TracingHandle {
-  let shutdownPromise: Promise<void> | undefined;
-
-  const shutdownWithin = async (timeoutMillis: number): Promise<void> => {
-    const outcome = await settleWithin(provider.shutdown(), timeoutMillis);
-    if (outcome.status === 'failed')
-      logger.error('shutdown: a span processor failed', outcome.error);
-    if (!pipeline) return;
-    // Counted before giving up, so the queued spans are reported as queued, not as failed.
-    const counts = pipeline.counts();
-    if (outcome.status === 'timeout') pipeline.abandon();
-    reportShutdown(counts, outcome.status === 'timeout', timeoutMillis);
-  };
+  const lifecycle = createLifecycle({
+    logger,
+    shutdownTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
+    flushTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
+    flush: (timeoutMillis) => provider.forceFlush({ timeoutMillis }),
+    shutdown: () => provider.shutdown(),
+    afterFlush(outcome, timeoutMillis) {
+      if (outcome.status === 'failed') logger.error('forceFlush: export failed', outcome.error);
+      if (outcome.status === 'timeout') {
+        const counts = pipeline?.counts();
+        logger.warn(
+          `forceFlush: not finished within ${timeoutMillis} ms${counts ? `; spans ${describeCounts(counts)}` : ''}`,
+        );
+      }
+    },
+    afterShutdown(outcome, timeoutMillis) {
+      if (outcome.status === 'failed') {
+        logger.error('shutdown: a span processor failed', outcome.error);
+      }
+      if (!pipeline) return;
+      // Counted before giving up, so the queued spans are reported as queued, not as failed.
+      const counts = pipeline.counts();
+      if (outcome.status === 'timeout') pipeline.abandon();
+      reportShutdown(counts, outcome.status === 'timeout', timeoutMillis);
+    },
+  });
 
   return {
     provider,
@@ -89,29 +87,7 @@ export function createTracingHandle({
       root.setRatio(ratio);
     },
     exportCounts: () => pipeline?.counts(),
-    async forceFlush(options?: ForceFlushOptions) {
-      const timeoutMillis = timeoutOf(options, 'forceFlush');
-      if (shutdownPromise) {
-        logger.warn('forceFlush() after shutdown() does nothing');
-        return;
-      }
-      const outcome = await settleWithin(provider.forceFlush({ timeoutMillis }), timeoutMillis);
-      if (outcome.status === 'failed') logger.error('forceFlush: export failed', outcome.error);
-      if (outcome.status === 'timeout') {
-        const counts = pipeline?.counts();
-        logger.warn(
-          `forceFlush: not finished within ${timeoutMillis} ms${counts ? `; spans ${describeCounts(counts)}` : ''}`,
-        );
-      }
-    },
-    shutdown(options?: ShutdownOptions) {
-      const timeoutMillis = timeoutOf(options, 'shutdown');
-      if (shutdownPromise) {
-        logger.warn('shutdown() called more than once; the provider is already shut down');
-        return shutdownPromise;
-      }
-      shutdownPromise = shutdownWithin(timeoutMillis);
-      return shutdownPromise;
-    },
+    forceFlush: (options) => lifecycle.forceFlush(options),
+    shutdown: (options) => lifecycle.shutdown(options),
   };
 }

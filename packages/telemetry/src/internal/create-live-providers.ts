@@ -1,11 +1,10 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
+import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
-import { type SettleOutcome, settleWithin } from '@proc/telemetry-otlp';
 import type { TracingHandle } from '@proc/telemetry-tracing';
-import type { TelemetryProviders, TelemetryTimeoutOptions } from '../types.js';
+import type { TelemetryExportCounts, TelemetryProviders } from '../types.js';
 import { logger } from './logger.js';
-import { timeoutMillis } from './timeout-millis.js';
 
 /** Default deadline of `forceFlush()`, as the SDK's. */
 const FLUSH_TIMEOUT_MILLIS = 30_000;
@@ -22,10 +21,27 @@ export interface LiveParts {
   release: () => void;
 }
 
+/** `traces: 3 queued, 10 dropped, 2 failed; metrics: 40 queued`: what is not delivered, per signal. */
+function undelivered(counts: TelemetryExportCounts): string {
+  const parts: string[] = [];
+  const { traces, metrics } = counts;
+  if (traces) {
+    parts.push(
+      `traces: ${traces.queued} queued, ${traces.dropped} dropped, ${traces.failed} failed, ${traces.open} still open`,
+    );
+  }
+  if (metrics) {
+    parts.push(
+      `metrics: ${metrics.queued} data points queued, ${metrics.dropped} dropped, ${metrics.failed} failed`,
+    );
+  }
+  return parts.length > 0 ? parts.join('; ') : 'nothing was being exported';
+}
+
 /** Reports an operation that did not settle cleanly within its deadline. */
-function report(outcome: SettleOutcome, what: string, ms: number) {
+function report(outcome: SettleOutcome, what: string, ms: number, counts: TelemetryExportCounts) {
   if (outcome.status === 'timeout') {
-    logger.warn(`${what}: not finished within ${ms} ms; telemetry not yet exported may be lost`);
+    logger.warn(`${what}: not finished within ${ms} ms; not delivered: ${undelivered(counts)}`);
   } else if (outcome.status === 'failed') {
     logger.error(`${what} failed`, outcome.error);
   }
@@ -34,30 +50,36 @@ function report(outcome: SettleOutcome, what: string, ms: number) {
 /** The `TelemetryProviders` over live tracing and metrics handles. */
 export function createLiveProviders(parts: LiveParts): TelemetryProviders {
   const { config, resource, tracing, metrics } = parts;
-  let shutdownPromise: Promise<void> | undefined;
-
-  // Both handles bound themselves by the same deadline and never reject; the outer bound makes
-  // the promise to the app independent of that, and `.then` turns a synchronous throw into a
-  // rejection rather than an exception in the app.
-  const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
-    settleWithin(
-      Promise.resolve().then(() =>
-        Promise.all([
-          tracing[method]({ timeoutMillis: ms }),
-          metrics[method]({ timeoutMillis: ms }),
-        ]),
-      ),
-      ms,
-    );
-
-  const shutdownWithin = async (ms: number): Promise<void> => {
-    report(await both('shutdown', ms), 'shutdown', ms);
-    try {
-      parts.release();
-    } catch (error) {
-      logger.error('shutdown: unregistering the globals failed', error);
-    }
+  const exportCounts = (): TelemetryExportCounts => {
+    const counts: TelemetryExportCounts = {};
+    const traces = tracing.exportCounts();
+    const metricPoints = metrics.exportCounts();
+    if (traces) counts.traces = traces;
+    if (metricPoints) counts.metrics = metricPoints;
+    return counts;
   };
+
+  // Both handles bound themselves by the same deadline and never reject; the lifecycle's own
+  // bound makes the promise to the app independent of that.
+  const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
+    Promise.all([tracing[method]({ timeoutMillis: ms }), metrics[method]({ timeoutMillis: ms })]);
+
+  const lifecycle = createLifecycle({
+    logger,
+    shutdownTimeoutMillis: parts.shutdownTimeoutMillis,
+    flushTimeoutMillis: FLUSH_TIMEOUT_MILLIS,
+    flush: (ms) => both('forceFlush', ms),
+    shutdown: (ms) => both('shutdown', ms),
+    afterFlush: (outcome, ms) => report(outcome, 'forceFlush', ms, exportCounts()),
+    afterShutdown(outcome, ms) {
+      report(outcome, 'shutdown', ms, exportCounts());
+      try {
+        parts.release();
+      } catch (error) {
+        logger.error('shutdown: unregistering the globals failed', error);
+      }
+    },
+  });
 
   return {
     config,
@@ -65,22 +87,8 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     tracer: (name = config.service.name, version) => tracing.getTracer(name, version),
     meter: (name = config.service.name, version) => metrics.getMeter(name, version),
     setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
-    async forceFlush(options?: TelemetryTimeoutOptions) {
-      if (shutdownPromise) {
-        logger.warn('forceFlush() after shutdown() does nothing');
-        return;
-      }
-      const ms = timeoutMillis(options?.timeoutMillis, FLUSH_TIMEOUT_MILLIS, 'forceFlush');
-      report(await both('forceFlush', ms), 'forceFlush', ms);
-    },
-    shutdown(options?: TelemetryTimeoutOptions) {
-      if (shutdownPromise) {
-        logger.warn('shutdown() called more than once; telemetry is already shut down');
-        return shutdownPromise;
-      }
-      const ms = timeoutMillis(options?.timeoutMillis, parts.shutdownTimeoutMillis, 'shutdown');
-      shutdownPromise = shutdownWithin(ms);
-      return shutdownPromise;
-    },
+    exportCounts,
+    forceFlush: (options) => lifecycle.forceFlush(options),
+    shutdown: (options) => lifecycle.shutdown(options),
   };
 }

@@ -31,6 +31,7 @@ export function createNoopProviders(
       }
     },
     forceFlush: () => Promise.resolve(),
+    exportCounts: () => ({}),
     shutdown() {
       if (shutdownPromise) {
         logger.warn('shutdown() called more than once; telemetry is already shut down');

@@ -6,7 +6,9 @@ import type { TracingHandle } from '@proc/telemetry-tracing';
 import { createLiveProviders } from '../../src/internal/create-live-providers.js';
 import { resetGlobals } from '../helpers/reset-globals.js';
 
-type Lifecycle = Pick<TracingHandle, 'forceFlush' | 'shutdown'>;
+type Lifecycle = Pick<TracingHandle, 'forceFlush' | 'shutdown'> & {
+  exportCounts?: () => undefined;
+};
 
 /** Live providers over stand-in handles; `release` counts its calls. */
 function liveProviders(tracing: Lifecycle, metrics: Lifecycle = tracing) {
@@ -14,8 +16,8 @@ function liveProviders(tracing: Lifecycle, metrics: Lifecycle = tracing) {
   const providers = createLiveProviders({
     config: loadConfig({ env: {} }),
     resource: resourceFromAttributes({}),
-    tracing: tracing as TracingHandle,
-    metrics: metrics as unknown as MetricsHandle,
+    tracing: { exportCounts: () => undefined, ...tracing } as TracingHandle,
+    metrics: { exportCounts: () => undefined, ...metrics } as unknown as MetricsHandle,
     shutdownTimeoutMillis: 50,
     release: () => {
       released.count++;
@@ -61,7 +63,12 @@ describe('createLiveProviders', () => {
       await expect(providers.shutdown({ timeoutMillis: 20 })).resolves.toBeUndefined();
 
       expect(released.count).toBe(1);
-      expect(diag.has('warn', /shutdown: not finished within 20 ms/)).toBe(true);
+      expect(
+        diag.has(
+          'warn',
+          /shutdown: not finished within 20 ms; not delivered: nothing was being exported/,
+        ),
+      ).toBe(true);
     });
   });
 });
