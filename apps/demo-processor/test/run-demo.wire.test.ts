@@ -1,5 +1,10 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { METRIC_NAMES, SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry';
+import {
+  ATTR_PROCESSOR_WINDOW_ID,
+  METRIC_NAMES,
+  SPAN_PROCESS_EVENT,
+  SPAN_WINDOW_EMIT,
+} from '@proc/telemetry/semconv';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@proc/telemetry-testing';
 import type { DemoRunResult } from '../src/run-demo.js';
 import { runBoundedDemo } from './support/run-bounded-demo.js';
@@ -85,6 +90,10 @@ describe('runDemo over OTLP', () => {
     const logged = run.logLines.filter((l) => l.includes('window emitted'));
     expect(logged).toHaveLength(result.windowsEmitted);
     expect(logged[0]).toContain(`trace_id=${emits[0]!.traceId} span_id=${emits[0]!.spanId}`);
+    // The window's key and value as on its span.
+    expect(logged[0]).toContain(
+      `${ATTR_PROCESSOR_WINDOW_ID}=${emits[0]!.attributes[ATTR_PROCESSOR_WINDOW_ID]} `,
+    );
   });
 
   it('should export processor.* metrics equal to what was processed', () => {

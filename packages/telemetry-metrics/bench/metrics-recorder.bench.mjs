@@ -27,9 +27,9 @@ const common = {
   'service.name': 'orders',
   'pipeline.name': 'ingest',
   'processor.name': 'dedup',
-  'partition.id': '3',
+  'messaging.destination.partition.id': '3',
 };
-const perCall = { 'event.type': 'order' };
+const perCall = { 'processor.event.type': 'order' };
 const merged = { ...common, ...perCall };
 const recorder = createMetricsRecorder({ meter, commonAttributes: common });
 

@@ -89,7 +89,9 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     observeGauge(name: string, callback: ObserveGaugeCallback): () => void {
       const entry = slow(name, 'observableGauge');
       if (entry.kind !== 'observableGauge') {
-        throw new Error('unreachable: getOrCreateInstrument returned another kind');
+        throw new Error(
+          '@proc/telemetry-metrics: internal error: getOrCreateInstrument returned another kind',
+        );
       }
       const gauge = entry.instrument;
       const observableCallback = (result: ObservableResult<Attributes>) =>

@@ -130,7 +130,11 @@ describe('initMeterProvider', () => {
     it('should throw for an invalid cardinality limit', () => {
       expect(() =>
         initMeterProvider(createTestMetricsConfig(), undefined, { cardinalityLimit: -1 }),
-      ).toThrow('cardinalityLimit must be a positive integer, got -1');
+      ).toThrow(
+        new RangeError(
+          '@proc/telemetry-metrics: cardinalityLimit must be a positive integer, got -1',
+        ),
+      );
     });
 
     it('should throw, naming the field and the accepted values, for an unknown exemplar filter in a hand-built config', () => {
@@ -216,7 +220,7 @@ describe('initMeterProvider', () => {
         readers: [collector.reader],
         views: [
           { instrumentName: 'processor.processing.duration', bucketBoundaries: [0.01, 0.1, 1] },
-          { instrumentName: 'processor.events.processed', attributeKeys: ['event.type'] },
+          { instrumentName: 'processor.events.processed', attributeKeys: ['processor.event.type'] },
           { instrumentName: 'debug.*', drop: true },
         ],
       });
@@ -226,12 +230,12 @@ describe('initMeterProvider', () => {
       });
       recorder.recordHistogram('processor.processing.duration', 0.05);
       recorder.recordCounter('processor.events.processed', 1, {
-        'event.type': 'a',
-        'partition.id': '1',
+        'processor.event.type': 'a',
+        'messaging.destination.partition.id': '1',
       });
       recorder.recordCounter('processor.events.processed', 1, {
-        'event.type': 'a',
-        'partition.id': '2',
+        'processor.event.type': 'a',
+        'messaging.destination.partition.id': '2',
       });
       recorder.recordCounter('debug.counter', 1);
       const collected = await collector.collect();
@@ -241,7 +245,7 @@ describe('initMeterProvider', () => {
       expect(histogram.buckets).toEqual({ boundaries: [0.01, 0.1, 1], counts: [0, 1, 0, 0] });
       const processed = findMetric(collected, 'processor.events.processed');
       expect(processed.dataPoints.map((p) => [p.attributes, p.value])).toEqual([
-        [{ 'event.type': 'a' }, 2],
+        [{ 'processor.event.type': 'a' }, 2],
       ]);
       expect(collected.map((m) => m.descriptor.name)).not.toContain('debug.counter');
     });

@@ -1,5 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
+import { createDeliveryQueueWithRetry } from '../src/delivery-queue.js';
 import { createDeliveryQueue, type DeliveryOutcome } from '../src/index.js';
 
 /** A deliver() under test control: each call waits until the test answers it. */
@@ -88,12 +89,14 @@ describe('createDeliveryQueue', () => {
   describe('retries', () => {
     it('should retry a retryable failure in its own slot, never beside it (regression: retries ran outside the in-flight limit)', async () => {
       const target = controlledDeliver();
-      const queue = createDeliveryQueue({
-        signal: 't',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { initialBackoffMillis: 200 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 't',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { initialBackoffMillis: 200 },
+      );
       queue.enqueue('a', 1);
       queue.enqueue('b', 1);
       await target.answerNext(unavailable);
@@ -109,12 +112,14 @@ describe('createDeliveryQueue', () => {
       const target = controlledDeliver();
       const diagLog = installTestDiagLogger();
       const settled: DeliveryOutcome[] = [];
-      const queue = createDeliveryQueue({
-        signal: 'traces',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { ...fast, maxAttempts: 3 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 'traces',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { ...fast, maxAttempts: 3 },
+      );
       queue.enqueue('a', 7, (outcome) => settled.push(outcome));
       for (let attempt = 0; attempt < 3; attempt++) await target.answerNext(unavailable);
       expect(settled).toEqual([unavailable]);
@@ -146,12 +151,14 @@ describe('createDeliveryQueue', () => {
         return realSetTimeout(fn, 0);
       }) as typeof setTimeout);
       const target = controlledDeliver();
-      const queue = createDeliveryQueue({
-        signal: 't',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 't',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
+      );
       const backedOff = () => new Promise((resolve) => realSetTimeout(resolve, 5));
       queue.enqueue('a', 1);
       for (let i = 0; i < 4; i++) {
@@ -174,12 +181,14 @@ describe('createDeliveryQueue', () => {
   describe('flush()', () => {
     it('should resolve once everything accepted has settled, retrying a backed-off payload at once', async () => {
       const target = controlledDeliver();
-      const queue = createDeliveryQueue({
-        signal: 't',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { initialBackoffMillis: 60_000 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 't',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { initialBackoffMillis: 60_000 },
+      );
       queue.enqueue('a', 1);
       await target.answerNext(unavailable);
       let flushed = false;

@@ -1,4 +1,4 @@
-import { isRetryableGrpcError } from '../src/index.js';
+import { isRetryableGrpcError } from '../../src/internal/is-retryable-grpc-error.js';
 
 describe('isRetryableGrpcError', () => {
   describe('isRetryableGrpcError()', () => {

@@ -1,8 +1,11 @@
 import { diag } from '@opentelemetry/api';
 import { defaultTelemetryConfig, type ExportConfig } from '@proc/telemetry-config';
 import { createTestDiagLogger } from '@proc/telemetry-testing';
-import { grpcMetadata, isPlaintextGrpcEndpoint } from '../src/grpc-transport-options.js';
-import { grpcTransportOptions } from '../src/index.js';
+import {
+  grpcMetadata,
+  grpcTransportOptions,
+  isPlaintextGrpcEndpoint,
+} from '../../src/internal/grpc-transport-options.js';
 
 // ChannelCredentials has no public "is secure" accessor; grpc-js exposes `_isSecure()`.
 const isSecure = (credentials: unknown) => (credentials as { _isSecure(): boolean })._isSecure();

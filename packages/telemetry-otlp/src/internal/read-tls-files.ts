@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TlsConfig } from '@proc/telemetry-config';
-import type { TlsMaterial } from './types.js';
+import type { TlsMaterial } from './transport-types.js';
 
 function readPem(path: string | undefined, option: string): Buffer | undefined {
   if (path === undefined || path === '') return undefined;
@@ -9,7 +9,7 @@ function readPem(path: string | undefined, option: string): Buffer | undefined {
     return readFileSync(resolve(path));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${option}: cannot read PEM file ${path} (${reason})`);
+    throw new Error(`@proc/telemetry-otlp: ${option}: cannot read PEM file ${path} (${reason})`);
   }
 }
 
@@ -36,7 +36,7 @@ export function readTlsFiles(tls: TlsConfig, optionPath: string): TlsMaterial {
         ? ['clientCertificateFile', 'clientKeyFile']
         : ['clientKeyFile', 'clientCertificateFile'];
     throw new Error(
-      `${optionPath}.${given} is set but ${optionPath}.${missing} is not: mutual TLS needs both`,
+      `@proc/telemetry-otlp: ${optionPath}.${given} is set but ${optionPath}.${missing} is not: mutual TLS needs both`,
     );
   }
   if (ca) material.ca = ca;

@@ -4,14 +4,14 @@ import {
   createSslCredentials,
 } from '@opentelemetry/otlp-grpc-exporter-base';
 import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
-import { logger } from './internal/diag.js';
+import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
 import type {
   GrpcTransportOptions,
   OtlpCompressionAlgorithm,
   TlsMaterial,
   TransportOptions,
-} from './types.js';
+} from './transport-types.js';
 
 /**
  * Whether a gRPC endpoint is plaintext, as the OTLP exporter specification decides it

@@ -1,7 +1,11 @@
 import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
-import { logger } from './internal/diag.js';
+import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
-import type { HttpTransportOptions, OtlpCompressionAlgorithm, TransportOptions } from './types.js';
+import type {
+  HttpTransportOptions,
+  OtlpCompressionAlgorithm,
+  TransportOptions,
+} from './transport-types.js';
 
 /**
  * The transport half of an OTLP/HTTP exporter's constructor options, from one signal's

@@ -1,27 +1,26 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { headerCarrier } from '../src/header-carrier.js';
+import { headerGetterSetter } from '../src/header-getter-setter.js';
 import type { MessageHeaderList } from '../src/types.js';
 
-describe('headerCarrier', () => {
+describe('headerGetterSetter', () => {
   describe('get', () => {
     it('should read Node headers case-insensitively, arrays as several values', () => {
       const headers: IncomingHttpHeaders = { traceparent: 'tp', 'x-multi': ['a', 'b'] };
-      expect(headerCarrier.get(headers, 'TraceParent')).toBe('tp');
-      expect(headerCarrier.get(headers, 'x-multi')).toEqual(['a', 'b']);
-      expect(headerCarrier.get(headers, 'missing')).toBeUndefined();
+      expect(headerGetterSetter.get(headers, 'TraceParent')).toBe('tp');
+      expect(headerGetterSetter.get(headers, 'x-multi')).toEqual(['a', 'b']);
+      expect(headerGetterSetter.get(headers, 'missing')).toBeUndefined();
     });
 
     it('should collect the values of several spellings of one name', () => {
-      expect(headerCarrier.get({ Tracestate: 'a=1', TRACESTATE: 'b=2' }, 'tracestate')).toEqual([
-        'a=1',
-        'b=2',
-      ]);
+      expect(
+        headerGetterSetter.get({ Tracestate: 'a=1', TRACESTATE: 'b=2' }, 'tracestate'),
+      ).toEqual(['a=1', 'b=2']);
     });
 
     it('should collect every spelling also when one matches the key exactly (regression: exact-match shortcut)', () => {
       const headers = { traceparent: 'a', TraceParent: 'b' };
-      expect(headerCarrier.get(headers, 'traceparent')).toEqual(['a', 'b']);
-      expect(headerCarrier.get(headers, 'TRACEPARENT')).toEqual(['a', 'b']);
+      expect(headerGetterSetter.get(headers, 'traceparent')).toEqual(['a', 'b']);
+      expect(headerGetterSetter.get(headers, 'TRACEPARENT')).toEqual(['a', 'b']);
     });
 
     it('should read Buffer, string, number and array-of-Buffer message headers', () => {
@@ -31,19 +30,19 @@ describe('headerCarrier', () => {
         baggage: [Buffer.from('a=1'), 'b=2'],
         absent: undefined,
       };
-      expect(headerCarrier.get(headers, 'traceparent')).toBe('tp');
-      expect(headerCarrier.get(headers, 'count')).toBe('3');
-      expect(headerCarrier.get(headers, 'baggage')).toEqual(['a=1', 'b=2']);
-      expect(headerCarrier.get(headers, 'absent')).toBeUndefined();
+      expect(headerGetterSetter.get(headers, 'traceparent')).toBe('tp');
+      expect(headerGetterSetter.get(headers, 'count')).toBe('3');
+      expect(headerGetterSetter.get(headers, 'baggage')).toEqual(['a=1', 'b=2']);
+      expect(headerGetterSetter.get(headers, 'absent')).toBeUndefined();
     });
 
     it('should read the fetch Headers class', () => {
       const headers = new Headers({ TraceParent: 'tp' });
       headers.append('tracestate', 'a=1');
       headers.append('tracestate', 'b=2');
-      expect(headerCarrier.get(headers, 'traceparent')).toBe('tp');
-      expect(headerCarrier.get(headers, 'tracestate')).toBe('a=1, b=2');
-      expect(headerCarrier.keys(headers)).toEqual(['traceparent', 'tracestate']);
+      expect(headerGetterSetter.get(headers, 'traceparent')).toBe('tp');
+      expect(headerGetterSetter.get(headers, 'tracestate')).toBe('a=1, b=2');
+      expect(headerGetterSetter.keys(headers)).toEqual(['traceparent', 'tracestate']);
     });
 
     it('should read a { key, value } list', () => {
@@ -52,9 +51,9 @@ describe('headerCarrier', () => {
         { key: 'baggage', value: 'a=1' },
         { key: 'baggage', value: 'b=2' },
       ];
-      expect(headerCarrier.get(list, 'traceparent')).toBe('tp');
-      expect(headerCarrier.get(list, 'baggage')).toEqual(['a=1', 'b=2']);
-      expect(headerCarrier.keys(list)).toEqual(['TraceParent', 'baggage']);
+      expect(headerGetterSetter.get(list, 'traceparent')).toBe('tp');
+      expect(headerGetterSetter.get(list, 'baggage')).toEqual(['a=1', 'b=2']);
+      expect(headerGetterSetter.keys(list)).toEqual(['TraceParent', 'baggage']);
     });
 
     it('should skip list entries without a string key in keys as get does (regression: keys threw on them)', () => {
@@ -63,8 +62,8 @@ describe('headerCarrier', () => {
         null,
         { key: undefined, value: 'x' },
       ] as unknown as MessageHeaderList;
-      expect(headerCarrier.keys(list)).toEqual(['uberctx-user']);
-      expect(headerCarrier.get(list, 'uberctx-user')).toBe('ada');
+      expect(headerGetterSetter.keys(list)).toEqual(['uberctx-user']);
+      expect(headerGetterSetter.get(list, 'uberctx-user')).toBe('ada');
     });
 
     it('should read an outgoing message through getHeader', () => {
@@ -74,10 +73,10 @@ describe('headerCarrier', () => {
         setHeader: (name: string, value: string) => stored.set(name.toLowerCase(), value),
         getHeaderNames: () => [...stored.keys()],
       };
-      expect(headerCarrier.get(message, 'traceparent')).toBe('tp');
-      headerCarrier.set(message, 'baggage', 'a=1');
+      expect(headerGetterSetter.get(message, 'traceparent')).toBe('tp');
+      headerGetterSetter.set(message, 'baggage', 'a=1');
       expect(stored.get('baggage')).toBe('a=1');
-      expect(headerCarrier.keys(message)).toEqual(['traceparent', 'baggage']);
+      expect(headerGetterSetter.keys(message)).toEqual(['traceparent', 'baggage']);
     });
   });
 
@@ -87,7 +86,7 @@ describe('headerCarrier', () => {
         TraceParent: 'old',
         TRACEPARENT: Buffer.from('x'),
       };
-      headerCarrier.set(headers, 'traceparent', 'new');
+      headerGetterSetter.set(headers, 'traceparent', 'new');
       expect(headers).toEqual({ traceparent: 'new' });
     });
 
@@ -96,13 +95,13 @@ describe('headerCarrier', () => {
         { key: 'Baggage', value: 'old' },
         { key: 'other', value: '1' },
       ];
-      headerCarrier.set(list, 'baggage', 'new');
+      headerGetterSetter.set(list, 'baggage', 'new');
       expect(list).toEqual([
         { key: 'other', value: '1' },
         { key: 'baggage', value: 'new' },
       ]);
       const headers = new Headers({ baggage: 'old' });
-      headerCarrier.set(headers, 'baggage', 'new');
+      headerGetterSetter.set(headers, 'baggage', 'new');
       expect(headers.get('baggage')).toBe('new');
     });
   });

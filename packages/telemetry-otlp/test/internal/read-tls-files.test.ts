@@ -1,6 +1,5 @@
-import { readTlsFiles } from '../src/index.js';
-import { hasTlsMaterial } from '../src/read-tls-files.js';
-import { createTempTlsFiles, type TempTlsFiles } from './helpers/temp-tls-files.js';
+import { hasTlsMaterial, readTlsFiles } from '../../src/internal/read-tls-files.js';
+import { createTempTlsFiles, type TempTlsFiles } from '../helpers/temp-tls-files.js';
 
 describe('readTlsFiles', () => {
   let files: TempTlsFiles;
@@ -41,7 +40,7 @@ describe('readTlsFiles', () => {
           'traces.export.tls',
         ),
       ).toThrow(
-        /traces\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
+        /^@proc\/telemetry-otlp: traces\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
       );
     });
 
@@ -52,7 +51,7 @@ describe('readTlsFiles', () => {
       expect(() =>
         readTlsFiles({ insecure: false, [given]: files.path(file) }, 'metrics.export.tls'),
       ).toThrow(
-        `metrics.export.tls.${given} is set but metrics.export.tls.${missing} is not: mutual TLS needs both`,
+        `@proc/telemetry-otlp: metrics.export.tls.${given} is set but metrics.export.tls.${missing} is not: mutual TLS needs both`,
       );
     });
   });

@@ -79,7 +79,7 @@ function setInRecord(record: Record<string, HeaderValue>, key: string, value: st
  * UTF-8; several values of one header come back as an array; setting a header replaces every
  * spelling of its name.
  */
-export const headerCarrier: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
+export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
   get(carrier, key) {
     if (carrier === null || carrier === undefined) return undefined;
     if (Array.isArray(carrier)) return getFromList(carrier, key);

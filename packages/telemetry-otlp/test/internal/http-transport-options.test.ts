@@ -1,8 +1,8 @@
 import { diag } from '@opentelemetry/api';
 import { defaultTelemetryConfig, type ExportConfig } from '@proc/telemetry-config';
 import { createTestDiagLogger } from '@proc/telemetry-testing';
-import { httpTransportOptions } from '../src/index.js';
-import { createTempTlsFiles, type TempTlsFiles } from './helpers/temp-tls-files.js';
+import { httpTransportOptions } from '../../src/internal/http-transport-options.js';
+import { createTempTlsFiles, type TempTlsFiles } from '../helpers/temp-tls-files.js';
 
 function exportConfig(overrides: Partial<ExportConfig> = {}): ExportConfig {
   return { ...defaultTelemetryConfig().metrics.export, ...overrides };
