@@ -152,13 +152,13 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
       const histogram = meter.createHistogram('plain.histogram');
       const gauge = meter.createGauge('plain.gauge');
       const ids = sampledTracer().startActiveSpan('process', (span) => {
-        counter.add(2, { 'event.type': 'order' });
-        histogram.record(0.7, { 'event.type': 'order' });
-        gauge.record(11, { 'event.type': 'order' });
+        counter.add(2, { 'processor.event.type': 'order' });
+        histogram.record(0.7, { 'processor.event.type': 'order' });
+        gauge.record(11, { 'processor.event.type': 'order' });
         span.end();
         return span.spanContext();
       });
-      counter.add(1, { 'event.type': 'outside' });
+      counter.add(1, { 'processor.event.type': 'outside' });
       await handle?.forceFlush();
 
       const exemplar = (value: number) => ({
@@ -191,7 +191,7 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
         valueType: ValueType.INT,
       });
       const ids = sampledTracer().startActiveSpan('process', (span) => {
-        counter.add(5, { 'event.type': 'order' });
+        counter.add(5, { 'processor.event.type': 'order' });
         span.end();
         return span.spanContext();
       });
@@ -218,18 +218,18 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
         export: { protocol, endpoint: url(), timeoutMillis: 5_000 },
       });
       handle = initMeterProvider(config, undefined, {
-        views: [{ instrumentName: 'viewed.*', attributeKeys: ['event.type'] }],
+        views: [{ instrumentName: 'viewed.*', attributeKeys: ['processor.event.type'] }],
       });
       const counter = handle.getMeter('views').createCounter('viewed.counter');
       sampledTracer().startActiveSpan('process', (span) => {
-        counter.add(1, { 'event.type': 'order', 'order.id': 'o-1' });
-        counter.add(1, { 'event.type': 'refund', 'order.id': 'o-2' });
+        counter.add(1, { 'processor.event.type': 'order', 'order.id': 'o-1' });
+        counter.add(1, { 'processor.event.type': 'refund', 'order.id': 'o-2' });
         span.end();
       });
       await handle.forceFlush();
 
       const points = await receiver.waitForMetric('viewed.counter');
-      expect(pointOf(points, 'order').attributes).toEqual({ 'event.type': 'order' });
+      expect(pointOf(points, 'order').attributes).toEqual({ 'processor.event.type': 'order' });
       expect(pointOf(points, 'order').exemplars.map((e) => e.attributes)).toEqual([
         { 'order.id': 'o-1' },
       ]);
