@@ -26,4 +26,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
+# Go is not installed here (no Debian package is new enough): only `pnpm stack up` and
+# `pnpm test:e2e` need it, once, to build the collector and Jaeger from infra/.
+command -v go >/dev/null 2>&1 ||
+  echo "setup: go not on PATH; \`pnpm stack up\` and \`pnpm test:e2e\` need Go >= 1.26 on first use" >&2
+
 pnpm install --frozen-lockfile

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const roots = ['packages', 'apps'].flatMap((dir) =>
+const roots = ['packages', 'apps', 'tooling'].flatMap((dir) =>
   fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [],
 );
 const total = { passed: 0, failed: 0, skipped: 0 };

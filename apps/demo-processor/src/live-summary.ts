@@ -1,4 +1,4 @@
-import { SPAN_WINDOW_EMIT } from '@proc/telemetry';
+import { SPAN_WINDOW_EMIT } from '@proc/telemetry/semconv';
 import {
   type OtlpReceiver,
   renderMetricTable,

@@ -25,7 +25,11 @@ export interface RunDemoOptions {
   maxMessages?: number;
   /** Stops the run early (Ctrl-C). */
   signal?: AbortSignal;
-  /** Largest batch the consumer polls. Default 200. */
+  /**
+   * Largest batch the consumer polls. Default 128: the SDK's default span link limit
+   * (`OTEL_SPAN_LINK_COUNT_LIMIT`), so the batch span links to every message's producer span
+   * (past the limit the SDK drops links silently).
+   */
   maxBatchSize?: number;
   /** Consumer poll interval (milliseconds). Default 250. */
   pollIntervalMillis?: number;
@@ -53,7 +57,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoRunResult> {
   const durationMillis = options.durationMillis ?? 20_000;
   const maxMessages = options.maxMessages ?? Number.POSITIVE_INFINITY;
   const pollInterval = options.pollIntervalMillis ?? 250;
-  const maxBatch = options.maxBatchSize ?? 200;
+  const maxBatch = options.maxBatchSize ?? 128;
   const partitions = options.partitions ?? 3;
   const windowSizeMillis = options.windowSizeMillis ?? 5000;
   const tracer = options.tracer ? { tracer: options.tracer } : {};

@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry';
+import { SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry/semconv';
 import type { ReceivedMetricPoint, ReceivedSpan, SpanFilter } from '@proc/telemetry-testing';
 import { type LiveSummarySource, renderLiveSummary } from '../src/live-summary.js';
 import { LOCAL_RECEIVER_MAX_RECORDS } from '../src/local-receiver.js';
@@ -132,7 +132,7 @@ describe('renderLiveSummary', () => {
       testReceiver(
         [],
         [
-          point('processor.events.processed', 130, { 'event.type': 'click' }),
+          point('processor.events.processed', 130, { 'processor.event.type': 'click' }),
           point('http.server.requests', 4),
           point('processor.batch.size', 12),
         ],
@@ -142,7 +142,7 @@ describe('renderLiveSummary', () => {
     expect(table[1]).toMatch(/^ {4}metric +type +unit +attributes +value$/);
     expect(table[3]).toMatch(/^ {4}processor\.batch\.size +sum\/cumulative +\{event\} +- +12$/);
     expect(table[4]).toMatch(
-      /^ {4}processor\.events\.processed +sum\/cumulative +\{event\} +event\.type=click +130$/,
+      /^ {4}processor\.events\.processed +sum\/cumulative +\{event\} +processor\.event\.type=click +130$/,
     );
     expect(frame).not.toContain('http.server.requests');
   });

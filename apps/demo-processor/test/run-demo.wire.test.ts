@@ -1,5 +1,10 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { METRIC_NAMES, SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry';
+import {
+  ATTR_PROCESSOR_WINDOW_ID,
+  METRIC_NAMES,
+  SPAN_PROCESS_EVENT,
+  SPAN_WINDOW_EMIT,
+} from '@proc/telemetry/semconv';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@proc/telemetry-testing';
 import type { DemoRunResult } from '../src/run-demo.js';
 import { runBoundedDemo } from './support/run-bounded-demo.js';
@@ -85,6 +90,10 @@ describe('runDemo over OTLP', () => {
     const logged = run.logLines.filter((l) => l.includes('window emitted'));
     expect(logged).toHaveLength(result.windowsEmitted);
     expect(logged[0]).toContain(`trace_id=${emits[0]!.traceId} span_id=${emits[0]!.spanId}`);
+    // The window's key and value as on its span.
+    expect(logged[0]).toContain(
+      `${ATTR_PROCESSOR_WINDOW_ID}=${emits[0]!.attributes[ATTR_PROCESSOR_WINDOW_ID]} `,
+    );
   });
 
   it('should export processor.* metrics equal to what was processed', () => {
@@ -118,5 +127,30 @@ describe('runDemo over OTLP', () => {
       'processor.name': 'demo-processor',
       'processor.pipeline.id': 'test',
     });
+  });
+});
+
+describe('runDemo over OTLP, more messages waiting than a span may have links', () => {
+  it('should poll batches of at most 128 messages, so each batch span links every one (regression: a batch of 198 had 128 links)', async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      // One message, then a 500 ms pause in which all 299 others fall due at once.
+      await runBoundedDemo(receiver, {
+        maxMessages: 300,
+        ratePerSecond: 100_000,
+        pollIntervalMillis: 500,
+      });
+      const batches = receiver.spans({ name: 'process events' });
+      const sizes = batches.map((b) => b.attributes['messaging.batch.message_count'] as number);
+      // 128: the SDK's default span link limit (OTEL_SPAN_LINK_COUNT_LIMIT).
+      expect(Math.max(...sizes)).toBe(128);
+      for (const batch of batches)
+        expect(batch.links).toHaveLength(
+          batch.attributes['messaging.batch.message_count'] as number,
+        );
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
+    } finally {
+      await receiver.stop();
+    }
   });
 });

@@ -15,10 +15,10 @@ import {
   ProtobufTraceSerializer,
 } from '@opentelemetry/otlp-transformer';
 import type { ExportConfig } from '@proc/telemetry-config';
-import { grpcTransportOptions } from './grpc-transport-options.js';
-import { httpTransportOptions } from './http-transport-options.js';
+import { grpcTransportOptions } from './internal/grpc-transport-options.js';
+import { httpTransportOptions } from './internal/http-transport-options.js';
+import { isRetryableGrpcError } from './internal/is-retryable-grpc-error.js';
 import { SIGNAL_SERVICES } from './internal/signal-endpoints.js';
-import { isRetryableGrpcError } from './is-retryable-grpc-error.js';
 import type {
   DeliveryOutcome,
   EncodedRequest,

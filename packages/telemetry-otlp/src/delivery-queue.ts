@@ -1,3 +1,4 @@
+import type { DeliveryRetryPolicy } from './internal/delivery-retry-policy.js';
 import { logger } from './internal/diag.js';
 import type {
   DeliveryOutcome,
@@ -35,10 +36,22 @@ const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
  * after each failure or timeout while the old one is still retrying.
  */
 export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): DeliveryQueue<T> {
+  return createDeliveryQueueWithRetry(options, {});
+}
+
+/**
+ * `createDeliveryQueue()` with another retry policy (fields left out take the defaults). Not
+ * exported by the package: only tests set the policy until it becomes configuration.
+ * @internal
+ */
+export function createDeliveryQueueWithRetry<T>(
+  options: DeliveryQueueOptions<T>,
+  retry: DeliveryRetryPolicy,
+): DeliveryQueue<T> {
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
-  const maxAttempts = Math.max(1, Math.floor(options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
-  const initialBackoff = options.retry?.initialBackoffMillis ?? DEFAULT_INITIAL_BACKOFF_MILLIS;
-  const maxBackoff = options.retry?.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
+  const maxAttempts = Math.max(1, Math.floor(retry.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const initialBackoff = retry.initialBackoffMillis ?? DEFAULT_INITIAL_BACKOFF_MILLIS;
+  const maxBackoff = retry.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
   const attemptTimeout = options.attemptTimeoutMillis;
 
   const waiting: Entry<T>[] = [];

@@ -1,76 +1,3 @@
-import type { AgentOptions } from 'node:https';
-import type { OTLPGRPCExporterConfigNode } from '@opentelemetry/otlp-grpc-exporter-base';
-
-/** PEM contents of the TLS files named in a `TlsConfig`; a file that is not configured is absent. */
-export interface TlsMaterial {
-  /** CA certificate that verifies the collector (`tls.certificateFile`). */
-  ca?: Buffer;
-  /** Client private key for mutual TLS (`tls.clientKeyFile`). */
-  key?: Buffer;
-  /** Client certificate for mutual TLS (`tls.clientCertificateFile`). */
-  cert?: Buffer;
-}
-
-/** What `grpcTransportOptions()` and `httpTransportOptions()` need besides the `ExportConfig`. */
-export interface TransportOptions {
-  /**
-   * Where the `ExportConfig` sits in the telemetry configuration, e.g. `traces.export`: errors and
-   * diag warnings name options below it (`traces.export.tls.certificateFile`). Required.
-   */
-  optionPath: string;
-  /**
-   * Most exports in flight at once; beyond it the OTLP exporters fail an export at once. Default:
-   * the exporters' own default (30).
-   */
-  concurrencyLimit?: number;
-}
-
-/** The compression setting the OTLP exporters take (`none` or `gzip`). */
-export type OtlpCompressionAlgorithm = NonNullable<OTLPGRPCExporterConfigNode['compression']>;
-
-/**
- * Constructor options for the OTLP/gRPC exporters (`exporter-trace-otlp-grpc`,
- * `exporter-metrics-otlp-grpc`): every transport setting explicit, so the exporters'
- * `OTEL_EXPORTER_OTLP_*` fallbacks never apply.
- */
-export interface GrpcTransportOptions {
-  /** The endpoint, as configured. */
-  url: string;
-  /** gRPC metadata holding the configured headers. */
-  metadata: NonNullable<OTLPGRPCExporterConfigNode['metadata']>;
-  /** Plaintext or TLS channel credentials, with the configured CA and client certificate. */
-  credentials: NonNullable<OTLPGRPCExporterConfigNode['credentials']>;
-  /** The configured compression. */
-  compression: OtlpCompressionAlgorithm;
-  /** The configured per-export timeout. */
-  timeoutMillis: number;
-  /** Present when `TransportOptions.concurrencyLimit` is. */
-  concurrencyLimit?: number;
-}
-
-/**
- * Constructor options for the OTLP/HTTP exporters (`exporter-*-otlp-proto`,
- * `exporter-*-otlp-http`): every transport setting explicit, so the exporters'
- * `OTEL_EXPORTER_OTLP_*` fallbacks never apply.
- */
-export interface HttpTransportOptions {
-  /** The endpoint, as configured (the full URL of the signal). */
-  url: string;
-  /** A copy of the configured headers. */
-  headers: Record<string, string>;
-  /** The configured compression. */
-  compression: OtlpCompressionAlgorithm;
-  /** The configured per-export timeout. */
-  timeoutMillis: number;
-  /** Present when `TransportOptions.concurrencyLimit` is. */
-  concurrencyLimit?: number;
-  /**
-   * `keepAlive: true` (the exporters' default, lost when agent options are passed) plus the TLS
-   * material. Always set, so the exporters do not read `OTEL_EXPORTER_OTLP_CERTIFICATE` & co.
-   */
-  httpAgentOptions: AgentOptions;
-}
-
 /**
  * How one delivery attempt ended: `retryable` failures (a collector that is down, restarting or
  * overloaded) are sent again after a backoff; `failed` ones (a rejected request) are not.
@@ -79,19 +6,6 @@ export type DeliveryOutcome =
   | { status: 'delivered' }
   | { status: 'retryable'; error: unknown; retryInMillis?: number }
   | { status: 'failed'; error: unknown };
-
-/** How `createDeliveryQueue()` sends a payload again after a retryable failure. */
-export interface DeliveryRetryPolicy {
-  /** Attempts per payload, the first included; then it is given up and counted as failed. Default 5. */
-  maxAttempts?: number;
-  /**
-   * Wait after the first failure; it doubles with each further failure (±20% jitter) and is reset
-   * by a delivery, so a long outage is probed ever more rarely. Default 1000.
-   */
-  initialBackoffMillis?: number;
-  /** Longest wait between two attempts. Default 30000. */
-  maxBackoffMillis?: number;
-}
 
 /** Options of `createDeliveryQueue()`. */
 export interface DeliveryQueueOptions<T> {
@@ -112,8 +26,6 @@ export interface DeliveryQueueOptions<T> {
   attemptTimeoutMillis?: number;
   /** Deliveries at once. Default 1: while the endpoint is down only one attempt is ever open. */
   maxInFlight?: number;
-  /** Retries of retryable failures. */
-  retry?: DeliveryRetryPolicy;
 }
 
 /** Item counts of a `DeliveryQueue` since it was created. */

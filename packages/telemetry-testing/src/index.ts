@@ -18,15 +18,14 @@ export type {
 } from './test-diag-logger.js';
 export { createTestDiagLogger, installTestDiagLogger } from './test-diag-logger.js';
 export type {
-  Attributes,
   FailureOptions,
   MetricTableOptions,
   MetricType,
   NumberValueType,
-  OtlpProtocol,
   OtlpReceiver,
   OtlpReceiverOptions,
   ProtocolStats,
+  ReceivedAttributes,
   ReceivedExemplar,
   ReceivedHistogram,
   ReceivedLogRecord,
@@ -35,6 +34,7 @@ export type {
   ReceivedSpan,
   ReceivedSpanEvent,
   ReceivedSpanLink,
+  ReceiverProtocol,
   ReceiverStats,
   SpanFilter,
   SpanTreeNode,

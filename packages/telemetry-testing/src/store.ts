@@ -172,7 +172,7 @@ export class TelemetryStore {
       let unsubscribe = () => {};
       const timer = setTimeout(() => {
         unsubscribe();
-        reject(new Error(message()));
+        reject(new Error(`@proc/telemetry-testing: ${message()}`));
       }, timeoutMs);
       unsubscribe = this.subscribe(() => {
         let result: T | undefined;

@@ -21,7 +21,9 @@ const SPAN_KINDS = new Set<unknown>(
 
 function assertName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name === '') {
-    throw new TypeError(`spanBuilder: name must be a non-empty string, got ${String(name)}`);
+    throw new TypeError(
+      `@proc/telemetry-tracing: spanBuilder(name): name must be a non-empty string, got ${String(name)}`,
+    );
   }
 }
 
@@ -36,7 +38,7 @@ function describeValue(value: unknown): string {
  * @example
  * const result = await spanBuilder(SPAN_PROCESS_EVENT)
  *   .kind(SpanKind.CONSUMER)
- *   .attribute(ATTR_EVENT_ID, event.id)
+ *   .attribute(ATTR_MESSAGING_MESSAGE_ID, event.id)
  *   .startActive(async (span) => handle(event));
  *
  * @throws TypeError when `name` is not a non-empty string.
@@ -64,7 +66,7 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
     kind(value: SpanKind) {
       if (!SPAN_KINDS.has(value)) {
         throw new TypeError(
-          `spanBuilder.kind: expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
+          `@proc/telemetry-tracing: spanBuilder.kind(value): expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
         );
       }
       kind = value;
@@ -73,7 +75,7 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
     attribute(key: string, value: Attributes[string]) {
       if (typeof key !== 'string' || key === '') {
         throw new TypeError(
-          `spanBuilder.attribute: key must be a non-empty string, got ${String(key)}`,
+          `@proc/telemetry-tracing: spanBuilder.attribute(key): key must be a non-empty string, got ${String(key)}`,
         );
       }
       if (value === undefined) delete attributes[key];

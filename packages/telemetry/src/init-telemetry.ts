@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { type ConfigWarning, loadConfig } from '@proc/telemetry-config';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
-import { initMeterProvider } from '@proc/telemetry-metrics';
+import { createExemplarSpanProcessor, initMeterProvider } from '@proc/telemetry-metrics';
 import { initTracerProvider } from '@proc/telemetry-tracing';
 import { buildResource } from './internal/build-resource.js';
 import { createLiveProviders } from './internal/create-live-providers.js';
@@ -100,7 +100,9 @@ async function start(
     const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
     const tracing = initTracerProvider(config.traces, resource, {
-      spanProcessors: options.spanProcessors ?? [],
+      // First of the extra processors: it notes each span's start, so an exemplar recorded
+      // inside a span gets a time on the span's own clock (within its start and end).
+      spanProcessors: [createExemplarSpanProcessor(), ...(options.spanProcessors ?? [])],
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
     const metrics = initMeterProvider(config.metrics, resource, { views: options.views ?? [] });

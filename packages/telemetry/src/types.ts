@@ -36,7 +36,8 @@ export interface InitTelemetryOptions {
   /** Metric views (buckets, attribute keys, cardinality, renames, drops). Default: none. */
   views?: MetricViewOptions[];
   /**
-   * Extra span processors, called after the exporting batch processor, flushed and shut down
+   * Extra span processors, called after the exporting batch processor (and after the one that
+   * puts exemplar times on their span's clock, which `initTelemetry()` adds), flushed and shut down
    * with the provider (e.g. `createBaggageSpanProcessor()` from `@proc/telemetry-context`).
    * Default `[]`.
    */

@@ -1,25 +1,27 @@
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import {
-  ATTR_EVENT_ID,
-  ATTR_PROCESSOR_NAME,
-  ATTR_PROCESSOR_PARTITIONS,
-  ATTR_PROCESSOR_PIPELINE_ID,
   createMetricsRecorder,
   extractFromHeaders,
   getBaggage,
   initTelemetry,
   injectIntoHeaders,
-  METRIC_ATTRIBUTES,
-  METRIC_NAMES,
-  SPAN_PROCESS_EVENT,
-  SPAN_WINDOW_AGGREGATE,
   setBaggage,
   spanBuilder,
   type TelemetryProviders,
   withContext,
   withSpan,
 } from '../src/index.js';
+import {
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_PROCESSOR_NAME,
+  ATTR_PROCESSOR_PARTITIONS,
+  ATTR_PROCESSOR_PIPELINE_ID,
+  METRIC_ATTRIBUTES,
+  METRIC_NAMES,
+  SPAN_PROCESS_EVENT,
+  SPAN_WINDOW_AGGREGATE,
+} from '../src/semconv.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
 import { resetGlobals } from './helpers/reset-globals.js';
 
@@ -67,7 +69,7 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
       const t = await start();
       const traceId = spanBuilder(SPAN_PROCESS_EVENT)
         .kind(SpanKind.CONSUMER)
-        .attribute(ATTR_EVENT_ID, 'evt-1')
+        .attribute(ATTR_MESSAGING_MESSAGE_ID, 'evt-1')
         .startActive((span) => {
           withSpan(SPAN_WINDOW_AGGREGATE, () => undefined);
           return span.spanContext().traceId;
@@ -84,7 +86,7 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
       expect(root!.span).toMatchObject({
         name: SPAN_PROCESS_EVENT,
         kind: SpanKind.CONSUMER,
-        attributes: { [ATTR_EVENT_ID]: 'evt-1' },
+        attributes: { [ATTR_MESSAGING_MESSAGE_ID]: 'evt-1' },
         protocol,
       });
       expect(root!.children.map((child) => child.span.name)).toEqual([SPAN_WINDOW_AGGREGATE]);

@@ -37,7 +37,8 @@ describe('infra/docker-compose.yaml', () => {
     expect(compose.services['otel-collector']!.image).toMatch(
       /^otel\/opentelemetry-collector-contrib:/,
     );
-    expect(compose.services.jaeger!.image).toMatch(/^jaegertracing\/all-in-one:/);
+    // Jaeger v2 (the v1 all-in-one image reached its end of life).
+    expect(compose.services.jaeger!.image).toMatch(/^jaegertracing\/jaeger:2\./);
   });
 
   it('should publish the ports infra/README.md documents', () => {
@@ -50,6 +51,12 @@ describe('infra/docker-compose.yaml', () => {
   });
 
   it('should mount only files that exist in infra/', () => {
+    // The config files `pnpm stack up` runs natively: one set for both.
+    const mounted = Object.values(compose.services).flatMap((s) =>
+      (s.volumes ?? []).map((v) => v.split(':')[0]!),
+    );
+    for (const file of ['./otel-collector.yaml', './jaeger.yaml', './prometheus.yaml'])
+      expect(mounted).toContain(file);
     const mounts = Object.values(compose.services).flatMap((s) =>
       (s.volumes ?? []).map((v) => v.split(':')[0]!),
     );

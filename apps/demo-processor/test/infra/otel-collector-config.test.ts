@@ -12,8 +12,29 @@ interface CollectorConfig extends Record<Section, Record<string, Record<string, 
   };
 }
 
-/** `otlp/jaeger` is an `otlp` exporter named `jaeger`. */
+/** `otlp_grpc/jaeger` is an `otlp_grpc` exporter named `jaeger`. */
 const typeOf = (id: string) => id.split('/')[0]!;
+
+/**
+ * The compose value of an address: `${env:VAR:-default}` is `default` unless VAR is set, and
+ * compose sets none (`pnpm stack up` sets them to 127.0.0.1 addresses).
+ */
+const composeValue = (value: unknown) =>
+  typeof value === 'string' ? value.replace(/^\$\{env:[A-Z_]+:-([^}]+)\}$/, '$1') : value;
+
+/**
+ * The Go package of each component type the config may use, as infra/collector/components.go
+ * imports it: the native distribution holds exactly these.
+ */
+const NATIVE_COMPONENT_PACKAGES: Record<string, string> = {
+  otlp: 'otlpreceiver',
+  memory_limiter: 'memorylimiterprocessor',
+  batch: 'batchprocessor',
+  otlp_grpc: 'otlpexporter',
+  prometheus: 'prometheusexporter',
+  debug: 'debugexporter',
+  health_check: 'healthcheckextension',
+};
 
 describe('infra/otel-collector.yaml', () => {
   const config = parse(
@@ -39,6 +60,20 @@ describe('infra/otel-collector.yaml', () => {
     },
   );
 
+  it.each(['receivers', 'processors', 'exporters', 'extensions'] as const)(
+    'should only declare %s that the native distribution (infra/collector) builds in',
+    (section) => {
+      const components = readFileSync(path.join(INFRA_DIR, 'collector/components.go'), 'utf8');
+      for (const id of Object.keys(config[section])) {
+        const pkg = NATIVE_COMPONENT_PACKAGES[typeOf(id)];
+        expect([id, pkg !== undefined && components.includes(`${pkg}.NewFactory()`)]).toEqual([
+          id,
+          true,
+        ]);
+      }
+    },
+  );
+
   it('should only use declared components in its pipelines', () => {
     for (const [name, pipeline] of Object.entries(config.service.pipelines)) {
       for (const [section, ids] of [
@@ -52,10 +87,14 @@ describe('infra/otel-collector.yaml', () => {
     for (const id of config.service.extensions ?? []) expect(id in config.extensions).toBe(true);
   });
 
-  it('should receive OTLP over gRPC and HTTP on all interfaces', () => {
-    expect(config.receivers.otlp).toEqual({
-      protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } },
-    });
+  it('should receive OTLP over gRPC and HTTP on all interfaces in compose', () => {
+    const { grpc, http } = (
+      config.receivers.otlp as { protocols: Record<string, { endpoint: string }> }
+    ).protocols;
+    expect([composeValue(grpc?.endpoint), composeValue(http?.endpoint)]).toEqual([
+      '0.0.0.0:4317',
+      '0.0.0.0:4318',
+    ]);
   });
 
   it('should run memory_limiter first and batch in every pipeline', () => {
@@ -67,11 +106,14 @@ describe('infra/otel-collector.yaml', () => {
 
   it('should send traces to Jaeger over OTLP and metrics to the Prometheus exporter', () => {
     const { traces, metrics } = config.service.pipelines;
-    expect(traces?.exporters).toContain('otlp/jaeger');
-    expect(config.exporters['otlp/jaeger']).toMatchObject({
-      endpoint: 'jaeger:4317',
-      tls: { insecure: true },
-    });
+    expect(traces?.exporters).toContain('otlp_grpc/jaeger');
+    const jaeger = config.exporters['otlp_grpc/jaeger'];
+    expect(composeValue(jaeger?.endpoint)).toBe('jaeger:4317');
+    expect(jaeger?.tls).toEqual({ insecure: true });
     expect(metrics?.exporters).toContain('prometheus');
+  });
+
+  it('should expose OpenMetrics, the format that carries exemplars', () => {
+    expect(config.exporters.prometheus?.enable_open_metrics).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 // Component types of the OpenTelemetry Collector Contrib distribution that the local stack may
-// use, all present in otelcol-contrib 0.135.0 (opentelemetry-collector-releases,
-// distributions/otelcol-contrib/manifest.yaml). A subset: add a type here only after checking
-// that manifest for the image tag pinned in infra/docker-compose.yaml.
-export const CONTRIB_IMAGE = 'otel/opentelemetry-collector-contrib:0.135.0';
+// use (opentelemetry-collector-releases, distributions/otelcol-contrib/manifest.yaml). A subset:
+// add a type here only after checking that manifest for the image tag pinned in
+// infra/docker-compose.yaml. Since 0.14x the otlp exporter's type is `otlp_grpc` (`otlp` is its
+// deprecated alias): go.opentelemetry.io/collector/exporter/otlpexporter v0.165.0, metadata.
+export const CONTRIB_IMAGE = 'otel/opentelemetry-collector-contrib:0.165.0';
 
 export const CONTRIB_COMPONENTS = {
   receivers: ['otlp', 'prometheus', 'hostmetrics', 'jaeger', 'zipkin', 'kafka', 'filelog', 'nop'],
@@ -19,6 +20,7 @@ export const CONTRIB_COMPONENTS = {
     'k8sattributes',
   ],
   exporters: [
+    'otlp_grpc',
     'otlp',
     'otlphttp',
     'debug',

@@ -2,7 +2,7 @@ import { createMetricsRecorder, initTelemetry } from '@proc/telemetry';
 import type { OtlpReceiver } from '@proc/telemetry-testing';
 import { demoTelemetryConfig } from '../../src/demo-config.js';
 import { createLogger } from '../../src/logger.js';
-import { runDemo } from '../../src/run-demo.js';
+import { type RunDemoOptions, runDemo } from '../../src/run-demo.js';
 import { createMemorySink } from '../../src/sinks.js';
 
 /**
@@ -10,7 +10,10 @@ import { createMemorySink } from '../../src/sinks.js';
  * `receiver`, with duplicates, late events and poison messages in the traffic; shuts telemetry
  * down afterwards, so everything has been exported when it resolves.
  */
-export async function runBoundedDemo(receiver: OtlpReceiver) {
+export async function runBoundedDemo(
+  receiver: OtlpReceiver,
+  overrides: Pick<RunDemoOptions, 'maxMessages' | 'ratePerSecond' | 'pollIntervalMillis'> = {},
+) {
   const telemetry = await initTelemetry({
     env: {},
     config: demoTelemetryConfig({}, receiver.httpUrl),
@@ -30,6 +33,7 @@ export async function runBoundedDemo(receiver: OtlpReceiver) {
       pollIntervalMillis: 20,
       windowSizeMillis: 100,
       traffic: { duplicateRate: 0.1, lateRate: 0.1, maxLatenessMillis: 300, poisonRate: 0.04 },
+      ...overrides,
     });
     return { result, sink, logLines };
   } finally {
