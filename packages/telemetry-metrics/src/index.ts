@@ -1,4 +1,4 @@
-export type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+export type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 export { createExemplarSpanProcessor } from './exemplar-span-processor.js';
 export { initMeterProvider, shutdownMeterProvider } from './meter-provider.js';
 export { METRIC_ATTRIBUTES } from './metric-attributes.js';

@@ -1,7 +1,7 @@
 import type { Resource } from '@opentelemetry/resources';
 import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
 import { type MetricsConfig, validateMetricsConfig } from '@proc/telemetry-config';
-import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
 import { createExemplarStore } from './internal/exemplars/exemplar-store.js';
 import type { ActiveExemplarFilter } from './internal/exemplars/types.js';
@@ -60,17 +60,20 @@ export function initMeterProvider(
     filter === undefined || exemplars === undefined
       ? new MeterProvider(providerOptions)
       : createExemplarMeterProvider(providerOptions, filter, exemplars);
-  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured);
+  return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured, {
+    shutdownSummary: options.shutdownSummary ?? true,
+  });
 }
 
 /**
  * Exports the last collection and stops the provider, within `timeoutMillis` (default: the
- * configured `exportTimeoutMillis`). Resolves even when the collector hangs; a second call
- * warns and resolves. Same as `handle.shutdown(options)`.
+ * configured `exportTimeoutMillis`). Resolves even when the collector hangs, with the
+ * `ShutdownReport` of the OTLP exporter (`undefined` for the others); a second call warns and
+ * returns the first call's promise. Same as `handle.shutdown(options)`.
  */
 export function shutdownMeterProvider(
   handle: MetricsHandle,
   options: TimeoutOptions = {},
-): Promise<void> {
+): Promise<ShutdownReport | undefined> {
   return handle.shutdown(options);
 }

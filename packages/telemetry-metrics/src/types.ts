@@ -7,7 +7,7 @@ import type {
   MeterProvider,
 } from '@opentelemetry/api';
 import type { IMetricReader } from '@opentelemetry/sdk-metrics';
-import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 
 /**
  * The kind of an instrument, as the OpenTelemetry API names them. Used by metric definitions
@@ -90,6 +90,12 @@ export interface InitMeterProviderOptions {
    * `InMemoryMetricExporter` in tests. Default: none.
    */
   readers?: IMetricReader[];
+  /**
+   * Whether `shutdown()` logs its one summary line with the data point counts (info when nothing
+   * was lost, a warning otherwise). Default true; `@proc/telemetry` turns it off and logs one
+   * line for every signal instead. The report `shutdown()` resolves with is there either way.
+   */
+  shutdownSummary?: boolean;
 }
 
 /**
@@ -122,9 +128,11 @@ export interface MetricsHandle {
   /**
    * Exports the last collection, then stops every reader and exporter. Resolves by the deadline
    * even if the collector hangs; the configured exporter is closed even when the last export
-   * failed or was abandoned (waiting gRPC retries end). A second call warns and resolves.
+   * failed or was abandoned (waiting gRPC retries end). Resolves with what the OTLP exporter
+   * delivered and lost (`ShutdownReport`; `undefined` for the other exporters). A second call
+   * warns and returns the first call's promise.
    */
-  shutdown(options?: TimeoutOptions): Promise<void>;
+  shutdown(options?: TimeoutOptions): Promise<ShutdownReport | undefined>;
   /**
    * What happened to the collected data points so far, from the OTLP exporter; `undefined` for
    * the other exporters (Prometheus, console, none).

@@ -260,7 +260,16 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
       const { handle, recorder } = start('cumulative');
       recorder.recordCounter(METRIC_NAMES.EVENTS_DROPPED, 3, { 'error.type': 'timeout' });
       recorder.recordHistogram(METRIC_NAMES.END_TO_END_LATENCY, 1.2);
-      await shutdownMeterProvider(handle, { timeoutMillis: 5_000 });
+      await expect(shutdownMeterProvider(handle, { timeoutMillis: 5_000 })).resolves.toEqual({
+        signal: 'metrics',
+        items: 'metric data points',
+        exported: 2,
+        failed: 0,
+        dropped: { queueFull: 0, timeout: 0, shutdown: 0, invalid: 0 },
+        open: 0,
+        deadlineHit: false,
+        complete: true,
+      });
       expect(only(await receiver.waitForMetric(METRIC_NAMES.EVENTS_DROPPED))).toMatchObject({
         value: 3,
         attributes: { ...COMMON, 'error.type': 'timeout' },
@@ -276,7 +285,14 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
         recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1);
         receiver.failFor(10_000); // UNAVAILABLE: retried after about 1 s, within 5 s
         try {
-          await shutdownMeterProvider(handle, { timeoutMillis: 300 });
+          await expect(
+            shutdownMeterProvider(handle, { timeoutMillis: 300 }),
+          ).resolves.toMatchObject({
+            exported: 0,
+            dropped: { timeout: 1 },
+            deadlineHit: true,
+            complete: false,
+          });
           await waitFor('the first attempt', () => receiver.stats().grpc.requests > 0);
           const requests = receiver.stats().grpc.requests;
           await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -173,10 +173,29 @@ export function createDeliveryQueueWithRetry<T>(
     }
   }
 
+  let warnedFull = false;
+  /** Counts items refused for want of room; the first time, says which setting sizes the queue. */
+  const dropForRoom = (items: number) => {
+    stats.dropped += items;
+    if (warnedFull) return;
+    warnedFull = true;
+    const raise =
+      options.queueSizeOption === undefined
+        ? ''
+        : `; raise ${options.queueSizeOption} if this load is normal`;
+    logger.warn(
+      `${options.signal}: the export queue is full (${options.maxQueuedItems} items waiting), dropping ${items} item(s); further drops are counted, not logged${raise}`,
+    );
+  };
+
   return {
     enqueue(payload, items, onSettled) {
-      if (closed || waitingItems + items > options.maxQueuedItems) {
+      if (closed) {
         stats.dropped += items;
+        return false;
+      }
+      if (waitingItems + items > options.maxQueuedItems) {
+        dropForRoom(items);
         return false;
       }
       stats.accepted += items;
@@ -188,7 +207,8 @@ export function createDeliveryQueueWithRetry<T>(
     },
     hasRoomFor: (items) => !closed && waitingItems + items <= options.maxQueuedItems,
     drop(items) {
-      stats.dropped += items;
+      if (closed) stats.dropped += items;
+      else dropForRoom(items);
     },
     flush() {
       if (stats.queued === 0 && inFlight === 0) return Promise.resolve();

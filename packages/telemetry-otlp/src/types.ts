@@ -19,6 +19,11 @@ export interface DeliveryQueueOptions<T> {
    */
   maxQueuedItems: number;
   /**
+   * The setting that sizes the queue, named in the one warning logged at the first drop, e.g.
+   * `traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)`. Default: none named.
+   */
+  queueSizeOption?: string;
+  /**
    * Gives up an attempt that has not settled after this long (counted as failed, not retried),
    * so a `deliver` that never answers cannot block the queue. Default: no limit (OTLP transports
    * bound each attempt by their own timeout).

@@ -84,6 +84,43 @@ describe('createDeliveryQueue', () => {
       queue.drop(5);
       expect(queue.stats()).toMatchObject({ accepted: 20, dropped: 6, queued: 20 });
     });
+
+    it('should warn once, at the first drop, naming the setting that sizes the queue', () => {
+      const diagLog = installTestDiagLogger();
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedItems: 10,
+        queueSizeOption: 'traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)',
+      });
+      queue.enqueue('in flight', 10);
+      queue.enqueue('waiting', 10);
+      queue.enqueue('refused', 3);
+      queue.drop(4);
+      queue.enqueue('refused again', 1);
+      const warnings = diagLog.texts('warn');
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /traces: the export queue is full \(10 items waiting\), dropping 3 item\(s\); further drops are counted, not logged; raise traces\.batch\.maxQueueSize \(OTEL_BSP_MAX_QUEUE_SIZE\) if this load is normal$/,
+        ),
+      ]);
+      expect(queue.stats().dropped).toBe(8);
+    });
+
+    it('should not call what is refused after close() a full queue', () => {
+      const diagLog = installTestDiagLogger();
+      const queue = createDeliveryQueue({
+        signal: 'traces',
+        deliver: controlledDeliver().deliver,
+        maxQueuedItems: 10,
+      });
+      queue.close();
+      expect(queue.enqueue('late', 2)).toBe(false);
+      queue.drop(1);
+      expect(queue.stats().dropped).toBe(3);
+      expect(diagLog.texts('warn')).toEqual([]);
+    });
   });
 
   describe('retries', () => {

@@ -354,9 +354,13 @@ describe.each(PROTOCOLS)('export over OTLP %s', (protocol) => {
       await expect(handle.forceFlush({ timeoutMillis: 3000 })).resolves.toBeUndefined();
       const tracing = handle;
       handle = undefined;
-      await expect(
-        shutdownTracerProvider(tracing, { timeoutMillis: 3000 }),
-      ).resolves.toBeUndefined();
+      await expect(shutdownTracerProvider(tracing, { timeoutMillis: 3000 })).resolves.toMatchObject(
+        {
+          exported: 0,
+          dropped: { timeout: 100 },
+          complete: false,
+        },
+      );
       expect(diagLog.messages.some((m) => m.level === 'error' || m.level === 'warn')).toBe(true);
     });
   });

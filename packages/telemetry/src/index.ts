@@ -91,4 +91,5 @@ export type {
   InitTelemetryOptions,
   TelemetryExportCounts,
   TelemetryProviders,
+  TelemetryShutdownReport,
 } from './types.js';

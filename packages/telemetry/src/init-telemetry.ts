@@ -103,9 +103,14 @@ async function start(
       // First of the extra processors: it notes each span's start, so an exemplar recorded
       // inside a span gets a time on the span's own clock (within its start and end).
       spanProcessors: [createExemplarSpanProcessor(), ...(options.spanProcessors ?? [])],
+      // One shutdown line for every signal, logged here.
+      shutdownSummary: false,
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
-    const metrics = initMeterProvider(config.metrics, resource, { views: options.views ?? [] });
+    const metrics = initMeterProvider(config.metrics, resource, {
+      views: options.views ?? [],
+      shutdownSummary: false,
+    });
     const unregisterGlobals = registerGlobals({
       tracerProvider: tracing.provider,
       meterProvider: metrics.provider,
@@ -126,7 +131,9 @@ async function start(
         forget();
       },
     });
-    removeSignalHandlers = installSignalHandlers(signals, () => telemetry.shutdown());
+    removeSignalHandlers = installSignalHandlers(signals, async () => {
+      await telemetry.shutdown();
+    });
     return telemetry;
   } catch (error) {
     for (const cleanup of cleanups) cleanup();

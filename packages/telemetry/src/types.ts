@@ -2,7 +2,7 @@ import type { Meter, Tracer } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
-import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import type { MetricExportCounts, MetricViewOptions } from '@proc/telemetry-metrics';
 import type { ProcessorOptions } from '@proc/telemetry-resource';
 import type { SpanExportCounts } from '@proc/telemetry-tracing';
@@ -70,6 +70,22 @@ export interface TelemetryExportCounts {
 }
 
 /**
+ * What `TelemetryProviders.shutdown()` resolves with: one `ShutdownReport` per exporting signal
+ * (exported, failed, dropped by reason, still open, whether its deadline was hit); a signal that
+ * exports nothing (disabled, `none`, Prometheus) is absent.
+ */
+export interface TelemetryShutdownReport {
+  /** Sampled spans. */
+  traces?: ShutdownReport;
+  /** Metric data points, over every collection exported. */
+  metrics?: ShutdownReport;
+  /** Whether the deadline passed before every signal finished. */
+  deadlineHit: boolean;
+  /** True when nothing was lost by any signal and the deadline was met. */
+  complete: boolean;
+}
+
+/**
  * What `initTelemetry()` returns: the configuration, the resource and the providers behind the
  * registered globals. With `OTEL_SDK_DISABLED=true` it has the same shape, backed by no-ops.
  */
@@ -105,9 +121,10 @@ export interface TelemetryProviders {
    * Flushes and stops traces and metrics in parallel within one deadline (`timeoutMillis`,
    * default `shutdownTimeoutMillis`, 5000), then unregisters the
    * globals this instance registered, so `initTelemetry()` may be called again. Never rejects
-   * and resolves by the deadline even when the collector is down (what could not be delivered
-   * is reported through the OpenTelemetry diag logger). Spans still open are not exported: end
-   * them first. A second call warns and returns the first call's promise.
+   * and resolves by the deadline even when the collector is down, with a report per signal of
+   * what was exported and lost (`TelemetryShutdownReport`), which it also logs as one line: info
+   * when nothing was lost, a warning otherwise. Spans still open are not exported: end them
+   * first. A second call warns and returns the first call's promise.
    */
-  shutdown(options?: TimeoutOptions): Promise<void>;
+  shutdown(options?: TimeoutOptions): Promise<TelemetryShutdownReport>;
 }

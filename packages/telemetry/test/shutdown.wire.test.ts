@@ -1,3 +1,4 @@
+import { DiagLogLevel } from '@opentelemetry/api';
 import {
   installTestDiagLogger,
   type OtlpReceiver,
@@ -55,6 +56,29 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     expect(unhandled).toEqual([]);
   });
 
+  it('should resolve with a complete report and log it as one info line when everything arrived', async () => {
+    const logger = installTestDiagLogger({ logLevel: DiagLogLevel.INFO });
+    telemetry = await initTelemetry({ env: receiverEnv(receiver, protocol) });
+    processEvents(20);
+
+    const report = await telemetry.shutdown({ timeoutMillis: 5000 });
+
+    expect(report).toEqual({
+      deadlineHit: false,
+      complete: true,
+      traces: expect.objectContaining({ exported: 20, failed: 0, complete: true }),
+      metrics: expect.objectContaining({ exported: 1, complete: true }),
+    });
+    const lines = logger.messages.filter((m) => /shutdown: /.test(m.text));
+    expect(lines.map((m) => [m.level, m.text])).toEqual([
+      [
+        'info',
+        '@proc/telemetry shutdown: spans 20 exported, 0 failed, 0 dropped (queue full), 0 still queued, 0 still open; metric data points 1 exported, 0 failed, 0 dropped (queue full), 0 still queued',
+      ],
+    ]);
+    await receiver.waitForSpans(20);
+  });
+
   it('should resolve when the collector is down, and the app never sees an error', async () => {
     const logger = installTestDiagLogger();
     // Exports fail (and give up retrying) within 1 s, so none outlives the test.
@@ -64,7 +88,10 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     await receiver.stop();
 
     expect(() => processEvents(20)).not.toThrow();
-    await expect(telemetry.shutdown({ timeoutMillis: 5000 })).resolves.toBeUndefined();
+    await expect(telemetry.shutdown({ timeoutMillis: 5000 })).resolves.toMatchObject({
+      complete: false,
+      traces: { exported: 0 },
+    });
 
     expect(logger.messages.some((m) => m.level === 'error' || m.level === 'warn')).toBe(true);
     expect(registeredGlobals()).toEqual(['diag']);
@@ -83,7 +110,7 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     });
     processEvents(20);
 
-    await expect(telemetry.shutdown({ timeoutMillis: 500 })).resolves.toBeUndefined();
+    const report = await telemetry.shutdown({ timeoutMillis: 500 });
 
     // Resolved while the exports were still waiting for an answer: the deadline ended it.
     expect(silent.waiting()).toBeGreaterThan(0);
@@ -101,13 +128,21 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
         (traces?.failed ?? 0) +
         (traces?.invalid ?? 0),
     );
+    // The report says the same, and the one shutdown line with it.
+    expect(report).toMatchObject({
+      deadlineHit: true,
+      complete: false,
+      traces: { exported: 0, dropped: { timeout: traces?.queued } },
+      metrics: { exported: 0 },
+    });
     expect(
       logger.has(
         'warn',
-        new RegExp(`shutdown: spans ${traces?.ended} ended, 0 exported, \\d+ still queued`),
+        new RegExp(
+          `^@proc/telemetry shutdown: spans 0 exported, 0 failed, 0 dropped \\(queue full\\), ${traces?.queued} still queued, 0 still open; metric data points 0 exported, .*; not finished within 500 ms$`,
+        ),
       ),
     ).toBe(true);
-    expect(logger.has('warn', /not delivered: traces: \d+ queued/)).toBe(true);
     expect(registeredGlobals()).toEqual(['diag']);
     // The abandoned exports give up at their own timeout and close their connections.
     await waitFor('the abandoned exports to give up', () => silent.waiting() === 0, {

@@ -1,5 +1,10 @@
 import { TimeoutError } from '@opentelemetry/sdk-metrics';
-import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
+import {
+  createLifecycle,
+  type SettleOutcome,
+  type ShutdownReport,
+  shutdownReport,
+} from '@proc/telemetry-lifecycle';
 import type { MetricExportCounts, MetricsHandle, MetricsMeterProvider } from '../types.js';
 import { logger } from './diag.js';
 import type { ConfiguredReader } from './metric-reader.js';
@@ -43,10 +48,11 @@ export function createMetricsHandle(
   provider: MetricsMeterProvider,
   defaultTimeoutMillis: number,
   configured?: Pick<ConfiguredReader, 'exporter' | 'exportCounts'>,
+  options: { shutdownSummary?: boolean } = {},
 ): MetricsHandle {
   const exporter = configured?.exporter;
   const exportCounts = configured?.exportCounts;
-  const lifecycle = createLifecycle({
+  const lifecycle = createLifecycle<ShutdownReport | undefined>({
     logger,
     shutdownTimeoutMillis: defaultTimeoutMillis,
     flushTimeoutMillis: defaultTimeoutMillis,
@@ -68,7 +74,9 @@ export function createMetricsHandle(
           .then(() => exporter.shutdown())
           .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
       }
-      if (counts) reportShutdown(counts, finished, timeoutMillis);
+      if (!counts) return undefined;
+      if (options.shutdownSummary !== false) reportShutdown(counts, finished, timeoutMillis);
+      return shutdownReport('metrics', 'metric data points', counts, !finished);
     },
   });
 

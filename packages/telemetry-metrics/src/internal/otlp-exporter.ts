@@ -66,6 +66,9 @@ export function createOtlpMetricExporter(
     signal: 'metrics',
     deliver: (request) => sender.send(request),
     maxQueuedItems: MAX_QUEUED_POINTS,
+    // Only collections waiting through a long outage fill it: fewer of them wait with a longer
+    // interval.
+    queueSizeOption: 'metrics.exportIntervalMillis (OTEL_METRIC_EXPORT_INTERVAL)',
     maxInFlight: config.maxConcurrentExports,
   });
   let closed: Promise<void> | undefined;

@@ -18,6 +18,9 @@ import {
 } from './batching-span-processor.js';
 import { encodeSpans } from './encode-spans.js';
 
+/** The setting the first drop from a full queue names. */
+const QUEUE_SIZE_OPTION = 'traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)';
+
 /** Where `traces.export` sits in the configuration; TLS errors and warnings name options below it. */
 const OPTION_PATH = 'traces.export';
 
@@ -31,6 +34,7 @@ function otlpPipeline(config: TraceConfig): BatchingSpanProcessor {
       signal: 'traces',
       deliver: (request) => sender.send(request),
       maxQueuedItems: config.batch.maxQueueSize,
+      queueSizeOption: QUEUE_SIZE_OPTION,
       attemptTimeoutMillis: config.batch.exportTimeoutMillis,
       maxInFlight: config.export.maxConcurrentExports,
     }),
@@ -57,6 +61,7 @@ function exporterPipeline(config: TraceConfig, exporter: SpanExporter): Batching
       signal: 'traces',
       deliver,
       maxQueuedItems: config.batch.maxQueueSize,
+      queueSizeOption: QUEUE_SIZE_OPTION,
       attemptTimeoutMillis: config.batch.exportTimeoutMillis,
       maxInFlight: config.export.maxConcurrentExports,
     }),

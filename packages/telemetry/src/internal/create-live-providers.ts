@@ -3,8 +3,13 @@ import type { TelemetryConfig } from '@proc/telemetry-config';
 import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import type { TracingHandle } from '@proc/telemetry-tracing';
-import type { TelemetryExportCounts, TelemetryProviders } from '../types.js';
+import type {
+  TelemetryExportCounts,
+  TelemetryProviders,
+  TelemetryShutdownReport,
+} from '../types.js';
 import { logger } from './logger.js';
+import { type SignalReports, summarizeShutdown } from './shutdown-summary.js';
 
 /** Default deadline of `forceFlush()`, as the SDK's. */
 const FLUSH_TIMEOUT_MILLIS = 30_000;
@@ -60,24 +65,38 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
   };
 
   // Both handles bound themselves by the same deadline and never reject; the lifecycle's own
-  // bound makes the promise to the app independent of that.
-  const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
-    Promise.all([tracing[method]({ timeoutMillis: ms }), metrics[method]({ timeoutMillis: ms })]);
+  // bound makes the promise to the app independent of that. Their shutdown reports are kept as
+  // they arrive; one that did not by the deadline is built from the counts.
+  const flushBoth = (ms: number) =>
+    Promise.all([
+      tracing.forceFlush({ timeoutMillis: ms }),
+      metrics.forceFlush({ timeoutMillis: ms }),
+    ]);
 
-  const lifecycle = createLifecycle({
+  const reports: SignalReports = {};
+  let shutdownCall:
+    | { inner: Promise<unknown>; outer: Promise<TelemetryShutdownReport> }
+    | undefined;
+  const lifecycle = createLifecycle<TelemetryShutdownReport>({
     logger,
     shutdownTimeoutMillis: parts.shutdownTimeoutMillis,
     flushTimeoutMillis: FLUSH_TIMEOUT_MILLIS,
-    flush: (ms) => both('forceFlush', ms),
-    shutdown: (ms) => both('shutdown', ms),
+    flush: flushBoth,
+    shutdown: async (ms) => {
+      [reports.traces, reports.metrics] = await Promise.all([
+        tracing.shutdown({ timeoutMillis: ms }),
+        metrics.shutdown({ timeoutMillis: ms }),
+      ]);
+    },
     afterFlush: (outcome, ms) => report(outcome, 'forceFlush', ms, exportCounts()),
     afterShutdown(outcome, ms) {
-      report(outcome, 'shutdown', ms, exportCounts());
+      const summary = summarizeShutdown(outcome, ms, reports, exportCounts());
       try {
         parts.release();
       } catch (error) {
         logger.error('shutdown: unregistering the globals failed', error);
       }
+      return summary;
     },
   });
 
@@ -89,6 +108,16 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
     exportCounts,
     forceFlush: (options) => lifecycle.forceFlush(options),
-    shutdown: (options) => lifecycle.shutdown(options),
+    shutdown(options) {
+      // The lifecycle returns its first promise to every call: so does this, mapped once.
+      const inner = lifecycle.shutdown(options);
+      if (shutdownCall?.inner !== inner) {
+        shutdownCall = {
+          inner,
+          outer: inner.then((summary) => summary ?? { deadlineHit: false, complete: false }),
+        };
+      }
+      return shutdownCall.outer;
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
-import type { TelemetryProviders } from '../types.js';
+import type { TelemetryProviders, TelemetryShutdownReport } from '../types.js';
 import { logger } from './logger.js';
 
 /**
@@ -17,7 +17,7 @@ export function createNoopProviders(
   // A proxy provider that is never registered never gets a delegate: its tracers are no-ops.
   const tracerProvider = new ProxyTracerProvider();
   const meter = createNoopMeter();
-  let shutdownPromise: Promise<void> | undefined;
+  let shutdownPromise: Promise<TelemetryShutdownReport> | undefined;
   return {
     config,
     resource,
@@ -38,7 +38,8 @@ export function createNoopProviders(
         return shutdownPromise;
       }
       onShutdown();
-      shutdownPromise = Promise.resolve();
+      // Nothing was exported, so nothing was lost.
+      shutdownPromise = Promise.resolve({ deadlineHit: false, complete: true });
       return shutdownPromise;
     },
   };

@@ -26,7 +26,7 @@ function liveProviders(tracing: Lifecycle, metrics: Lifecycle = tracing) {
   return { providers, released };
 }
 
-const settled: Lifecycle = { forceFlush: async () => {}, shutdown: async () => {} };
+const settled: Lifecycle = { forceFlush: async () => {}, shutdown: async () => undefined };
 
 describe('createLiveProviders', () => {
   afterEach(() => resetGlobals());
@@ -45,7 +45,7 @@ describe('createLiveProviders', () => {
       const { providers, released } = liveProviders(throwing, settled);
 
       await expect(providers.forceFlush()).resolves.toBeUndefined();
-      await expect(providers.shutdown()).resolves.toBeUndefined();
+      await expect(providers.shutdown()).resolves.toEqual({ deadlineHit: false, complete: true });
 
       expect(released.count).toBe(1);
       expect(diag.has('error', /forceFlush failed.*sync flush/)).toBe(true);
@@ -60,7 +60,10 @@ describe('createLiveProviders', () => {
       };
       const { providers, released } = liveProviders(hanging, settled);
 
-      await expect(providers.shutdown({ timeoutMillis: 20 })).resolves.toBeUndefined();
+      await expect(providers.shutdown({ timeoutMillis: 20 })).resolves.toEqual({
+        deadlineHit: true,
+        complete: false,
+      });
 
       expect(released.count).toBe(1);
       expect(
