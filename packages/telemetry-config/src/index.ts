@@ -30,6 +30,7 @@ export type {
   PropagatorName,
   ResourceConfig,
   ResourceDetectorName,
+  RetryConfig,
   SamplerConfig,
   SamplerName,
   ServiceConfig,

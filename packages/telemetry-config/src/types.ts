@@ -146,6 +146,41 @@ export interface ExportConfig {
    * file only (no `OTEL_*` variable exists). Default 1.
    */
   maxConcurrentExports: number;
+  /** How a failed export that may succeed later is sent again. */
+  retry: RetryConfig;
+}
+
+/**
+ * Retries of one signal's exports, for every protocol alike. Only failures the OTLP
+ * specification calls transient are retried (HTTP 429/502/503/504, gRPC UNAVAILABLE & co., a
+ * refused or reset connection, a timeout); a server's `Retry-After` is waited for at least.
+ * Each env var also exists per signal (`PROC_TELEMETRY_TRACES_RETRY_*`,
+ * `PROC_TELEMETRY_METRICS_RETRY_*`), which wins over the generic one.
+ */
+export interface RetryConfig {
+  /**
+   * Attempts per export, the first included; then it is given up and counted as failed. Integer
+   * >= 1 (1: no retry). Env: `PROC_TELEMETRY_RETRY_MAX_ATTEMPTS`. Default 5.
+   */
+  maxAttempts: number;
+  /**
+   * Wait after the first failure, in milliseconds; it doubles with each further failure (±20%
+   * jitter) up to `maxBackoffMillis` and is reset by a delivery. Integer > 0. Env:
+   * `PROC_TELEMETRY_RETRY_INITIAL_BACKOFF_MILLIS`. Default 1000.
+   */
+  initialBackoffMillis: number;
+  /**
+   * Longest wait between two attempts, in milliseconds (it wins over a larger initial backoff).
+   * Integer > 0. Env: `PROC_TELEMETRY_RETRY_MAX_BACKOFF_MILLIS`. Default 30000.
+   */
+  maxBackoffMillis: number;
+  /**
+   * Total time one export may take from its first attempt, retries and waits included, in
+   * milliseconds: a retry that would start later is not made and the export counts as failed.
+   * Integer > 0. Env: `PROC_TELEMETRY_RETRY_BUDGET_MILLIS`. Default: absent, no budget (the
+   * attempts bound it).
+   */
+  budgetMillis?: number;
 }
 
 /** Batch span processor settings (`OTEL_BSP_*`). */

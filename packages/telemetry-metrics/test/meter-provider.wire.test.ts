@@ -319,6 +319,25 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
       expect(logger.texts('error')).toEqual([]);
     });
 
+    it('should retry exactly as metrics.export.retry says, then give the collection up', async () => {
+      const { handle, recorder } = start('cumulative', {
+        // Short enough that, over HTTP, the SDK transport's own retry never fits in an attempt.
+        timeoutMillis: 300,
+        retry: { maxAttempts: 2, initialBackoffMillis: 20, maxBackoffMillis: 20 },
+      });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1);
+      receiver.failFor(60_000, { httpStatus: 503, grpcCode: 14 });
+      const stats = () => receiver.stats()[protocol].requests;
+      const before = stats();
+      try {
+        await handle.forceFlush({ timeoutMillis: 10_000 });
+        expect(stats() - before).toBe(2);
+        expect(handle.exportCounts()).toMatchObject({ exported: 0, failed: 1, queued: 0 });
+      } finally {
+        receiver.failFor(0);
+      }
+    });
+
     it('should report a refused export through diag and deliver everything at the next export', async () => {
       const logger = createTestDiagLogger();
       logger.install();

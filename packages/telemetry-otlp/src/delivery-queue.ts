@@ -1,4 +1,3 @@
-import type { DeliveryRetryPolicy } from './internal/delivery-retry-policy.js';
 import { logger } from './internal/diag.js';
 import type {
   DeliveryOutcome,
@@ -12,6 +11,8 @@ interface Entry<T> {
   payload: T;
   items: number;
   attempts: number;
+  /** When the first attempt started (`performance.now()`), for the retry budget. */
+  firstAttemptAt: number;
   onSettled: ((outcome: DeliveryOutcome) => void) | undefined;
 }
 
@@ -36,22 +37,12 @@ const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
  * after each failure or timeout while the old one is still retrying.
  */
 export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): DeliveryQueue<T> {
-  return createDeliveryQueueWithRetry(options, {});
-}
-
-/**
- * `createDeliveryQueue()` with another retry policy (fields left out take the defaults). Not
- * exported by the package: only tests set the policy until it becomes configuration.
- * @internal
- */
-export function createDeliveryQueueWithRetry<T>(
-  options: DeliveryQueueOptions<T>,
-  retry: DeliveryRetryPolicy,
-): DeliveryQueue<T> {
+  const retry = options.retry ?? {};
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
   const maxAttempts = Math.max(1, Math.floor(retry.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
   const initialBackoff = retry.initialBackoffMillis ?? DEFAULT_INITIAL_BACKOFF_MILLIS;
   const maxBackoff = retry.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
+  const budget = retry.budgetMillis;
   const attemptTimeout = options.attemptTimeoutMillis;
 
   const waiting: Entry<T>[] = [];
@@ -113,9 +104,14 @@ export function createDeliveryQueueWithRetry<T>(
       return;
     }
     failingSince++;
-    if (outcome.status === 'retryable' && !closed && entry.attempts < maxAttempts) {
-      backoff = Math.min(backoff === 0 ? initialBackoff : backoff * 2, maxBackoff);
-      const delay = Math.max(outcome.retryInMillis ?? 0, jitter(backoff));
+    const nextBackoff = Math.min(backoff === 0 ? initialBackoff : backoff * 2, maxBackoff);
+    const retryIn = outcome.status === 'retryable' ? (outcome.retryInMillis ?? 0) : 0;
+    const delay = Math.max(retryIn, jitter(nextBackoff));
+    // The next attempt would start past the budget: give up now rather than after the wait.
+    const overBudget =
+      budget !== undefined && performance.now() + delay - entry.firstAttemptAt > budget;
+    if (outcome.status === 'retryable' && !closed && entry.attempts < maxAttempts && !overBudget) {
+      backoff = nextBackoff;
       const message = `${options.signal}: export failed (${describe(outcome.error)}); retrying in ${Math.round(delay)} ms`;
       if (failingSince === 1) logger.warn(`${message}, with a growing backoff while it fails`);
       else logger.debug(message);
@@ -124,14 +120,19 @@ export function createDeliveryQueueWithRetry<T>(
       pauseFor(delay);
       return;
     }
+    const spent =
+      outcome.status === 'retryable' && overBudget && entry.attempts < maxAttempts
+        ? ` (its retry budget of ${budget} ms is spent)`
+        : '';
     logger.error(
-      `${options.signal}: export of ${entry.items} item(s) failed after ${entry.attempts} attempt(s), dropped: ${describe(outcome.error)}`,
+      `${options.signal}: export of ${entry.items} item(s) failed after ${entry.attempts} attempt(s)${spent}, dropped: ${describe(outcome.error)}`,
     );
     settle(entry, outcome);
     pump();
   };
 
   const start = (entry: Entry<T>) => {
+    if (entry.attempts === 0) entry.firstAttemptAt = performance.now();
     entry.attempts++;
     inFlight++;
     stats.inFlight = inFlight;
@@ -200,7 +201,7 @@ export function createDeliveryQueueWithRetry<T>(
       }
       stats.accepted += items;
       stats.queued += items;
-      waiting.push({ payload, items, attempts: 0, onSettled });
+      waiting.push({ payload, items, attempts: 0, firstAttemptAt: 0, onSettled });
       waitingItems += items;
       pump();
       return true;

@@ -12,6 +12,7 @@ export type {
   DeliveryOutcome,
   DeliveryQueue,
   DeliveryQueueOptions,
+  DeliveryRetryPolicy,
   DeliveryStats,
   EncodedRequest,
   OtlpEncoding,

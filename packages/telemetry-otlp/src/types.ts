@@ -7,6 +7,25 @@ export type DeliveryOutcome =
   | { status: 'retryable'; error: unknown; retryInMillis?: number }
   | { status: 'failed'; error: unknown };
 
+/** How `createDeliveryQueue()` sends a payload again after a retryable failure. */
+export interface DeliveryRetryPolicy {
+  /** Attempts per payload, the first included; then it is given up and counted as failed. Default 5. */
+  maxAttempts?: number;
+  /**
+   * Wait after the first failure; it doubles with each further failure (±20% jitter) and is reset
+   * by a delivery, so a long outage is probed ever more rarely. A `retryInMillis` the outcome
+   * carries (a server's `Retry-After`) is waited for at least. Default 1000.
+   */
+  initialBackoffMillis?: number;
+  /** Longest wait between two attempts. Default 30000. */
+  maxBackoffMillis?: number;
+  /**
+   * Longest a payload may take from its first attempt, waits included: a retry that would start
+   * later is not made and the payload is given up (failed). Default: no budget.
+   */
+  budgetMillis?: number;
+}
+
 /** Options of `createDeliveryQueue()`. */
 export interface DeliveryQueueOptions<T> {
   /** Names the signal in diag messages, e.g. `traces`. */
@@ -31,6 +50,8 @@ export interface DeliveryQueueOptions<T> {
   attemptTimeoutMillis?: number;
   /** Deliveries at once. Default 1: while the endpoint is down only one attempt is ever open. */
   maxInFlight?: number;
+  /** Retries of retryable failures (an `ExportConfig`'s `retry` fits). Default: the policy's defaults. */
+  retry?: DeliveryRetryPolicy;
 }
 
 /** Item counts of a `DeliveryQueue` since it was created. */

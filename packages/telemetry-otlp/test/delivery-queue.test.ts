@@ -1,6 +1,5 @@
 import { diag } from '@opentelemetry/api';
 import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
-import { createDeliveryQueueWithRetry } from '../src/delivery-queue.js';
 import { createDeliveryQueue, type DeliveryOutcome } from '../src/index.js';
 
 /** A deliver() under test control: each call waits until the test answers it. */
@@ -126,14 +125,12 @@ describe('createDeliveryQueue', () => {
   describe('retries', () => {
     it('should retry a retryable failure in its own slot, never beside it (regression: retries ran outside the in-flight limit)', async () => {
       const target = controlledDeliver();
-      const queue = createDeliveryQueueWithRetry(
-        {
-          signal: 't',
-          deliver: target.deliver,
-          maxQueuedItems: 100,
-        },
-        { initialBackoffMillis: 200 },
-      );
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { initialBackoffMillis: 200 },
+      });
       queue.enqueue('a', 1);
       queue.enqueue('b', 1);
       await target.answerNext(unavailable);
@@ -149,14 +146,12 @@ describe('createDeliveryQueue', () => {
       const target = controlledDeliver();
       const diagLog = installTestDiagLogger();
       const settled: DeliveryOutcome[] = [];
-      const queue = createDeliveryQueueWithRetry(
-        {
-          signal: 'traces',
-          deliver: target.deliver,
-          maxQueuedItems: 100,
-        },
-        { ...fast, maxAttempts: 3 },
-      );
+      const queue = createDeliveryQueue({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { ...fast, maxAttempts: 3 },
+      });
       queue.enqueue('a', 7, (outcome) => settled.push(outcome));
       for (let attempt = 0; attempt < 3; attempt++) await target.answerNext(unavailable);
       expect(settled).toEqual([unavailable]);
@@ -165,6 +160,49 @@ describe('createDeliveryQueue', () => {
       expect(
         diagLog.has('error', /traces: export of 7 item\(s\) failed after 3 attempt\(s\)/),
       ).toBe(true);
+    });
+
+    it('should give up a payload whose next attempt would start past its retry budget', async () => {
+      const target = controlledDeliver();
+      const diagLog = installTestDiagLogger();
+      const queue = createDeliveryQueue({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        // The first retry waits about 1000 ms: more than the whole budget.
+        retry: { maxAttempts: 10, initialBackoffMillis: 1000, budgetMillis: 500 },
+      });
+      queue.enqueue('a', 2);
+      await target.answerNext(unavailable);
+      expect(queue.stats()).toMatchObject({ failed: 2, queued: 0 });
+      expect(target.calls).toHaveLength(0);
+      expect(
+        diagLog.has(
+          'error',
+          /traces: export of 2 item\(s\) failed after 1 attempt\(s\) \(its retry budget of 500 ms is spent\)/,
+        ),
+      ).toBe(true);
+    });
+
+    it("should wait at least the server's retryInMillis", async () => {
+      const delays: number[] = [];
+      const realSetTimeout = global.setTimeout;
+      jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+        delays.push(ms ?? 0);
+        return realSetTimeout(fn, 0);
+      }) as typeof setTimeout);
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: fast,
+      });
+      queue.enqueue('a', 1);
+      await target.answerNext({ ...unavailable, retryInMillis: 2500 } as DeliveryOutcome);
+      await target.answerNext({ status: 'delivered' });
+      expect(delays).toContain(2500);
+      expect(queue.stats()).toMatchObject({ delivered: 1 });
     });
 
     it('should not retry a failure the endpoint called final', async () => {
@@ -188,14 +226,12 @@ describe('createDeliveryQueue', () => {
         return realSetTimeout(fn, 0);
       }) as typeof setTimeout);
       const target = controlledDeliver();
-      const queue = createDeliveryQueueWithRetry(
-        {
-          signal: 't',
-          deliver: target.deliver,
-          maxQueuedItems: 100,
-        },
-        { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
-      );
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
+      });
       const backedOff = () => new Promise((resolve) => realSetTimeout(resolve, 5));
       queue.enqueue('a', 1);
       for (let i = 0; i < 4; i++) {
@@ -218,14 +254,12 @@ describe('createDeliveryQueue', () => {
   describe('flush()', () => {
     it('should resolve once everything accepted has settled, retrying a backed-off payload at once', async () => {
       const target = controlledDeliver();
-      const queue = createDeliveryQueueWithRetry(
-        {
-          signal: 't',
-          deliver: target.deliver,
-          maxQueuedItems: 100,
-        },
-        { initialBackoffMillis: 60_000 },
-      );
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { initialBackoffMillis: 60_000 },
+      });
       queue.enqueue('a', 1);
       await target.answerNext(unavailable);
       let flushed = false;

@@ -8,6 +8,7 @@ const exportDefaults = (): ExportOptions => ({
   timeoutMillis: 10_000,
   tls: { insecure: false },
   maxConcurrentExports: 1,
+  retry: { maxAttempts: 5, initialBackoffMillis: 1000, maxBackoffMillis: 30_000 },
 });
 
 /**

@@ -21,9 +21,22 @@ function readHeaders(r: EnvReader, name: string): Record<string, string> | undef
   );
 }
 
+/** `PROC_TELEMETRY_RETRY_*` (generic) or `PROC_TELEMETRY_TRACES_RETRY_*` (one signal's). */
+function readRetryEnv(r: EnvReader, signal: string | undefined): ExportOptions['retry'] {
+  const p = signal === undefined ? 'PROC_TELEMETRY_RETRY_' : `PROC_TELEMETRY_${signal}_RETRY_`;
+  const duration = (name: string) => r.integer(`${p}${name}`, 1, undefined, EXPECTED.duration);
+  return {
+    maxAttempts: r.integer(`${p}MAX_ATTEMPTS`, 1, undefined, EXPECTED.size),
+    initialBackoffMillis: duration('INITIAL_BACKOFF_MILLIS'),
+    maxBackoffMillis: duration('MAX_BACKOFF_MILLIS'),
+    budgetMillis: duration('BUDGET_MILLIS'),
+  };
+}
+
 /**
  * The OTLP exporter variables for one prefix: `OTEL_EXPORTER_OTLP_*` (generic, when `signal`
- * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*`.
+ * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*`, and the
+ * retry variables of the same scope (`PROC_TELEMETRY_RETRY_*` / `PROC_TELEMETRY_TRACES_RETRY_*`).
  * https://opentelemetry.io/docs/specs/otel/protocol/exporter/
  */
 export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS'): ExportOptions {
@@ -41,5 +54,6 @@ export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS'): Expo
       clientCertificateFile: r.file(`${p}CLIENT_CERTIFICATE`),
       insecure: r.boolean(`${p}INSECURE`),
     },
+    retry: readRetryEnv(r, signal),
   };
 }

@@ -79,10 +79,15 @@ function exportOrigin(
   envOptions: TelemetryConfigOptions,
 ): string | undefined {
   const [signal, , ...rest] = keys as [Signal, string, ...string[]];
+  const perSignal = setPerSignal(envOptions, signal, rest);
+  if (rest[0] === 'retry' && rest[1] !== undefined) {
+    const suffix = rest[1].replace(/([A-Z])/g, '_$1').toUpperCase();
+    return `PROC_TELEMETRY_${perSignal ? `${signal.toUpperCase()}_` : ''}RETRY_${suffix}`;
+  }
   const field = rest[0] === 'headers' ? 'headers' : rest.join('.');
   const suffix = EXPORT_SUFFIX[field];
   if (suffix === undefined) return undefined;
-  return exportVariable(suffix, setPerSignal(envOptions, signal, rest) ? signal : undefined);
+  return exportVariable(suffix, perSignal ? signal : undefined);
 }
 
 /** Whether the variable's text is the value it gave (`'512'` for 512, `'gRPC'` for `grpc`). */

@@ -29,6 +29,15 @@ const exportSection = (file: () => z.ZodType): Section => ({
       optional: ['certificateFile', 'clientKeyFile', 'clientCertificateFile'],
     },
     maxConcurrentExports: f.sizeField(),
+    retry: {
+      fields: {
+        maxAttempts: f.sizeField(),
+        initialBackoffMillis: f.durationField(),
+        maxBackoffMillis: f.durationField(),
+        budgetMillis: f.durationField(),
+      },
+      optional: ['budgetMillis'],
+    },
   },
 });
 

@@ -70,6 +70,7 @@ export function createOtlpMetricExporter(
     // interval.
     queueSizeOption: 'metrics.exportIntervalMillis (OTEL_METRIC_EXPORT_INTERVAL)',
     maxInFlight: config.maxConcurrentExports,
+    retry: config.retry,
   });
   let closed: Promise<void> | undefined;
   return {
