@@ -40,8 +40,18 @@ export type PropagatorName = 'tracecontext' | 'baggage' | 'b3' | 'b3multi' | 'ja
 /** Diagnostic log level (`OTEL_LOG_LEVEL`). */
 export type LogLevel = 'none' | 'error' | 'warn' | 'info' | 'debug' | 'verbose' | 'all';
 
-/** Resource detectors that may run. */
-export type ResourceDetectorName = 'env' | 'host' | 'os' | 'process' | 'container';
+/**
+ * Resource detectors that may run, named as NodeSDK names them (`OTEL_NODE_RESOURCE_DETECTORS`).
+ * `serviceinstance` stands for `service.instance.id`, which the config always holds (see
+ * {@link ServiceConfig.instanceId}); `env` for `OTEL_RESOURCE_ATTRIBUTES`, always read here.
+ */
+export type ResourceDetectorName =
+  | 'env'
+  | 'host'
+  | 'os'
+  | 'process'
+  | 'serviceinstance'
+  | 'container';
 
 /** Trace exporter (`OTEL_TRACES_EXPORTER`). */
 export type TraceExporterName = 'otlp' | 'console' | 'none';
@@ -83,7 +93,12 @@ export interface ResourceConfig {
    * across sources. Values under credential-looking keys are redacted when printed. Default `{}`.
    */
   attributes: Record<string, AttributeValue>;
-  /** Which resource detectors run. No env var. Default: all of `env`, `host`, `os`, `process`, `container`. */
+  /**
+   * Which resource detectors run. Env: `OTEL_NODE_RESOURCE_DETECTORS`, as NodeSDK reads it: a
+   * comma list of `env`, `host`, `os`, `process`, `serviceinstance`, `container`, or `all` /
+   * `none`; unknown names are reported and skipped. Default: `env`, `host`, `os`, `process`,
+   * `container`.
+   */
   detectors: ResourceDetectorName[];
 }
 

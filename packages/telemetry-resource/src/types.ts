@@ -36,6 +36,9 @@ export interface DetectResourceOptions {
    * - `env`: detects nothing here. `@proc/telemetry-config` has already folded
    *   `OTEL_RESOURCE_ATTRIBUTES` and `OTEL_SERVICE_NAME` into the config sections, which always
    *   apply; the name is accepted so detector lists written for the SDK keep working.
+   * - `serviceinstance`: detects nothing here either: the `service` section always holds
+   *   `service.instance.id` (a random UUID per process unless configured), which is what the
+   *   SDK's detector would add.
    */
   detectors?: readonly ResourceDetectorName[];
   /**

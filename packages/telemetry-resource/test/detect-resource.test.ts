@@ -129,9 +129,14 @@ describe('detectResource', () => {
       }
     });
 
+    it('should accept serviceinstance, as NodeSDK names it, and detect nothing for it', async () => {
+      const { attributes } = await detectResource({ detectors: ['serviceinstance'] });
+      expect(attributes).toEqual({});
+    });
+
     it('should throw for an unknown detector, naming the accepted ones', async () => {
       await expect(detectResource({ detectors: ['gcp' as ResourceDetectorName] })).rejects.toThrow(
-        /unknown resource detector "gcp"; expected one of env, host, os, process, container/,
+        /unknown resource detector "gcp"; expected one of env, host, os, process, container, serviceinstance/,
       );
     });
 

@@ -121,6 +121,19 @@ describe('initTelemetry', () => {
       await expect(t.forceFlush()).resolves.toBeUndefined();
     });
 
+    it('should run only the resource detectors OTEL_NODE_RESOURCE_DETECTORS names', async () => {
+      const t = await start({ env: { ...OFFLINE_ENV, OTEL_NODE_RESOURCE_DETECTORS: 'host' } });
+      expect(t.resource.attributes['host.name']).toEqual(expect.any(String));
+      expect(t.resource.attributes['process.pid']).toBeUndefined();
+      expect(t.resource.attributes['service.instance.id']).toEqual(expect.any(String));
+    });
+
+    it('should run no resource detector for OTEL_NODE_RESOURCE_DETECTORS=none', async () => {
+      const t = await start({ env: { ...OFFLINE_ENV, OTEL_NODE_RESOURCE_DETECTORS: 'none' } });
+      expect(t.resource.attributes['host.name']).toBeUndefined();
+      expect(t.resource.attributes['service.name']).toBe('unit-test');
+    });
+
     it('should keep a diag logger the app registered and report through it', async () => {
       const logger = installTestDiagLogger({ logLevel: DiagLogLevel.WARN });
       const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -22,7 +22,7 @@ export const TEMPORALITIES = ['cumulative', 'delta', 'lowmemory'] as const;
 export const EXEMPLAR_FILTERS = ['always_off', 'trace_based', 'always_on'] as const;
 export const PROPAGATORS = ['tracecontext', 'baggage', 'b3', 'b3multi', 'jaeger', 'none'] as const;
 export const LOG_LEVELS = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'] as const;
-export const DETECTORS = ['env', 'host', 'os', 'process', 'container'] as const;
+export const DETECTORS = ['env', 'host', 'os', 'process', 'serviceinstance', 'container'] as const;
 
 /** An HTTP header name (RFC 9110 token). */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -5,6 +5,7 @@ import type {
   TraceConfig,
 } from '../types.js';
 import { isCredentialKey } from './credentials.js';
+import { readDetectors } from './env-detectors.js';
 import { readExportEnv } from './env-export.js';
 import { readExporter, readPropagators } from './env-lists.js';
 import { createEnvReader, type Env, type EnvReader } from './env-reader.js';
@@ -50,7 +51,7 @@ function readResource(r: EnvReader): Pick<TelemetryConfigOptions, 'service' | 'r
   service.name = r.string('OTEL_SERVICE_NAME') ?? service.name;
   return {
     service,
-    resource: { attributes: parsed?.ok ? attributes : undefined },
+    resource: { attributes: parsed?.ok ? attributes : undefined, detectors: readDetectors(r) },
   };
 }
 

@@ -66,6 +66,14 @@ describe('proc-telemetry', () => {
       expect(stdout).not.toContain('very-secret');
     });
 
+    it('should show the resource detectors that run and the variable that chose them', async () => {
+      const { stdout } = await run(['config'], {
+        OTEL_NODE_RESOURCE_DETECTORS: 'host,process,gcp',
+      });
+      expect(stdout).toContain('detectors: [ host, process ] # env:OTEL_NODE_RESOURCE_DETECTORS');
+      expect(stdout).toMatch(/# ignored: .*OTEL_NODE_RESOURCE_DETECTORS="gcp"/);
+    });
+
     it('should read --file over PROC_TELEMETRY_CONFIG_FILE', async () => {
       const other = join(dir, 'other.json');
       writeFileSync(other, '{"service":{"name":"other"}}');
