@@ -33,6 +33,7 @@ export type {
   RetryConfig,
   SamplerConfig,
   SamplerName,
+  SelfTelemetryConfig,
   ServiceConfig,
   SpanLimitsConfig,
   TelemetryConfig,

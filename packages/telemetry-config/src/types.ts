@@ -325,6 +325,22 @@ export interface TelemetryConfig {
   propagators: PropagatorName[];
   /** Env: `OTEL_LOG_LEVEL` (case-insensitive). Default `info`. */
   logLevel: LogLevel;
+  /** The SDK's own health metrics, consumed by `@proc/telemetry`. */
+  selfTelemetry: SelfTelemetryConfig;
+}
+
+/**
+ * The SDK's health as metrics on the app's own meter provider, named per the OpenTelemetry
+ * semantic conventions for SDK metrics (`otel.sdk.span.*`, `otel.sdk.processor.*`,
+ * `otel.sdk.exporter.*`): spans started and live, what each export path queued, processed,
+ * exported, dropped and how long its exports took.
+ */
+export interface SelfTelemetryConfig {
+  /**
+   * Whether they are recorded. Env: `PROC_TELEMETRY_SELF_TELEMETRY_ENABLED` (`true` / `false`).
+   * Default true.
+   */
+  enabled: boolean;
 }
 
 /** Where a value came from, lowest to highest precedence: `default` < `file` < `env` < `code`. */

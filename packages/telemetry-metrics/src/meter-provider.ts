@@ -60,6 +60,7 @@ export function initMeterProvider(
     filter === undefined || exemplars === undefined
       ? new MeterProvider(providerOptions)
       : createExemplarMeterProvider(providerOptions, filter, exemplars);
+  if (options.selfTelemetry === true) configured?.recordSelfMetrics?.(provider);
   return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured, {
     shutdownSummary: options.shutdownSummary ?? true,
   });

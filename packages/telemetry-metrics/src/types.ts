@@ -96,6 +96,14 @@ export interface InitMeterProviderOptions {
    * line for every signal instead. The report `shutdown()` resolves with is there either way.
    */
   shutdownSummary?: boolean;
+  /**
+   * Whether the OTLP exporter records the SDK's health metrics on this provider, named per the
+   * OpenTelemetry semantic conventions for SDK metrics: `otel.sdk.exporter.metric_data_point.inflight`,
+   * `.exported` (`error.type` `rejected`, `retries_exhausted`, `timeout`, `shutdown`) and
+   * `otel.sdk.exporter.operation.duration`. Observed at collection, off the hot path.
+   * `@proc/telemetry` turns it on unless `selfTelemetry.enabled` is false. Default false.
+   */
+  selfTelemetry?: boolean;
 }
 
 /**

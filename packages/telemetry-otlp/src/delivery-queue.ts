@@ -1,5 +1,6 @@
 import { logger } from './internal/diag.js';
 import type {
+  DeliveryFailure,
   DeliveryOutcome,
   DeliveryQueue,
   DeliveryQueueOptions,
@@ -54,6 +55,9 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     queued: 0,
     inFlight: 0,
     peakInFlight: 0,
+    started: 0,
+    exporting: 0,
+    failedBy: { rejected: 0, retries_exhausted: 0, timeout: 0, shutdown: 0 },
   };
   let inFlight = 0;
   let waitingItems = 0; // what `maxQueuedItems` bounds; a retried payload returns to it unchecked
@@ -63,10 +67,19 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   let pauseTimer: NodeJS.Timeout | undefined;
   let idleWaiters: Array<() => void> = [];
 
-  const settle = (entry: Entry<T>, outcome: DeliveryOutcome) => {
+  const settle = (entry: Entry<T>, outcome: DeliveryOutcome, failure?: DeliveryFailure) => {
     stats.queued -= entry.items;
     if (outcome.status === 'delivered') stats.delivered += entry.items;
     else stats.failed += entry.items;
+    if (entry.attempts > 0) {
+      stats.exporting -= entry.items;
+      if (failure !== undefined) stats.failedBy[failure] += entry.items;
+      try {
+        options.onExportConcluded?.(entry.items, performance.now() - entry.firstAttemptAt, failure);
+      } catch (error) {
+        logger.error(`${options.signal}: an export observer threw`, error);
+      }
+    }
     try {
       entry.onSettled?.(outcome);
     } catch (error) {
@@ -90,7 +103,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     if (idleWaiters.length === 0) pauseTimer.unref();
   };
 
-  const onOutcome = (entry: Entry<T>, outcome: DeliveryOutcome) => {
+  const onOutcome = (entry: Entry<T>, outcome: DeliveryOutcome, timedOut = false) => {
     inFlight--;
     stats.inFlight = inFlight;
     if (outcome.status === 'delivered') {
@@ -127,22 +140,33 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     logger.error(
       `${options.signal}: export of ${entry.items} item(s) failed after ${entry.attempts} attempt(s)${spent}, dropped: ${describe(outcome.error)}`,
     );
-    settle(entry, outcome);
+    const failure: DeliveryFailure = timedOut
+      ? 'timeout'
+      : outcome.status === 'retryable'
+        ? closed
+          ? 'shutdown'
+          : 'retries_exhausted'
+        : 'rejected';
+    settle(entry, outcome, failure);
     pump();
   };
 
   const start = (entry: Entry<T>) => {
-    if (entry.attempts === 0) entry.firstAttemptAt = performance.now();
+    if (entry.attempts === 0) {
+      entry.firstAttemptAt = performance.now();
+      stats.started += entry.items;
+      stats.exporting += entry.items;
+    }
     entry.attempts++;
     inFlight++;
     stats.inFlight = inFlight;
     if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
     let answered = false;
-    const answer = (outcome: DeliveryOutcome) => {
+    const answer = (outcome: DeliveryOutcome, timedOut = false) => {
       if (answered) return;
       answered = true;
       if (timer !== undefined) clearTimeout(timer);
-      onOutcome(entry, outcome);
+      onOutcome(entry, outcome, timedOut);
     };
     // A deliver() that never settles (a hanging custom exporter) must not hold its slot forever.
     const timer =
@@ -150,10 +174,15 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
         ? undefined
         : setTimeout(
             () =>
-              answer({
-                status: 'failed',
-                error: new Error(`Timeout: the export did not finish within ${attemptTimeout} ms`),
-              }),
+              answer(
+                {
+                  status: 'failed',
+                  error: new Error(
+                    `Timeout: the export did not finish within ${attemptTimeout} ms`,
+                  ),
+                },
+                true,
+              ),
             attemptTimeout,
           );
     timer?.unref();
@@ -231,10 +260,14 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       const givenUp = waiting.splice(0);
       waitingItems = 0;
       for (const entry of givenUp) {
-        settle(entry, { status: 'failed', error: new Error('the export queue was closed') });
+        settle(
+          entry,
+          { status: 'failed', error: new Error('the export queue was closed') },
+          'shutdown',
+        );
       }
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, failedBy: { ...stats.failedBy } }),
   };
 }
 

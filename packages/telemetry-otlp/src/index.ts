@@ -8,13 +8,18 @@
  */
 export { createOtlpSender } from './create-otlp-sender.js';
 export { createDeliveryQueue } from './delivery-queue.js';
+export { createExportSelfMetrics } from './export-self-metrics.js';
 export type {
+  DeliveryFailure,
   DeliveryOutcome,
   DeliveryQueue,
   DeliveryQueueOptions,
   DeliveryRetryPolicy,
   DeliveryStats,
   EncodedRequest,
+  ExportSelfMetrics,
+  ExportSelfMetricsCounts,
+  ExportSelfMetricsOptions,
   OtlpEncoding,
   OtlpSender,
   OtlpSenderOptions,

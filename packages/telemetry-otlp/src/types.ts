@@ -1,3 +1,6 @@
+import type { MeterProvider } from '@opentelemetry/api';
+import type { OtlpProtocol } from '@proc/telemetry-config';
+
 /**
  * How one delivery attempt ended: `retryable` failures (a collector that is down, restarting or
  * overloaded) are sent again after a backoff; `failed` ones (a rejected request) are not.
@@ -52,6 +55,12 @@ export interface DeliveryQueueOptions<T> {
   maxInFlight?: number;
   /** Retries of retryable failures (an `ExportConfig`'s `retry` fits). Default: the policy's defaults. */
   retry?: DeliveryRetryPolicy;
+  /**
+   * Called once for each payload whose export began, when it concludes (delivered, or given up
+   * with `failure`): `durationMillis` runs from the first attempt to the last answer, backoffs
+   * included. Feeds `otel.sdk.exporter.operation.duration`. Default: none.
+   */
+  onExportConcluded?(items: number, durationMillis: number, failure?: DeliveryFailure): void;
 }
 
 /** Item counts of a `DeliveryQueue` since it was created. */
@@ -70,7 +79,20 @@ export interface DeliveryStats {
   inFlight: number;
   /** Most deliveries ever in flight at once. */
   peakInFlight: number;
+  /** Handed to `deliver` for the first time: their export began. */
+  started: number;
+  /** Whose export began and has not concluded: in flight, or waiting for a retry. */
+  exporting: number;
+  /** Given up after their export began, by why (what `failed` holds, less what never started). */
+  failedBy: Record<DeliveryFailure, number>;
 }
+
+/**
+ * Why an export that began was given up: the endpoint refused it for good (`rejected`), it was
+ * out of attempts or of its retry budget (`retries_exhausted`), an attempt never settled
+ * (`timeout`), or the queue was closed while it waited for a retry (`shutdown`).
+ */
+export type DeliveryFailure = 'rejected' | 'retries_exhausted' | 'timeout' | 'shutdown';
 
 /** A bounded, retrying queue of encoded export requests; see `createDeliveryQueue()`. */
 export interface DeliveryQueue<T> {
@@ -128,4 +150,37 @@ export interface OtlpSender {
   send(request: EncodedRequest): Promise<DeliveryOutcome>;
   /** Waits for sends in flight, then closes the connections. */
   shutdown(): Promise<void>;
+}
+
+/** What `createExportSelfMetrics()` reads at each collection. */
+export interface ExportSelfMetricsCounts {
+  /** The delivery queue's counts (`DeliveryQueue.stats()`). */
+  stats: DeliveryStats;
+  /** Items recorded after shutdown, so never queued (spans ended after shutdown). */
+  alreadyShutdown?: number;
+  /** Items left out because they could not be encoded. */
+  invalid?: number;
+}
+
+/** Options of `createExportSelfMetrics()`. */
+export interface ExportSelfMetricsOptions {
+  /** Where the metrics are recorded: the app's own meter provider. */
+  meterProvider: MeterProvider;
+  /** The signal exported: names the metrics (`otel.sdk.exporter.span.*`...). */
+  signal: OtlpSignal;
+  /** The transport: names the exporter (`otel.component.type` `otlp_grpc_span_exporter`...). */
+  protocol: OtlpProtocol;
+  /**
+   * The capacity of the queue in front of the exporter, for a signal whose queue is a
+   * processor's (spans, logs): with it, the `otel.sdk.processor.*` metrics are recorded too.
+   */
+  queueCapacity?: number;
+  /** The counts now; `undefined` while there is nothing to report. Called at each collection. */
+  read(): ExportSelfMetricsCounts | undefined;
+}
+
+/** The recording half of `createExportSelfMetrics()`: pass it to `createDeliveryQueue()`. */
+export interface ExportSelfMetrics {
+  /** Records one export's duration (`otel.sdk.exporter.operation.duration`). */
+  onExportConcluded(items: number, durationMillis: number, failure?: DeliveryFailure): void;
 }

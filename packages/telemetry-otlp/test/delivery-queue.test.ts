@@ -251,6 +251,65 @@ describe('createDeliveryQueue', () => {
     });
   });
 
+  describe('stats() and onExportConcluded', () => {
+    it('should count what began, what is exporting and why what began was given up', async () => {
+      const target = controlledDeliver();
+      const concluded: Array<[number, string | undefined]> = [];
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        maxInFlight: 3,
+        retry: { ...fast, maxAttempts: 2 },
+        onExportConcluded: (items, durationMillis, failure) => {
+          expect(durationMillis).toBeGreaterThanOrEqual(0);
+          concluded.push([items, failure]);
+        },
+      });
+      queue.enqueue('delivered', 1);
+      queue.enqueue('rejected', 2);
+      queue.enqueue('exhausted', 4);
+      expect(queue.stats()).toMatchObject({ started: 7, exporting: 7 });
+      await target.answerNext({ status: 'delivered' });
+      await target.answerNext({ status: 'failed', error: new Error('400') });
+      await target.answerNext(unavailable);
+      expect(queue.stats()).toMatchObject({ exporting: 4 }); // waiting for its retry
+      await target.answerNext(unavailable);
+      expect(queue.stats()).toMatchObject({
+        delivered: 1,
+        failed: 6,
+        started: 7,
+        exporting: 0,
+        failedBy: { rejected: 2, retries_exhausted: 4, timeout: 0, shutdown: 0 },
+      });
+      expect(concluded).toEqual([
+        [1, undefined],
+        [2, 'rejected'],
+        [4, 'retries_exhausted'],
+      ]);
+    });
+
+    it('should call a retry cut short by close() shutdown, and what never began nothing', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue({
+        signal: 't',
+        deliver: target.deliver,
+        maxQueuedItems: 100,
+        retry: { initialBackoffMillis: 60_000 },
+      });
+      queue.enqueue('retried', 1);
+      queue.enqueue('never began', 5);
+      await target.answerNext(unavailable);
+      queue.close();
+      expect(queue.stats()).toMatchObject({
+        failed: 6,
+        started: 1,
+        exporting: 0,
+        failedBy: { shutdown: 1 },
+      });
+    });
+  });
+
   describe('flush()', () => {
     it('should resolve once everything accepted has settled, retrying a backed-off payload at once', async () => {
       const target = controlledDeliver();

@@ -37,7 +37,7 @@ export function initTracerProvider(
 ): TracingHandle {
   validateTraceConfig(traceConfig);
   const { sampler, root } = createSampler(traceConfig.sampler);
-  const pipeline = createSpanPipeline(traceConfig, options.exporter);
+  const pipeline = createSpanPipeline(traceConfig, options.exporter, options.meterProvider);
   const spanProcessors: SpanProcessor[] = pipeline ? [pipeline] : [];
   spanProcessors.push(...(options.spanProcessors ?? []));
   const provider = new BasicTracerProvider({
@@ -45,6 +45,8 @@ export function initTracerProvider(
     spanLimits: toSpanLimits(traceConfig.limits),
     spanProcessors,
     ...(resource ? { resource } : {}),
+    // The SDK records otel.sdk.span.started and otel.sdk.span.live itself when given one.
+    ...(options.meterProvider ? { meterProvider: options.meterProvider } : {}),
   });
   return createTracingHandle({
     provider,

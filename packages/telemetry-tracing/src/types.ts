@@ -2,6 +2,7 @@ import type {
   Attributes,
   Context,
   Link,
+  MeterProvider,
   Span,
   SpanContext,
   SpanKind,
@@ -38,6 +39,18 @@ export interface InitTracerProviderOptions {
    * for every signal instead. The report `shutdown()` resolves with is there either way.
    */
   shutdownSummary?: boolean;
+  /**
+   * Where the SDK's health metrics go, named per the OpenTelemetry semantic conventions for SDK
+   * metrics: `otel.sdk.span.started` and `otel.sdk.span.live` (recorded by the SDK's tracer), and
+   * for the OTLP export path the processor's `otel.sdk.processor.span.queue.size`,
+   * `.queue.capacity` and `.processed` (`error.type` `queue_full`, `already_shutdown`,
+   * `invalid`) and the exporter's `otel.sdk.exporter.span.inflight`, `.exported` (`error.type`
+   * `rejected`, `retries_exhausted`, `timeout`, `shutdown`) and
+   * `otel.sdk.exporter.operation.duration`. The counts are observed at collection, off the hot
+   * path. `@proc/telemetry` passes its meter provider unless `selfTelemetry.enabled` is false.
+   * Default: none recorded.
+   */
+  meterProvider?: MeterProvider;
 }
 
 /**

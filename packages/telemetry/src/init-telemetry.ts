@@ -99,18 +99,23 @@ async function start(
     // Only a live SDK registers a propagator; the disabled one does not build it.
     const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
+    const selfTelemetry = config.selfTelemetry.enabled;
+    // Metrics first: the tracer provider records the SDK's health metrics on this provider.
+    const metrics = initMeterProvider(config.metrics, resource, {
+      views: options.views ?? [],
+      // One shutdown line for every signal, logged here.
+      shutdownSummary: false,
+      selfTelemetry,
+    });
+    cleanups.unshift(() => void metrics.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
     const tracing = initTracerProvider(config.traces, resource, {
       // First of the extra processors: it notes each span's start, so an exemplar recorded
       // inside a span gets a time on the span's own clock (within its start and end).
       spanProcessors: [createExemplarSpanProcessor(), ...(options.spanProcessors ?? [])],
-      // One shutdown line for every signal, logged here.
       shutdownSummary: false,
+      ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
-    const metrics = initMeterProvider(config.metrics, resource, {
-      views: options.views ?? [],
-      shutdownSummary: false,
-    });
     const unregisterGlobals = registerGlobals({
       tracerProvider: tracing.provider,
       meterProvider: metrics.provider,

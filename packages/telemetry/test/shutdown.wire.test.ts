@@ -58,7 +58,10 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
 
   it('should resolve with a complete report and log it as one info line when everything arrived', async () => {
     const logger = installTestDiagLogger({ logLevel: DiagLogLevel.INFO });
-    telemetry = await initTelemetry({ env: receiverEnv(receiver, protocol) });
+    // Without the SDK's health metrics, the app's one data point is all that is exported.
+    telemetry = await initTelemetry({
+      env: receiverEnv(receiver, protocol, { PROC_TELEMETRY_SELF_TELEMETRY_ENABLED: 'false' }),
+    });
     processEvents(20);
 
     const report = await telemetry.shutdown({ timeoutMillis: 5000 });

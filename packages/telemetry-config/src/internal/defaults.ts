@@ -51,5 +51,6 @@ export function defaultOptions(): TelemetryConfigOptions {
     },
     propagators: ['tracecontext', 'baggage'],
     logLevel: 'info',
+    selfTelemetry: { enabled: true },
   };
 }

@@ -56,6 +56,7 @@ const VARIABLES: Record<string, readonly string[]> = {
   ],
   propagators: ['OTEL_PROPAGATORS'],
   logLevel: ['OTEL_LOG_LEVEL'],
+  'selfTelemetry.enabled': ['PROC_TELEMETRY_SELF_TELEMETRY_ENABLED'],
 };
 
 /** The variable suffix of each export field (`OTEL_EXPORTER_OTLP_<SUFFIX>`). */

@@ -121,5 +121,6 @@ export function readEnv(
     },
     propagators: readPropagators(r, 'OTEL_PROPAGATORS'),
     logLevel: r.enumValue('OTEL_LOG_LEVEL', LOG_LEVELS),
+    selfTelemetry: { enabled: r.boolean('PROC_TELEMETRY_SELF_TELEMETRY_ENABLED') },
   };
 }

@@ -98,6 +98,7 @@ const configTree = (file: () => z.ZodType): Section => ({
     },
     propagators: f.enumListField(f.PROPAGATORS),
     logLevel: f.enumField(f.LOG_LEVELS),
+    selfTelemetry: { fields: { enabled: f.booleanField() } },
   },
 });
 

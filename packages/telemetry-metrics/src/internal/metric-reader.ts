@@ -1,3 +1,4 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import {
   ConsoleMetricExporter,
@@ -19,6 +20,8 @@ export interface ConfiguredReader {
   exporter?: PushMetricExporter;
   /** What the OTLP exporter delivered; absent for the other exporters. */
   exportCounts?: () => MetricExportCounts;
+  /** Records the OTLP exporter's health metrics on the provider; absent for the others. */
+  recordSelfMetrics?: (meterProvider: MeterProvider) => void;
 }
 
 /** A periodic reader pushing to `exporter`, with the configured interval and timeout. */
@@ -72,6 +75,7 @@ export function createMetricReader(
       return {
         ...periodicReader(exporter, config, cardinalityLimit),
         exportCounts: () => exporter.exportCounts(),
+        recordSelfMetrics: (meterProvider) => exporter.recordSelfMetrics(meterProvider),
       };
     }
   }

@@ -1,3 +1,4 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import {
   type ISerializer,
@@ -6,7 +7,13 @@ import {
 } from '@opentelemetry/otlp-transformer';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ExportConfig, TemporalityPreference } from '@proc/telemetry-config';
-import { createDeliveryQueue, createOtlpSender, type EncodedRequest } from '@proc/telemetry-otlp';
+import {
+  createDeliveryQueue,
+  createExportSelfMetrics,
+  createOtlpSender,
+  type EncodedRequest,
+  type ExportSelfMetrics,
+} from '@proc/telemetry-otlp';
 import type { MetricExportCounts } from '../types.js';
 import { logger } from './diag.js';
 import {
@@ -19,6 +26,12 @@ import { temporalitySelector } from './temporality.js';
 /** The OTLP push exporter, with the counts of what it delivered. */
 export interface OtlpMetricExporter extends PushMetricExporter {
   exportCounts(): MetricExportCounts;
+  /**
+   * Records the SDK's health metrics of this export path (`otel.sdk.exporter.metric_data_point.*`,
+   * `otel.sdk.exporter.operation.duration`) on `meterProvider`: the provider this exporter
+   * exports for exists only once the exporter does, so it is attached afterwards.
+   */
+  recordSelfMetrics(meterProvider: MeterProvider): void;
 }
 
 /** Where `metrics.export` sits in the configuration; TLS errors and warnings name options below it. */
@@ -62,6 +75,7 @@ export function createOtlpMetricExporter(
       : exemplars
         ? createProtobufExemplarSerializer(exemplars)
         : ProtobufMetricsSerializer;
+  let selfMetrics: ExportSelfMetrics | undefined;
   const queue = createDeliveryQueue<EncodedRequest>({
     signal: 'metrics',
     deliver: (request) => sender.send(request),
@@ -71,6 +85,8 @@ export function createOtlpMetricExporter(
     queueSizeOption: 'metrics.exportIntervalMillis (OTEL_METRIC_EXPORT_INTERVAL)',
     maxInFlight: config.maxConcurrentExports,
     retry: config.retry,
+    onExportConcluded: (items, durationMillis, failure) =>
+      selfMetrics?.onExportConcluded(items, durationMillis, failure),
   });
   let closed: Promise<void> | undefined;
   return {
@@ -109,6 +125,14 @@ export function createOtlpMetricExporter(
       return closed;
     },
     selectAggregationTemporality: temporalitySelector(temporality),
+    recordSelfMetrics(meterProvider) {
+      selfMetrics ??= createExportSelfMetrics({
+        meterProvider,
+        signal: 'metrics',
+        protocol: config.protocol,
+        read: () => ({ stats: queue.stats() }),
+      });
+    },
     exportCounts() {
       const stats = queue.stats();
       return {

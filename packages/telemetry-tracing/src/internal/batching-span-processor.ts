@@ -2,7 +2,7 @@ import type { Context } from '@opentelemetry/api';
 import { TraceFlags } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { BatchConfig } from '@proc/telemetry-config';
-import type { DeliveryQueue } from '@proc/telemetry-otlp';
+import type { DeliveryQueue, ExportSelfMetricsCounts } from '@proc/telemetry-otlp';
 import type { SpanExportCounts } from '../types.js';
 import type { EncodedBatch } from './encode-spans.js';
 
@@ -23,6 +23,8 @@ export interface BatchingSpanProcessor extends SpanProcessor {
   abandon(): void;
   /** Counts since the processor was created. */
   counts(): SpanExportCounts;
+  /** What the SDK's health metrics observe: the queue's counts, spans in the batch included. */
+  selfMetricsCounts(): ExportSelfMetricsCounts;
 }
 
 const isSampled = (span: ReadableSpan | Span) =>
@@ -118,6 +120,15 @@ export function createBatchingSpanProcessor<T>(
       drain();
       queue.close();
       closeExporter().catch(() => undefined);
+    },
+    selfMetricsCounts() {
+      const stats = queue.stats();
+      // The batch being filled is part of the processor's queue too.
+      return {
+        stats: { ...stats, queued: stats.queued + buffer.length },
+        alreadyShutdown: endedAfterShutdown,
+        invalid,
+      };
     },
     counts() {
       const stats = queue.stats();

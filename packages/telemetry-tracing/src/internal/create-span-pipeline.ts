@@ -1,3 +1,4 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import {
@@ -8,6 +9,7 @@ import {
 import type { TraceConfig } from '@proc/telemetry-config';
 import {
   createDeliveryQueue,
+  createExportSelfMetrics,
   createOtlpSender,
   type DeliveryOutcome,
   type EncodedRequest,
@@ -24,11 +26,26 @@ const QUEUE_SIZE_OPTION = 'traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)';
 /** Where `traces.export` sits in the configuration; TLS errors and warnings name options below it. */
 const OPTION_PATH = 'traces.export';
 
-/** OTLP: spans are encoded when their batch fills and queued as bytes for the configured transport. */
-function otlpPipeline(config: TraceConfig): BatchingSpanProcessor {
+/**
+ * OTLP: spans are encoded when their batch fills and queued as bytes for the configured
+ * transport. With `meterProvider`, the processor and exporter record the SDK's health metrics
+ * (`otel.sdk.processor.span.*`, `otel.sdk.exporter.span.*`) there.
+ */
+function otlpPipeline(config: TraceConfig, meterProvider?: MeterProvider): BatchingSpanProcessor {
   const sender = createOtlpSender(config.export, { signal: 'traces', optionPath: OPTION_PATH });
   const serializer = sender.encoding === 'json' ? JsonTraceSerializer : ProtobufTraceSerializer;
-  return createBatchingSpanProcessor({
+  let processor: BatchingSpanProcessor | undefined;
+  const selfMetrics =
+    meterProvider === undefined
+      ? undefined
+      : createExportSelfMetrics({
+          meterProvider,
+          signal: 'traces',
+          protocol: config.export.protocol,
+          queueCapacity: config.batch.maxQueueSize,
+          read: () => processor?.selfMetricsCounts(),
+        });
+  processor = createBatchingSpanProcessor({
     batch: config.batch,
     queue: createDeliveryQueue<EncodedRequest>({
       signal: 'traces',
@@ -38,10 +55,12 @@ function otlpPipeline(config: TraceConfig): BatchingSpanProcessor {
       attemptTimeoutMillis: config.batch.exportTimeoutMillis,
       maxInFlight: config.export.maxConcurrentExports,
       retry: config.export.retry,
+      ...(selfMetrics === undefined ? {} : { onExportConcluded: selfMetrics.onExportConcluded }),
     }),
     encode: (spans) => encodeSpans(spans, serializer),
     closeExporter: () => sender.shutdown(),
   });
+  return processor;
 }
 
 /** Any `SpanExporter` (console, or one passed in code): batches are handed over as spans. */
@@ -76,11 +95,13 @@ function exporterPipeline(config: TraceConfig, exporter: SpanExporter): Batching
  * The exporting span processor `config` names, or undefined when nothing is exported
  * (`enabled: false` or exporter `none`, unless `exporter` is given).
  * @param exporter replaces the configured exporter.
+ * @param meterProvider receives the SDK's health metrics of the OTLP export path.
  * @throws Error naming the option when a TLS file cannot be read.
  */
 export function createSpanPipeline(
   config: TraceConfig,
   exporter?: SpanExporter,
+  meterProvider?: MeterProvider,
 ): BatchingSpanProcessor | undefined {
   if (!config.enabled) return undefined;
   if (exporter) return exporterPipeline(config, exporter);
@@ -90,6 +111,6 @@ export function createSpanPipeline(
     case 'console':
       return exporterPipeline(config, new ConsoleSpanExporter());
     case 'otlp':
-      return otlpPipeline(config);
+      return otlpPipeline(config, meterProvider);
   }
 }

@@ -8,6 +8,17 @@ import { createMeasurementTap } from './measurement-tap.js';
 import type { ActiveExemplarFilter } from './types.js';
 
 /**
+ * Scopes of the SDK's own health metrics (`otel.sdk.*`): the tracer's `otel.sdk.span.live` is
+ * recorded inside the span it counts, and an exemplar there would link a health counter to an
+ * arbitrary app span. Instrumentation libraries keep theirs.
+ */
+const SELF_TELEMETRY_SCOPES: ReadonlySet<string> = new Set([
+  '@opentelemetry/sdk-trace',
+  '@opentelemetry/sdk-logs',
+  '@proc/telemetry-otlp',
+]);
+
+/**
  * The SDK's `MeterProvider`, behind the API's `MeterProvider` interface, whose meters offer the
  * measurements of their synchronous instruments as exemplars to `store`: instruments made
  * through the plain Meter API, the global `metrics.getMeter()` once this provider is registered,
@@ -31,7 +42,7 @@ export function createExemplarMeterProvider(
     getMeter(name, version = '', meterOptions = {}) {
       const meter = provider.getMeter(name, version, meterOptions);
       // After shutdown the SDK returns a no-op meter (with a warning): nothing to offer.
-      if (stopped) return meter;
+      if (stopped || SELF_TELEMETRY_SCOPES.has(name)) return meter;
       let wrapped = meters.get(meter);
       if (wrapped === undefined) {
         const scope = scopeKey({ name, version, schemaUrl: meterOptions.schemaUrl });

@@ -59,6 +59,19 @@ describe('createExemplarMeterProvider', () => {
     });
   });
 
+  describe('self-telemetry meters', () => {
+    it.each(['@opentelemetry/sdk-trace', '@proc/telemetry-otlp'])(
+      'should keep no exemplar for the SDK health metrics of %s, recorded inside app spans',
+      async (scope) => {
+        const store = createExemplarStore();
+        const provider = createExemplarMeterProvider({}, 'always_on', store);
+        withSpanContext(SAMPLED, () => provider.getMeter(scope).createUpDownCounter('live').add(1));
+        expect(store.take().empty).toBe(true);
+        await provider.shutdown();
+      },
+    );
+  });
+
   describe('meters', () => {
     it('should keep exemplars of every synchronous instrument made through the Meter API, under the point they went into', async () => {
       setup = createTestExemplarProvider();

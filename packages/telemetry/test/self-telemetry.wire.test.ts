@@ -1,0 +1,92 @@
+import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import { initTelemetry, type TelemetryProviders, withSpan } from '../src/index.js';
+import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
+import { resetGlobals } from './helpers/reset-globals.js';
+
+/** The one point of `name` whose attributes include `attributes`. */
+function pointOf(receiver: OtlpReceiver, name: string, attributes: Record<string, unknown> = {}) {
+  const points = receiver
+    .metric(name)
+    .filter((point) =>
+      Object.entries(attributes).every(([key, value]) => point.attributes[key] === value),
+    );
+  expect(points).toHaveLength(1);
+  return points[0]!;
+}
+
+describe.each(PROTOCOLS)('self-telemetry over OTLP %s', (protocol) => {
+  let receiver: OtlpReceiver;
+  let telemetry: TelemetryProviders | undefined;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+  });
+
+  afterAll(async () => {
+    await receiver.stop();
+  });
+
+  afterEach(async () => {
+    await telemetry?.shutdown({ timeoutMillis: 5000 });
+    telemetry = undefined;
+    receiver.clear();
+    resetGlobals();
+  });
+
+  /** Ends 20 spans, exports them, then exports the metrics that counted them. */
+  async function run(extraEnv: Record<string, string> = {}) {
+    telemetry = await initTelemetry({ env: receiverEnv(receiver, protocol, extraEnv) });
+    const events = telemetry.meter().createCounter('app.events');
+    for (let i = 0; i < 20; i++) withSpan('event', () => events.add(1));
+    // Traces and metrics flush in parallel: the second flush's collection sees the first's spans.
+    await telemetry.forceFlush();
+    await telemetry.forceFlush();
+    return telemetry;
+  }
+
+  it('should deliver the SDK health metrics, named per the semantic conventions, with the app telemetry', async () => {
+    await run();
+    await receiver.waitForSpans(20);
+    await receiver.waitForMetric('otel.sdk.exporter.span.exported', {
+      predicate: (points) => points.some((point) => point.value === 20),
+    });
+    const exporterType =
+      protocol === 'grpc'
+        ? 'otlp_grpc_span_exporter'
+        : protocol === 'http/json'
+          ? 'otlp_http_json_span_exporter'
+          : 'otlp_http_span_exporter';
+    // Recorded by the SDK's tracer, given the meter provider.
+    expect(pointOf(receiver, 'otel.sdk.span.started').value).toBe(20);
+    expect(pointOf(receiver, 'otel.sdk.span.live').value).toBe(0);
+    // Added here: the processor and the exporter of the OTLP export path.
+    expect(pointOf(receiver, 'otel.sdk.processor.span.queue.capacity').value).toBe(2048);
+    expect(pointOf(receiver, 'otel.sdk.processor.span.queue.size').value).toBe(0);
+    expect(pointOf(receiver, 'otel.sdk.processor.span.processed').value).toBe(20);
+    const exported = pointOf(receiver, 'otel.sdk.exporter.span.exported');
+    expect(exported).toMatchObject({
+      value: 20,
+      unit: '{span}',
+      attributes: { 'otel.component.type': exporterType },
+    });
+    expect(pointOf(receiver, 'otel.sdk.exporter.span.inflight').value).toBe(0);
+    const duration = pointOf(receiver, 'otel.sdk.exporter.operation.duration', {
+      'otel.component.type': exporterType,
+    });
+    expect(duration.unit).toBe('s');
+    expect(duration.histogram?.count).toBe(1);
+    // The metrics export path counts itself too: the first collection arrived before the second.
+    expect(pointOf(receiver, 'otel.sdk.exporter.metric_data_point.exported').value).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('should record none of them with PROC_TELEMETRY_SELF_TELEMETRY_ENABLED=false', async () => {
+    await run({ PROC_TELEMETRY_SELF_TELEMETRY_ENABLED: 'false' });
+    await receiver.waitForSpans(20);
+    await telemetry?.shutdown({ timeoutMillis: 5000 });
+    const names = new Set(receiver.metricPoints().map((point) => point.name));
+    expect(names.has('app.events')).toBe(true);
+    expect([...names].filter((name) => name.startsWith('otel.sdk.'))).toEqual([]);
+  });
+});
