@@ -72,6 +72,10 @@ export async function ensureTopics(
         }
       }
     }
+    // The group coordinator's topic (__consumer_offsets) is made on the first group request:
+    // made here, so the first consumer to join finds a coordinator (kafkajs' admin retries
+    // while it is created).
+    await admin.fetchOffsets({ groupId: 'proc-stack', topics: [topics[0]!.topic] });
     return done;
   } finally {
     await admin.disconnect();
