@@ -1,4 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
 import type { TopicSpec } from './kafka-topics.js';
 
 // The broker has no HTTP endpoint: readiness and topic creation speak the Kafka protocol
@@ -29,6 +30,24 @@ export async function kafkaAnswers(broker: string): Promise<boolean> {
     return false;
   } finally {
     await admin.disconnect().catch(() => {});
+  }
+}
+
+/**
+ * The group coordinator's topic (__consumer_offsets) is made on the first group request, and
+ * answers "loading" for a moment after: asked here until it answers (bounded, 30 s), so the first
+ * consumer to join finds a coordinator at once.
+ */
+async function warmGroupCoordinator(admin: Admin, topic: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await admin.fetchOffsets({ groupId: 'proc-stack', topics: [topic] });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(250);
+    }
   }
 }
 
@@ -72,10 +91,7 @@ export async function ensureTopics(
         }
       }
     }
-    // The group coordinator's topic (__consumer_offsets) is made on the first group request:
-    // made here, so the first consumer to join finds a coordinator (kafkajs' admin retries
-    // while it is created).
-    await admin.fetchOffsets({ groupId: 'proc-stack', topics: [topics[0]!.topic] });
+    await warmGroupCoordinator(admin, topics[0]!.topic);
     return done;
   } finally {
     await admin.disconnect();
