@@ -54,6 +54,8 @@ describe('a worker killed while the demo runs on Kafka', () => {
     // The producer process reports the killed worker and still waits for the group to commit
     // everything: the survivor took the partitions over.
     expect(run.code).toBe(1);
+    // lag 0: the group committed every record, and a worker commits a chunk only after
+    // processing it, so nothing produced was left unprocessed.
     expect(run.finished).toMatchObject({ lag: 0, workers: 2, workersFailed: 1 });
     const survivor = run.processes.get('worker-1')!;
     const assignments = survivor.lines.filter((l) => l.includes('partitions assigned'));
@@ -63,10 +65,6 @@ describe('a worker killed while the demo runs on Kafka', () => {
       failed: 0,
       dropped: 0,
     });
-    // Nothing left unprocessed: the survivor received at least what the dead one had not.
-    expect(
-      survivor.last('worker finished')!.received! + lastReport.received!,
-    ).toBeGreaterThanOrEqual(run.finished.produced!);
 
     const producerSpans = run.processes.get('producer')!.spans!.exported;
     const expectedAtLeast = producerSpans + survivor.spans!.exported + lastReport.spans_exported!;
