@@ -49,8 +49,12 @@ function getFromRecord(
   for (const name in record) {
     if (name.length !== wanted.length || !Object.hasOwn(record, name)) continue;
     if (name !== wanted && lower(name) !== wanted) continue;
-    if (matches === 0) first = record[name];
-    else (more ??= [first]).push(record[name]);
+    if (matches === 0) {
+      first = record[name];
+    } else {
+      more ??= [first];
+      more.push(record[name]);
+    }
     matches++;
   }
   if (matches === 0) return undefined;
