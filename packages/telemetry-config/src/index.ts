@@ -17,7 +17,11 @@ export type {
   ExportConfig,
   ExportOptions,
   LoadConfigOptions,
+  LogBatchConfig,
+  LogExporterName,
   LogLevel,
+  LogRecordLimitsConfig,
+  LogsConfig,
   MetricExporterName,
   MetricsConfig,
   OtlpCompression,
@@ -39,4 +43,8 @@ export type {
   TraceConfig,
   TraceExporterName,
 } from './types.js';
-export { validateMetricsConfig, validateTraceConfig } from './validate-config-section.js';
+export {
+  validateLogsConfig,
+  validateMetricsConfig,
+  validateTraceConfig,
+} from './validate-config-section.js';

@@ -48,6 +48,19 @@ export function defaultOptions(): TelemetryConfigOptions {
       exportTimeoutMillis: 30_000,
       prometheus: { host: 'localhost', port: 9464 },
     },
+    logs: {
+      enabled: true,
+      exporter: 'otlp',
+      export: exportDefaults(),
+      // The specification's OTEL_BLRP_* defaults: a shorter delay than spans', so logs show soon.
+      batch: {
+        maxQueueSize: 2048,
+        maxExportBatchSize: 512,
+        scheduledDelayMillis: 1000,
+        exportTimeoutMillis: 30_000,
+      },
+      limits: { attributeCountLimit: 128 },
+    },
     propagators: ['tracecontext', 'baggage'],
     logLevel: 'info',
   };

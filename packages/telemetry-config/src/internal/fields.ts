@@ -8,6 +8,7 @@ import { fileProblem } from './file-problem.js';
 
 export const TRACE_EXPORTERS = ['otlp', 'console', 'none'] as const;
 export const METRIC_EXPORTERS = ['otlp', 'prometheus', 'console', 'none'] as const;
+export const LOG_EXPORTERS = ['otlp', 'console', 'none'] as const;
 export const PROTOCOLS = ['grpc', 'http/protobuf', 'http/json'] as const;
 export const COMPRESSIONS = ['gzip', 'none'] as const;
 export const SAMPLERS = [

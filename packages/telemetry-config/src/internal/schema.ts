@@ -87,6 +87,28 @@ const configTree = (file: () => z.ZodType): Section => ({
         prometheus: { fields: { host: f.stringField(), port: f.portField() } },
       },
     },
+    logs: {
+      fields: {
+        enabled: f.booleanField(),
+        exporter: f.enumField(f.LOG_EXPORTERS),
+        export: exportSection(file),
+        batch: {
+          fields: {
+            maxQueueSize: f.sizeField(),
+            maxExportBatchSize: f.sizeField(),
+            scheduledDelayMillis: f.durationField(),
+            exportTimeoutMillis: f.durationField(),
+          },
+        },
+        limits: {
+          fields: {
+            attributeCountLimit: f.limitField(),
+            attributeValueLengthLimit: f.limitField(),
+          },
+          optional: ['attributeValueLengthLimit'],
+        },
+      },
+    },
     propagators: f.enumListField(f.PROPAGATORS),
     logLevel: f.enumField(f.LOG_LEVELS),
   },
