@@ -1,6 +1,6 @@
 /**
  * OpenTelemetry for Node.js stream processors: `initTelemetry()` wires configuration, resource,
- * tracing, metrics and context propagation and registers the globals; the helpers apps use day
+ * tracing, metrics, logs and context propagation and registers the globals; the helpers apps use day
  * to day are re-exported from the sub-packages so an app depends on `@proc/telemetry` only.
  * @packageDocumentation
  */
@@ -10,6 +10,7 @@ export type {
   ExemplarFilterName,
   LoadConfigOptions,
   LogLevel,
+  LogsConfig,
   MetricsConfig,
   OtlpProtocol,
   PropagatorName,
@@ -48,6 +49,9 @@ export {
   startMessageProcessSpan,
   withContext,
 } from '@proc/telemetry-context';
+export type { LogExportCounts } from '@proc/telemetry-logs';
+// @proc/telemetry-logs
+export { SeverityNumber } from '@proc/telemetry-logs';
 export type {
   MetricDefinition,
   MetricExportCounts,

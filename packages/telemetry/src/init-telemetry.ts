@@ -1,6 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { type ConfigWarning, loadConfig } from '@proc/telemetry-config';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
+import { initLoggerProvider } from '@proc/telemetry-logs';
 import { initMeterProvider } from '@proc/telemetry-metrics';
 import { initTracerProvider } from '@proc/telemetry-tracing';
 import { buildResource } from './internal/build-resource.js';
@@ -22,9 +23,10 @@ let current: Promise<TelemetryProviders> | undefined;
  * Sets up OpenTelemetry for the process in one call: loads the configuration (code, `OTEL_*`
  * variables, config file), registers a console diag logger at `logLevel` (unless a diag logger
  * is already registered), builds the resource (service, detected process/host/OS/container
- * attributes, `processor.*`), the tracer provider, the meter provider, the configured
- * propagators and the `AsyncLocalStorage` context manager, and registers all four as the
- * OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `spanBuilder()`,
+ * attributes, `processor.*`), the tracer provider, the meter provider, the logger provider, the
+ * configured propagators and the `AsyncLocalStorage` context manager, and registers all five as
+ * the OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `logs.getLogger()`
+ * (`@opentelemetry/api-logs`), `spanBuilder()`,
  * `injectIntoHeaders()` and `withContext()` use them.
  *
  * With `OTEL_SDK_DISABLED=true` (`config.disabled`) it registers nothing and returns no-op
@@ -104,9 +106,14 @@ async function start(
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
     const metrics = initMeterProvider(config.metrics, resource, { views: options.views ?? [] });
+    cleanups.unshift(() => void metrics.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
+    const logs = initLoggerProvider(config.logs, resource, {
+      logRecordProcessors: options.logRecordProcessors ?? [],
+    });
     const unregisterGlobals = registerGlobals({
       tracerProvider: tracing.provider,
       meterProvider: metrics.provider,
+      loggerProvider: logs.provider,
       propagator,
       contextManager: createContextManager(),
     });
@@ -116,6 +123,7 @@ async function start(
       resource,
       tracing,
       metrics,
+      logs,
       shutdownTimeoutMillis,
       release() {
         removeSignalHandlers();
