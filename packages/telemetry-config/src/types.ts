@@ -310,6 +310,37 @@ export interface LogsConfig {
   limits: LogRecordLimitsConfig;
 }
 
+/**
+ * The official Node.js instrumentations this toolkit can enable, named as
+ * `@opentelemetry/auto-instrumentations-node` names them in `OTEL_NODE_ENABLED_INSTRUMENTATIONS`
+ * (the package name without `@opentelemetry/instrumentation-`).
+ */
+export type InstrumentationName = 'http' | 'undici' | 'kafkajs' | 'pino' | 'runtime-node';
+
+/** One instrumentation's settings. */
+export interface InstrumentationConfig {
+  /**
+   * Whether the instrumentation is enabled. Env: its name in
+   * `OTEL_NODE_ENABLED_INSTRUMENTATIONS` sets true, in `OTEL_NODE_DISABLED_INSTRUMENTATIONS`
+   * false (disabled wins when both name it). Default false: nothing is patched unless asked.
+   */
+  enabled: boolean;
+}
+
+/**
+ * Which official instrumentations run: `http` (`node:http`/`https` client and server spans and
+ * metrics), `undici` (`fetch` and undici client spans), `kafkajs` (producer and consumer spans),
+ * `pino` (trace ids in log lines and pino records sent as OTLP log records), `runtime-node`
+ * (event loop delay and utilization, GC, heap metrics). All off by default.
+ */
+export interface InstrumentationsConfig {
+  http: InstrumentationConfig;
+  undici: InstrumentationConfig;
+  kafkajs: InstrumentationConfig;
+  pino: InstrumentationConfig;
+  'runtime-node': InstrumentationConfig;
+}
+
 /** The whole resolved configuration. */
 export interface TelemetryConfig {
   /**
@@ -327,6 +358,8 @@ export interface TelemetryConfig {
   metrics: MetricsConfig;
   /** The logs section. */
   logs: LogsConfig;
+  /** Which official instrumentations are enabled (none by default). */
+  instrumentations: InstrumentationsConfig;
   /**
    * Env: `OTEL_PROPAGATORS` (comma list; unknown entries are reported and skipped). `none`
    * resolves to `[]`. Default `['tracecontext', 'baggage']`.

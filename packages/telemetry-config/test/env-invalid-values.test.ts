@@ -119,6 +119,18 @@ const ROWS: [string, string, string, string][] = [
     'integer >= 0',
   ],
   [
+    'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+    'express',
+    'instrumentations.http.enabled',
+    'http, undici, kafkajs, pino, runtime-node',
+  ],
+  [
+    'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
+    'fs',
+    'instrumentations.pino.enabled',
+    'http, undici, kafkajs, pino, runtime-node',
+  ],
+  [
     'OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT',
     '-3',
     'logs.limits.attributeValueLengthLimit',
@@ -150,6 +162,14 @@ describe('loadConfig', () => {
       );
       expect(config.traces.batch.maxQueueSize).toBe(4096);
       expect(warnings.map((w) => w.variable)).toEqual(['OTEL_BSP_MAX_QUEUE_SIZE']);
+    });
+
+    it('should skip an unknown instrumentation name and enable the known ones', () => {
+      const { config, warnings } = loadWith({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,express' });
+      expect(config.instrumentations.http.enabled).toBe(true);
+      expect(warnings.map((w) => [w.variable, w.value])).toEqual([
+        ['OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'express'],
+      ]);
     });
 
     it('should skip unknown OTEL_PROPAGATORS entries and keep the known ones', () => {

@@ -183,6 +183,16 @@ const ROWS: [string, string, string, unknown][] = [
   ],
   ['OTEL_ATTRIBUTE_COUNT_LIMIT', '64', 'logs.limits.attributeCountLimit', 64],
   ['OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT', '1024', 'logs.limits.attributeValueLengthLimit', 1024],
+  // Instrumentations: off by default, named as @opentelemetry/auto-instrumentations-node names them.
+  ['OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'http', 'instrumentations.http.enabled', true],
+  [
+    'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+    'Undici, runtime-node',
+    'instrumentations.runtime-node.enabled',
+    true,
+  ],
+  ['OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'pino,kafkajs', 'instrumentations.kafkajs.enabled', true],
+  ['OTEL_NODE_DISABLED_INSTRUMENTATIONS', 'pino', 'instrumentations.pino.enabled', false],
 ];
 
 describe('loadConfig', () => {
@@ -274,6 +284,29 @@ describe('loadConfig', () => {
       expect(warnings).toEqual([]);
       expect(config.logs.limits.attributeCountLimit).toBe(5);
       expect(config.traces.limits.attributeCountLimit).toBe(7);
+    });
+
+    it('should enable only the instrumentations named, disabled winning over enabled', () => {
+      const { config, warnings } = loadWith({
+        OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,pino,undici',
+        OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pino',
+      });
+      expect(warnings).toEqual([]);
+      expect(config.instrumentations).toEqual({
+        http: { enabled: true },
+        undici: { enabled: true },
+        kafkajs: { enabled: false },
+        pino: { enabled: false },
+        'runtime-node': { enabled: false },
+      });
+    });
+
+    it('should let code enable an instrumentation the environment disabled (code wins)', () => {
+      const { config } = loadWith(
+        { OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'http' },
+        { config: { instrumentations: { http: { enabled: true } } } },
+      );
+      expect(config.instrumentations.http.enabled).toBe(true);
     });
 
     it('should keep the BLRP defaults of the specification apart from the BSP ones', () => {

@@ -1,5 +1,6 @@
 import { processInstanceId } from '../process-instance-id.js';
 import type { ExportOptions, TelemetryConfigOptions } from '../types.js';
+import { INSTRUMENTATIONS } from './fields.js';
 
 const exportDefaults = (): ExportOptions => ({
   protocol: 'http/protobuf',
@@ -61,6 +62,10 @@ export function defaultOptions(): TelemetryConfigOptions {
       },
       limits: { attributeCountLimit: 128 },
     },
+    // Off unless enabled: an instrumentation patches modules the app loads.
+    instrumentations: Object.fromEntries(
+      INSTRUMENTATIONS.map((name) => [name, { enabled: false }]),
+    ) as TelemetryConfigOptions['instrumentations'],
     propagators: ['tracecontext', 'baggage'],
     logLevel: 'info',
   };

@@ -6,7 +6,7 @@ import type {
 } from '../types.js';
 import { isCredentialKey } from './credentials.js';
 import { readExportEnv } from './env-export.js';
-import { readExporter, readPropagators } from './env-lists.js';
+import { readExporter, readInstrumentations, readPropagators } from './env-lists.js';
 import { createEnvReader, type Env, type EnvReader } from './env-reader.js';
 import {
   EXEMPLAR_FILTERS,
@@ -138,6 +138,7 @@ export function readEnv(
           attributeValueLengthLimit,
       },
     },
+    instrumentations: readInstrumentations(r),
     propagators: readPropagators(r, 'OTEL_PROPAGATORS'),
     logLevel: r.enumValue('OTEL_LOG_LEVEL', LOG_LEVELS),
   };

@@ -109,6 +109,11 @@ const configTree = (file: () => z.ZodType): Section => ({
         },
       },
     },
+    instrumentations: {
+      fields: Object.fromEntries(
+        f.INSTRUMENTATIONS.map((name) => [name, { fields: { enabled: f.booleanField() } }]),
+      ),
+    },
     propagators: f.enumListField(f.PROPAGATORS),
     logLevel: f.enumField(f.LOG_LEVELS),
   },
