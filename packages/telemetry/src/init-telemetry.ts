@@ -8,6 +8,7 @@ import { buildResource } from './internal/build-resource.js';
 import { createLiveProviders } from './internal/create-live-providers.js';
 import { createNoopProviders } from './internal/create-noop-providers.js';
 import { installDiagLogger } from './internal/diag-logger.js';
+import { enableInstrumentations } from './internal/enable-instrumentations.js';
 import { logger } from './internal/logger.js';
 import { registerGlobals } from './internal/register-globals.js';
 import { installSignalHandlers, signalsOf } from './internal/signal-handlers.js';
@@ -27,7 +28,9 @@ let current: Promise<TelemetryProviders> | undefined;
  * configured propagators and the `AsyncLocalStorage` context manager, and registers all five as
  * the OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `logs.getLogger()`
  * (`@opentelemetry/api-logs`), `spanBuilder()`,
- * `injectIntoHeaders()` and `withContext()` use them.
+ * `injectIntoHeaders()` and `withContext()` use them. The official instrumentations named in
+ * `config.instrumentations` (`OTEL_NODE_ENABLED_INSTRUMENTATIONS`; none by default) are enabled
+ * synchronously, before this function's first `await`, and disabled again by `shutdown()`.
  *
  * With `OTEL_SDK_DISABLED=true` (`config.disabled`) it registers nothing and returns no-op
  * providers of the same shape.
@@ -98,6 +101,10 @@ async function start(
   if (uninstallDiagLogger) for (const warning of warnings) diag.warn(warning.message);
   const cleanups: Array<() => void> = [() => uninstallDiagLogger?.()];
   try {
+    // Before the first await: the module hooks must be in place before the app loads what they
+    // patch (a `--require` preload runs only up to here before the app's main module).
+    const instrumentations = enableInstrumentations(config.instrumentations);
+    cleanups.unshift(() => instrumentations.disable());
     // Only a live SDK registers a propagator; the disabled one does not build it.
     const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
@@ -117,6 +124,11 @@ async function start(
       propagator,
       contextManager: createContextManager(),
     });
+    instrumentations.useProviders({
+      tracerProvider: tracing.provider,
+      meterProvider: metrics.provider,
+      loggerProvider: logs.provider,
+    });
     let removeSignalHandlers = () => {};
     const telemetry = createLiveProviders({
       config,
@@ -127,6 +139,7 @@ async function start(
       shutdownTimeoutMillis,
       release() {
         removeSignalHandlers();
+        instrumentations.disable();
         unregisterGlobals();
         uninstallDiagLogger?.();
         forget();
