@@ -8,6 +8,7 @@ export { startBlackHole } from './black-hole.js';
 export { freePort } from './free-port.js';
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
+export { renderLogTail } from './render/log-tail.js';
 export { renderMetricTable } from './render/metric-table.js';
 export { renderTraceWaterfall } from './render/trace-waterfall.js';
 export type {
@@ -20,6 +21,8 @@ export { createTestDiagLogger, installTestDiagLogger } from './test-diag-logger.
 export type {
   Attributes,
   FailureOptions,
+  LogFilter,
+  LogTailOptions,
   MetricTableOptions,
   MetricType,
   NumberValueType,
@@ -39,6 +42,7 @@ export type {
   SpanFilter,
   SpanTreeNode,
   TraceWaterfallOptions,
+  WaitForLogsOptions,
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';
