@@ -30,14 +30,16 @@ function snippets(page: string): string[] {
 }
 
 describe('docs/', () => {
-  it('should have an index and the five guide pages', () => {
+  it('should have an index and the seven guide pages', () => {
     expect(pages.sort()).toEqual([
       'README.md',
       'configuration.md',
       'getting-started.md',
+      'logs.md',
       'operations.md',
       'stream-processing.md',
       'testing.md',
+      'zero-code.md',
     ]);
   });
 
