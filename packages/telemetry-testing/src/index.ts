@@ -6,6 +6,8 @@
 export type { BlackHole } from './black-hole.js';
 export { startBlackHole } from './black-hole.js';
 export { freePort } from './free-port.js';
+export type { InstalledApp, InstallPackedOptions } from './install-packed.js';
+export { installPacked } from './install-packed.js';
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
 export { renderLogTail } from './render/log-tail.js';
