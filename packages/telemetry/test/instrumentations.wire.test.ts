@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SpanKind } from '@opentelemetry/api';
 import { type OtlpReceiver, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import { initTelemetry, type TelemetryProviders } from '../src/index.js';
 import { receiverEnv } from './helpers/receiver-env.js';
@@ -5,7 +8,8 @@ import { resetGlobals } from './helpers/reset-globals.js';
 
 // The module-patching instrumentations (http, pino) are tested in child processes
 // (register.wire.test.ts): jest's module registry bypasses require hooks. runtime-node reads
-// perf_hooks and v8 and patches nothing, so it runs here.
+// perf_hooks and v8, undici listens on Node's diagnostics channels: neither patches a module, so
+// they run here.
 describe('initTelemetry({ config: { instrumentations } })', () => {
   let receiver: OtlpReceiver;
   let telemetry: TelemetryProviders | undefined;
@@ -55,6 +59,39 @@ describe('initTelemetry({ config: { instrumentations } })', () => {
     expect(heap.every((point) => Number(point.value) >= 0)).toBe(true);
     expect(heap[0]?.resource['service.name']).toBe('umbrella-wire-test');
     expect(garbage).toEqual([]);
+  });
+
+  it("should trace fetch() with the undici instrumentation, injecting the span's context", async () => {
+    const seen: (string | undefined)[] = [];
+    const server = createServer((request, response) => {
+      seen.push(request.headers.traceparent as string | undefined);
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      telemetry = await initTelemetry({
+        env: receiverEnv(receiver, 'http/protobuf'),
+        config: { instrumentations: { undici: { enabled: true } } },
+      });
+      const { port } = server.address() as AddressInfo;
+      const body = await (await fetch(`http://127.0.0.1:${port}/stock?sku=7`)).text();
+      expect(body).toBe('ok');
+      await telemetry.forceFlush({ timeoutMillis: 5000 });
+    } finally {
+      server.close();
+    }
+    const [span] = receiver.spans();
+    expect(receiver.spans()).toHaveLength(1);
+    expect(span).toMatchObject({
+      name: 'GET',
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': 'GET',
+        'url.full': expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/stock\?sku=7$/),
+        'http.response.status_code': 200,
+      },
+    });
+    expect(seen).toEqual([`00-${span?.traceId}-${span?.spanId}-01`]);
   });
 
   it('should enable nothing by default', async () => {

@@ -1,6 +1,5 @@
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
 import type { LoggerProvider } from '@opentelemetry/api-logs';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import type { InstrumentationsConfig } from '@proc/telemetry-config';
 import { createInstrumentations } from '@proc/telemetry-instrumentations';
 import { logger } from './logger.js';
@@ -31,7 +30,12 @@ export function enableInstrumentations(config: InstrumentationsConfig): EnabledI
   if (instrumentations.length === 0) {
     return { names: [], useProviders: () => undefined, disable: () => undefined };
   }
-  const unregister = registerInstrumentations({ instrumentations });
+  // Not registerInstrumentations(): it enables without setting `enabled` in the config, which
+  // some instrumentations (undici) read to decide whether to record at all.
+  for (const instrumentation of instrumentations) {
+    instrumentation.setConfig({ ...instrumentation.getConfig(), enabled: true });
+    instrumentation.enable();
+  }
   let disabled = false;
   return {
     names: instrumentations.map((instrumentation) => instrumentation.instrumentationName),
@@ -45,10 +49,12 @@ export function enableInstrumentations(config: InstrumentationsConfig): EnabledI
     disable() {
       if (disabled) return;
       disabled = true;
-      try {
-        unregister();
-      } catch (error) {
-        logger.error('shutdown: disabling the instrumentations failed', error);
+      for (const instrumentation of instrumentations) {
+        try {
+          instrumentation.disable();
+        } catch (error) {
+          logger.error(`shutdown: disabling ${instrumentation.instrumentationName} failed`, error);
+        }
       }
     },
   };
