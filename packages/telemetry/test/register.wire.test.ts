@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SpanKind } from '@opentelemetry/api';
 import type { OtlpProtocol } from '@proc/telemetry-config';
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import { type OtlpReceiver, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import { SeverityNumber } from '../src/index.js';
 import { receiverEnv } from './helpers/receiver-env.js';
 
@@ -106,6 +106,53 @@ describe('@proc/telemetry/register', () => {
       });
     },
   );
+
+  it('should flush on SIGTERM and end the process by that signal', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', '@proc/telemetry/register', fixture('zero-code-server.mjs')],
+      {
+        cwd: PACKAGE,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          PATH: process.env.PATH,
+          ...receiverEnv(receiver, 'http/protobuf', {
+            OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,pino',
+          }),
+        },
+      },
+    );
+    try {
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      const port = await waitFor(
+        'the server to listen',
+        () => /"port":(\d+),"msg":"listening"/.exec(stdout)?.[1],
+        { timeoutMs: 15_000 },
+      );
+      const response = await fetch(`http://127.0.0.1:${port}/orders/7`);
+      expect(await response.text()).toBe('ok');
+      // Nothing is exported yet (the batch delays are a minute): SIGTERM must flush it.
+      expect(receiver.spans()).toEqual([]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe('SIGTERM');
+      const [server] = receiver.spans({ name: 'GET' });
+      expect(server).toMatchObject({
+        kind: SpanKind.SERVER,
+        attributes: { 'url.path': '/orders/7' },
+      });
+      expect(receiver.logs({ body: 'handled request' })).toEqual([
+        expect.objectContaining({ traceId: server?.traceId, spanId: server?.spanId }),
+      ]);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
 
   it('should run the app untouched with OTEL_SDK_DISABLED=true', async () => {
     const result = await promisify(execFile)(
