@@ -1,3 +1,5 @@
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { DeliveryRetryPolicy } from './internal/delivery-retry-policy.js';
 import { logger } from './internal/diag.js';
 import type {
@@ -158,7 +160,11 @@ export function createDeliveryQueueWithRetry<T>(
     timer?.unref();
     let delivery: Promise<DeliveryOutcome>;
     try {
-      delivery = options.deliver(entry.payload);
+      // Never traced itself: with the http instrumentation on, the export's own request would be
+      // a span exported in turn (and a child of whatever span scheduled the batch).
+      delivery = context.with(suppressTracing(context.active()), () =>
+        options.deliver(entry.payload),
+      );
     } catch (error) {
       delivery = Promise.resolve({ status: 'failed', error });
     }
