@@ -21,6 +21,8 @@ module.exports = function createJestConfig(overrides = {}) {
     },
     moduleNameMapper: {
       '^@proc/(telemetry(?:-[a-z]+)?)$': `${packagesDir}/$1/src/index.ts`,
+      // Subpath exports (`@proc/telemetry/semconv`): src/<subpath>.ts, as package.json maps it.
+      '^@proc/(telemetry(?:-[a-z]+)?)/([a-z-]+)$': `${packagesDir}/$1/src/$2.ts`,
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     restoreMocks: true,

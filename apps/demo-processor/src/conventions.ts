@@ -6,7 +6,7 @@ export const MESSAGING_SYSTEM = 'proc_demo_queue';
 /** The topic the producer writes and the processor reads. */
 export const TOPIC = 'events';
 
-/** `window.type` of the demo's windows. */
+/** `processor.window.type` of the demo's windows. */
 export const WINDOW_TYPE = 'tumbling';
 
 /** `error.type` of a message whose value is not a valid event. */

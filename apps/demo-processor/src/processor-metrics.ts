@@ -1,4 +1,5 @@
-import { METRIC_ATTRIBUTES, METRIC_NAMES, type MetricsRecorder } from '@proc/telemetry';
+import type { MetricsRecorder } from '@proc/telemetry';
+import { METRIC_ATTRIBUTES, METRIC_NAMES } from '@proc/telemetry/semconv';
 import { WINDOW_TYPE } from './conventions.js';
 import type { EventType, WindowResult } from './types.js';
 

@@ -1,17 +1,16 @@
 import { SpanKind, type Tracer } from '@opentelemetry/api';
+import { injectIntoHeaders, spanBuilder } from '@proc/telemetry';
 import {
-  ATTR_EVENT_ID,
-  ATTR_EVENT_TYPE,
   ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
+  ATTR_MESSAGING_KAFKA_OFFSET,
+  ATTR_MESSAGING_MESSAGE_ID,
   ATTR_MESSAGING_OPERATION_NAME,
   ATTR_MESSAGING_OPERATION_TYPE,
   ATTR_MESSAGING_SYSTEM,
-  ATTR_OFFSET,
-  ATTR_PARTITION,
-  injectIntoHeaders,
+  ATTR_PROCESSOR_EVENT_TYPE,
   MESSAGING_OPERATION_TYPE_VALUE_SEND,
-  spanBuilder,
-} from '@proc/telemetry';
+} from '@proc/telemetry/semconv';
 import { MESSAGING_SYSTEM } from './conventions.js';
 import type { GeneratedMessage } from './event-generator.js';
 import type { MessageQueue } from './message-queue.js';
@@ -47,18 +46,18 @@ export function createProducer(options: {
           [ATTR_MESSAGING_DESTINATION_NAME]: queue.topic,
           [ATTR_MESSAGING_OPERATION_NAME]: 'send',
           [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
-          [ATTR_PARTITION]: String(partition),
+          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
         });
       if (generated.kind === 'event') {
         builder.attributes({
-          [ATTR_EVENT_ID]: generated.event.id,
-          [ATTR_EVENT_TYPE]: generated.event.type,
+          [ATTR_MESSAGING_MESSAGE_ID]: generated.event.id,
+          [ATTR_PROCESSOR_EVENT_TYPE]: generated.event.type,
           'processor.event.redelivery': generated.duplicate,
         });
       }
       return builder.startActive((span) => {
         const message = queue.append({ partition, key, value, headers: injectIntoHeaders() });
-        span.setAttribute(ATTR_OFFSET, message.offset);
+        span.setAttribute(ATTR_MESSAGING_KAFKA_OFFSET, message.offset);
         sent++;
         return message;
       });

@@ -1,19 +1,17 @@
 import { context, type Tracer } from '@opentelemetry/api';
+import { recordException, startBatchProcessSpan, withSpan } from '@proc/telemetry';
 import {
-  ATTR_EVENT_ID,
-  ATTR_EVENT_TYPE,
-  ATTR_OFFSET,
-  ATTR_PARTITION,
-  ATTR_WINDOW_END,
-  ATTR_WINDOW_ID,
-  ATTR_WINDOW_START,
-  ATTR_WINDOW_TYPE,
-  recordException,
+  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
+  ATTR_MESSAGING_KAFKA_OFFSET,
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_PROCESSOR_EVENT_TYPE,
+  ATTR_PROCESSOR_WINDOW_END,
+  ATTR_PROCESSOR_WINDOW_ID,
+  ATTR_PROCESSOR_WINDOW_START,
+  ATTR_PROCESSOR_WINDOW_TYPE,
   SPAN_PROCESS_EVENT,
   SPAN_WINDOW_EMIT,
-  startBatchProcessSpan,
-  withSpan,
-} from '@proc/telemetry';
+} from '@proc/telemetry/semconv';
 import { ERROR_LATE, ERROR_POISON, MESSAGING_SYSTEM, WINDOW_TYPE } from './conventions.js';
 import { createDeduplicator } from './deduplicator.js';
 import type { Logger } from './logger.js';
@@ -83,14 +81,18 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
           stats.droppedPoison++;
           metrics.received('unknown');
           metrics.dropped(ERROR_POISON, 'unknown');
+          // The keys of the spans' and metrics' attributes, so a log line matches them.
           logger.warn('poison message dropped', {
-            partition: message.partition,
-            offset: message.offset,
+            [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
+            [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
             error: (error as Error).message,
           });
           return;
         }
-        span.setAttributes({ [ATTR_EVENT_ID]: event.id, [ATTR_EVENT_TYPE]: event.type });
+        span.setAttributes({
+          [ATTR_MESSAGING_MESSAGE_ID]: event.id,
+          [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
+        });
         metrics.received(event.type);
         if (!dedup.firstSeen(event.id)) {
           span.addEvent('duplicate dropped');
@@ -99,16 +101,16 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
           return;
         }
         const outcome = windows.add(event);
-        span.setAttribute(ATTR_WINDOW_ID, outcome.windowId);
+        span.setAttribute(ATTR_PROCESSOR_WINDOW_ID, outcome.windowId);
         if (outcome.status === 'too-late') {
-          span.addEvent('late event dropped', { [ATTR_WINDOW_ID]: outcome.windowId });
+          span.addEvent('late event dropped', { [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId });
           stats.late++;
           stats.droppedLate++;
           metrics.late(event.type);
           metrics.dropped(ERROR_LATE, event.type);
           logger.info('late event dropped: window closed', {
-            event_id: event.id,
-            window: outcome.windowId,
+            [ATTR_MESSAGING_MESSAGE_ID]: event.id,
+            [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId,
           });
           return;
         }
@@ -123,7 +125,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       },
       {
         ...spanOptions,
-        attributes: { [ATTR_PARTITION]: String(message.partition), [ATTR_OFFSET]: message.offset },
+        attributes: {
+          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
+          [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
+        },
       },
     );
 
@@ -135,7 +140,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         stats.windowsEmitted++;
         metrics.windowFired(result, Math.max(0, now() - result.endMillis) / 1000);
         logger.info('window emitted', {
-          window: result.windowId,
+          [ATTR_PROCESSOR_WINDOW_ID]: result.windowId,
           count: result.count,
           total: result.total,
           customers: result.customers,
@@ -145,10 +150,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       {
         ...spanOptions,
         attributes: {
-          [ATTR_WINDOW_ID]: result.windowId,
-          [ATTR_WINDOW_TYPE]: WINDOW_TYPE,
-          [ATTR_WINDOW_START]: result.startMillis,
-          [ATTR_WINDOW_END]: result.endMillis,
+          [ATTR_PROCESSOR_WINDOW_ID]: result.windowId,
+          [ATTR_PROCESSOR_WINDOW_TYPE]: WINDOW_TYPE,
+          [ATTR_PROCESSOR_WINDOW_START]: result.startMillis,
+          [ATTR_PROCESSOR_WINDOW_END]: result.endMillis,
         },
       },
     );
@@ -169,7 +174,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         system: MESSAGING_SYSTEM,
         destination: options.topic,
         ...spanOptions,
-        linkAttributes: (m) => ({ [ATTR_PARTITION]: String(m.partition), [ATTR_OFFSET]: m.offset }),
+        linkAttributes: (m) => ({
+          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(m.partition),
+          [ATTR_MESSAGING_KAFKA_OFFSET]: m.offset,
+        }),
       });
       try {
         context.with(batchContext, () => {

@@ -1,9 +1,5 @@
-import {
-  createMetricsRecorder,
-  initTelemetry,
-  METRIC_NAMES,
-  type TelemetryProviders,
-} from '@proc/telemetry';
+import { createMetricsRecorder, initTelemetry, type TelemetryProviders } from '@proc/telemetry';
+import { METRIC_NAMES } from '@proc/telemetry/semconv';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import { demoTelemetryConfig } from '../src/demo-config.js';
 import { createLogger } from '../src/logger.js';

@@ -1,5 +1,10 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { METRIC_NAMES, SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry';
+import {
+  ATTR_PROCESSOR_WINDOW_ID,
+  METRIC_NAMES,
+  SPAN_PROCESS_EVENT,
+  SPAN_WINDOW_EMIT,
+} from '@proc/telemetry/semconv';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@proc/telemetry-testing';
 import type { DemoRunResult } from '../src/run-demo.js';
 import { runBoundedDemo } from './support/run-bounded-demo.js';
@@ -85,6 +90,30 @@ describe('runDemo over OTLP', () => {
     const logged = run.logLines.filter((l) => l.includes('window emitted'));
     expect(logged).toHaveLength(result.windowsEmitted);
     expect(logged[0]).toContain(`trace_id=${emits[0]!.traceId} span_id=${emits[0]!.spanId}`);
+    // The window's key and value as on its span.
+    expect(logged[0]).toContain(
+      `${ATTR_PROCESSOR_WINDOW_ID}=${emits[0]!.attributes[ATTR_PROCESSOR_WINDOW_ID]} `,
+    );
+  });
+
+  it('should export each log line as a log record, in the trace of the span it was written in', () => {
+    expect(receiver.logs()).toHaveLength(run.logLines.length);
+    const emits = receiver.spans({ name: SPAN_WINDOW_EMIT });
+    const windows = receiver.logs({ body: 'window emitted' });
+    expect(windows).toHaveLength(result.windowsEmitted);
+    expect(windows[0]).toMatchObject({
+      severityNumber: 9,
+      severityText: 'INFO',
+      traceId: emits[0]!.traceId,
+      spanId: emits[0]!.spanId,
+      scope: { name: '@proc/demo-processor' },
+      resource: { 'processor.name': 'demo-processor' },
+    });
+    const poison = receiver.logs({ body: 'poison message dropped' });
+    expect(poison).toHaveLength(result.droppedPoison);
+    expect(poison.every((record) => record.severityNumber === 13)).toBe(true);
+    const [finished] = receiver.logs({ body: 'demo finished' });
+    expect(finished?.attributes).toMatchObject({ processed: result.processed });
   });
 
   it('should export processor.* metrics equal to what was processed', () => {
@@ -130,6 +159,9 @@ describe('runDemo over OTLP, more messages waiting than a span may have links', 
         maxMessages: 300,
         ratePerSecond: 100_000,
         pollIntervalMillis: 500,
+        // runDemo's own default, not the helper's 100 (which keeps the other tests' batches
+        // below the link limit under load): the default is what this regression is about.
+        maxBatchSize: undefined,
       });
       const batches = receiver.spans({ name: 'process events' });
       const sizes = batches.map((b) => b.attributes['messaging.batch.message_count'] as number);

@@ -1,4 +1,4 @@
-import { METRIC_NAMES } from '@proc/telemetry';
+import { METRIC_NAMES } from '@proc/telemetry/semconv';
 import { createLogger } from '../src/logger.js';
 import { createProcessorMetrics } from '../src/processor-metrics.js';
 import { createMemorySink } from '../src/sinks.js';
@@ -39,9 +39,13 @@ describe('createStreamProcessor', () => {
         processed: 3,
         windowsEmitted: 1,
       });
-      expect(recorder.total(METRIC_NAMES.EVENTS_RECEIVED, { 'event.type': 'order' })).toBe(3);
+      expect(
+        recorder.total(METRIC_NAMES.EVENTS_RECEIVED, { 'processor.event.type': 'order' }),
+      ).toBe(3);
       expect(recorder.total(METRIC_NAMES.EVENTS_PROCESSED)).toBe(3);
-      expect(recorder.total(METRIC_NAMES.WINDOW_TRIGGERS, { 'window.type': 'tumbling' })).toBe(1);
+      expect(
+        recorder.total(METRIC_NAMES.WINDOW_TRIGGERS, { 'processor.window.type': 'tumbling' }),
+      ).toBe(1);
       expect(recorder.total(METRIC_NAMES.WINDOWS_ACTIVE)).toBe(1); // +2 opened, -1 fired
       expect(recorder.recordings.filter((r) => r.name === METRIC_NAMES.BATCH_SIZE)).toEqual([
         expect.objectContaining({ kind: 'histogram', value: 3 }),
@@ -84,7 +88,9 @@ describe('createStreamProcessor', () => {
       expect(recorder.total(METRIC_NAMES.EVENTS_DROPPED, { 'error.type': 'poison_message' })).toBe(
         1,
       );
-      expect(recorder.total(METRIC_NAMES.EVENTS_RECEIVED, { 'event.type': 'unknown' })).toBe(1);
+      expect(
+        recorder.total(METRIC_NAMES.EVENTS_RECEIVED, { 'processor.event.type': 'unknown' }),
+      ).toBe(1);
       expect(lines.some((l) => l.includes('WARN  poison message dropped'))).toBe(true);
     });
 

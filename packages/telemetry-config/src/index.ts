@@ -16,8 +16,15 @@ export type {
   ExemplarFilterName,
   ExportConfig,
   ExportOptions,
+  InstrumentationConfig,
+  InstrumentationName,
+  InstrumentationsConfig,
   LoadConfigOptions,
+  LogBatchConfig,
+  LogExporterName,
   LogLevel,
+  LogRecordLimitsConfig,
+  LogsConfig,
   MetricExporterName,
   MetricsConfig,
   OtlpCompression,
@@ -39,4 +46,8 @@ export type {
   TraceConfig,
   TraceExporterName,
 } from './types.js';
-export { validateMetricsConfig, validateTraceConfig } from './validate-config-section.js';
+export {
+  validateLogsConfig,
+  validateMetricsConfig,
+  validateTraceConfig,
+} from './validate-config-section.js';

@@ -1,11 +1,11 @@
 import { type Link, SpanKind, trace } from '@opentelemetry/api';
+import { ATTR_MESSAGING_BATCH_MESSAGE_COUNT } from '@proc/telemetry-semconv';
 import {
   baseContextOf,
   processSpanBasics,
   producerSpanContext,
   tracerOf,
 } from './internal/messaging.js';
-import { ATTR_MESSAGING_BATCH_MESSAGE_COUNT } from './semconv.js';
 import type { BatchProcessSpanOptions, MessageLike, ProcessSpanScope } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
-import { headerCarrier } from './header-carrier.js';
+import { headerGetterSetter } from './header-getter-setter.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ export function extractContext(
 ): Context {
   if (carrier === null || carrier === undefined) return ctx;
   const propagator = options.propagator ?? propagation;
-  return propagator.extract(ctx, carrier, headerCarrier);
+  return propagator.extract(ctx, carrier, headerGetterSetter);
 }
 
 /** Reads the propagated context from `headers` on top of the active context. */

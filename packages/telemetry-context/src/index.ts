@@ -5,7 +5,7 @@ export { startBatchProcessSpan } from './batch-process-span.js';
 export { createContextManager } from './context-manager.js';
 export { createPropagator } from './create-propagator.js';
 export { extractContext, extractFromHeaders } from './extract-context.js';
-export { headerCarrier } from './header-carrier.js';
+export { headerGetterSetter } from './header-getter-setter.js';
 export { injectContext, injectIntoHeaders } from './inject-context.js';
 export { startMessageProcessSpan } from './message-process-span.js';
 export { currentTraceIds } from './trace-ids.js';

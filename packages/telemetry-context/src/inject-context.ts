@@ -1,5 +1,5 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
-import { headerCarrier } from './header-carrier.js';
+import { headerGetterSetter } from './header-getter-setter.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ export function injectContext<C extends HeaderCarrier>(
   options: PropagationOptions = {},
 ): C {
   const propagator = options.propagator ?? propagation;
-  propagator.inject(ctx, carrier, headerCarrier);
+  propagator.inject(ctx, carrier, headerGetterSetter);
   return carrier;
 }
 

@@ -13,7 +13,7 @@ export type HeaderValue =
 export type MessageHeaderList = { key: string; value: string | Buffer | null | undefined }[];
 
 /**
- * Anything headers travel in. One getter/setter pair ({@link headerCarrier}) serves them all:
+ * Anything headers travel in. One getter/setter pair ({@link headerGetterSetter}) serves them all:
  * - Node's `IncomingHttpHeaders` / `OutgoingHttpHeaders` and any plain object map (case-insensitive,
  *   multi-value arrays),
  * - the fetch `Headers` class,

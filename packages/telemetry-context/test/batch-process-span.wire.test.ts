@@ -1,7 +1,7 @@
 import { SpanKind, trace } from '@opentelemetry/api';
+import { ATTR_MESSAGING_MESSAGE_ID } from '@proc/telemetry-semconv';
 import { startBatchProcessSpan } from '../src/batch-process-span.js';
 import { createPropagator } from '../src/create-propagator.js';
-import { ATTR_MESSAGING_MESSAGE_ID } from '../src/semconv.js';
 import { produceTestRecords, type TestRecord } from './support/test-records.js';
 import { useTestPipeline } from './support/test-tracing.js';
 

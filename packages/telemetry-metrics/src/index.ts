@@ -1,4 +1,5 @@
 export type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+export { createExemplarSpanProcessor } from './exemplar-span-processor.js';
 export { initMeterProvider, shutdownMeterProvider } from './meter-provider.js';
 export { METRIC_ATTRIBUTES } from './metric-attributes.js';
 export {
@@ -9,11 +10,13 @@ export {
 export { METRIC_NAMES } from './metric-names.js';
 export { createMetricsRecorder } from './metrics-recorder.js';
 export type {
+  ExemplarSpanProcessor,
   InitMeterProviderOptions,
   InstrumentKind,
   MetricDefinition,
   MetricExportCounts,
   MetricsHandle,
+  MetricsMeterProvider,
   MetricsRecorder,
   MetricsRecorderOptions,
   MetricViewOptions,

@@ -3,7 +3,8 @@ import { type IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
 import { type MetricsConfig, validateMetricsConfig } from '@proc/telemetry-config';
 import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
-import { createExemplarStore, type ExemplarStore } from './internal/exemplars/exemplar-store.js';
+import { createExemplarStore } from './internal/exemplars/exemplar-store.js';
+import type { ActiveExemplarFilter } from './internal/exemplars/types.js';
 import { createMetricReader } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
@@ -12,22 +13,23 @@ import type { InitMeterProviderOptions, MetricsHandle } from './types.js';
 /** The SDK's own default, applied explicitly so readers and views agree. */
 const DEFAULT_CARDINALITY_LIMIT = 2000;
 
-/** The exemplar store, when the configured exporter writes exemplars and the filter keeps any. */
-function exemplarStoreFor(metricsConfig: MetricsConfig): ExemplarStore | undefined {
-  const filter = metricsConfig.exemplarFilter;
-  if (filter === 'always_off' || !metricsConfig.enabled || metricsConfig.exporter !== 'otlp') {
-    return undefined;
-  }
-  return createExemplarStore(filter);
+/** The exemplar filter, when the configured exporter writes exemplars and the filter keeps any. */
+function exemplarFilterFor(metricsConfig: MetricsConfig): ActiveExemplarFilter | undefined {
+  const { enabled, exemplarFilter, exporter } = metricsConfig;
+  if (exemplarFilter === 'always_off' || !enabled) return undefined;
+  return exporter === 'otlp' || exporter === 'prometheus' ? exemplarFilter : undefined;
 }
 
 /**
  * Builds a meter provider from the `metrics` configuration section: a periodic OTLP export
  * (`grpc`, `http/protobuf`, `http/json`) with the configured temporality, a Prometheus pull
  * endpoint, the console, or nothing. Does not register any global: pass `handle.provider` to
- * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`. With OTLP, counter and
- * histogram points recorded by a {@link MetricsRecorder} inside a sampled span carry exemplars
- * with its trace and span id (see `metricsConfig.exemplarFilter`).
+ * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`. With OTLP, the points of
+ * counters, histograms, gauges and up-down counters recorded inside a sampled span (through the
+ * Meter API of `handle.provider`, the global API once it is registered, or a
+ * {@link MetricsRecorder}) carry exemplars with its trace and span id; with Prometheus, counters
+ * and histogram buckets do, for a scraper that asks for OpenMetrics (see
+ * `metricsConfig.exemplarFilter`).
  *
  * Throws only for invalid options: `TelemetryConfigError` (from `@proc/telemetry-config`,
  * `validateMetricsConfig`) listing every invalid field of a hand-built `metricsConfig` with its
@@ -45,7 +47,8 @@ export function initMeterProvider(
   const cardinalityLimit = options.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT;
   assertCardinalityLimit(cardinalityLimit, 'cardinalityLimit');
   const views = toSdkViews(options.views ?? [], cardinalityLimit);
-  const exemplars = exemplarStoreFor(metricsConfig);
+  const filter = exemplarFilterFor(metricsConfig);
+  const exemplars = filter === undefined ? undefined : createExemplarStore();
   const configured = createMetricReader(metricsConfig, cardinalityLimit, exemplars);
   const readers: IMetricReader[] = [
     ...(configured === undefined ? [] : [configured.reader]),
@@ -54,9 +57,9 @@ export function initMeterProvider(
   const providerOptions =
     resource === undefined ? { views, readers } : { resource, views, readers };
   const provider =
-    exemplars === undefined
+    filter === undefined || exemplars === undefined
       ? new MeterProvider(providerOptions)
-      : createExemplarMeterProvider(providerOptions, exemplars);
+      : createExemplarMeterProvider(providerOptions, filter, exemplars);
   return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured);
 }
 

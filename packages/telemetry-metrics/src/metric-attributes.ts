@@ -6,28 +6,32 @@ import {
   ATTR_MESSAGING_OPERATION_NAME,
   ATTR_MESSAGING_OPERATION_TYPE,
   ATTR_MESSAGING_SYSTEM,
-} from './semconv.js';
+  ATTR_PROCESSOR_AGGREGATION_TYPE,
+  ATTR_PROCESSOR_EVENT_TYPE,
+  ATTR_PROCESSOR_STATE_BACKEND,
+  ATTR_PROCESSOR_STATE_OPERATION_TYPE,
+  ATTR_PROCESSOR_WINDOW_TYPE,
+} from '@proc/telemetry-semconv';
 
 /**
- * Attribute keys of the stream-processor metrics. The first seven are the original module's
- * keys, kept so dashboards carry over; the `MESSAGING_*` ones are semantic-convention keys for
- * the `messaging.*` metrics.
+ * Attribute keys of the stream-processor metrics: the keys spans and logs use for the same
+ * concept (defined in `@proc/telemetry-semconv`), so a metric series and a span of one window
+ * or event type match. Prometheus labels are these keys with dots as underscores
+ * (`processor_event_type`).
  */
 export const METRIC_ATTRIBUTES = Object.freeze({
-  /** Kind of event being processed. */
-  EVENT_TYPE: 'event.type',
-  /** Window kind: `tumbling`, `sliding`, `session`... */
-  WINDOW_TYPE: 'window.type',
-  /** Aggregation function: `sum`, `count`, `avg`... */
-  AGGREGATION_TYPE: 'aggregation.type',
-  /** State store backend: `memory`, `redis`, `rocksdb`... */
-  STATE_BACKEND: 'state.backend',
-  /** State operation: `get`, `put`, `delete`... */
-  OPERATION_TYPE: 'operation.type',
-  /** Low-cardinality class of an error (semantic convention `error.type`). */
+  /** `processor.event.type`: the kind of event processed. */
+  EVENT_TYPE: ATTR_PROCESSOR_EVENT_TYPE,
+  /** `processor.window.type`: `tumbling`, `sliding`, `session`... */
+  WINDOW_TYPE: ATTR_PROCESSOR_WINDOW_TYPE,
+  /** `processor.aggregation.type`: `sum`, `count`, `avg`... */
+  AGGREGATION_TYPE: ATTR_PROCESSOR_AGGREGATION_TYPE,
+  /** `processor.state.backend`: `memory`, `redis`, `rocksdb`... */
+  STATE_BACKEND: ATTR_PROCESSOR_STATE_BACKEND,
+  /** `processor.state.operation.type`: `get`, `put`, `delete`... */
+  STATE_OPERATION_TYPE: ATTR_PROCESSOR_STATE_OPERATION_TYPE,
+  /** `error.type`: low-cardinality class of an error (semantic convention, stable). */
   ERROR_TYPE: ATTR_ERROR_TYPE,
-  /** Partition the event came from. */
-  PARTITION_ID: 'partition.id',
   /** `messaging.system` (semantic convention, incubating). */
   MESSAGING_SYSTEM: ATTR_MESSAGING_SYSTEM,
   /** `messaging.operation.name` (semantic convention, incubating). */
@@ -38,6 +42,6 @@ export const METRIC_ATTRIBUTES = Object.freeze({
   MESSAGING_DESTINATION_NAME: ATTR_MESSAGING_DESTINATION_NAME,
   /** `messaging.consumer.group.name` (semantic convention, incubating). */
   MESSAGING_CONSUMER_GROUP_NAME: ATTR_MESSAGING_CONSUMER_GROUP_NAME,
-  /** `messaging.destination.partition.id` (semantic convention, incubating). */
+  /** `messaging.destination.partition.id`: the partition an event came from (incubating). */
   MESSAGING_DESTINATION_PARTITION_ID: ATTR_MESSAGING_DESTINATION_PARTITION_ID,
 } as const);

@@ -1,7 +1,7 @@
 import {
   METRIC_MESSAGING_CLIENT_CONSUMED_MESSAGES,
   METRIC_MESSAGING_PROCESS_DURATION,
-} from './semconv.js';
+} from '@proc/telemetry-semconv';
 
 /**
  * Instrument names of a stream processor. The original module's eight names are kept unchanged

@@ -1,5 +1,4 @@
 import { type Attributes, metrics, type ObservableResult } from '@opentelemetry/api';
-import { meterExemplarsFor } from './internal/exemplars/exemplar-registry.js';
 import {
   type CachedInstrument,
   getOrCreateInstrument,
@@ -24,10 +23,9 @@ const DEFAULT_METER_NAME = '@proc/telemetry-metrics';
  * per-call attributes are checked in place (no copy), invalid ones dropped with a diag warning
  * instead of letting the SDK throw.
  *
- * On a meter of a provider from `initMeterProvider()` that exports exemplars, counter and
- * histogram recordings also offer an exemplar: one context lookup per call, and an exemplar kept
- * only when the filter passes (by default, a sampled span is active). On any other meter
- * (another SDK setup, the no-op meter) nothing is looked up.
+ * Exemplars come from the meter: on a meter of a provider from `initMeterProvider()` that keeps
+ * them, each synchronous recording made inside a sampled span offers one, as a measurement made
+ * through the plain Meter API does.
  *
  * @example
  * const recorder = createMetricsRecorder({
@@ -46,8 +44,6 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     definitions.set(definition.name, definition);
   }
   const cache = instrumentCacheFor(meter);
-  // Resolved once: a meter is registered when its provider creates it.
-  const exemplars = meterExemplarsFor(meter);
 
   const attributesFor = (given: Attributes | undefined): Attributes => {
     if (given === undefined) {
@@ -69,11 +65,7 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     recordCounter(name, value = 1, attributes) {
       let entry = cache.get(name);
       if (entry?.kind !== 'counter') entry = slow(name, 'counter');
-      if (entry.kind !== 'counter') return;
-      const merged = attributesFor(attributes);
-      entry.instrument.add(value, merged);
-      // The caller's own object is passed on as is: the exemplar copies it when it keeps it.
-      exemplars?.offer(name, 'counter', value, merged, merged === attributes);
+      if (entry.kind === 'counter') entry.instrument.add(value, attributesFor(attributes));
     },
 
     recordUpDown(name, delta, attributes) {
@@ -85,10 +77,7 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     recordHistogram(name, value, attributes) {
       let entry = cache.get(name);
       if (entry?.kind !== 'histogram') entry = slow(name, 'histogram');
-      if (entry.kind !== 'histogram') return;
-      const merged = attributesFor(attributes);
-      entry.instrument.record(value, merged);
-      exemplars?.offer(name, 'histogram', value, merged, merged === attributes);
+      if (entry.kind === 'histogram') entry.instrument.record(value, attributesFor(attributes));
     },
 
     recordGauge(name, value, attributes) {
@@ -100,7 +89,9 @@ export function createMetricsRecorder(options: MetricsRecorderOptions = {}): Met
     observeGauge(name: string, callback: ObserveGaugeCallback): () => void {
       const entry = slow(name, 'observableGauge');
       if (entry.kind !== 'observableGauge') {
-        throw new Error('unreachable: getOrCreateInstrument returned another kind');
+        throw new Error(
+          '@proc/telemetry-metrics: internal error: getOrCreateInstrument returned another kind',
+        );
       }
       const gauge = entry.instrument;
       const observableCallback = (result: ObservableResult<Attributes>) =>

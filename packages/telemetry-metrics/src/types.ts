@@ -1,5 +1,12 @@
-import type { Attributes, Meter, MeterOptions } from '@opentelemetry/api';
-import type { IMetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
+import type {
+  Attributes,
+  Context,
+  HrTime,
+  Meter,
+  MeterOptions,
+  MeterProvider,
+} from '@opentelemetry/api';
+import type { IMetricReader } from '@opentelemetry/sdk-metrics';
 import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
 
 /**
@@ -85,10 +92,26 @@ export interface InitMeterProviderOptions {
   readers?: IMetricReader[];
 }
 
+/**
+ * The meter provider of a {@link MetricsHandle}: the OpenTelemetry API's `MeterProvider` (for
+ * `metrics.setGlobalMeterProvider()`) with the SDK provider's `forceFlush()` and `shutdown()`.
+ * It is the SDK's `MeterProvider` itself when no exemplars are kept, and a provider composed
+ * around it when they are (its meters offer measurements as exemplars).
+ */
+export interface MetricsMeterProvider extends MeterProvider {
+  /** Collects and exports on every reader now; rejects as the SDK's does. */
+  forceFlush(options?: { timeoutMillis?: number }): Promise<void>;
+  /** Exports the last collection and stops every reader; rejects as the SDK's does. */
+  shutdown(options?: { timeoutMillis?: number }): Promise<void>;
+}
+
 /** What {@link initMeterProvider} returns. Globals are not registered. */
 export interface MetricsHandle {
-  /** The SDK provider, e.g. for `metrics.setGlobalMeterProvider(handle.provider)`. */
-  readonly provider: MeterProvider;
+  /**
+   * The provider, e.g. for `metrics.setGlobalMeterProvider(handle.provider)`: its meters (and
+   * the global API's, once it is registered) keep exemplars as `handle.getMeter()`'s do.
+   */
+  readonly provider: MetricsMeterProvider;
   /** A meter of this provider. */
   getMeter(name: string, version?: string, options?: MeterOptions): Meter;
   /**
@@ -123,6 +146,22 @@ export interface MetricExportCounts {
   exportsInFlight: number;
   /** Most exports ever in flight at once (at most `metrics.export.maxConcurrentExports`). */
   peakExportsInFlight: number;
+}
+
+/**
+ * A span processor, structurally the `SpanProcessor` of `@opentelemetry/sdk-trace-base`, that
+ * notes the monotonic time each span starts at, so an exemplar recorded inside the span gets a
+ * time within the span's start and end. Made by {@link createExemplarSpanProcessor}.
+ */
+export interface ExemplarSpanProcessor {
+  /** Notes when `span` started; reads only its public `startTime`. */
+  onStart(span: { readonly startTime: HrTime }, parentContext: Context): void;
+  /** Does nothing: the note goes with the span when it is collected. */
+  onEnd(span: unknown): void;
+  /** Resolves at once: nothing is buffered. */
+  forceFlush(): Promise<void>;
+  /** Resolves at once: nothing is held. */
+  shutdown(): Promise<void>;
 }
 
 /** Options of {@link createMetricsRecorder}. */

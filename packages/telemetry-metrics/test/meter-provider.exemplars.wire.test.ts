@@ -1,4 +1,4 @@
-import { context, diag, metrics, trace } from '@opentelemetry/api';
+import { context, diag, metrics, trace, ValueType } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPMetricExporter as GrpcMetricExporter } from '@opentelemetry/exporter-metrics-otlp-grpc';
@@ -8,7 +8,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type { ExemplarFilterName } from '@proc/telemetry-config';
-import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
+import type { OtlpReceiver, ReceivedMetricPoint, ReceiverProtocol } from '@proc/telemetry-testing';
 import { startOtlpReceiver } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
@@ -21,7 +21,7 @@ import { createOtlpMetricExporter } from '../src/internal/otlp-exporter.js';
 import { createTestExemplarProvider } from './helpers/test-exemplar-provider.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
-const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+const PROTOCOLS: ReceiverProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
 const COUNTER = METRIC_NAMES.EVENTS_PROCESSED;
 const HISTOGRAM = METRIC_NAMES.PROCESSING_DURATION;
 
@@ -30,7 +30,7 @@ const unsampledTracer = () =>
   new BasicTracerProvider({ sampler: new AlwaysOffSampler() }).getTracer('exemplar-wire-test');
 
 function pointOf(points: ReceivedMetricPoint[], eventType: string): ReceivedMetricPoint {
-  const point = points.find((p) => p.attributes['event.type'] === eventType);
+  const point = points.find((p) => p.attributes['processor.event.type'] === eventType);
   if (point === undefined) throw new Error(`no point with event.type=${eventType}`);
   return point;
 }
@@ -96,17 +96,17 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
     it("should attach the active sampled span's trace and span id to counter and histogram points", async () => {
       const recorder = start();
       const ids = sampledTracer().startActiveSpan('process', (span) => {
-        recorder.recordHistogram(HISTOGRAM, 0.25, { 'event.type': 'order' });
-        recorder.recordHistogram(HISTOGRAM, 0.002, { 'event.type': 'order' });
-        recorder.recordCounter(COUNTER, 3, { 'event.type': 'order' });
+        recorder.recordHistogram(HISTOGRAM, 0.25, { 'processor.event.type': 'order' });
+        recorder.recordHistogram(HISTOGRAM, 0.002, { 'processor.event.type': 'order' });
+        recorder.recordCounter(COUNTER, 3, { 'processor.event.type': 'order' });
         span.end();
         return span.spanContext();
       });
-      recorder.recordHistogram(HISTOGRAM, 0.5, { 'event.type': 'outside' });
-      recorder.recordCounter(COUNTER, 1, { 'event.type': 'outside' });
+      recorder.recordHistogram(HISTOGRAM, 0.5, { 'processor.event.type': 'outside' });
+      recorder.recordCounter(COUNTER, 1, { 'processor.event.type': 'outside' });
       unsampledTracer().startActiveSpan('dropped', (span) => {
-        recorder.recordHistogram(HISTOGRAM, 0.5, { 'event.type': 'unsampled' });
-        recorder.recordCounter(COUNTER, 1, { 'event.type': 'unsampled' });
+        recorder.recordHistogram(HISTOGRAM, 0.5, { 'processor.event.type': 'unsampled' });
+        recorder.recordCounter(COUNTER, 1, { 'processor.event.type': 'unsampled' });
         span.end();
       });
       await handle?.forceFlush();
@@ -132,23 +132,116 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
       const recorder = start();
       const tracer = sampledTracer();
       tracer.startActiveSpan('first', (span) => {
-        recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });
+        recorder.recordCounter(COUNTER, 1, { 'processor.event.type': 'order' });
         span.end();
       });
       await handle?.forceFlush();
       await receiver.waitForMetric(COUNTER);
       receiver.clear();
 
-      recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });
+      recorder.recordCounter(COUNTER, 1, { 'processor.event.type': 'order' });
       await handle?.forceFlush();
       const points = await receiver.waitForMetric(COUNTER);
       expect(pointOf(points, 'order')).toMatchObject({ value: 2, exemplars: [] });
     });
 
+    it('should attach exemplars to counters, histograms and gauges made on handle.getMeter() through the plain Meter API (regression: only MetricsRecorder instruments had any)', async () => {
+      start();
+      const meter = handle?.getMeter('plain-meter-api') ?? metrics.getMeter('unused');
+      const counter = meter.createCounter('plain.counter');
+      const histogram = meter.createHistogram('plain.histogram');
+      const gauge = meter.createGauge('plain.gauge');
+      const ids = sampledTracer().startActiveSpan('process', (span) => {
+        counter.add(2, { 'processor.event.type': 'order' });
+        histogram.record(0.7, { 'processor.event.type': 'order' });
+        gauge.record(11, { 'processor.event.type': 'order' });
+        span.end();
+        return span.spanContext();
+      });
+      counter.add(1, { 'processor.event.type': 'outside' });
+      await handle?.forceFlush();
+
+      const exemplar = (value: number) => ({
+        traceId: ids.traceId,
+        spanId: ids.spanId,
+        attributes: {},
+        value,
+        valueType: 'double',
+        timeUnixNano: expect.any(BigInt),
+      });
+      expect(pointOf(await receiver.waitForMetric('plain.counter'), 'order').exemplars).toEqual([
+        exemplar(2),
+      ]);
+      expect(pointOf(await receiver.waitForMetric('plain.counter'), 'outside').exemplars).toEqual(
+        [],
+      );
+      expect(pointOf(await receiver.waitForMetric('plain.histogram'), 'order').exemplars).toEqual([
+        exemplar(0.7),
+      ]);
+      expect(pointOf(await receiver.waitForMetric('plain.gauge'), 'order').exemplars).toEqual([
+        exemplar(11),
+      ]);
+    });
+
+    it('should attach exemplars to instruments of the global metrics.getMeter() once handle.provider is registered', async () => {
+      start();
+      if (handle === undefined) throw new Error('not started');
+      metrics.setGlobalMeterProvider(handle.provider);
+      const counter = metrics.getMeter('global-meter').createCounter('global.counter', {
+        valueType: ValueType.INT,
+      });
+      const ids = sampledTracer().startActiveSpan('process', (span) => {
+        counter.add(5, { 'processor.event.type': 'order' });
+        span.end();
+        return span.spanContext();
+      });
+      await handle?.forceFlush();
+
+      const [point] = await receiver.waitForMetric('global.counter');
+      expect(point?.exemplars).toEqual([
+        {
+          traceId: ids.traceId,
+          spanId: ids.spanId,
+          attributes: {},
+          value: 5,
+          valueType: 'int',
+          timeUnixNano: expect.any(BigInt),
+        },
+      ]);
+    });
+
+    it("should match each exemplar to the point a view's attributeKeys produced and send the removed attributes as filtered attributes", async () => {
+      const config = createTestMetricsConfig({
+        exporter: 'otlp',
+        exportIntervalMillis: 600_000,
+        exportTimeoutMillis: 10_000,
+        export: { protocol, endpoint: url(), timeoutMillis: 5_000 },
+      });
+      handle = initMeterProvider(config, undefined, {
+        views: [{ instrumentName: 'viewed.*', attributeKeys: ['processor.event.type'] }],
+      });
+      const counter = handle.getMeter('views').createCounter('viewed.counter');
+      sampledTracer().startActiveSpan('process', (span) => {
+        counter.add(1, { 'processor.event.type': 'order', 'order.id': 'o-1' });
+        counter.add(1, { 'processor.event.type': 'refund', 'order.id': 'o-2' });
+        span.end();
+      });
+      await handle.forceFlush();
+
+      const points = await receiver.waitForMetric('viewed.counter');
+      expect(pointOf(points, 'order').attributes).toEqual({ 'processor.event.type': 'order' });
+      expect(pointOf(points, 'order').exemplars.map((e) => e.attributes)).toEqual([
+        { 'order.id': 'o-1' },
+      ]);
+      expect(pointOf(points, 'refund').exemplars.map((e) => e.attributes)).toEqual([
+        { 'order.id': 'o-2' },
+      ]);
+    });
+
     it("should attach none with metrics.exemplarFilter 'always_off'", async () => {
       const recorder = start('always_off');
       sampledTracer().startActiveSpan('process', (span) => {
-        recorder.recordCounter(COUNTER, 1, { 'event.type': 'order' });
+        recorder.recordCounter(COUNTER, 1, { 'processor.event.type': 'order' });
         span.end();
       });
       await handle?.forceFlush();
@@ -181,12 +274,14 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
         meter: setup.meter,
         commonAttributes: { 'pipeline.name': 'ingest' },
       });
-      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, { 'partition.id': '3' });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, {
+        'messaging.destination.partition.id': '3',
+      });
       recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 2);
-      recorder.recordCounter(COUNTER, 1, { 'event.type': 'outside' });
+      recorder.recordCounter(COUNTER, 1, { 'processor.event.type': 'outside' });
       sampledTracer().startActiveSpan('process', (span) => {
-        recorder.recordHistogram(HISTOGRAM, 0.25, { 'event.type': 'order' });
-        recorder.recordCounter(COUNTER, 3, { 'event.type': 'order' });
+        recorder.recordHistogram(HISTOGRAM, 0.25, { 'processor.event.type': 'order' });
+        recorder.recordCounter(COUNTER, 3, { 'processor.event.type': 'order' });
         span.end();
       });
       const resourceMetrics = await setup.collect();

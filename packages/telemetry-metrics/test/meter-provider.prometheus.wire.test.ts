@@ -55,27 +55,35 @@ describe('initMeterProvider with the Prometheus exporter', () => {
         meter: handle.getMeter('prometheus-test'),
         commonAttributes: { 'pipeline.name': 'ingest' },
       });
-      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5, { 'event.type': 'order' });
-      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 2, { 'event.type': 'refund' });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5, { 'processor.event.type': 'order' });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 2, {
+        'processor.event.type': 'refund',
+      });
       recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.003);
       recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.2);
-      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, { 'partition.id': '7' });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, {
+        'messaging.destination.partition.id': '7',
+      });
       recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 3);
 
       const [orders] = await server.waitForQuery(
-        'processor_events_processed_total{event_type="order"}',
+        'processor_events_processed_total{processor_event_type="order"}',
         (samples) => samples[0]?.value === 5,
       );
       expect(orders?.metric).toMatchObject({
         __name__: 'processor_events_processed_total',
-        event_type: 'order',
+        processor_event_type: 'order',
         pipeline_name: 'ingest',
         otel_scope_name: 'prometheus-test',
         job: 'telemetry-metrics',
         instance: `127.0.0.1:${exporterPort}`,
       });
-      const byType = await server.query('sum by (event_type) (processor_events_processed_total)');
-      expect(Object.fromEntries(byType.map((s) => [s.metric.event_type, s.value]))).toEqual({
+      const byType = await server.query(
+        'sum by (processor_event_type) (processor_events_processed_total)',
+      );
+      expect(
+        Object.fromEntries(byType.map((s) => [s.metric.processor_event_type, s.value])),
+      ).toEqual({
         order: 5,
         refund: 2,
       });
@@ -96,7 +104,10 @@ describe('initMeterProvider with the Prometheus exporter', () => {
         'processor_watermark_lag',
         (s) => s[0]?.value === 1.5,
       );
-      expect(lag?.metric).toMatchObject({ partition_id: '7', pipeline_name: 'ingest' });
+      expect(lag?.metric).toMatchObject({
+        messaging_destination_partition_id: '7',
+        pipeline_name: 'ingest',
+      });
       const [windows] = await server.waitForQuery(
         'processor_windows_active',
         (s) => s[0]?.value === 3,

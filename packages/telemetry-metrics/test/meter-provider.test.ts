@@ -5,6 +5,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AggregationTemporality,
   type Histogram,
+  MeterProvider,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import {
@@ -25,7 +26,6 @@ import {
   type MetricsHandle,
   shutdownMeterProvider,
 } from '../src/index.js';
-import { meterExemplarsFor } from '../src/internal/exemplars/exemplar-registry.js';
 import { createTestMetricCollector, findMetric } from './helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
@@ -130,7 +130,11 @@ describe('initMeterProvider', () => {
     it('should throw for an invalid cardinality limit', () => {
       expect(() =>
         initMeterProvider(createTestMetricsConfig(), undefined, { cardinalityLimit: -1 }),
-      ).toThrow('cardinalityLimit must be a positive integer, got -1');
+      ).toThrow(
+        new RangeError(
+          '@proc/telemetry-metrics: cardinalityLimit must be a positive integer, got -1',
+        ),
+      );
     });
 
     it('should throw, naming the field and the accepted values, for an unknown exemplar filter in a hand-built config', () => {
@@ -148,7 +152,7 @@ describe('initMeterProvider', () => {
       );
     });
 
-    it('should register meters for exemplars only when the OTLP exporter writes them', async () => {
+    it("should build the SDK's own provider, with no exemplar machinery, unless the OTLP or Prometheus exporter writes exemplars", async () => {
       const endpoint = `http://127.0.0.1:${await freePort()}/v1/metrics`;
       // No filter given: the default from the config package, `trace_based`.
       const otlp = (exemplarFilter?: ExemplarFilterName) =>
@@ -169,12 +173,30 @@ describe('initMeterProvider', () => {
           }).metrics,
           false,
         ],
+        [
+          createTestMetricsConfig({
+            exporter: 'prometheus',
+            prometheus: { port: await freePort() },
+          }),
+          true,
+        ],
+        [
+          createTestMetricsConfig({
+            exporter: 'prometheus',
+            exemplarFilter: 'always_off',
+            prometheus: { port: await freePort() },
+          }),
+          false,
+        ],
         [createTestMetricsConfig({ exporter: 'console', exemplarFilter: 'always_on' }), false],
         [createTestMetricsConfig({ exporter: 'none' }), false],
       ];
-      for (const [config, registered] of cases) {
+      for (const [config, keepsExemplars] of cases) {
         const handle = initMeterProvider(config);
-        expect(meterExemplarsFor(handle.getMeter('m')) !== undefined).toBe(registered);
+        expect({
+          exporter: config.exporter,
+          sdkProvider: handle.provider instanceof MeterProvider,
+        }).toEqual({ exporter: config.exporter, sdkProvider: !keepsExemplars });
         await handle.shutdown({ timeoutMillis: 1_000 });
       }
     });
@@ -198,7 +220,7 @@ describe('initMeterProvider', () => {
         readers: [collector.reader],
         views: [
           { instrumentName: 'processor.processing.duration', bucketBoundaries: [0.01, 0.1, 1] },
-          { instrumentName: 'processor.events.processed', attributeKeys: ['event.type'] },
+          { instrumentName: 'processor.events.processed', attributeKeys: ['processor.event.type'] },
           { instrumentName: 'debug.*', drop: true },
         ],
       });
@@ -208,12 +230,12 @@ describe('initMeterProvider', () => {
       });
       recorder.recordHistogram('processor.processing.duration', 0.05);
       recorder.recordCounter('processor.events.processed', 1, {
-        'event.type': 'a',
-        'partition.id': '1',
+        'processor.event.type': 'a',
+        'messaging.destination.partition.id': '1',
       });
       recorder.recordCounter('processor.events.processed', 1, {
-        'event.type': 'a',
-        'partition.id': '2',
+        'processor.event.type': 'a',
+        'messaging.destination.partition.id': '2',
       });
       recorder.recordCounter('debug.counter', 1);
       const collected = await collector.collect();
@@ -223,7 +245,7 @@ describe('initMeterProvider', () => {
       expect(histogram.buckets).toEqual({ boundaries: [0.01, 0.1, 1], counts: [0, 1, 0, 0] });
       const processed = findMetric(collected, 'processor.events.processed');
       expect(processed.dataPoints.map((p) => [p.attributes, p.value])).toEqual([
-        [{ 'event.type': 'a' }, 2],
+        [{ 'processor.event.type': 'a' }, 2],
       ]);
       expect(collected.map((m) => m.descriptor.name)).not.toContain('debug.counter');
     });

@@ -1,7 +1,7 @@
 import { diag, metrics } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { MetricsConfig, TemporalityPreference } from '@proc/telemetry-config';
-import type { OtlpProtocol, OtlpReceiver, ReceivedMetricPoint } from '@proc/telemetry-testing';
+import type { OtlpReceiver, ReceivedMetricPoint, ReceiverProtocol } from '@proc/telemetry-testing';
 import { createTestDiagLogger, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
@@ -15,7 +15,7 @@ import {
 } from '../src/index.js';
 import { createTestMetricsConfig } from './helpers/test-metrics-config.js';
 
-const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
+const PROTOCOLS: ReceiverProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
 const COMMON = { 'service.name': 'orders', 'pipeline.name': 'ingest' };
 
 function only(points: ReceivedMetricPoint[]): ReceivedMetricPoint {
@@ -85,12 +85,18 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
   describe('MetricsRecorder', () => {
     it('should deliver every instrument kind with its name, unit, description, attributes and values', async () => {
       const { handle, recorder } = start('cumulative');
-      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5, { 'event.type': 'order' });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 5, { 'processor.event.type': 'order' });
       recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, 3);
       recorder.recordUpDown(METRIC_NAMES.WINDOWS_ACTIVE, -1);
-      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.003, { 'event.type': 'order' });
-      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.2, { 'event.type': 'order' });
-      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, { 'partition.id': '3' });
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.003, {
+        'processor.event.type': 'order',
+      });
+      recorder.recordHistogram(METRIC_NAMES.PROCESSING_DURATION, 0.2, {
+        'processor.event.type': 'order',
+      });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 1.5, {
+        'messaging.destination.partition.id': '3',
+      });
       recorder.observeGauge('processor.queue.depth', (observe) =>
         observe(42, { 'queue.name': 'in' }),
       );
@@ -104,7 +110,7 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
         value: 5,
         unit: '{event}',
         description: METRIC_DEFINITIONS[METRIC_NAMES.EVENTS_PROCESSED]?.description,
-        attributes: { ...COMMON, 'event.type': 'order' },
+        attributes: { ...COMMON, 'processor.event.type': 'order' },
         protocol,
         scope: { name: 'wire-test', version: '1.2.3' },
       });
@@ -136,7 +142,7 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
         type: 'gauge',
         value: 1.5,
         unit: 's',
-        attributes: { ...COMMON, 'partition.id': '3' },
+        attributes: { ...COMMON, 'messaging.destination.partition.id': '3' },
       });
       expect(only(receiver.metric('processor.queue.depth'))).toMatchObject({
         type: 'gauge',

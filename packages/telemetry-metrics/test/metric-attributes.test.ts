@@ -1,15 +1,15 @@
+import * as semconv from '@proc/telemetry-semconv';
 import { METRIC_ATTRIBUTES } from '../src/index.js';
 
 describe('METRIC_ATTRIBUTES', () => {
-  it('should keep the original module attribute keys', () => {
+  it('should use the processor.* keys spans and logs use', () => {
     expect(METRIC_ATTRIBUTES).toMatchObject({
-      EVENT_TYPE: 'event.type',
-      WINDOW_TYPE: 'window.type',
-      AGGREGATION_TYPE: 'aggregation.type',
-      STATE_BACKEND: 'state.backend',
-      OPERATION_TYPE: 'operation.type',
+      EVENT_TYPE: 'processor.event.type',
+      WINDOW_TYPE: 'processor.window.type',
+      AGGREGATION_TYPE: 'processor.aggregation.type',
+      STATE_BACKEND: 'processor.state.backend',
+      STATE_OPERATION_TYPE: 'processor.state.operation.type',
       ERROR_TYPE: 'error.type',
-      PARTITION_ID: 'partition.id',
     });
   });
 
@@ -22,6 +22,13 @@ describe('METRIC_ATTRIBUTES', () => {
       MESSAGING_CONSUMER_GROUP_NAME: 'messaging.consumer.group.name',
       MESSAGING_DESTINATION_PARTITION_ID: 'messaging.destination.partition.id',
     });
+  });
+
+  it('should have one member per key, each a key of @proc/telemetry-semconv or error.type', () => {
+    const keys = Object.values(METRIC_ATTRIBUTES);
+    expect(new Set(keys).size).toBe(keys.length);
+    const shared = new Set<string>([...Object.values(semconv), 'error.type']);
+    expect(keys.filter((key) => !shared.has(key))).toEqual([]);
   });
 
   it('should be frozen', () => {

@@ -70,7 +70,7 @@ describe('MetricsRecorder', () => {
       expect(metric.dataPoints[0]?.attributes).toEqual({
         'service.name': 'orders',
         'pipeline.name': 'override',
-        'event.type': 'order',
+        'processor.event.type': 'order',
       });
       expect(metric.dataPoints[0]?.value).toBe(3);
     });
@@ -119,7 +119,7 @@ describe('MetricsRecorder', () => {
       const counter = meter.createCounter('spied.counter');
       jest.spyOn(meter, 'createCounter').mockReturnValue(counter);
       const add = jest.spyOn(counter, 'add');
-      const attributes = { 'event.type': 'order' };
+      const attributes = { 'processor.event.type': 'order' };
       recorder.recordCounter('spied.counter', 1, attributes);
       expect(add.mock.calls[0]?.[1]).toBe(attributes);
     });
@@ -137,6 +137,7 @@ describe('MetricsRecorder', () => {
     it('should throw naming the instrument when the name was created with another kind', () => {
       const recorder = createMetricsRecorder({ meter });
       recorder.recordHistogram('shared.name', 1);
+      expect(() => recorder.recordCounter('shared.name')).toThrow(TypeError);
       expect(() => recorder.recordCounter('shared.name')).toThrow(
         '@proc/telemetry-metrics: instrument "shared.name" was created as a histogram and cannot be recorded as a counter',
       );
@@ -144,15 +145,17 @@ describe('MetricsRecorder', () => {
 
     it('should throw when a predefined name is recorded with another kind', () => {
       const recorder = createMetricsRecorder({ meter });
+      expect(() => recorder.recordHistogram(METRIC_NAMES.EVENTS_PROCESSED, 1)).toThrow(TypeError);
       expect(() => recorder.recordHistogram(METRIC_NAMES.EVENTS_PROCESSED, 1)).toThrow(
-        `instrument "${METRIC_NAMES.EVENTS_PROCESSED}" is defined as a counter and cannot be recorded as a histogram`,
+        `@proc/telemetry-metrics: instrument "${METRIC_NAMES.EVENTS_PROCESSED}" is defined as a counter and cannot be recorded as a histogram`,
       );
     });
 
     it('should throw naming the name and the rule for an invalid name', () => {
       const recorder = createMetricsRecorder({ meter });
+      expect(() => recorder.recordCounter('1events')).toThrow(TypeError);
       expect(() => recorder.recordCounter('1events')).toThrow(
-        /invalid instrument name "1events": an instrument name starts with a letter/,
+        /^@proc\/telemetry-metrics: invalid instrument name "1events": an instrument name starts with a letter/,
       );
     });
   });
@@ -192,13 +195,19 @@ describe('MetricsRecorder', () => {
   describe('recordGauge', () => {
     it('should report the last value recorded per attribute set', async () => {
       const recorder = createMetricsRecorder({ meter, commonAttributes: common });
-      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 4, { 'partition.id': '1' });
-      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 2.5, { 'partition.id': '1' });
-      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 7, { 'partition.id': '2' });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 4, {
+        'messaging.destination.partition.id': '1',
+      });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 2.5, {
+        'messaging.destination.partition.id': '1',
+      });
+      recorder.recordGauge(METRIC_NAMES.WATERMARK_LAG, 7, {
+        'messaging.destination.partition.id': '2',
+      });
       const metric = findMetric(await collector.collect(), METRIC_NAMES.WATERMARK_LAG);
       expect(metric.dataPointType).toBe(DataPointType.GAUGE);
       const byPartition = Object.fromEntries(
-        metric.dataPoints.map((p) => [p.attributes['partition.id'], p.value]),
+        metric.dataPoints.map((p) => [p.attributes['messaging.destination.partition.id'], p.value]),
       );
       expect(byPartition).toEqual({ '1': 2.5, '2': 7 });
       expect(metric.dataPoints[0]?.attributes['service.name']).toBe('orders');
@@ -274,7 +283,7 @@ describe('MetricsRecorder', () => {
       for (const kind of KINDS) {
         expect(() =>
           recorder[kind](`bad.${kind}`, 1, {
-            'event.type': 'order',
+            'processor.event.type': 'order',
             ...BAD_VALUES,
           } as never),
         ).not.toThrow();
@@ -282,7 +291,7 @@ describe('MetricsRecorder', () => {
       const collected = await collector.collect();
       for (const kind of KINDS) {
         expect(findMetric(collected, `bad.${kind}`).dataPoints.map((p) => p.attributes)).toEqual([
-          { ...common, 'event.type': 'order' },
+          { ...common, 'processor.event.type': 'order' },
         ]);
       }
       // Once per key, naming the key and the accepted values, never the value itself.
@@ -391,56 +400,31 @@ describe('MetricsRecorder', () => {
       context.disable();
     });
 
-    const taken = () =>
-      [...exemplarSetup.store.take().values()].flatMap((instruments) =>
-        [...instruments].flatMap(([name, list]) =>
-          list.map((e) => ({ name, value: e.value, traceId: e.traceId, attributes: e.attributes })),
-        ),
-      );
+    const scope = { name: 'exemplar-test', version: '1.0.0' };
+    const taken = (name: string, attributes: Record<string, unknown>) =>
+      exemplarSetup.store
+        .take()
+        .forPoint(scope, name, attributes as never)
+        ?.map((e) => ({ value: e.value, traceId: e.traceId }));
 
-    it('should offer counter and histogram recordings made inside a sampled span', () => {
+    it('should keep exemplars of recordings made inside a sampled span, under the merged attributes', () => {
       const recorder = createMetricsRecorder({
         meter: exemplarSetup.meter,
         commonAttributes: common,
       });
-      withSpanContext(SAMPLED, () => {
-        recorder.recordCounter('c', 2, { p: '1' });
-        recorder.recordHistogram('h', 0.5);
-      });
-      expect(taken()).toEqual([
-        { name: 'c', value: 2, traceId: SAMPLED.traceId, attributes: { ...common, p: '1' } },
-        { name: 'h', value: 0.5, traceId: SAMPLED.traceId, attributes: common },
-      ]);
+      withSpanContext(SAMPLED, () => recorder.recordCounter('c', 2, { p: '1' }));
+      expect(taken('c', { ...common, p: '1' })).toEqual([{ value: 2, traceId: SAMPLED.traceId }]);
+      withSpanContext(SAMPLED, () => recorder.recordHistogram('h', 0.5));
+      expect(taken('h', common)).toEqual([{ value: 0.5, traceId: SAMPLED.traceId }]);
+      withSpanContext(SAMPLED, () => recorder.recordGauge('g', 4));
+      expect(taken('g', common)).toEqual([{ value: 4, traceId: SAMPLED.traceId }]);
     });
 
-    it('should offer nothing outside a span, inside an unsampled one, or for other kinds', () => {
+    it('should keep none outside a span or inside an unsampled one', () => {
       const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
       recorder.recordCounter('c', 1);
-      recorder.recordHistogram('h', 1);
       withSpanContext(UNSAMPLED, () => recorder.recordCounter('c', 1));
-      withSpanContext(SAMPLED, () => {
-        recorder.recordUpDown('u', 1);
-        recorder.recordGauge('g', 1);
-      });
-      expect(taken()).toEqual([]);
-    });
-
-    it('should offer no exemplar for a negative counter or histogram value, which the SDK drops (regression: the dropped value became the series exemplar)', () => {
-      const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
-      withSpanContext(SAMPLED, () => {
-        recorder.recordCounter('c', 3);
-        recorder.recordCounter('c', -1);
-        recorder.recordHistogram('h', -0.5);
-      });
-      expect(taken()).toEqual([{ name: 'c', value: 3, traceId: SAMPLED.traceId, attributes: {} }]);
-    });
-
-    it("should keep a copy of the caller's attributes when there are no common attributes", () => {
-      const recorder = createMetricsRecorder({ meter: exemplarSetup.meter });
-      const attributes = { p: '1' };
-      withSpanContext(SAMPLED, () => recorder.recordCounter('c', 1, attributes));
-      attributes.p = 'changed';
-      expect(taken()[0]?.attributes).toEqual({ p: '1' });
+      expect(exemplarSetup.store.take().empty).toBe(true);
     });
 
     it('should record as before on meters of a provider without exemplars', async () => {

@@ -1,3 +1,6 @@
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import type { DeliveryRetryPolicy } from './internal/delivery-retry-policy.js';
 import { logger } from './internal/diag.js';
 import type {
   DeliveryOutcome,
@@ -35,10 +38,22 @@ const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
  * after each failure or timeout while the old one is still retrying.
  */
 export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): DeliveryQueue<T> {
+  return createDeliveryQueueWithRetry(options, {});
+}
+
+/**
+ * `createDeliveryQueue()` with another retry policy (fields left out take the defaults). Not
+ * exported by the package: only tests set the policy until it becomes configuration.
+ * @internal
+ */
+export function createDeliveryQueueWithRetry<T>(
+  options: DeliveryQueueOptions<T>,
+  retry: DeliveryRetryPolicy,
+): DeliveryQueue<T> {
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
-  const maxAttempts = Math.max(1, Math.floor(options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
-  const initialBackoff = options.retry?.initialBackoffMillis ?? DEFAULT_INITIAL_BACKOFF_MILLIS;
-  const maxBackoff = options.retry?.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
+  const maxAttempts = Math.max(1, Math.floor(retry.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const initialBackoff = retry.initialBackoffMillis ?? DEFAULT_INITIAL_BACKOFF_MILLIS;
+  const maxBackoff = retry.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
   const attemptTimeout = options.attemptTimeoutMillis;
 
   const waiting: Entry<T>[] = [];
@@ -145,7 +160,11 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     timer?.unref();
     let delivery: Promise<DeliveryOutcome>;
     try {
-      delivery = options.deliver(entry.payload);
+      // Never traced itself: with the http instrumentation on, the export's own request would be
+      // a span exported in turn (and a child of whatever span scheduled the batch).
+      delivery = context.with(suppressTracing(context.active()), () =>
+        options.deliver(entry.payload),
+      );
     } catch (error) {
       delivery = Promise.resolve({ status: 'failed', error });
     }

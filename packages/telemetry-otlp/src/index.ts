@@ -1,28 +1,29 @@
 /**
- * OTLP transport for the @proc/telemetry packages: TLS files, gRPC credentials and metadata,
- * the OTLP sender and the bounded delivery queue every signal exports through.
+ * The OTLP transport every signal package of @proc/telemetry exports through: one signal's
+ * sender (protocol, TLS files, gRPC credentials and headers from its `ExportConfig`, outcomes
+ * classified as delivered, retryable or failed) and a bounded, retrying delivery queue in front
+ * of it. Applications do not import it; `@proc/telemetry-tracing` and `@proc/telemetry-metrics`
+ * do, and `@proc/telemetry-logs` do;
+ * `createExportBatcher()` is the batch-encode-queue path they share.
  * @packageDocumentation
  */
 export { createOtlpSender } from './create-otlp-sender.js';
 export { createDeliveryQueue } from './delivery-queue.js';
-export { grpcTransportOptions } from './grpc-transport-options.js';
-export { httpTransportOptions } from './http-transport-options.js';
-export { isRetryableGrpcError } from './is-retryable-grpc-error.js';
-export { readTlsFiles } from './read-tls-files.js';
+export { encodeBatch } from './encode-batch.js';
+export { createExportBatcher } from './export-batcher.js';
 export type {
   DeliveryOutcome,
   DeliveryQueue,
   DeliveryQueueOptions,
-  DeliveryRetryPolicy,
   DeliveryStats,
+  EncodeBatchOptions,
+  EncodedBatch,
   EncodedRequest,
-  GrpcTransportOptions,
-  HttpTransportOptions,
-  OtlpCompressionAlgorithm,
+  ExportBatcher,
+  ExportBatcherOptions,
+  ExportBatcherStats,
   OtlpEncoding,
   OtlpSender,
   OtlpSenderOptions,
   OtlpSignal,
-  TlsMaterial,
-  TransportOptions,
 } from './types.js';

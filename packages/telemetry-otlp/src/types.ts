@@ -1,76 +1,4 @@
-import type { AgentOptions } from 'node:https';
-import type { OTLPGRPCExporterConfigNode } from '@opentelemetry/otlp-grpc-exporter-base';
-
-/** PEM contents of the TLS files named in a `TlsConfig`; a file that is not configured is absent. */
-export interface TlsMaterial {
-  /** CA certificate that verifies the collector (`tls.certificateFile`). */
-  ca?: Buffer;
-  /** Client private key for mutual TLS (`tls.clientKeyFile`). */
-  key?: Buffer;
-  /** Client certificate for mutual TLS (`tls.clientCertificateFile`). */
-  cert?: Buffer;
-}
-
-/** What `grpcTransportOptions()` and `httpTransportOptions()` need besides the `ExportConfig`. */
-export interface TransportOptions {
-  /**
-   * Where the `ExportConfig` sits in the telemetry configuration, e.g. `traces.export`: errors and
-   * diag warnings name options below it (`traces.export.tls.certificateFile`). Required.
-   */
-  optionPath: string;
-  /**
-   * Most exports in flight at once; beyond it the OTLP exporters fail an export at once. Default:
-   * the exporters' own default (30).
-   */
-  concurrencyLimit?: number;
-}
-
-/** The compression setting the OTLP exporters take (`none` or `gzip`). */
-export type OtlpCompressionAlgorithm = NonNullable<OTLPGRPCExporterConfigNode['compression']>;
-
-/**
- * Constructor options for the OTLP/gRPC exporters (`exporter-trace-otlp-grpc`,
- * `exporter-metrics-otlp-grpc`): every transport setting explicit, so the exporters'
- * `OTEL_EXPORTER_OTLP_*` fallbacks never apply.
- */
-export interface GrpcTransportOptions {
-  /** The endpoint, as configured. */
-  url: string;
-  /** gRPC metadata holding the configured headers. */
-  metadata: NonNullable<OTLPGRPCExporterConfigNode['metadata']>;
-  /** Plaintext or TLS channel credentials, with the configured CA and client certificate. */
-  credentials: NonNullable<OTLPGRPCExporterConfigNode['credentials']>;
-  /** The configured compression. */
-  compression: OtlpCompressionAlgorithm;
-  /** The configured per-export timeout. */
-  timeoutMillis: number;
-  /** Present when `TransportOptions.concurrencyLimit` is. */
-  concurrencyLimit?: number;
-}
-
-/**
- * Constructor options for the OTLP/HTTP exporters (`exporter-*-otlp-proto`,
- * `exporter-*-otlp-http`): every transport setting explicit, so the exporters'
- * `OTEL_EXPORTER_OTLP_*` fallbacks never apply.
- */
-export interface HttpTransportOptions {
-  /** The endpoint, as configured (the full URL of the signal). */
-  url: string;
-  /** A copy of the configured headers. */
-  headers: Record<string, string>;
-  /** The configured compression. */
-  compression: OtlpCompressionAlgorithm;
-  /** The configured per-export timeout. */
-  timeoutMillis: number;
-  /** Present when `TransportOptions.concurrencyLimit` is. */
-  concurrencyLimit?: number;
-  /**
-   * `keepAlive: true` (the exporters' default, lost when agent options are passed) plus the TLS
-   * material. Always set, so the exporters do not read `OTEL_EXPORTER_OTLP_CERTIFICATE` & co.
-   */
-  httpAgentOptions: AgentOptions;
-}
-
+import type { DiagLogger } from '@opentelemetry/api';
 /**
  * How one delivery attempt ended: `retryable` failures (a collector that is down, restarting or
  * overloaded) are sent again after a backoff; `failed` ones (a rejected request) are not.
@@ -79,19 +7,6 @@ export type DeliveryOutcome =
   | { status: 'delivered' }
   | { status: 'retryable'; error: unknown; retryInMillis?: number }
   | { status: 'failed'; error: unknown };
-
-/** How `createDeliveryQueue()` sends a payload again after a retryable failure. */
-export interface DeliveryRetryPolicy {
-  /** Attempts per payload, the first included; then it is given up and counted as failed. Default 5. */
-  maxAttempts?: number;
-  /**
-   * Wait after the first failure; it doubles with each further failure (±20% jitter) and is reset
-   * by a delivery, so a long outage is probed ever more rarely. Default 1000.
-   */
-  initialBackoffMillis?: number;
-  /** Longest wait between two attempts. Default 30000. */
-  maxBackoffMillis?: number;
-}
 
 /** Options of `createDeliveryQueue()`. */
 export interface DeliveryQueueOptions<T> {
@@ -112,8 +27,6 @@ export interface DeliveryQueueOptions<T> {
   attemptTimeoutMillis?: number;
   /** Deliveries at once. Default 1: while the endpoint is down only one attempt is ever open. */
   maxInFlight?: number;
-  /** Retries of retryable failures. */
-  retry?: DeliveryRetryPolicy;
 }
 
 /** Item counts of a `DeliveryQueue` since it was created. */
@@ -190,4 +103,73 @@ export interface OtlpSender {
   send(request: EncodedRequest): Promise<DeliveryOutcome>;
   /** Waits for sends in flight, then closes the connections. */
   shutdown(): Promise<void>;
+}
+
+/** One batch ready for the delivery queue, as `encodeBatch()` and `ExportBatcherOptions.encode` return it. */
+export interface EncodedBatch<T> {
+  payload: T;
+  /** Items in `payload`. */
+  items: number;
+  /** Items left out because they could not be encoded. */
+  invalid: number;
+}
+
+/** Options of `encodeBatch()`. */
+export interface EncodeBatchOptions<T> {
+  /** The calling package's diag logger: the warning about left-out items names that package. */
+  logger: DiagLogger;
+  /** What an item is called in that warning, e.g. `span` or `log record`. */
+  itemName: string;
+  /** Names the first item left out in the warning (e.g. a span's name); cut to 100 characters. */
+  describe(item: T): unknown;
+}
+
+/** Options of `createExportBatcher()`. */
+export interface ExportBatcherOptions<TItem, TPayload> {
+  /** Items per batch: a full batch is encoded and queued at once. Integer >= 1. */
+  maxExportBatchSize: number;
+  /** Longest wait of a batch that is not full, in milliseconds. */
+  scheduledDelayMillis: number;
+  /** Bounded, retrying queue in front of the exporter. */
+  queue: DeliveryQueue<TPayload>;
+  /** Turns a batch into one queued payload, leaving out the items that cannot be encoded. */
+  encode(items: TItem[]): EncodedBatch<TPayload>;
+  /** Closes the exporter once everything queued has settled or been given up. */
+  closeExporter(): Promise<void>;
+}
+
+/** Item counts of an `ExportBatcher` since it was created. */
+export interface ExportBatcherStats {
+  /** Accepted by `add()`. */
+  added: number;
+  /** Delivered to the collector. */
+  exported: number;
+  /** Given up: rejected by the collector, out of retries, or still queued at a deadline. */
+  failed: number;
+  /** Refused because the queue was full. */
+  dropped: number;
+  /** Left out of their batch because they could not be encoded. */
+  invalid: number;
+  /** Waiting in a batch or in the queue, or in flight now. */
+  queued: number;
+  /** Exports in flight now. */
+  exportsInFlight: number;
+  /** Most exports ever in flight at once. */
+  peakExportsInFlight: number;
+}
+
+/** Batches items of one signal in front of a `DeliveryQueue`; see `createExportBatcher()`. */
+export interface ExportBatcher<TItem> {
+  /** Adds an item; the caller checks `closed` first and counts what arrives after shutdown. */
+  add(item: TItem): void;
+  /** Whether `shutdown()` has flushed (or `abandon()` ran): `add()` is no longer exported. */
+  readonly closed: boolean;
+  /** Queues the current batch and waits until the queue is empty. Never rejects. */
+  flush(): Promise<void>;
+  /** Flushes (items added meanwhile too), then closes the exporter; idempotent. */
+  shutdown(): Promise<void>;
+  /** Gives up what is still queued (at a shutdown deadline) and closes the exporter. */
+  abandon(): void;
+  /** A snapshot of the counts. */
+  stats(): ExportBatcherStats;
 }

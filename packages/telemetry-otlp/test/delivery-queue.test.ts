@@ -1,5 +1,6 @@
 import { diag } from '@opentelemetry/api';
-import { installTestDiagLogger } from '@proc/telemetry-testing';
+import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
+import { createDeliveryQueueWithRetry } from '../src/delivery-queue.js';
 import { createDeliveryQueue, type DeliveryOutcome } from '../src/index.js';
 
 /** A deliver() under test control: each call waits until the test answers it. */
@@ -25,10 +26,10 @@ function controlledDeliver() {
     get peak() {
       return peak;
     },
-    /** Answers the oldest unanswered call. */
+    /** Answers the oldest unanswered call, once one is waiting (a retry comes after its backoff). */
     async answerNext(outcome: DeliveryOutcome) {
-      const call = calls.shift();
-      if (!call) throw new Error('no delivery is waiting');
+      await waitFor('a delivery to answer', () => calls.length > 0, { timeoutMs: 5000 });
+      const call = calls.shift() as (typeof calls)[number];
       call.answer(outcome);
       await new Promise((resolve) => setImmediate(resolve));
     },
@@ -37,7 +38,6 @@ function controlledDeliver() {
 
 const unavailable: DeliveryOutcome = { status: 'retryable', error: new Error('UNAVAILABLE') };
 const fast = { initialBackoffMillis: 1, maxBackoffMillis: 4 };
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('createDeliveryQueue', () => {
   afterEach(() => diag.disable());
@@ -89,17 +89,19 @@ describe('createDeliveryQueue', () => {
   describe('retries', () => {
     it('should retry a retryable failure in its own slot, never beside it (regression: retries ran outside the in-flight limit)', async () => {
       const target = controlledDeliver();
-      const queue = createDeliveryQueue({
-        signal: 't',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: fast,
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 't',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { initialBackoffMillis: 200 },
+      );
       queue.enqueue('a', 1);
       queue.enqueue('b', 1);
       await target.answerNext(unavailable);
       expect(target.calls).toHaveLength(0); // backing off: nothing new starts
-      await tick();
+      await waitFor('the retry', () => target.calls.length > 0);
       expect(target.calls.map((call) => call.payload)).toEqual(['a']);
       await target.answerNext({ status: 'delivered' });
       expect(target.calls.map((call) => call.payload)).toEqual(['b']);
@@ -110,17 +112,16 @@ describe('createDeliveryQueue', () => {
       const target = controlledDeliver();
       const diagLog = installTestDiagLogger();
       const settled: DeliveryOutcome[] = [];
-      const queue = createDeliveryQueue({
-        signal: 'traces',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { ...fast, maxAttempts: 3 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 'traces',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { ...fast, maxAttempts: 3 },
+      );
       queue.enqueue('a', 7, (outcome) => settled.push(outcome));
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await tick();
-        await target.answerNext(unavailable);
-      }
+      for (let attempt = 0; attempt < 3; attempt++) await target.answerNext(unavailable);
       expect(settled).toEqual([unavailable]);
       expect(queue.stats()).toMatchObject({ failed: 7, queued: 0 });
       expect(diagLog.has('warn', /traces: export failed \(UNAVAILABLE\); retrying/)).toBe(true);
@@ -150,12 +151,14 @@ describe('createDeliveryQueue', () => {
         return realSetTimeout(fn, 0);
       }) as typeof setTimeout);
       const target = controlledDeliver();
-      const queue = createDeliveryQueue({
-        signal: 't',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 't',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { initialBackoffMillis: 1000, maxBackoffMillis: 4000, maxAttempts: 10 },
+      );
       const backedOff = () => new Promise((resolve) => realSetTimeout(resolve, 5));
       queue.enqueue('a', 1);
       for (let i = 0; i < 4; i++) {
@@ -178,12 +181,14 @@ describe('createDeliveryQueue', () => {
   describe('flush()', () => {
     it('should resolve once everything accepted has settled, retrying a backed-off payload at once', async () => {
       const target = controlledDeliver();
-      const queue = createDeliveryQueue({
-        signal: 't',
-        deliver: target.deliver,
-        maxQueuedItems: 100,
-        retry: { initialBackoffMillis: 60_000 },
-      });
+      const queue = createDeliveryQueueWithRetry(
+        {
+          signal: 't',
+          deliver: target.deliver,
+          maxQueuedItems: 100,
+        },
+        { initialBackoffMillis: 60_000 },
+      );
       queue.enqueue('a', 1);
       await target.answerNext(unavailable);
       let flushed = false;

@@ -1,10 +1,9 @@
 // Turns decoded export requests (protobufjs `toObject` output: int64 as decimal strings, enums as
 // numbers, bytes as Uint8Array) into the friendly records the receiver stores.
 import type {
-  Attributes,
   MetricType,
   NumberValueType,
-  OtlpProtocol,
+  ReceivedAttributes,
   ReceivedExemplar,
   ReceivedHistogram,
   ReceivedLogRecord,
@@ -13,6 +12,7 @@ import type {
   ReceivedSpan,
   ReceivedSpanEvent,
   ReceivedSpanLink,
+  ReceiverProtocol,
 } from './types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded protobuf objects are untyped
@@ -68,8 +68,8 @@ export function anyValue(value: Obj | undefined | null): unknown {
 }
 
 /** Converts a list of OTLP `KeyValue` into a record. */
-export function attributes(keyValues: unknown): Attributes {
-  const result: Attributes = {};
+export function attributes(keyValues: unknown): ReceivedAttributes {
+  const result: ReceivedAttributes = {};
   for (const kv of list(keyValues)) result[kv.key ?? ''] = anyValue(kv.value);
   return result;
 }
@@ -83,7 +83,7 @@ function scope(raw: Obj | undefined): ReceivedScope {
 /** The spans of a decoded trace export, plus the count of spans rejected for invalid ids. */
 export function flattenTraces(
   request: Obj,
-  protocol: OtlpProtocol,
+  protocol: ReceiverProtocol,
 ): { spans: ReceivedSpan[]; rejected: number; error?: string } {
   const spans: ReceivedSpan[] = [];
   let rejected = 0;
@@ -200,7 +200,7 @@ function histogramOf(type: MetricType, p: Obj): ReceivedHistogram {
 }
 
 /** The points of a decoded metrics export, in request order. */
-export function flattenMetrics(request: Obj, protocol: OtlpProtocol): ReceivedMetricPoint[] {
+export function flattenMetrics(request: Obj, protocol: ReceiverProtocol): ReceivedMetricPoint[] {
   const points: ReceivedMetricPoint[] = [];
   for (const rm of list(request.resourceMetrics)) {
     const resource = attributes(rm.resource?.attributes);
@@ -245,7 +245,7 @@ export function flattenMetrics(request: Obj, protocol: OtlpProtocol): ReceivedMe
 }
 
 /** The log records of a decoded logs export. */
-export function flattenLogs(request: Obj, protocol: OtlpProtocol): ReceivedLogRecord[] {
+export function flattenLogs(request: Obj, protocol: ReceiverProtocol): ReceivedLogRecord[] {
   const records: ReceivedLogRecord[] = [];
   for (const rl of list(request.resourceLogs)) {
     const resource = attributes(rl.resource?.attributes);

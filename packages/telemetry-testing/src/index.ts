@@ -6,8 +6,11 @@
 export type { BlackHole } from './black-hole.js';
 export { startBlackHole } from './black-hole.js';
 export { freePort } from './free-port.js';
+export type { InstalledApp, InstallPackedOptions } from './install-packed.js';
+export { installPacked } from './install-packed.js';
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
+export { renderLogTail } from './render/log-tail.js';
 export { renderMetricTable } from './render/metric-table.js';
 export { renderTraceWaterfall } from './render/trace-waterfall.js';
 export type {
@@ -18,15 +21,16 @@ export type {
 } from './test-diag-logger.js';
 export { createTestDiagLogger, installTestDiagLogger } from './test-diag-logger.js';
 export type {
-  Attributes,
   FailureOptions,
+  LogFilter,
+  LogTailOptions,
   MetricTableOptions,
   MetricType,
   NumberValueType,
-  OtlpProtocol,
   OtlpReceiver,
   OtlpReceiverOptions,
   ProtocolStats,
+  ReceivedAttributes,
   ReceivedExemplar,
   ReceivedHistogram,
   ReceivedLogRecord,
@@ -35,10 +39,12 @@ export type {
   ReceivedSpan,
   ReceivedSpanEvent,
   ReceivedSpanLink,
+  ReceiverProtocol,
   ReceiverStats,
   SpanFilter,
   SpanTreeNode,
   TraceWaterfallOptions,
+  WaitForLogsOptions,
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';

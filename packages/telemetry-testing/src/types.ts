@@ -1,14 +1,17 @@
 import type { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 
-/** The wire protocol a record arrived on. */
-export type OtlpProtocol = 'grpc' | 'http/protobuf' | 'http/json';
+/**
+ * The wire protocol a record arrived on (the values of `OtlpProtocol` in
+ * `@proc/telemetry-config`, which this package does not depend on).
+ */
+export type ReceiverProtocol = 'grpc' | 'http/protobuf' | 'http/json';
 
 /**
- * Attributes flattened from OTLP `KeyValue` lists: strings, booleans and doubles as themselves,
- * `int64` as `number` (a `bigint` only when the value is outside the safe integer range), arrays
- * as JS arrays, key-value lists as plain objects and bytes as `Uint8Array`.
+ * Attributes as received, flattened from OTLP `KeyValue` lists: strings, booleans and doubles as
+ * themselves, `int64` as `number` (a `bigint` only when the value is outside the safe integer
+ * range), arrays as JS arrays, key-value lists as plain objects and bytes as `Uint8Array`.
  */
-export type Attributes = Record<string, unknown>;
+export type ReceivedAttributes = Record<string, unknown>;
 
 /** Options of {@link startOtlpReceiver}. */
 export interface OtlpReceiverOptions {
@@ -36,14 +39,14 @@ export interface OtlpReceiverOptions {
 export interface ReceivedScope {
   name: string;
   version?: string;
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
 }
 
 /** A span event. */
 export interface ReceivedSpanEvent {
   name: string;
   timeUnixNano: bigint;
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
 }
 
 /** A link from a span to another span context. */
@@ -53,7 +56,7 @@ export interface ReceivedSpanLink {
   /** Lower-case hex, 16 characters. */
   spanId: string;
   traceState?: string;
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
 }
 
 /** One span as received, flattened from its resource and scope. */
@@ -72,15 +75,15 @@ export interface ReceivedSpan {
   /** `@opentelemetry/api` `SpanKind` (`INTERNAL` = 0); OTLP's 1-based kind is converted. */
   kind: SpanKind;
   status: { code: SpanStatusCode; message?: string };
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
   events: ReceivedSpanEvent[];
   links: ReceivedSpanLink[];
   /** Resource attributes. */
-  resource: Attributes;
+  resource: ReceivedAttributes;
   scope: ReceivedScope;
   startTimeUnixNano: bigint;
   endTimeUnixNano: bigint;
-  protocol: OtlpProtocol;
+  protocol: ReceiverProtocol;
 }
 
 /** A span with its child spans, as returned by `traceTree`. */
@@ -132,7 +135,7 @@ export interface ReceivedExemplar {
   value: number | bigint;
   /** Whether the value was sent as `as_int` or `as_double`. */
   valueType: NumberValueType;
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
   timeUnixNano: bigint;
 }
 
@@ -146,7 +149,7 @@ export interface ReceivedMetricPoint {
   temporality?: 'delta' | 'cumulative';
   /** Sums only. */
   isMonotonic?: boolean;
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
   /**
    * Sums and gauges. An `as_int` value is exact: a `number` within `Number.MAX_SAFE_INTEGER`, a
    * `bigint` beyond it (as int64 attributes are); an `as_double` value is a `number`.
@@ -162,9 +165,9 @@ export interface ReceivedMetricPoint {
   exemplars: ReceivedExemplar[];
   startTimeUnixNano: bigint;
   timeUnixNano: bigint;
-  resource: Attributes;
+  resource: ReceivedAttributes;
   scope: ReceivedScope;
-  protocol: OtlpProtocol;
+  protocol: ReceiverProtocol;
 }
 
 /** One log record, flattened from its scope and resource. */
@@ -175,15 +178,15 @@ export interface ReceivedLogRecord {
   severityText?: string;
   /** The body as a JS value (same conversion as attributes). */
   body: unknown;
-  attributes: Attributes;
+  attributes: ReceivedAttributes;
   /** Lower-case hex, when the record is correlated with a span. */
   traceId?: string;
   spanId?: string;
   flags: number;
   eventName?: string;
-  resource: Attributes;
+  resource: ReceivedAttributes;
   scope: ReceivedScope;
-  protocol: OtlpProtocol;
+  protocol: ReceiverProtocol;
 }
 
 /** Filter of `spans()` and `waitForSpans()`. */
@@ -191,6 +194,34 @@ export interface SpanFilter {
   name?: string;
   /** Lower-case hex (upper case is accepted too). */
   traceId?: string;
+}
+
+/** Filter of `logs()` and `waitForLogs()`: a record matches when it has every field given. */
+export interface LogFilter {
+  /** The body, exactly (a string), or a pattern the string body matches. */
+  body?: string | RegExp;
+  /** Lower-case hex (upper case is accepted too). */
+  traceId?: string;
+  /** Lower-case hex (upper case is accepted too). */
+  spanId?: string;
+  /** At least this severity (`SeverityNumber` of `@opentelemetry/api-logs`: INFO = 9, WARN = 13, ERROR = 17). */
+  minSeverity?: number;
+  /** The instrumentation scope name (the logger's name). */
+  scope?: string;
+}
+
+/** Options of `waitForLogs()`. */
+export interface WaitForLogsOptions extends LogFilter {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** Options of {@link renderLogTail}. */
+export interface LogTailOptions {
+  /** The latest records drawn, oldest first. Default 10. */
+  maxLines?: number;
+  /** Width a body is cut to, with `…`. Default 80. */
+  bodyWidth?: number;
 }
 
 /** Options of `waitForSpans()`. */
@@ -263,8 +294,13 @@ export interface OtlpReceiver {
   metric(name: string): ReceivedMetricPoint[];
   /** Resolves with `metric(name)` once an export holding `name` satisfies `predicate`. */
   waitForMetric(name: string, options?: WaitForMetricOptions): Promise<ReceivedMetricPoint[]>;
-  /** Log records received so far, in arrival order. */
-  logs(): ReceivedLogRecord[];
+  /** Log records received so far, in arrival order, optionally filtered. */
+  logs(filter?: LogFilter): ReceivedLogRecord[];
+  /**
+   * Resolves with the matching log records once at least `n` match; rejects with a message that
+   * says what did arrive when `timeoutMs` passes first.
+   */
+  waitForLogs(n: number, options?: WaitForLogsOptions): Promise<ReceivedLogRecord[]>;
   /** Forgets everything received (counters are kept). */
   clear(): void;
   /** Closes both servers and every open connection. Received data is kept. */

@@ -36,7 +36,9 @@ export async function waitFor<T>(
         lastError === undefined
           ? ''
           : ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})`;
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
+      throw new Error(
+        `@proc/telemetry-testing: timed out after ${timeoutMs} ms waiting for ${what}${detail}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

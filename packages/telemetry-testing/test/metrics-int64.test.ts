@@ -1,6 +1,6 @@
 // Int64 metric values beyond 2^53 and int-versus-double points, sent as raw OTLP on each
 // protocol (the JS SDK cannot record a bigint): values stay exact and an int stays an int.
-import { type OtlpProtocol, type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
+import { type OtlpReceiver, type ReceiverProtocol, startOtlpReceiver } from '../src/index.js';
 import { SIGNALS } from '../src/proto.js';
 import { grpcClient, grpcExport } from './helpers/grpc-call.js';
 import { hexToBytes } from './helpers/otlp.js';
@@ -64,7 +64,7 @@ function int64Request(ids: (hex: string) => unknown) {
   };
 }
 
-async function send(receiver: OtlpReceiver, protocol: OtlpProtocol): Promise<void> {
+async function send(receiver: OtlpReceiver, protocol: ReceiverProtocol): Promise<void> {
   const request = SIGNALS.metrics.request;
   if (protocol === 'http/json') {
     const response = await fetch(`${receiver.httpUrl}/v1/metrics`, {
@@ -94,7 +94,7 @@ async function send(receiver: OtlpReceiver, protocol: OtlpProtocol): Promise<voi
   }
 }
 
-describe.each<OtlpProtocol>(['http/protobuf', 'http/json', 'grpc'])(
+describe.each<ReceiverProtocol>(['http/protobuf', 'http/json', 'grpc'])(
   'int64 metric values over %s',
   (protocol) => {
     let receiver: OtlpReceiver;

@@ -46,7 +46,7 @@ describe('waitFor', () => {
   it('should reject after timeoutMs naming what it waited for', async () => {
     const started = Date.now();
     await expect(waitFor('the export request', () => false, { timeoutMs: 50 })).rejects.toThrow(
-      /^timed out after 50 ms waiting for the export request$/,
+      /^@proc\/telemetry-testing: timed out after 50 ms waiting for the export request$/,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
   });

@@ -21,7 +21,9 @@ const SPAN_KINDS = new Set<unknown>(
 
 function assertName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name === '') {
-    throw new TypeError(`spanBuilder: name must be a non-empty string, got ${String(name)}`);
+    throw new TypeError(
+      `@proc/telemetry-tracing: spanBuilder(name): name must be a non-empty string, got ${String(name)}`,
+    );
   }
 }
 
@@ -36,7 +38,7 @@ function describeValue(value: unknown): string {
  * @example
  * const result = await spanBuilder(SPAN_PROCESS_EVENT)
  *   .kind(SpanKind.CONSUMER)
- *   .attribute(ATTR_EVENT_ID, event.id)
+ *   .attribute(ATTR_MESSAGING_MESSAGE_ID, event.id)
  *   .startActive(async (span) => handle(event));
  *
  * @throws TypeError when `name` is not a non-empty string.
@@ -50,13 +52,17 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
   let parentContext: Context | undefined;
   let root = false;
 
-  const spanOptions = (): SpanOptions => ({
-    kind,
-    attributes: { ...attributes },
-    links: [...links],
-    ...(startTime !== undefined ? { startTime } : {}),
-    ...(root ? { root: true } : {}),
-  });
+  // Built per span on the hot path, so without spreads. The attributes object is passed as is:
+  // the SDK copies attributes into the span, and a later setter call changes only later spans.
+  // Links are copied (the SDK keeps the array and `addLink()` pushes to it) and left out when
+  // there are none.
+  const spanOptions = (): SpanOptions => {
+    const spanOptions: SpanOptions = { kind, attributes };
+    if (links.length > 0) spanOptions.links = links.slice();
+    if (startTime !== undefined) spanOptions.startTime = startTime;
+    if (root) spanOptions.root = true;
+    return spanOptions;
+  };
   const startIn = (ctx: Context): Span =>
     (options.tracer ?? defaultTracer()).startSpan(name, spanOptions(), ctx);
 
@@ -64,7 +70,7 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
     kind(value: SpanKind) {
       if (!SPAN_KINDS.has(value)) {
         throw new TypeError(
-          `spanBuilder.kind: expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
+          `@proc/telemetry-tracing: spanBuilder.kind(value): expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
         );
       }
       kind = value;
@@ -73,7 +79,7 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
     attribute(key: string, value: Attributes[string]) {
       if (typeof key !== 'string' || key === '') {
         throw new TypeError(
-          `spanBuilder.attribute: key must be a non-empty string, got ${String(key)}`,
+          `@proc/telemetry-tracing: spanBuilder.attribute(key): key must be a non-empty string, got ${String(key)}`,
         );
       }
       if (value === undefined) delete attributes[key];

@@ -20,7 +20,7 @@ function builderFor(name: string, options: WithSpanOptions): SpanBuilder {
  * recorded (exception event, ERROR status) and rethrown.
  *
  * @example
- * const total = withSpan('sum-window', (span) => { span.setAttribute(ATTR_WINDOW_ID, id); return sum(values) });
+ * const total = withSpan('sum-window', (span) => { span.setAttribute(ATTR_PROCESSOR_WINDOW_ID, id); return sum(values) });
  */
 export function withSpan<T>(name: string, fn: (span: Span) => T, options: WithSpanOptions = {}): T {
   return builderFor(name, options).startActive(fn);

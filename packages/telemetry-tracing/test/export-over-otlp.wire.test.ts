@@ -11,6 +11,7 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import { ATTR_MESSAGING_MESSAGE_ID, ATTR_PROCESSOR_WINDOW_ID } from '@proc/telemetry-semconv';
 import {
   installTestDiagLogger,
   type OtlpReceiver,
@@ -18,8 +19,6 @@ import {
   startOtlpReceiver,
 } from '@proc/telemetry-testing';
 import {
-  ATTR_EVENT_ID,
-  ATTR_WINDOW_ID,
   initTracerProvider,
   SPAN_PROCESS_EVENT,
   SPAN_WINDOW_AGGREGATE,
@@ -92,7 +91,7 @@ describe.each(PROTOCOLS)('export over OTLP %s', (protocol) => {
       const traceId = spanBuilder(SPAN_PROCESS_EVENT, { tracer })
         .kind(SpanKind.CONSUMER)
         .attributes({
-          [ATTR_EVENT_ID]: 'evt-1',
+          [ATTR_MESSAGING_MESSAGE_ID]: 'evt-1',
           'attr.int': 42,
           'attr.double': 2.5,
           'attr.bool': true,
@@ -104,7 +103,7 @@ describe.each(PROTOCOLS)('export over OTLP %s', (protocol) => {
         .startActive((root) => {
           root.addEvent('received', { 'event.size': 128 });
           spanBuilder(SPAN_WINDOW_AGGREGATE, { tracer })
-            .attribute(ATTR_WINDOW_ID, 'w-7')
+            .attribute(ATTR_PROCESSOR_WINDOW_ID, 'w-7')
             .startActive((child) => {
               spanBuilder('sink.publish', { tracer })
                 .kind(SpanKind.PRODUCER)
@@ -125,7 +124,7 @@ describe.each(PROTOCOLS)('export over OTLP %s', (protocol) => {
         protocol,
         status: { code: SpanStatusCode.UNSET },
         attributes: {
-          [ATTR_EVENT_ID]: 'evt-1',
+          [ATTR_MESSAGING_MESSAGE_ID]: 'evt-1',
           'attr.int': 42,
           'attr.double': 2.5,
           'attr.bool': true,
@@ -152,7 +151,7 @@ describe.each(PROTOCOLS)('export over OTLP %s', (protocol) => {
         name: SPAN_WINDOW_AGGREGATE,
         kind: SpanKind.INTERNAL,
         parentSpanId: root.spanId,
-        attributes: { [ATTR_WINDOW_ID]: 'w-7' },
+        attributes: { [ATTR_PROCESSOR_WINDOW_ID]: 'w-7' },
         status: { code: SpanStatusCode.OK },
       });
       expect(

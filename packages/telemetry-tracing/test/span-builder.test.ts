@@ -31,7 +31,9 @@ describe('spanBuilder', () => {
 
   describe('spanBuilder()', () => {
     it('should reject an empty or non-string name', () => {
-      expect(() => spanBuilder('')).toThrow(/name must be a non-empty string/);
+      expect(() => spanBuilder('')).toThrow(
+        /^@proc\/telemetry-tracing: spanBuilder\(name\): name must be a non-empty string/,
+      );
       expect(() => spanBuilder(undefined as unknown as string)).toThrow(TypeError);
     });
   });

@@ -1,8 +1,11 @@
 import type { Meter, Tracer } from '@opentelemetry/api';
+import type { Logger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
+import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
 import type { TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { LogExportCounts } from '@proc/telemetry-logs';
 import type { MetricExportCounts, MetricViewOptions } from '@proc/telemetry-metrics';
 import type { ProcessorOptions } from '@proc/telemetry-resource';
 import type { SpanExportCounts } from '@proc/telemetry-tracing';
@@ -36,11 +39,17 @@ export interface InitTelemetryOptions {
   /** Metric views (buckets, attribute keys, cardinality, renames, drops). Default: none. */
   views?: MetricViewOptions[];
   /**
-   * Extra span processors, called after the exporting batch processor, flushed and shut down
+   * Extra span processors, called after the exporting batch processor (and after the one that
+   * puts exemplar times on their span's clock, which `initTelemetry()` adds), flushed and shut down
    * with the provider (e.g. `createBaggageSpanProcessor()` from `@proc/telemetry-context`).
    * Default `[]`.
    */
   spanProcessors?: SpanProcessor[];
+  /**
+   * Extra log record processors, called after the exporting one, flushed and shut down with the
+   * logger provider. Default `[]`.
+   */
+  logRecordProcessors?: LogRecordProcessor[];
   /**
    * Shut telemetry down when the process receives one of these signals: `true` means
    * `['SIGTERM', 'SIGINT']`. On the signal the handler flushes and stops traces and metrics
@@ -66,6 +75,8 @@ export interface TelemetryExportCounts {
   traces?: SpanExportCounts;
   /** Metric data points, over every collection exported. */
   metrics?: MetricExportCounts;
+  /** Log records. */
+  logs?: LogExportCounts;
 }
 
 /**
@@ -75,7 +86,7 @@ export interface TelemetryExportCounts {
 export interface TelemetryProviders {
   /** The resolved configuration (prints with secrets redacted). */
   readonly config: TelemetryConfig;
-  /** The resource attached to every span and metric. */
+  /** The resource attached to every span, metric and log record. */
   readonly resource: Resource;
   /**
    * A tracer of the telemetry's own provider (it works even where another SDK owns the global
@@ -85,14 +96,19 @@ export interface TelemetryProviders {
   /** A meter of the telemetry's own provider. Default name: `config.service.name`. */
   meter(name?: string, version?: string): Meter;
   /**
+   * A logger of the telemetry's own provider: its records carry the active span's trace id, span
+   * id and flags and are exported with the `logs` section. Default name: `config.service.name`.
+   */
+  logger(name?: string, version?: string): Logger;
+  /**
    * Changes the sampling ratio of new root spans while the app runs (children of a sampled
    * remote parent still follow it under the `parentbased_*` samplers).
    * @throws RangeError when `ratio` is not a number from 0 to 1.
    */
   setSamplingRatio(ratio: number): void;
   /**
-   * Exports every ended span and the current metrics now, traces and metrics in parallel within
-   * one deadline (`timeoutMillis`, default 30000). Never rejects.
+   * Exports every ended span, the current metrics and every log record emitted now, the signals
+   * in parallel within one deadline (`timeoutMillis`, default 30000). Never rejects.
    */
   forceFlush(options?: TimeoutOptions): Promise<void>;
   /**
@@ -101,7 +117,7 @@ export interface TelemetryProviders {
    */
   exportCounts(): TelemetryExportCounts;
   /**
-   * Flushes and stops traces and metrics in parallel within one deadline (`timeoutMillis`,
+   * Flushes and stops traces, metrics and logs in parallel within one deadline (`timeoutMillis`,
    * default `shutdownTimeoutMillis`, 5000), then unregisters the
    * globals this instance registered, so `initTelemetry()` may be called again. Never rejects
    * and resolves by the deadline even when the collector is down (what could not be delivered

@@ -1,12 +1,8 @@
 // Exemplars and spans from one initTelemetry(), both checked as they arrived at the receiver: an
 // exemplar recorded inside a span carries a time within that span's start and end.
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
-import {
-  createMetricsRecorder,
-  initTelemetry,
-  METRIC_NAMES,
-  type TelemetryProviders,
-} from '../src/index.js';
+import { createMetricsRecorder, initTelemetry, type TelemetryProviders } from '../src/index.js';
+import { METRIC_NAMES } from '../src/semconv.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
 import { resetGlobals } from './helpers/reset-globals.js';
 

@@ -1,25 +1,29 @@
 import { context, SpanKind, trace } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import {
-  ATTR_EVENT_ID,
-  ATTR_PROCESSOR_NAME,
-  ATTR_PROCESSOR_PARTITIONS,
-  ATTR_PROCESSOR_PIPELINE_ID,
   createMetricsRecorder,
   extractFromHeaders,
   getBaggage,
   initTelemetry,
   injectIntoHeaders,
-  METRIC_ATTRIBUTES,
-  METRIC_NAMES,
-  SPAN_PROCESS_EVENT,
-  SPAN_WINDOW_AGGREGATE,
+  SeverityNumber,
   setBaggage,
   spanBuilder,
   type TelemetryProviders,
   withContext,
   withSpan,
 } from '../src/index.js';
+import {
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_PROCESSOR_NAME,
+  ATTR_PROCESSOR_PARTITIONS,
+  ATTR_PROCESSOR_PIPELINE_ID,
+  METRIC_ATTRIBUTES,
+  METRIC_NAMES,
+  SPAN_PROCESS_EVENT,
+  SPAN_WINDOW_AGGREGATE,
+} from '../src/semconv.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
 import { resetGlobals } from './helpers/reset-globals.js';
 
@@ -67,7 +71,7 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
       const t = await start();
       const traceId = spanBuilder(SPAN_PROCESS_EVENT)
         .kind(SpanKind.CONSUMER)
-        .attribute(ATTR_EVENT_ID, 'evt-1')
+        .attribute(ATTR_MESSAGING_MESSAGE_ID, 'evt-1')
         .startActive((span) => {
           withSpan(SPAN_WINDOW_AGGREGATE, () => undefined);
           return span.spanContext().traceId;
@@ -84,7 +88,7 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
       expect(root!.span).toMatchObject({
         name: SPAN_PROCESS_EVENT,
         kind: SpanKind.CONSUMER,
-        attributes: { [ATTR_EVENT_ID]: 'evt-1' },
+        attributes: { [ATTR_MESSAGING_MESSAGE_ID]: 'evt-1' },
         protocol,
       });
       expect(root!.children.map((child) => child.span.name)).toEqual([SPAN_WINDOW_AGGREGATE]);
@@ -146,6 +150,38 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
       });
     });
 
+    it("should deliver log records of telemetry.logger() and the global logs API with the span's ids", async () => {
+      const t = await start();
+      const active = withSpan('handle', (span) => {
+        t.logger('orders').emit({
+          severityNumber: SeverityNumber.WARN,
+          severityText: 'WARN',
+          body: 'payment retried',
+          attributes: { 'order.id': 'o-1' },
+        });
+        logs.getLogger('global').emit({ severityNumber: SeverityNumber.INFO, body: 'via the API' });
+        return span.spanContext();
+      });
+
+      await t.forceFlush();
+      const records = receiver.logs();
+      expect(records).toHaveLength(2);
+      const [warn, info] = records;
+      expect(warn).toMatchObject({
+        severityNumber: SeverityNumber.WARN,
+        severityText: 'WARN',
+        body: 'payment retried',
+        attributes: { 'order.id': 'o-1' },
+        traceId: active.traceId,
+        spanId: active.spanId,
+        scope: { name: 'orders' },
+        resource: { 'service.name': 'umbrella-wire-test', [ATTR_PROCESSOR_NAME]: 'order-enricher' },
+        protocol,
+      });
+      expect(info).toMatchObject({ body: 'via the API', traceId: active.traceId });
+      expect(t.exportCounts().logs).toMatchObject({ emitted: 2, exported: 2, queued: 0 });
+    });
+
     it('should keep the active span across await (AsyncLocalStorage context manager registered)', async () => {
       const t = await start();
       const traceId = await spanBuilder('batch').startActive(async (batch) => {
@@ -166,7 +202,7 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
   });
 
   describe('shutdown', () => {
-    it('should deliver every span ended before it and the final metrics', async () => {
+    it('should deliver every span ended before it, the final metrics and a log just before it', async () => {
       const t = await start();
       const recorder = createMetricsRecorder();
       const made = 200;
@@ -174,8 +210,11 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
         withSpan('event', () => recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED));
       }
 
+      t.logger().emit({ severityNumber: SeverityNumber.INFO, body: 'stopping' });
+
       await t.shutdown({ timeoutMillis: 10_000 });
 
+      expect(receiver.logs().map((record) => record.body)).toEqual(['stopping']);
       expect(receiver.spans({ name: 'event' })).toHaveLength(made);
       expect(receiver.metric(METRIC_NAMES.EVENTS_PROCESSED)).toEqual([
         expect.objectContaining({ value: made }),

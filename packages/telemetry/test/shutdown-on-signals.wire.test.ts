@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { OtlpProtocol } from '@proc/telemetry-config';
 import { type OtlpReceiver, startOtlpReceiver, waitFor } from '@proc/telemetry-testing';
-import { METRIC_NAMES } from '../src/index.js';
+import { METRIC_NAMES } from '../src/semconv.js';
 import { receiverEnv } from './helpers/receiver-env.js';
 
 const FIXTURE = path.join(__dirname, 'fixtures/signal-app.cjs');

@@ -7,10 +7,10 @@ import {
 import {
   createMetricsRecorder,
   initTelemetry,
-  METRIC_NAMES,
   type TelemetryProviders,
   withSpan,
 } from '../src/index.js';
+import { METRIC_NAMES } from '../src/semconv.js';
 import { registeredGlobals } from './helpers/globals.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
 import { resetGlobals } from './helpers/reset-globals.js';

@@ -1,7 +1,6 @@
 // Names of the demo on Kafka, and the attribute keys its Kafka files use: imported here once, so
 // the rest of src/kafka/ does not depend on which entry point of @proc/telemetry exports them.
 export {
-  ATTR_EVENT_TYPE,
   ATTR_MESSAGING_BATCH_MESSAGE_COUNT,
   ATTR_MESSAGING_CONSUMER_GROUP_NAME,
   ATTR_MESSAGING_DESTINATION_NAME,
@@ -11,12 +10,13 @@ export {
   ATTR_MESSAGING_OPERATION_NAME,
   ATTR_MESSAGING_OPERATION_TYPE,
   ATTR_MESSAGING_SYSTEM,
+  ATTR_PROCESSOR_EVENT_TYPE,
   MESSAGING_OPERATION_TYPE_VALUE_PROCESS,
   MESSAGING_OPERATION_TYPE_VALUE_SEND,
   MESSAGING_SYSTEM_VALUE_KAFKA,
   SPAN_PROCESS_BATCH,
   SPAN_PROCESS_EVENT,
-} from '@proc/telemetry';
+} from '@proc/telemetry/semconv';
 
 /** The topic of the demo's events (infra/kafka/topics.txt). */
 export const EVENTS_TOPIC = 'events';

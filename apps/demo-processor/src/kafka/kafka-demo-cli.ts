@@ -47,6 +47,20 @@ async function startTelemetry(
   });
 }
 
+/**
+ * Whether the kafkajs instrumentation runs in this process, and how to turn off the one this
+ * function turned on. `initTelemetry()` enables it when OTEL_NODE_ENABLED_INSTRUMENTATIONS names
+ * `kafkajs`; else `--instrument-kafkajs` enables one here, with the hook that puts the demo's
+ * attributes on its send spans. Either way the demo then leaves the messaging spans to it.
+ */
+function kafkajsInstrumentation(telemetry: TelemetryProviders, flagged: boolean) {
+  if (telemetry.config.instrumentations.kafkajs.enabled)
+    return { instrumented: true, disable: undefined };
+  return flagged
+    ? { instrumented: true, disable: enableKafkajsInstrumentation() }
+    : { instrumented: false, disable: undefined };
+}
+
 function logExporting(logger: Logger, telemetry: TelemetryProviders, workerId: string) {
   logger.info('telemetry exporting', {
     worker: workerId,
@@ -68,12 +82,12 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
   const topic = options.topic ?? EVENTS_TOPIC;
   const group = options.group ?? CONSUMER_GROUP;
   const chainTopic = options.chainTopic ?? CHAIN_TOPIC;
-  const instrumented = options.instrumentKafkajs ?? false;
+  const flagged = options.instrumentKafkajs ?? false;
   const signal = io.signal ?? new AbortController().signal;
   if (options.role === 'worker') {
     const workerId = options.workerId ?? `worker-${process.pid}`;
     const telemetry = await startTelemetry(io, { workerId, stage: 'process' }, options.collector);
-    const disable = instrumented ? enableKafkajsInstrumentation() : undefined;
+    const { instrumented, disable } = kafkajsInstrumentation(telemetry, flagged);
     logExporting(logger, telemetry, workerId);
     // A worker the producer process started stops when that process is gone.
     const stop = new AbortController();
@@ -116,7 +130,7 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
     options.collector ??
     (receiver ? receiverEndpoint(receiver, io.env.OTEL_EXPORTER_OTLP_PROTOCOL) : undefined);
   const telemetry = await startTelemetry(io, { workerId: 'producer', stage: 'produce' }, endpoint);
-  const disable = instrumented ? enableKafkajsInstrumentation() : undefined;
+  const { instrumented, disable } = kafkajsInstrumentation(telemetry, flagged);
   logExporting(logger, telemetry, 'producer');
   const summary = receiver
     ? setInterval(
@@ -143,7 +157,7 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
         '--chain-topic',
         chainTopic,
         ...(endpoint ? ['--collector', endpoint] : []),
-        ...(instrumented ? ['--instrument-kafkajs'] : []),
+        ...(flagged ? ['--instrument-kafkajs'] : []),
       ],
       env: io.env,
       write: io.write,

@@ -12,7 +12,6 @@ import type { Message, Producer } from 'kafkajs';
 import type { GeneratedMessage } from '../event-generator.js';
 import { partitionOf } from '../producer.js';
 import {
-  ATTR_EVENT_TYPE,
   ATTR_MESSAGING_DESTINATION_NAME,
   ATTR_MESSAGING_DESTINATION_PARTITION_ID,
   ATTR_MESSAGING_KAFKA_OFFSET,
@@ -20,6 +19,7 @@ import {
   ATTR_MESSAGING_OPERATION_NAME,
   ATTR_MESSAGING_OPERATION_TYPE,
   ATTR_MESSAGING_SYSTEM,
+  ATTR_PROCESSOR_EVENT_TYPE,
   MESSAGING_OPERATION_TYPE_VALUE_SEND,
   MESSAGING_SYSTEM_VALUE_KAFKA,
 } from './kafka-conventions.js';
@@ -60,7 +60,7 @@ export function sendSpanAttributes(
   };
   if (generated.kind === 'event') {
     attributes[ATTR_MESSAGING_MESSAGE_ID] = generated.event.id;
-    attributes[ATTR_EVENT_TYPE] = generated.event.type;
+    attributes[ATTR_PROCESSOR_EVENT_TYPE] = generated.event.type;
     attributes['processor.event.redelivery'] = generated.duplicate;
   }
   return attributes;

@@ -30,14 +30,17 @@ function snippets(page: string): string[] {
 }
 
 describe('docs/', () => {
-  it('should have an index and the five guide pages', () => {
+  it('should have an index and the guide pages', () => {
     expect(pages.sort()).toEqual([
       'README.md',
+      'benchmarks.md',
       'configuration.md',
       'getting-started.md',
+      'logs.md',
       'operations.md',
       'stream-processing.md',
       'testing.md',
+      'zero-code.md',
     ]);
   });
 

@@ -10,7 +10,7 @@ import { INFRA_DIR, PROMTOOL_HINT, runTool } from './run-tool.js';
 interface Panel {
   title: string;
   datasource: { uid: string };
-  targets: { expr: string }[];
+  targets: { expr: string; legendFormat?: string }[];
 }
 
 const dashboard = JSON.parse(
@@ -22,8 +22,16 @@ const variableQueries = dashboard.templating.list.map((v) => v.query.query);
 /** Grafana's variables replaced by values Prometheus accepts. */
 const asPromQl = (expr: string) =>
   expr.replaceAll('$__rate_interval', '1m').replaceAll('$job', '.*');
+/** The metric names in an expression; the labels of `by (...)` (`processor_event_type`) are not. */
 const metricNamesIn = (expr: string) =>
-  [...expr.matchAll(/\b(processor_[a-z0-9_]+)\b/g)].map((m) => m[1]!);
+  [...expr.replace(/\bby \([^)]*\)/g, '').matchAll(/\b(processor_[a-z0-9_]+)\b/g)].map(
+    (m) => m[1]!,
+  );
+/** The labels an expression groups by (`sum by (a, b)`) and a legend prints (`{{a}}`). */
+const labelsIn = (text: string) =>
+  [...text.matchAll(/\bby \(([^)]*)\)|\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g)].flatMap((m) =>
+    (m[1] ?? m[2]!).split(',').map((label) => label.trim()),
+  );
 
 describe('infra/grafana/dashboards/stream-processor.json', () => {
   it('should chart throughput, drops, processing-duration quantiles, watermark lag and active windows', () => {
@@ -107,6 +115,24 @@ describe('infra/grafana/dashboards/stream-processor.json', () => {
       expect(referenced.size).toBeGreaterThanOrEqual(8);
       const missing = [...referenced].filter((name) => !exported.has(name));
       expect(missing).toEqual([]);
+    });
+
+    it('should group and label only by labels the demo exports (attribute keys, dots as underscores)', () => {
+      // Attribute keys as the collector's Prometheus exporter writes them, plus the labels
+      // Prometheus itself adds (job, instance) and the histogram bucket bound.
+      const labels = new Set(['job', 'instance', 'le']);
+      for (const point of receiver.metricPoints())
+        for (const key of Object.keys(point.attributes))
+          labels.add(key.replace(/[^a-zA-Z0-9_]/g, '_'));
+      const used = new Set(
+        dashboard.panels.flatMap((p) =>
+          p.targets.flatMap((t) => [...labelsIn(t.expr), ...labelsIn(t.legendFormat ?? '')]),
+        ),
+      );
+      expect([...used]).toEqual(
+        expect.arrayContaining(['processor_event_type', 'processor_window_type']),
+      );
+      expect([...used].filter((label) => !labels.has(label))).toEqual([]);
     });
   });
 });

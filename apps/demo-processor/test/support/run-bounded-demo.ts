@@ -12,7 +12,10 @@ import { createMemorySink } from '../../src/sinks.js';
  */
 export async function runBoundedDemo(
   receiver: OtlpReceiver,
-  overrides: Pick<RunDemoOptions, 'maxMessages' | 'ratePerSecond' | 'pollIntervalMillis'> = {},
+  overrides: Pick<
+    RunDemoOptions,
+    'maxMessages' | 'ratePerSecond' | 'pollIntervalMillis' | 'maxBatchSize'
+  > = {},
 ) {
   const telemetry = await initTelemetry({
     env: {},
@@ -26,8 +29,13 @@ export async function runBoundedDemo(
       tracer: telemetry.tracer('@proc/demo-processor'),
       recorder: createMetricsRecorder({ meter: telemetry.meter('@proc/demo-processor') }),
       sink,
-      logger: createLogger({ write: (line) => logLines.push(line) }),
+      logger: createLogger({
+        write: (line) => logLines.push(line),
+        records: telemetry.logger('@proc/demo-processor'),
+      }),
       maxMessages: 200,
+      // Below the default span link limit (128): a batch polled late under load keeps every link.
+      maxBatchSize: 100,
       durationMillis: 0,
       ratePerSecond: 1000,
       pollIntervalMillis: 20,

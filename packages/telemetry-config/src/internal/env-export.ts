@@ -23,10 +23,11 @@ function readHeaders(r: EnvReader, name: string): Record<string, string> | undef
 
 /**
  * The OTLP exporter variables for one prefix: `OTEL_EXPORTER_OTLP_*` (generic, when `signal`
- * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*`.
+ * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*` /
+ * `OTEL_EXPORTER_OTLP_LOGS_*`.
  * https://opentelemetry.io/docs/specs/otel/protocol/exporter/
  */
-export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS'): ExportOptions {
+export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS' | 'LOGS'): ExportOptions {
   const p = signal === undefined ? 'OTEL_EXPORTER_OTLP_' : `OTEL_EXPORTER_OTLP_${signal}_`;
   return {
     endpoint: r.endpoint(`${p}ENDPOINT`),

@@ -8,14 +8,14 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
-import { extractContext } from '../extract-context.js';
 import {
   ATTR_MESSAGING_DESTINATION_NAME,
   ATTR_MESSAGING_OPERATION_NAME,
   ATTR_MESSAGING_OPERATION_TYPE,
   ATTR_MESSAGING_SYSTEM,
   MESSAGING_OPERATION_TYPE_VALUE_PROCESS,
-} from '../semconv.js';
+} from '@proc/telemetry-semconv';
+import { extractContext } from '../extract-context.js';
 import type { HeaderCarrier, MessageLike, MessageSpanOptions } from '../types.js';
 
 const TRACER_NAME = '@proc/telemetry-context';

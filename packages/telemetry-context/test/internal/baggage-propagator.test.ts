@@ -6,7 +6,7 @@ import {
 } from '@opentelemetry/api';
 import { W3CBaggagePropagator } from '@opentelemetry/core';
 import { getBaggage, setBaggage } from '../../src/baggage.js';
-import { headerCarrier } from '../../src/header-carrier.js';
+import { headerGetterSetter } from '../../src/header-getter-setter.js';
 import { createBaggagePropagator } from '../../src/internal/baggage-propagator.js';
 import type { BaggageItem } from '../../src/types.js';
 
@@ -14,12 +14,12 @@ const propagator = createBaggagePropagator();
 
 function inject(items: BaggageItem[]): string | undefined {
   const carrier: Record<string, string> = {};
-  propagator.inject(setBaggage(ROOT_CONTEXT, items), carrier, headerCarrier);
+  propagator.inject(setBaggage(ROOT_CONTEXT, items), carrier, headerGetterSetter);
   return carrier.baggage;
 }
 
 function extract(baggage: string | string[]): BaggageItem[] {
-  return getBaggage(propagator.extract(ROOT_CONTEXT, { baggage }, headerCarrier));
+  return getBaggage(propagator.extract(ROOT_CONTEXT, { baggage }, headerGetterSetter));
 }
 
 describe('createBaggagePropagator', () => {
@@ -80,7 +80,7 @@ describe('createBaggagePropagator', () => {
         fine: { value: '3' },
       });
       const carrier: Record<string, string> = {};
-      propagator.inject(propagation.setBaggage(ROOT_CONTEXT, baggage), carrier, headerCarrier);
+      propagator.inject(propagation.setBaggage(ROOT_CONTEXT, baggage), carrier, headerGetterSetter);
       expect(carrier.baggage).toBe('fine=3');
     });
   });
@@ -99,7 +99,7 @@ describe('createBaggagePropagator', () => {
       const core = new W3CBaggagePropagator().extract(
         ROOT_CONTEXT,
         { baggage: 'a=' },
-        headerCarrier,
+        headerGetterSetter,
       );
       expect(propagation.getBaggage(core)).toBeUndefined();
     });

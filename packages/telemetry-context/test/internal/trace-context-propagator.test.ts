@@ -7,7 +7,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { suppressTracing, TraceState, W3CTraceContextPropagator } from '@opentelemetry/core';
-import { headerCarrier } from '../../src/header-carrier.js';
+import { headerGetterSetter } from '../../src/header-getter-setter.js';
 import { createTraceContextPropagator } from '../../src/internal/trace-context-propagator.js';
 
 const TRACE_ID = '12345678901234567890123456789012';
@@ -17,12 +17,12 @@ const VALID = `00-${TRACE_ID}-${SPAN_ID}-01`;
 const propagator = createTraceContextPropagator();
 
 function extract(headers: Record<string, string | string[]>): SpanContext | undefined {
-  return trace.getSpanContext(propagator.extract(ROOT_CONTEXT, headers, headerCarrier));
+  return trace.getSpanContext(propagator.extract(ROOT_CONTEXT, headers, headerGetterSetter));
 }
 
 function inject(spanContext: SpanContext): Record<string, string> {
   const carrier: Record<string, string> = {};
-  propagator.inject(trace.setSpanContext(ROOT_CONTEXT, spanContext), carrier, headerCarrier);
+  propagator.inject(trace.setSpanContext(ROOT_CONTEXT, spanContext), carrier, headerGetterSetter);
   return carrier;
 }
 
@@ -67,7 +67,11 @@ describe('createTraceContextPropagator', () => {
     it('should restart the trace for two traceparent values, where core takes the first', () => {
       const headers = { traceparent: [VALID, `00-${TRACE_ID}-${SPAN_ID}-00`] };
       expect(extract(headers)).toBeUndefined();
-      const core = new W3CTraceContextPropagator().extract(ROOT_CONTEXT, headers, headerCarrier);
+      const core = new W3CTraceContextPropagator().extract(
+        ROOT_CONTEXT,
+        headers,
+        headerGetterSetter,
+      );
       expect(trace.getSpanContext(core)?.traceId).toBe(TRACE_ID);
     });
 
@@ -161,7 +165,11 @@ describe('createTraceContextPropagator', () => {
     it('should drop a tracestate that core keeps in part (regression: core keeps the valid members)', () => {
       const headers = { traceparent: VALID, tracestate: 'foo=1,BAR=2,baz=3' };
       expect(extract(headers)?.traceState).toBeUndefined();
-      const core = new W3CTraceContextPropagator().extract(ROOT_CONTEXT, headers, headerCarrier);
+      const core = new W3CTraceContextPropagator().extract(
+        ROOT_CONTEXT,
+        headers,
+        headerGetterSetter,
+      );
       expect(trace.getSpanContext(core)?.traceState?.serialize()).toBe('foo=1,baz=3');
     });
 
@@ -255,7 +263,7 @@ describe('createTraceContextPropagator', () => {
     it('should write keys that the Level 1 grammar of core rejects (regression: core TraceState dropped foo@)', () => {
       const headers = { traceparent: VALID, tracestate: 'foo@=1,t@vvvvvvvvvvvvvvv=2,bar=3' };
       const extracted = trace.getSpanContext(
-        propagator.extract(ROOT_CONTEXT, headers, headerCarrier),
+        propagator.extract(ROOT_CONTEXT, headers, headerGetterSetter),
       );
       expect(inject(extracted!).tracestate).toBe('foo@=1,t@vvvvvvvvvvvvvvv=2,bar=3');
     });

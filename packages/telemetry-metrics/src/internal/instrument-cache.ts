@@ -88,7 +88,7 @@ export function getOrCreateInstrument(
   const existing = cache.get(name);
   if (existing !== undefined) {
     if (existing.kind !== kind) {
-      throw new Error(
+      throw new TypeError(
         `@proc/telemetry-metrics: instrument "${name}" was created as a ${KIND_LABELS[existing.kind]} ` +
           `and cannot be recorded as a ${KIND_LABELS[kind]}; use another name`,
       );
@@ -98,7 +98,7 @@ export function getOrCreateInstrument(
   assertValidInstrumentName(name);
   const definition = definitions.get(name);
   if (definition !== undefined && definition.kind !== kind) {
-    throw new Error(
+    throw new TypeError(
       `@proc/telemetry-metrics: instrument "${name}" is defined as a ${KIND_LABELS[definition.kind]} ` +
         `and cannot be recorded as a ${KIND_LABELS[kind]}`,
     );

@@ -8,10 +8,10 @@ const RULE =
   'an instrument name starts with a letter, is followed by at most 254 letters, digits, ' +
   `'_', '.', '-' or '/', and so matches ${INSTRUMENT_NAME_PATTERN.source}`;
 
-/** Throws an `Error` naming `name` and the rule when it is not a valid instrument name. */
+/** Throws a `TypeError` naming `name` and the rule when it is not a valid instrument name. */
 export function assertValidInstrumentName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || !INSTRUMENT_NAME_PATTERN.test(name)) {
     const shown = typeof name === 'string' ? JSON.stringify(name) : String(name);
-    throw new Error(`@proc/telemetry-metrics: invalid instrument name ${shown}: ${RULE}`);
+    throw new TypeError(`@proc/telemetry-metrics: invalid instrument name ${shown}: ${RULE}`);
   }
 }

@@ -40,7 +40,8 @@ function periodicReader(
 
 /**
  * The reader for the configured exporter, or `undefined` for `none` or a disabled section. The
- * OTLP exporter writes the exemplars of `exemplars`, when given; the other exporters have none.
+ * OTLP exporter and the Prometheus endpoint (to a scraper asking for OpenMetrics) write the
+ * exemplars of `exemplars`, when given; the console exporter has none.
  */
 export function createMetricReader(
   config: MetricsConfig,
@@ -59,7 +60,7 @@ export function createMetricReader(
           `Prometheus is always cumulative; temporality '${config.temporality}' does not apply to it`,
         );
       }
-      return { reader: createPrometheusReader(config.prometheus, cardinalityLimit) };
+      return { reader: createPrometheusReader(config.prometheus, cardinalityLimit, exemplars) };
     case 'console':
       return periodicReader(
         new ConsoleMetricExporter({ temporalitySelector: temporalitySelector(config.temporality) }),

@@ -1,7 +1,6 @@
-import type { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { TimeoutError } from '@opentelemetry/sdk-metrics';
 import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
-import type { MetricExportCounts, MetricsHandle } from '../types.js';
+import type { MetricExportCounts, MetricsHandle, MetricsMeterProvider } from '../types.js';
 import { logger } from './diag.js';
 import type { ConfiguredReader } from './metric-reader.js';
 
@@ -41,7 +40,7 @@ function reportOutcome(what: string, outcome: SettleOutcome, timeoutMillis: numb
  *   times out, and its export counts are reported at shutdown.
  */
 export function createMetricsHandle(
-  provider: MeterProvider,
+  provider: MetricsMeterProvider,
   defaultTimeoutMillis: number,
   configured?: Pick<ConfiguredReader, 'exporter' | 'exportCounts'>,
 ): MetricsHandle {

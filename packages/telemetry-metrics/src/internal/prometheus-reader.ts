@@ -1,30 +1,68 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { InstrumentType } from '@opentelemetry/sdk-metrics';
 import type { PrometheusConfig } from '@proc/telemetry-config';
+import { logger } from './diag.js';
+import type { ExemplarStore } from './exemplars/exemplar-store.js';
+import { exemplarsByPoint } from './exemplars/point-exemplars.js';
+import {
+  type OpenMetricsEndpoint,
+  startOpenMetricsEndpoint,
+} from './openmetrics/openmetrics-endpoint.js';
+import { serializeOpenMetrics } from './openmetrics/openmetrics-serializer.js';
 
 /**
  * The Prometheus pull exporter with a cardinality limit: the exporter takes no
- * `cardinalitySelector` option (0.223), so the reader method is overridden instead.
+ * `cardinalitySelector` option (0.223), so the reader method is overridden instead. With
+ * `exemplars`, the exporter's own server stays off and an endpoint of ours answers instead: the
+ * exporter's text handler for a scraper asking for the text format, our OpenMetrics rendering of
+ * the exporter's own collection, with exemplars, for one asking for OpenMetrics.
  */
 class LimitedPrometheusExporter extends PrometheusExporter {
   private readonly cardinalityLimit: number;
+  private readonly endpoint: OpenMetricsEndpoint | undefined;
 
-  constructor(config: PrometheusConfig, cardinalityLimit: number) {
+  constructor(config: PrometheusConfig, cardinalityLimit: number, exemplars?: ExemplarStore) {
     // Host and port are always passed, so the exporter's own OTEL_EXPORTER_PROMETHEUS_* reads
-    // never apply. A failed listen (port in use) is reported by the exporter through diag.
-    super({ host: config.host, port: config.port });
+    // never apply. A failed listen (port in use) is reported through diag.
+    super({ host: config.host, port: config.port, preventServerStart: exemplars !== undefined });
     this.cardinalityLimit = cardinalityLimit;
+    this.endpoint =
+      exemplars === undefined
+        ? undefined
+        : startOpenMetricsEndpoint({
+            host: config.host,
+            port: config.port,
+            text: (request, response) => this.getMetricsRequestHandler(request, response),
+            openMetrics: async () => {
+              const { resourceMetrics, errors } = await this.collect();
+              if (errors.length > 0)
+                logger.error('Prometheus: metrics collection errors', ...errors);
+              return serializeOpenMetrics(
+                resourceMetrics,
+                exemplarsByPoint(resourceMetrics, exemplars.take()),
+              );
+            },
+          });
   }
 
   override selectCardinalityLimit(_instrumentType: InstrumentType): number {
     return this.cardinalityLimit;
   }
+
+  override async onShutdown(): Promise<void> {
+    await this.endpoint?.close();
+    await super.onShutdown();
+  }
 }
 
-/** A Prometheus reader serving `http://<host>:<port>/metrics`, started immediately. */
+/**
+ * A Prometheus reader serving `http://<host>:<port>/metrics`, started immediately; with
+ * `exemplars`, OpenMetrics with exemplars to a scraper that asks for it.
+ */
 export function createPrometheusReader(
   config: PrometheusConfig,
   cardinalityLimit: number,
+  exemplars?: ExemplarStore,
 ): PrometheusExporter {
-  return new LimitedPrometheusExporter(config, cardinalityLimit);
+  return new LimitedPrometheusExporter(config, cardinalityLimit, exemplars);
 }

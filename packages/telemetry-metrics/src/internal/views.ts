@@ -18,13 +18,13 @@ const INSTRUMENT_TYPES: Record<InstrumentKind, InstrumentType> = {
 };
 
 function fail(index: number, message: string): never {
-  throw new Error(`@proc/telemetry-metrics: views[${index}]: ${message}`);
+  throw new TypeError(`@proc/telemetry-metrics: views[${index}]: ${message}`);
 }
 
 /** Throws unless `limit` is a positive integer; `where` names the option. */
 export function assertCardinalityLimit(limit: number, where: string): void {
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(
+    throw new RangeError(
       `@proc/telemetry-metrics: ${where} must be a positive integer, got ${String(limit)}`,
     );
   }

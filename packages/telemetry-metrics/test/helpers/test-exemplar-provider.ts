@@ -2,7 +2,6 @@ import type { Meter } from '@opentelemetry/api';
 import {
   AggregationTemporality,
   InMemoryMetricExporter,
-  type MeterProvider,
   PeriodicExportingMetricReader,
   type ResourceMetrics,
   type ViewOptions,
@@ -12,11 +11,12 @@ import {
   createExemplarStore,
   type ExemplarStore,
 } from '../../src/internal/exemplars/exemplar-store.js';
-import type { ActiveExemplarFilter } from '../../src/internal/exemplars/meter-exemplars.js';
+import type { ActiveExemplarFilter } from '../../src/internal/exemplars/types.js';
+import type { MetricsMeterProvider } from '../../src/types.js';
 
-/** An exemplar-registering provider with an in-memory reader that collects on demand. */
+/** An exemplar-keeping provider with an in-memory reader that collects on demand. */
 export interface TestExemplarProvider {
-  readonly provider: MeterProvider;
+  readonly provider: MetricsMeterProvider;
   readonly store: ExemplarStore;
   readonly meter: Meter;
   /** One collection, as the OTLP exporter would receive it. */
@@ -30,13 +30,14 @@ export function createTestExemplarProvider(
     temporality?: AggregationTemporality;
   } = {},
 ): TestExemplarProvider {
-  const store = createExemplarStore(options.filter ?? 'trace_based');
+  const store = createExemplarStore();
   const reader = new PeriodicExportingMetricReader({
     exporter: new InMemoryMetricExporter(options.temporality ?? AggregationTemporality.CUMULATIVE),
     exportIntervalMillis: 3_600_000,
   });
   const provider = createExemplarMeterProvider(
     { readers: [reader], views: options.views ?? [] },
+    options.filter ?? 'trace_based',
     store,
   );
   return {

@@ -11,11 +11,34 @@ export interface PrometheusSample {
   value: number;
 }
 
+/** The exemplars Prometheus stored for one series (`/api/v1/query_exemplars`). */
+export interface PrometheusSeriesExemplars {
+  seriesLabels: Record<string, string>;
+  exemplars: { labels: Record<string, string>; value: number; timestamp: number }[];
+}
+
+/** Options of {@link startTestPrometheusServer}. */
+export interface TestPrometheusOptions {
+  /** `--enable-feature` values, e.g. `exemplar-storage`. Default none. */
+  features?: string[];
+}
+
 /** A real Prometheus server scraping one target every second, on loopback. */
 export interface TestPrometheusServer {
   readonly url: string;
   /** Runs an instant query (`/api/v1/query`) and returns its vector. */
   query(expression: string): Promise<PrometheusSample[]>;
+  /**
+   * The exemplars stored for the series `selector` selects, over the last hour (needs the
+   * `exemplar-storage` feature).
+   */
+  queryExemplars(selector: string): Promise<PrometheusSeriesExemplars[]>;
+  /** Polls {@link queryExemplars} until `predicate` holds. */
+  waitForExemplars(
+    selector: string,
+    predicate: (series: PrometheusSeriesExemplars[]) => boolean,
+    timeoutMs?: number,
+  ): Promise<PrometheusSeriesExemplars[]>;
   /** Polls `expression` until it returns at least one sample matching `predicate`. */
   waitForQuery(
     expression: string,
@@ -57,7 +80,10 @@ function scrapeConfig(target: string): string {
  * Starts `prometheus` from PATH in the foreground, scraping `target` (`host:port`). Throws with an
  * explanation when the binary is missing: the test must fail, not skip.
  */
-export async function startTestPrometheusServer(target: string): Promise<TestPrometheusServer> {
+export async function startTestPrometheusServer(
+  target: string,
+  options: TestPrometheusOptions = {},
+): Promise<TestPrometheusServer> {
   const binary = findOnPath('prometheus');
   if (binary === undefined) {
     throw new Error(
@@ -78,6 +104,7 @@ export async function startTestPrometheusServer(target: string): Promise<TestPro
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...(options.features ?? []).map((feature) => `--enable-feature=${feature}`),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -124,6 +151,71 @@ export async function startTestPrometheusServer(target: string): Promise<TestPro
     }));
   };
 
+  const queryExemplars = async (selector: string): Promise<PrometheusSeriesExemplars[]> => {
+    const now = Date.now() / 1000;
+    const params = new URLSearchParams({
+      query: selector,
+      start: String(now - 3600),
+      end: String(now + 60),
+    });
+    const response = await fetch(`${url}/api/v1/query_exemplars?${params}`);
+    const body = (await response.json()) as {
+      status: string;
+      error?: string;
+      data?: {
+        seriesLabels: Record<string, string>;
+        exemplars: { labels: Record<string, string>; value: string; timestamp: number }[];
+      }[];
+    };
+    if (body.status !== 'success' || body.data === undefined) {
+      throw new Error(`query_exemplars ${selector} failed: ${body.error ?? JSON.stringify(body)}`);
+    }
+    return body.data.map((series) => ({
+      seriesLabels: series.seriesLabels,
+      exemplars: series.exemplars.map((e) => ({ ...e, value: Number(e.value) })),
+    }));
+  };
+
+  /** The target's last scrape error (`''` when the last scrape succeeded), for failure messages. */
+  const lastScrapeError = async (): Promise<string> => {
+    try {
+      const response = await fetch(`${url}/api/v1/targets`);
+      const body = (await response.json()) as {
+        data?: { activeTargets?: { lastError?: string; health?: string }[] };
+      };
+      const [active] = body.data?.activeTargets ?? [];
+      return `${active?.health ?? 'unknown'} ${active?.lastError ?? ''}`;
+    } catch (error) {
+      return `unknown (${String(error)})`;
+    }
+  };
+
+  /** Polls `read` until `predicate` holds, naming the last result, the scrape and the output. */
+  const poll = async <T>(
+    what: string,
+    read: () => Promise<T>,
+    predicate: (result: T) => boolean,
+    timeoutMs: number,
+  ): Promise<T> => {
+    let last: T | undefined;
+    try {
+      return await waitFor(
+        what,
+        async () => {
+          last = await read();
+          return predicate(last) ? last : undefined;
+        },
+        { timeoutMs, intervalMs: 250 },
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${message}; last result: ${JSON.stringify(last)}; target: ${await lastScrapeError()}; ` +
+          `prometheus output: ${output.join('').slice(-1000)}`,
+      );
+    }
+  };
+
   try {
     await waitFor(
       'Prometheus to be ready',
@@ -149,22 +241,21 @@ export async function startTestPrometheusServer(target: string): Promise<TestPro
       predicate = (samples) => samples.length > 0,
       timeoutMs = 20_000,
     ) {
-      let last: PrometheusSample[] = [];
-      try {
-        return await waitFor(
-          `Prometheus query ${expression} to match`,
-          async () => {
-            last = await query(expression);
-            return predicate(last) ? last : undefined;
-          },
-          { timeoutMs, intervalMs: 250 },
-        );
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new Error(
-          `${message}; last result: ${JSON.stringify(last)}; prometheus output: ${output.join('').slice(-1000)}`,
-        );
-      }
+      return poll(
+        `Prometheus query ${expression} to match`,
+        () => query(expression),
+        predicate,
+        timeoutMs,
+      );
+    },
+    queryExemplars,
+    waitForExemplars(selector, predicate, timeoutMs = 20_000) {
+      return poll(
+        `Prometheus exemplars of ${selector} to match`,
+        () => queryExemplars(selector),
+        predicate,
+        timeoutMs,
+      );
     },
     stop,
   };

@@ -13,7 +13,7 @@ describe('views', () => {
             name: 'orders.processing.duration',
             description: 'Order processing time.',
             bucketBoundaries: [0.1, 1],
-            attributeKeys: ['event.type'],
+            attributeKeys: ['processor.event.type'],
             cardinalityLimit: 50,
           },
         ],
@@ -32,9 +32,12 @@ describe('views', () => {
         aggregationCardinalityLimit: 50,
       });
       expect(
-        view?.attributesProcessors?.[0]?.process({ 'event.type': 'a', 'partition.id': '1' }),
+        view?.attributesProcessors?.[0]?.process({
+          'processor.event.type': 'a',
+          'messaging.destination.partition.id': '1',
+        }),
       ).toEqual({
-        'event.type': 'a',
+        'processor.event.type': 'a',
       });
     });
 
@@ -51,30 +54,42 @@ describe('views', () => {
     });
 
     it.each([
-      [{ instrumentName: '' }, 'views[0]: instrumentName is required'],
+      [{ instrumentName: '' }, TypeError, 'views[0]: instrumentName is required'],
       [
         { instrumentName: 'a', bucketBoundaries: [1, 1] },
+        TypeError,
         'views[0]: bucketBoundaries must be finite and strictly increasing, got [1, 1]',
       ],
-      [{ instrumentName: 'a', bucketBoundaries: [1, Number.NaN] }, 'strictly increasing'],
+      [
+        { instrumentName: 'a', bucketBoundaries: [1, Number.NaN] },
+        TypeError,
+        'strictly increasing',
+      ],
       [
         { instrumentName: 'a', cardinalityLimit: 0 },
+        RangeError,
         'views[0].cardinalityLimit must be a positive integer, got 0',
       ],
       [
         { instrumentName: 'a', cardinalityLimit: 1.5 },
+        RangeError,
         'views[0].cardinalityLimit must be a positive integer',
       ],
       [
         { instrumentName: 'a.*', name: 'b' },
+        TypeError,
         'name can only be set when instrumentName selects one instrument',
       ],
       [
         { instrumentName: 'a', instrumentKind: 'timer' },
+        TypeError,
         'instrumentKind "timer" is not one of counter, upDownCounter',
       ],
-    ])('should reject %j naming the view and the rule', (view, message) => {
-      expect(() => toSdkViews([view as never], 2000)).toThrow(message);
+    ])('should reject %j with a %p naming the view and the rule', (view, errorClass, message) => {
+      const reject = () => toSdkViews([view as never], 2000);
+      expect(reject).toThrow(errorClass);
+      expect(reject).toThrow(/^@proc\/telemetry-metrics: views\[0\]/);
+      expect(reject).toThrow(message);
     });
   });
 });

@@ -7,7 +7,7 @@ import {
   encodeResponseProtobuf,
   SIGNALS,
 } from '../proto.js';
-import type { OtlpProtocol } from '../types.js';
+import type { ReceiverProtocol } from '../types.js';
 import { drain, gunzip, readBody, send, sendStatus } from './http-body.js';
 import { ingest } from './ingest.js';
 import { errorMessage, listen, type OtlpServer, type ServerContext } from './server.js';
@@ -54,7 +54,7 @@ async function handleHttp(
     return reject(405, `${req.method} is not allowed; OTLP/HTTP takes POST`);
   }
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  let protocol: OtlpProtocol;
+  let protocol: ReceiverProtocol;
   if (contentType === 'application/x-protobuf') protocol = 'http/protobuf';
   else if (contentType === 'application/json') protocol = 'http/json';
   else {

@@ -2,14 +2,14 @@
 import { flattenLogs, flattenMetrics, flattenTraces } from '../flatten.js';
 import type { Signal } from '../proto.js';
 import type { TelemetryStore } from '../store.js';
-import type { OtlpProtocol } from '../types.js';
+import type { ReceiverProtocol } from '../types.js';
 
 /** Stores a decoded request; returns the `partialSuccess` to answer with, if any. */
 export function ingest(
   store: TelemetryStore,
   signal: Signal,
   request: Record<string, unknown>,
-  protocol: OtlpProtocol,
+  protocol: ReceiverProtocol,
 ): Record<string, unknown> {
   if (signal.kind === 'traces') {
     const { spans, rejected, error } = flattenTraces(request, protocol);

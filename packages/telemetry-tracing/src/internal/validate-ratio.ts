@@ -6,6 +6,8 @@ function isValidRatio(value: unknown): value is number {
 /** Throws a RangeError naming `option` and the accepted range unless `value` is a ratio. */
 export function assertRatio(value: unknown, option: string): asserts value is number {
   if (!isValidRatio(value)) {
-    throw new RangeError(`${option} must be a number from 0 to 1 inclusive, got ${String(value)}`);
+    throw new RangeError(
+      `@proc/telemetry-tracing: ${option} must be a number from 0 to 1 inclusive, got ${String(value)}`,
+    );
   }
 }

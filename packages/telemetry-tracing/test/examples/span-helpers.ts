@@ -2,9 +2,11 @@
 // In your code, import from '@proc/telemetry-tracing' instead of '../../src/index.js'.
 import { type SpanContext, SpanKind } from '@opentelemetry/api';
 import {
-  ATTR_EVENT_ID,
-  ATTR_EVENT_TYPE,
-  ATTR_WINDOW_ID,
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_PROCESSOR_EVENT_TYPE,
+  ATTR_PROCESSOR_WINDOW_ID,
+} from '@proc/telemetry-semconv';
+import {
   recordException,
   SPAN_PROCESS_EVENT,
   spanBuilder,
@@ -26,7 +28,7 @@ export async function spanHelpers(store: EventStore, event: RawEvent, upstream: 
   // parent (explicit context; the active one by default) or noParent().
   const span = spanBuilder('fetch-window')
     .kind(SpanKind.CLIENT)
-    .attributes({ [ATTR_WINDOW_ID]: 'w-7', 'retry.delays': [10, 20] })
+    .attributes({ [ATTR_PROCESSOR_WINDOW_ID]: 'w-7', 'retry.delays': [10, 20] })
     .link(upstream, { 'link.reason': 'batch' })
     .start(); // you end it
   span.end();
@@ -35,12 +37,12 @@ export async function spanHelpers(store: EventStore, event: RawEvent, upstream: 
   // A throw or rejection is recorded (exception event + ERROR status) and rethrown.
   const saved = await spanBuilder(SPAN_PROCESS_EVENT)
     .kind(SpanKind.CONSUMER)
-    .attribute(ATTR_EVENT_ID, event.id)
+    .attribute(ATTR_MESSAGING_MESSAGE_ID, event.id)
     .startActive(async () => store.save(event));
 
   // Same semantics, shorter:
   const total = withSpan('sum-window', () => [1, 2, 3].reduce((a, b) => a + b, 0), {
-    attributes: { [ATTR_WINDOW_ID]: 'w-7' },
+    attributes: { [ATTR_PROCESSOR_WINDOW_ID]: 'w-7' },
   });
   const handleEvent = traced('handle-event', async (e: RawEvent) => store.save(e)); // same signature
   await handleEvent(event);
@@ -51,7 +53,7 @@ export async function spanHelpers(store: EventStore, event: RawEvent, upstream: 
   try {
     JSON.parse(event.raw);
   } catch (err) {
-    recordException(parseSpan, err, { [ATTR_EVENT_TYPE]: 'click' });
+    recordException(parseSpan, err, { [ATTR_PROCESSOR_EVENT_TYPE]: 'click' });
   } finally {
     parseSpan.end();
   }

@@ -2,21 +2,19 @@
 // In your code, import from '@proc/telemetry-tracing' instead of '../../src/index.js'.
 import { SpanKind, type Tracer } from '@opentelemetry/api';
 import {
-  ATTR_BATCH_SIZE,
-  ATTR_EVENT_ID,
-  ATTR_EVENT_TYPE,
+  ATTR_MESSAGING_BATCH_MESSAGE_COUNT,
   ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
+  ATTR_MESSAGING_KAFKA_OFFSET,
+  ATTR_MESSAGING_MESSAGE_ID,
   ATTR_MESSAGING_OPERATION_TYPE,
   ATTR_MESSAGING_SYSTEM,
-  ATTR_OFFSET,
-  ATTR_PARTITION,
-  ATTR_WINDOW_ID,
+  ATTR_PROCESSOR_EVENT_TYPE,
+  ATTR_PROCESSOR_WINDOW_ID,
   MESSAGING_OPERATION_TYPE_VALUE_PROCESS,
   MESSAGING_SYSTEM_VALUE_KAFKA,
-  SPAN_PROCESS_BATCH,
-  SPAN_PROCESS_EVENT,
-  spanBuilder,
-} from '../../src/index.js';
+} from '@proc/telemetry-semconv';
+import { SPAN_PROCESS_BATCH, SPAN_PROCESS_EVENT, spanBuilder } from '../../src/index.js';
 
 /** A record as the processor consumes it. */
 export interface StreamEvent {
@@ -41,7 +39,7 @@ export function processBatch(events: StreamEvent[], tracer?: Tracer): Promise<nu
       [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM_VALUE_KAFKA,
       [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_PROCESS,
       [ATTR_MESSAGING_DESTINATION_NAME]: 'sensor-readings',
-      [ATTR_BATCH_SIZE]: events.length,
+      [ATTR_MESSAGING_BATCH_MESSAGE_COUNT]: events.length,
     })
     .startActive(async () => {
       let processed = 0;
@@ -49,11 +47,11 @@ export function processBatch(events: StreamEvent[], tracer?: Tracer): Promise<nu
         try {
           await spanBuilder(SPAN_PROCESS_EVENT, options)
             .attributes({
-              [ATTR_EVENT_ID]: event.id,
-              [ATTR_EVENT_TYPE]: event.type,
-              [ATTR_PARTITION]: String(event.partition),
-              [ATTR_OFFSET]: event.offset,
-              [ATTR_WINDOW_ID]: event.windowId,
+              [ATTR_MESSAGING_MESSAGE_ID]: event.id,
+              [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
+              [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(event.partition),
+              [ATTR_MESSAGING_KAFKA_OFFSET]: event.offset,
+              [ATTR_PROCESSOR_WINDOW_ID]: event.windowId,
             })
             .startActive(async () => {
               if (!Number.isFinite(event.value)) {

@@ -24,7 +24,7 @@ describe('createAdjustableRatioSampler', () => {
 
     it('should reject an initial ratio outside 0..1', () => {
       expect(() => createAdjustableRatioSampler(1.01)).toThrow(
-        /sampler ratio must be a number from 0 to 1 inclusive, got 1.01/,
+        /^@proc\/telemetry-tracing: sampler ratio must be a number from 0 to 1 inclusive, got 1.01$/,
       );
     });
   });

@@ -1,6 +1,7 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
 import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
+import type { LogsHandle } from '@proc/telemetry-logs';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import type { TracingHandle } from '@proc/telemetry-tracing';
 import type { TelemetryExportCounts, TelemetryProviders } from '../types.js';
@@ -15,6 +16,7 @@ export interface LiveParts {
   resource: Resource;
   tracing: TracingHandle;
   metrics: MetricsHandle;
+  logs: LogsHandle;
   /** Default deadline of `shutdown()`. */
   shutdownTimeoutMillis: number;
   /** Unregisters what `initTelemetry()` registered; runs once, after the providers stopped. */
@@ -24,7 +26,7 @@ export interface LiveParts {
 /** `traces: 3 queued, 10 dropped, 2 failed; metrics: 40 queued`: what is not delivered, per signal. */
 function undelivered(counts: TelemetryExportCounts): string {
   const parts: string[] = [];
-  const { traces, metrics } = counts;
+  const { traces, metrics, logs } = counts;
   if (traces) {
     parts.push(
       `traces: ${traces.queued} queued, ${traces.dropped} dropped, ${traces.failed} failed, ${traces.open} still open`,
@@ -33,6 +35,11 @@ function undelivered(counts: TelemetryExportCounts): string {
   if (metrics) {
     parts.push(
       `metrics: ${metrics.queued} data points queued, ${metrics.dropped} dropped, ${metrics.failed} failed`,
+    );
+  }
+  if (logs) {
+    parts.push(
+      `logs: ${logs.queued} records queued, ${logs.dropped} dropped, ${logs.failed} failed, ${logs.invalid} unencodable`,
     );
   }
   return parts.length > 0 ? parts.join('; ') : 'nothing was being exported';
@@ -47,29 +54,35 @@ function report(outcome: SettleOutcome, what: string, ms: number, counts: Teleme
   }
 }
 
-/** The `TelemetryProviders` over live tracing and metrics handles. */
+/** The `TelemetryProviders` over live tracing, metrics and logs handles. */
 export function createLiveProviders(parts: LiveParts): TelemetryProviders {
-  const { config, resource, tracing, metrics } = parts;
+  const { config, resource, tracing, metrics, logs } = parts;
   const exportCounts = (): TelemetryExportCounts => {
     const counts: TelemetryExportCounts = {};
     const traces = tracing.exportCounts();
     const metricPoints = metrics.exportCounts();
+    const logRecords = logs.exportCounts();
     if (traces) counts.traces = traces;
     if (metricPoints) counts.metrics = metricPoints;
+    if (logRecords) counts.logs = logRecords;
     return counts;
   };
 
-  // Both handles bound themselves by the same deadline and never reject; the lifecycle's own
+  // Every handle bounds itself by the same deadline and never rejects; the lifecycle's own
   // bound makes the promise to the app independent of that.
-  const both = (method: 'forceFlush' | 'shutdown', ms: number) =>
-    Promise.all([tracing[method]({ timeoutMillis: ms }), metrics[method]({ timeoutMillis: ms })]);
+  const all = (method: 'forceFlush' | 'shutdown', ms: number) =>
+    Promise.all([
+      tracing[method]({ timeoutMillis: ms }),
+      metrics[method]({ timeoutMillis: ms }),
+      logs[method]({ timeoutMillis: ms }),
+    ]);
 
   const lifecycle = createLifecycle({
     logger,
     shutdownTimeoutMillis: parts.shutdownTimeoutMillis,
     flushTimeoutMillis: FLUSH_TIMEOUT_MILLIS,
-    flush: (ms) => both('forceFlush', ms),
-    shutdown: (ms) => both('shutdown', ms),
+    flush: (ms) => all('forceFlush', ms),
+    shutdown: (ms) => all('shutdown', ms),
     afterFlush: (outcome, ms) => report(outcome, 'forceFlush', ms, exportCounts()),
     afterShutdown(outcome, ms) {
       report(outcome, 'shutdown', ms, exportCounts());
@@ -86,6 +99,7 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     resource,
     tracer: (name = config.service.name, version) => tracing.getTracer(name, version),
     meter: (name = config.service.name, version) => metrics.getMeter(name, version),
+    logger: (name = config.service.name, version) => logs.getLogger(name, version),
     setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
     exportCounts,
     forceFlush: (options) => lifecycle.forceFlush(options),

@@ -1,46 +1,49 @@
-import type { Meter, MeterOptions } from '@opentelemetry/api';
+import type { Meter } from '@opentelemetry/api';
 import { MeterProvider, type MeterProviderOptions } from '@opentelemetry/sdk-metrics';
-import { registerMeterExemplars } from './exemplar-registry.js';
-import type { ExemplarStore } from './exemplar-store.js';
+import type { MetricsMeterProvider } from '../../types.js';
+import { createExemplarMeter } from './exemplar-meter.js';
+import { type ExemplarStore, scopeKey } from './exemplar-store.js';
+import { createMeasurementExemplars } from './measurement-exemplars.js';
+import { createMeasurementTap } from './measurement-tap.js';
+import type { ActiveExemplarFilter } from './types.js';
 
 /**
- * A MeterProvider whose meters are registered with the provider's exemplar store, so a
- * MetricsRecorder on any of them (got from this provider directly, from the handle or through the
- * global API) offers its counter and histogram measurements as exemplars. Everything else is
- * the SDK's provider: a subclass only because the SDK has no hook at meter creation.
+ * The SDK's `MeterProvider`, behind the API's `MeterProvider` interface, whose meters offer the
+ * measurements of their synchronous instruments as exemplars to `store`: instruments made
+ * through the plain Meter API, the global `metrics.getMeter()` once this provider is registered,
+ * and a `MetricsRecorder` alike. Only public seams: the provider is composed, not subclassed;
+ * each view gets one more attributes processor (see `createMeasurementTap()`).
  */
-class ExemplarMeterProvider extends MeterProvider {
-  private stopped = false;
-
-  constructor(
-    options: MeterProviderOptions,
-    private readonly store: ExemplarStore,
-  ) {
-    super(options);
-  }
-
-  override getMeter(name: string, version = '', options: MeterOptions = {}): Meter {
-    const meter = super.getMeter(name, version, options);
-    // After shutdown the SDK returns a fresh no-op meter: nothing to register.
-    if (!this.stopped) {
-      registerMeterExemplars(
-        meter,
-        this.store.forScope({ name, version, schemaUrl: options.schemaUrl }),
-      );
-    }
-    return meter;
-  }
-
-  override shutdown(...args: Parameters<MeterProvider['shutdown']>): Promise<void> {
-    this.stopped = true;
-    return super.shutdown(...args);
-  }
-}
-
-/** A MeterProvider that registers its meters with `store` (see `meterExemplarsFor()`). */
 export function createExemplarMeterProvider(
   options: MeterProviderOptions,
+  filter: ActiveExemplarFilter,
   store: ExemplarStore,
-): MeterProvider {
-  return new ExemplarMeterProvider(options, store);
+): MetricsMeterProvider {
+  const tap = createMeasurementTap();
+  const provider = new MeterProvider({ ...options, views: tap.tapViews(options.views ?? []) });
+  const exemplars = createMeasurementExemplars(filter, store, tap);
+  // One wrapper per SDK meter, so a meter got twice is the same object (the recorder caches its
+  // instruments per meter).
+  const meters = new WeakMap<Meter, Meter>();
+  let stopped = false;
+
+  return {
+    getMeter(name, version = '', meterOptions = {}) {
+      const meter = provider.getMeter(name, version, meterOptions);
+      // After shutdown the SDK returns a no-op meter (with a warning): nothing to offer.
+      if (stopped) return meter;
+      let wrapped = meters.get(meter);
+      if (wrapped === undefined) {
+        const scope = scopeKey({ name, version, schemaUrl: meterOptions.schemaUrl });
+        wrapped = createExemplarMeter(meter, scope, exemplars);
+        meters.set(meter, wrapped);
+      }
+      return wrapped;
+    },
+    forceFlush: (flushOptions) => provider.forceFlush(flushOptions),
+    shutdown(shutdownOptions) {
+      stopped = true;
+      return provider.shutdown(shutdownOptions);
+    },
+  };
 }

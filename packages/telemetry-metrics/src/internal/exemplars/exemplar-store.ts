@@ -1,16 +1,51 @@
+import type { Attributes } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
-import {
-  type ActiveExemplarFilter,
-  createMeterExemplars,
-  type MeterExemplars,
-} from './meter-exemplars.js';
-import type { TakenExemplars, TakenInstrumentExemplars } from './types.js';
+import { attributesKey } from './attributes-key.js';
+import type { ExemplarInstrumentKind, RecordedExemplar } from './types.js';
 
-/** The exemplar reservoirs of one meter provider, by meter. */
+/**
+ * Most series per metric stream that keep exemplars between two collections. Past it,
+ * measurements of new series get none until the next collection takes the kept ones; known
+ * series keep updating.
+ */
+export const EXEMPLAR_SERIES_LIMIT = 100;
+
+interface SeriesExemplars {
+  latest: RecordedExemplar;
+  /** Histograms only: the largest measurement, so a latency spike keeps its trace. */
+  max?: RecordedExemplar;
+}
+
+/** Series key → exemplars, for one metric stream. */
+type StreamExemplars = Map<string, SeriesExemplars>;
+
+/** The exemplars kept since the previous collection, looked up by the points they belong to. */
+export interface TakenExemplars {
+  /** Whether nothing was kept: the serializers then write the SDK's bytes as they are. */
+  readonly empty: boolean;
+  /** The exemplars of the point with `attributes` of the metric `name` of `scope`. */
+  forPoint(
+    scope: InstrumentationScope,
+    name: string,
+    attributes: Attributes,
+  ): readonly RecordedExemplar[] | undefined;
+}
+
+/** The exemplar reservoirs of one meter provider. */
 export interface ExemplarStore {
-  /** The reservoirs of the meter with this scope, created on first use. */
-  forScope(scope: InstrumentationScope): MeterExemplars;
-  /** The exemplars kept since the previous call, by scope key; empties the reservoirs. */
+  /**
+   * Keeps `exemplar` for the point that `pointAttributes` give in the metric stream `name` of
+   * the meter with `scope` (see {@link scopeKey}). Per series a histogram keeps its latest and its
+   * largest exemplar, the other kinds their latest.
+   */
+  offer(
+    scope: string,
+    name: string,
+    kind: ExemplarInstrumentKind,
+    pointAttributes: Attributes,
+    exemplar: RecordedExemplar,
+  ): void;
+  /** The exemplars kept since the previous call; empties the reservoirs. */
   take(): TakenExemplars;
 }
 
@@ -20,25 +55,82 @@ export function scopeKey(scope: InstrumentationScope): string {
   return JSON.stringify([scope.name, scope.version ?? '', scope.schemaUrl ?? '']);
 }
 
-/** Creates the store of one meter provider; every meter's reservoirs use `filter`. */
-export function createExemplarStore(filter: ActiveExemplarFilter): ExemplarStore {
-  const meters = new Map<string, MeterExemplars>();
+function toTaken(scopes: Map<string, Map<string, StreamExemplars>>): TakenExemplars {
   return {
-    forScope(scope) {
-      const key = scopeKey(scope);
-      let exemplars = meters.get(key);
-      if (exemplars === undefined) {
-        exemplars = createMeterExemplars(filter);
-        meters.set(key, exemplars);
-      }
-      return exemplars;
+    empty: scopes.size === 0,
+    forPoint(scope, name, attributes) {
+      const series = scopes.get(scopeKey(scope))?.get(name)?.get(attributesKey(attributes));
+      if (series === undefined) return undefined;
+      const { latest, max } = series;
+      return max !== undefined && max !== latest ? [max, latest] : [latest];
     },
-    take() {
-      const taken = new Map<string, TakenInstrumentExemplars>();
-      for (const [key, exemplars] of meters) {
-        const instruments = exemplars.take();
-        if (instruments.size > 0) taken.set(key, instruments);
+  };
+}
+
+/** Creates the exemplar reservoirs of one meter provider. */
+export function createExemplarStore(): ExemplarStore {
+  let scopes = new Map<string, Map<string, StreamExemplars>>();
+  // Keying a series (sorted keys, JSON) costs as much as the SDK's own hashing of the
+  // measurement, so keys are kept for attributes objects passed again and again: for good when
+  // frozen (the recorder's common attributes), and for the last other object as long as its keys
+  // and values are the same objects as when it was keyed (the application may change it).
+  const frozenKeys = new WeakMap<Attributes, string>();
+  let last: { attributes: Attributes; keys: string[]; values: unknown[]; key: string } | undefined;
+  const unchanged = (attributes: Attributes, keys: string[]): boolean => {
+    if (last?.attributes !== attributes || keys.length !== last.keys.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (key !== last.keys[i] || attributes[key] !== last.values[i]) return false;
+    }
+    return true;
+  };
+  const keyOf = (attributes: Attributes): string => {
+    if (Object.isFrozen(attributes)) {
+      let key = frozenKeys.get(attributes);
+      if (key === undefined) {
+        key = attributesKey(attributes);
+        frozenKeys.set(attributes, key);
       }
+      return key;
+    }
+    const keys = Object.keys(attributes);
+    if (last !== undefined && unchanged(attributes, keys)) return last.key;
+    const key = attributesKey(attributes);
+    last = { attributes, keys, values: keys.map((k) => attributes[k]), key };
+    return key;
+  };
+
+  return {
+    offer(scope, name, kind, pointAttributes, exemplar) {
+      let streams = scopes.get(scope);
+      if (streams === undefined) {
+        streams = new Map();
+        scopes.set(scope, streams);
+      }
+      let stream = streams.get(name);
+      if (stream === undefined) {
+        stream = new Map();
+        streams.set(name, stream);
+      }
+      const key = keyOf(pointAttributes);
+      const kept = stream.get(key);
+      if (kept === undefined) {
+        if (stream.size >= EXEMPLAR_SERIES_LIMIT) return;
+        stream.set(
+          key,
+          kind === 'histogram' ? { latest: exemplar, max: exemplar } : { latest: exemplar },
+        );
+        return;
+      }
+      kept.latest = exemplar;
+      if (kind === 'histogram' && (kept.max === undefined || exemplar.value > kept.max.value)) {
+        kept.max = exemplar;
+      }
+    },
+
+    take() {
+      const taken = toTaken(scopes);
+      scopes = new Map();
       return taken;
     },
   };

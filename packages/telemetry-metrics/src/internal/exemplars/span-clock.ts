@@ -1,47 +1,87 @@
 import type { HrTime, Span } from '@opentelemetry/api';
-import { addHrTimes, millisToHrTime, otperformance } from '@opentelemetry/core';
+import {
+  addHrTimes,
+  hrTimeToMilliseconds,
+  millisToHrTime,
+  otperformance,
+} from '@opentelemetry/core';
 
-/**
- * What an SDK span's own clock is made of (`SpanImpl` of `@opentelemetry/sdk-trace` 2.x, which
- * `sdk-trace-base` re-exports). `startTime` is public (`ReadableSpan`); the other two are private
- * fields, read only when they have the expected types.
- */
-interface SdkSpanClock {
+/** What a span processor's `onStart()` gets of an SDK span: `ReadableSpan.startTime` is public. */
+export interface StartingSpan {
   readonly startTime: HrTime;
-  /** `otperformance.now()` when the span started. */
-  readonly _performanceStartTime: number;
-  /** Whether the start time was given by the caller: then the span ends on `Date.now()`. */
-  readonly _startTimeProvided: boolean;
 }
 
-function isSdkSpanClock(span: object): span is SdkSpanClock {
-  const fields = span as Partial<Record<keyof SdkSpanClock, unknown>>;
-  return (
-    typeof fields._performanceStartTime === 'number' &&
-    typeof fields._startTimeProvided === 'boolean' &&
-    Array.isArray(fields.startTime)
-  );
+interface SpanStart {
+  readonly startTime: HrTime;
+  readonly startMillis: number;
+  /** `otperformance.now()` when the span processor saw the span start. */
+  readonly performanceStart: number;
+  /** Milliseconds from `startTime` to that moment that the span's own clock surely counts. */
+  readonly credit: number;
 }
 
 /**
- * The time now on the clock that `span`'s own start and end times are taken from, so an exemplar
- * recorded inside a span lies within [start, end].
+ * Below this gap between a span's `startTime` and `onStart()` nothing is credited: the SDK's
+ * monotonic clock and `Date.now()` drift and step against each other by milliseconds under load
+ * (seen: 3 ms on a loaded 2-core machine), so a small gap says nothing reliable, and crediting it
+ * put exemplars past their span's end. Reading a little early stays within the span.
+ */
+const CREDIT_THRESHOLD_MILLIS = 50;
+
+/**
+ * What is taken off a larger gap (a real stall of the process, or a start given long before):
+ * 1 ms because both `Date.now()` readings are whole milliseconds, and the rest for the drift
+ * between the two clocks.
+ */
+const CREDIT_MARGIN_MILLIS = 5;
+
+// Keyed by the span object, which is what `trace.getSpan(context)` returns for it later. A WeakMap,
+// so a span nobody holds any more is collected with its entry.
+const starts = new WeakMap<object, SpanStart>();
+
+/**
+ * Notes, from a span processor's `onStart()`, the monotonic time at which `span` is seen to
+ * start, and how long after its `startTime` that is. A span's own clock is one of two
+ * (`SpanImpl` of `@opentelemetry/sdk-trace` 2.x): a span the SDK timed itself starts at
+ * `Date.now()` and ends at that plus the monotonic time elapsed; a span given a start time ends
+ * at `Date.now()`. The time between `startTime` and this call (a stall of the process, or how far
+ * back a given start lies) is credited when it exceeds {@link CREDIT_THRESHOLD_MILLIS}, less
+ * {@link CREDIT_MARGIN_MILLIS}, so that
+ * {@link nowOnSpanClock} stays within the span on either clock.
+ */
+export function noteSpanStart(span: StartingSpan): void {
+  const performanceStart = otperformance.now();
+  const now = Date.now();
+  const startTime = span.startTime;
+  if (!Array.isArray(startTime)) return;
+  const startMillis = hrTimeToMilliseconds(startTime);
+  const gap = now - startMillis;
+  const credit = gap > CREDIT_THRESHOLD_MILLIS ? gap - CREDIT_MARGIN_MILLIS : 0;
+  starts.set(span, { startTime, startMillis, performanceStart, credit });
+}
+
+/**
+ * The time now on the clock that `span`'s own start and end are taken from, so an exemplar
+ * recorded inside the span lies within its [start, end].
  *
- * An SDK span starts at `Date.now()` (whole milliseconds) and ends at that start plus the
- * monotonic time elapsed since (`otperformance.now()`). Neither `hrTime()` (time origin plus the
- * monotonic clock, which drifts from `Date.now()` and keeps the sub-millisecond part the start
- * dropped: nearly every exemplar of a short span fell outside it) nor `Date.now()` alone (one
- * millisecond ahead of the span's end whenever a millisecond boundary passed since its start)
- * stays inside every span; this mirrors `SpanImpl._getTime()` of `@opentelemetry/sdk-trace`
- * 2.12. For a span with a caller-given start time, and for any other span (a remote parent, a
- * non-SDK tracer, a future SDK whose fields differ), `Date.now()`: the clock the SDK takes metric
- * times from. The exemplar wire test of `@proc/telemetry` fails when an SDK upgrade moves the
- * fields.
+ * For a span {@link noteSpanStart} noted: its start plus the credited time plus the monotonic
+ * time elapsed since it was noted, but not past `Date.now()` and not before the start. On the
+ * SDK's monotonic clock that is at most the span's own reading (the credit never exceeds the
+ * time the SDK's clock had already counted when the span was noted); on `Date.now()` it is at
+ * most `Date.now()`; both are at least the start. Neither `hrTime()` (time origin plus the
+ * monotonic clock, which drifts from `Date.now()`: nearly every exemplar of a short span fell
+ * outside it) nor `Date.now()` alone (a millisecond past the span's end whenever a millisecond
+ * boundary passed since its start) would do.
+ *
+ * For any other span (none active, a remote parent, another tracer, or no span processor noting
+ * starts): `Date.now()`, the clock the SDK takes metric point times from.
  */
 export function nowOnSpanClock(span: Span | undefined): HrTime {
-  if (span !== undefined && isSdkSpanClock(span) && !span._startTimeProvided) {
-    const elapsedMillis = otperformance.now() - span._performanceStartTime;
-    return addHrTimes(span.startTime, millisToHrTime(elapsedMillis));
-  }
-  return millisToHrTime(Date.now());
+  const now = Date.now();
+  const start = span === undefined ? undefined : starts.get(span);
+  if (start === undefined) return millisToHrTime(now);
+  if (now <= start.startMillis) return start.startTime;
+  const sinceStartMillis = start.credit + otperformance.now() - start.performanceStart;
+  if (now < start.startMillis + sinceStartMillis) return millisToHrTime(now);
+  return addHrTimes(start.startTime, millisToHrTime(sinceStartMillis));
 }

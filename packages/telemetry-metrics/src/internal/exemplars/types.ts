@@ -1,31 +1,18 @@
 import type { Attributes, HrTime } from '@opentelemetry/api';
 
-/** The instrument kinds whose points carry exemplars. */
-export type ExemplarInstrumentKind = 'counter' | 'histogram';
+/** The synchronous instrument kinds whose measurements are offered as exemplars. */
+export type ExemplarInstrumentKind = 'counter' | 'upDownCounter' | 'histogram' | 'gauge';
 
-/** One measurement kept as an exemplar. */
+/** One measurement kept as an exemplar, ready to serialize. */
 export interface RecordedExemplar {
   readonly value: number;
   readonly time: HrTime;
   /** Lower-case hex; absent when no valid span was active (`always_on` filter only). */
   readonly traceId?: string;
   readonly spanId?: string;
-  /** Every attribute the measurement was recorded with (common and per call). */
-  readonly attributes: Attributes;
-}
-
-/** An exemplar matched to its data point, ready to serialize. */
-export interface PointExemplar {
-  readonly value: number;
-  readonly time: HrTime;
-  readonly traceId?: string;
-  readonly spanId?: string;
-  /** The recorded attributes that the point does not have (removed by a view's allow-list). */
+  /** The recorded attributes that the point does not have (a view's `attributeKeys` removed them). */
   readonly filteredAttributes: Attributes;
 }
 
-/** Exemplars taken from one meter: instrument name → series → exemplars. */
-export type TakenInstrumentExemplars = ReadonlyMap<string, readonly RecordedExemplar[]>;
-
-/** Exemplars taken from a provider's meters, by scope key (see `scopeKey()`). */
-export type TakenExemplars = ReadonlyMap<string, TakenInstrumentExemplars>;
+/** The exemplar filters that keep anything; `always_off` builds no exemplar machinery at all. */
+export type ActiveExemplarFilter = 'trace_based' | 'always_on';

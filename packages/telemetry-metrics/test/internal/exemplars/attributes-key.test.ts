@@ -1,8 +1,4 @@
-import {
-  attributesKey,
-  attributesNotIn,
-  isAttributeSubset,
-} from '../../../src/internal/exemplars/attributes-key.js';
+import { attributesKey, attributesNotIn } from '../../../src/internal/exemplars/attributes-key.js';
 
 describe('attributesKey', () => {
   it('should be equal for equal attribute sets in any key order', () => {
@@ -12,15 +8,6 @@ describe('attributesKey', () => {
   it('should differ for different values or types', () => {
     expect(attributesKey({ a: '1' })).not.toBe(attributesKey({ a: 1 }));
     expect(attributesKey({ a: ['x', 'y'] })).not.toBe(attributesKey({ a: ['y', 'x'] }));
-  });
-});
-
-describe('isAttributeSubset', () => {
-  it('should accept the attributes an allow-list kept, and reject other values', () => {
-    expect(isAttributeSubset({ a: '1' }, { a: '1', b: '2' })).toBe(true);
-    expect(isAttributeSubset({}, { a: '1' })).toBe(true);
-    expect(isAttributeSubset({ a: '2' }, { a: '1', b: '2' })).toBe(false);
-    expect(isAttributeSubset({ c: '1' }, { a: '1' })).toBe(false);
   });
 });
 

@@ -1,10 +1,12 @@
 import { context, ValueType } from '@opentelemetry/api';
 import { JsonMetricsSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { AggregationType, DataPointType, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { installTestDiagLogger, type TestDiagLogger } from '@proc/telemetry-testing';
 import { createMetricsRecorder } from '../../../src/index.js';
 import {
   createJsonExemplarSerializer,
   createProtobufExemplarSerializer,
+  withExemplars,
 } from '../../../src/internal/exemplars/exemplar-metrics-serializers.js';
 import { decodeFields, double, fixed64, hex, messages } from '../../helpers/decode-protobuf.js';
 import {
@@ -17,16 +19,20 @@ import { enableTestContext, SAMPLED, withSpanContext } from '../../helpers/test-
 // exponential histograms, recorded partly inside a sampled span.
 function recordEverything({ meter }: TestExemplarProvider): void {
   const recorder = createMetricsRecorder({ meter, commonAttributes: { svc: 'orders' } });
+  const ints = meter.createCounter('c.int', { valueType: ValueType.INT });
+  const exponential = meter.createHistogram('h.exp');
   recorder.recordCounter('c', 2, { p: '1' });
   recorder.recordHistogram('h', 0.25);
   recorder.recordGauge('g', 7);
   recorder.recordUpDown('u', -3);
-  meter.createCounter('c.int', { valueType: ValueType.INT }).add(4, { k: 'v' });
-  meter.createHistogram('h.exp').record(12, { k: 'v' });
+  ints.add(4, { k: 'v' });
+  exponential.record(12, { k: 'v' });
   withSpanContext(SAMPLED, () => {
     recorder.recordCounter('c', 3, { p: '1' });
     recorder.recordHistogram('h', 0.5);
     recorder.recordHistogram('h', 0.1);
+    ints.add(5, { k: 'v' });
+    exponential.record(3, { k: 'v' });
   });
 }
 
@@ -34,31 +40,36 @@ const VIEWS = [
   { instrumentName: 'h.exp', aggregation: { type: AggregationType.EXPONENTIAL_HISTOGRAM } },
 ];
 
+/** The Metric field of each point type, and the exemplars field of its point message. */
+const DATA_FIELDS: Record<number, number> = { 5: 5, 7: 5, 9: 8, 10: 11 };
+
 /** `metric name → exemplars` of each point, read back from the protobuf bytes. */
 function protobufExemplars(bytes: Uint8Array) {
-  const found: Record<string, { value: number; time: bigint; traceId: string; spanId: string }[]> =
-    {};
+  const found: Record<
+    string,
+    { value: number | bigint; time: bigint; traceId: string; spanId: string }[]
+  > = {};
   for (const rm of messages(bytes, 1)) {
     for (const sm of messages(rm, 2)) {
       for (const metric of messages(sm, 2)) {
         const fields = decodeFields(metric);
         const name = Buffer.from((fields[0] as { bytes: Uint8Array }).bytes).toString();
-        const data = fields.find((f) => f.field === 7 || f.field === 9) as
+        const data = fields.find((f) => f.field in DATA_FIELDS) as
           | { field: number; bytes: Uint8Array }
           | undefined;
         if (data === undefined) continue;
-        const exemplarField = data.field === 7 ? 5 : 8;
         for (const point of messages(data.bytes, 1)) {
-          for (const exemplar of messages(point, exemplarField)) {
+          for (const exemplar of messages(point, DATA_FIELDS[data.field] as number)) {
             const e = decodeFields(exemplar);
             const get = (n: number) =>
-              (e.find((f) => f.field === n) as { bytes: Uint8Array }).bytes;
+              (e.find((f) => f.field === n) as { bytes: Uint8Array } | undefined)?.bytes;
+            const asInt = get(6);
             found[name] = found[name] ?? [];
             found[name].push({
-              time: fixed64(get(2)),
-              value: double(get(3)),
-              spanId: hex(get(4)),
-              traceId: hex(get(5)),
+              time: fixed64(get(2) as Uint8Array),
+              value: asInt === undefined ? double(get(3) as Uint8Array) : fixed64(asInt),
+              spanId: hex(get(4) as Uint8Array),
+              traceId: hex(get(5) as Uint8Array),
             });
           }
         }
@@ -85,7 +96,7 @@ describe('exemplar metrics serializers', () => {
   });
 
   describe('createProtobufExemplarSerializer', () => {
-    it('should write exactly the bytes of otlp-transformer when there are no exemplars', () => {
+    it('should write exactly the bytes of otlp-transformer when there are no exemplars (the upgrade gate)', () => {
       const types = resourceMetrics.scopeMetrics[0]?.metrics.map((m) => m.dataPointType);
       expect(new Set(types)).toEqual(
         new Set([
@@ -100,15 +111,17 @@ describe('exemplar metrics serializers', () => {
       expect(ours).toEqual(ProtobufMetricsSerializer.serializeRequest(resourceMetrics));
     });
 
-    it('should write the exemplars on the counter and histogram points', () => {
+    it('should write the exemplars on the points of every type, int values as as_int', () => {
       const bytes = createProtobufExemplarSerializer(setup.store).serializeRequest(resourceMetrics);
       const ids = { traceId: SAMPLED.traceId, spanId: SAMPLED.spanId, time: expect.any(BigInt) };
       expect(protobufExemplars(bytes ?? new Uint8Array())).toEqual({
         c: [{ value: 3, ...ids }],
+        'c.int': [{ value: 5n, ...ids }],
         h: [
           { value: 0.5, ...ids },
           { value: 0.1, ...ids },
         ],
+        'h.exp': [{ value: 3, ...ids }],
       });
     });
 
@@ -138,17 +151,19 @@ describe('exemplar metrics serializers', () => {
       const metrics = ours.resourceMetrics[0].scopeMetrics[0].metrics;
       const points = (name: string) => {
         const metric = metrics.find((m: { name: string }) => m.name === name);
-        return (metric.sum ?? metric.histogram).dataPoints;
+        return (metric.sum ?? metric.histogram ?? metric.exponentialHistogram).dataPoints;
       };
-      const exemplar = (value: number) => ({
+      const exemplar = (value: number, valueField = 'asDouble') => ({
         filteredAttributes: [],
         timeUnixNano: expect.stringMatching(/^\d{19}$/),
-        asDouble: value,
+        [valueField]: value,
         traceId: SAMPLED.traceId,
         spanId: SAMPLED.spanId,
       });
       expect(points('c')[0].exemplars).toEqual([exemplar(3)]);
+      expect(points('c.int')[0].exemplars).toEqual([exemplar(5, 'asInt')]);
       expect(points('h')[0].exemplars).toEqual([exemplar(0.5), exemplar(0.1)]);
+      expect(points('h.exp')[0].exemplars).toEqual([exemplar(3)]);
 
       for (const metric of metrics) {
         for (const point of (
@@ -163,10 +178,37 @@ describe('exemplar metrics serializers', () => {
       expect(ours).toEqual(sdk);
     });
 
-    it('should write exactly the bytes of otlp-transformer when there are no exemplars', () => {
+    it('should write exactly the bytes of otlp-transformer when there are no exemplars (the upgrade gate)', () => {
       setup.store.take();
       const ours = createJsonExemplarSerializer(setup.store).serializeRequest(resourceMetrics);
       expect(ours).toEqual(JsonMetricsSerializer.serializeRequest(resourceMetrics));
+    });
+  });
+
+  describe('withExemplars', () => {
+    let logger: TestDiagLogger;
+
+    beforeEach(() => {
+      logger = installTestDiagLogger();
+    });
+
+    afterEach(() => logger.uninstall());
+
+    it("should send the serializer's bytes without exemplars, warning once, when they cannot be added", () => {
+      const serializer = withExemplars(
+        ProtobufMetricsSerializer,
+        () => {
+          throw new Error('not the expected layout');
+        },
+        setup.store,
+      );
+      expect(serializer.serializeRequest(resourceMetrics)).toEqual(
+        ProtobufMetricsSerializer.serializeRequest(resourceMetrics),
+      );
+      serializer.serializeRequest(resourceMetrics);
+      expect(logger.texts('warn')).toEqual([
+        expect.stringContaining('exemplars left out, the serializer output is not as expected'),
+      ]);
     });
   });
 });

@@ -1,0 +1,117 @@
+import type { TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import { normalizeHeaderValue } from './internal/header-value.js';
+import type { HeaderCarrier, HeaderValue, MessageHeaderList } from './types.js';
+
+type FetchHeaders = Headers;
+type OutgoingMessageLike = {
+  getHeader(name: string): HeaderValue;
+  setHeader(name: string, value: string): unknown;
+  getHeaderNames(): string[];
+};
+
+function isFetchHeaders(carrier: unknown): carrier is FetchHeaders {
+  if (typeof Headers !== 'undefined' && carrier instanceof Headers) return true;
+  const c = carrier as Partial<FetchHeaders>;
+  return (
+    typeof c.get === 'function' && typeof c.set === 'function' && typeof c.append === 'function'
+  );
+}
+
+function isOutgoingMessage(carrier: unknown): carrier is OutgoingMessageLike {
+  const c = carrier as Partial<OutgoingMessageLike>;
+  return typeof c.getHeader === 'function' && typeof c.setHeader === 'function';
+}
+
+function lower(name: string): string {
+  return name.toLowerCase();
+}
+
+function getFromList(list: MessageHeaderList, key: string): string | string[] | undefined {
+  const wanted = lower(key);
+  const values = list
+    .filter((header) => typeof header?.key === 'string' && lower(header.key) === wanted)
+    .map((header) => header.value);
+  return normalizeHeaderValue(values);
+}
+
+function getFromRecord(
+  record: Record<string, HeaderValue>,
+  key: string,
+): string | string[] | undefined {
+  const wanted = lower(key);
+  // Every spelling counts, the exact one included. Header names are ASCII, so lowering keeps
+  // the length: names of another length are skipped without lowering them, and the exact
+  // spelling is compared before any lowering. One pass, no allocation when one name matches
+  // (the common case: this runs for every propagated field of every message).
+  let first: HeaderValue | undefined;
+  let more: HeaderValue[] | undefined;
+  let matches = 0;
+  for (const name in record) {
+    if (name.length !== wanted.length || !Object.hasOwn(record, name)) continue;
+    if (name !== wanted && lower(name) !== wanted) continue;
+    if (matches === 0) {
+      first = record[name];
+    } else {
+      more ??= [first];
+      more.push(record[name]);
+    }
+    matches++;
+  }
+  if (matches === 0) return undefined;
+  // Several spellings of one name are several values of one header (HTTP names are case-insensitive).
+  return more ? normalizeHeaderValue(more.flat()) : normalizeHeaderValue(first);
+}
+
+/** Each name once; entries without a string key are skipped, as `getFromList` skips them. */
+function keysOfList(list: MessageHeaderList): string[] {
+  const names = new Set<string>();
+  for (const header of list) if (typeof header?.key === 'string') names.add(header.key);
+  return [...names];
+}
+
+function setInList(list: MessageHeaderList, key: string, value: string): void {
+  const wanted = lower(key);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const header = list[i];
+    if (header && typeof header.key === 'string' && lower(header.key) === wanted) list.splice(i, 1);
+  }
+  list.push({ key, value });
+}
+
+function setInRecord(record: Record<string, HeaderValue>, key: string, value: string): void {
+  const wanted = lower(key);
+  for (const name of Object.keys(record)) {
+    if (name !== key && lower(name) === wanted) delete record[name];
+  }
+  record[key] = value;
+}
+
+/**
+ * The getter and setter for every {@link HeaderCarrier}: pass it as both the `TextMapGetter` and
+ * the `TextMapSetter` of a propagator. Lookups are case-insensitive; `Buffer` values are read as
+ * UTF-8; several values of one header come back as an array; setting a header replaces every
+ * spelling of its name.
+ */
+export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
+  get(carrier, key) {
+    if (carrier === null || carrier === undefined) return undefined;
+    if (Array.isArray(carrier)) return getFromList(carrier, key);
+    if (isFetchHeaders(carrier)) return carrier.get(key) ?? undefined;
+    if (isOutgoingMessage(carrier)) return normalizeHeaderValue(carrier.getHeader(key));
+    return getFromRecord(carrier as Record<string, HeaderValue>, key);
+  },
+  keys(carrier) {
+    if (carrier === null || carrier === undefined) return [];
+    if (Array.isArray(carrier)) return keysOfList(carrier);
+    if (isFetchHeaders(carrier)) return [...carrier.keys()];
+    if (isOutgoingMessage(carrier)) return carrier.getHeaderNames();
+    return Object.keys(carrier);
+  },
+  set(carrier, key, value) {
+    if (carrier === null || carrier === undefined) return;
+    if (Array.isArray(carrier)) setInList(carrier, key, value);
+    else if (isFetchHeaders(carrier)) carrier.set(key, value);
+    else if (isOutgoingMessage(carrier)) carrier.setHeader(key, value);
+    else setInRecord(carrier as Record<string, HeaderValue>, key, value);
+  },
+};

@@ -1,0 +1,142 @@
+import {
+  type Attributes,
+  type Context,
+  context,
+  isSpanContextValid,
+  type Span,
+  type SpanContext,
+  TraceFlags,
+  trace,
+} from '@opentelemetry/api';
+import { logger } from '../diag.js';
+import { attributesNotIn } from './attributes-key.js';
+import type { ExemplarStore } from './exemplar-store.js';
+import type { MeasurementTap } from './measurement-tap.js';
+import { nowOnSpanClock } from './span-clock.js';
+import type { ActiveExemplarFilter, ExemplarInstrumentKind, RecordedExemplar } from './types.js';
+
+/** An instrument whose measurements are offered as exemplars. */
+export interface ExemplarInstrument {
+  /** The key of its meter's scope (`scopeKey()`). */
+  readonly scope: string;
+  readonly name: string;
+  readonly kind: ExemplarInstrumentKind;
+  /** Created with `valueType: ValueType.INT`: the SDK truncates values to integers. */
+  readonly integer: boolean;
+}
+
+/** A measurement the filter let through, with the span it was made in, if any. */
+export interface AdmittedMeasurement {
+  readonly span?: Span;
+  /** Valid and, under `trace_based`, sampled. */
+  readonly spanContext?: SpanContext;
+}
+
+/** Offers the measurements of one meter provider's instruments as exemplars. */
+export interface MeasurementExemplars {
+  /**
+   * Whether a measurement made in `ctx` (the active context when absent) passes the filter:
+   * `trace_based` (the specification's default) wants a valid, sampled span.
+   * https://opentelemetry.io/docs/specs/otel/metrics/sdk/#exemplarfilter
+   */
+  admit(ctx: Context | undefined): AdmittedMeasurement | undefined;
+  /**
+   * Calls `forward` (the SDK instrument's own `add()` or `record()`) and keeps the measurement
+   * as an exemplar of every point it went into. Throws only what `forward` throws.
+   */
+  record(
+    instrument: ExemplarInstrument,
+    admitted: AdmittedMeasurement,
+    value: number,
+    attributes: Attributes | undefined,
+    forward: () => void,
+  ): void;
+}
+
+const NO_SPAN: AdmittedMeasurement = Object.freeze({});
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+/**
+ * The value the SDK aggregates for `value`, or `undefined` when it drops it (with its own diag
+ * warning): a non-number, a negative counter or histogram value, a non-finite integer value
+ * (`@opentelemetry/sdk-metrics` 2.x `SyncInstrument`). A dropped value keeps no exemplar.
+ */
+function aggregatedValue(instrument: ExemplarInstrument, value: number): number | undefined {
+  if (typeof value !== 'number') return undefined;
+  if ((instrument.kind === 'counter' || instrument.kind === 'histogram') && value < 0) {
+    return undefined;
+  }
+  if (!instrument.integer) return value;
+  const truncated = Math.trunc(value);
+  return Number.isInteger(truncated) ? truncated : undefined;
+}
+
+/** Creates the exemplar offers of one meter provider, kept in `store`. */
+export function createMeasurementExemplars(
+  filter: ActiveExemplarFilter,
+  store: ExemplarStore,
+  tap: MeasurementTap,
+): MeasurementExemplars {
+  return {
+    admit(ctx) {
+      const span = trace.getSpan(ctx ?? context.active());
+      const spanContext = span?.spanContext();
+      // The sampled bit first: it is cheaper than the id checks and ends most unsampled calls.
+      const sampled =
+        spanContext !== undefined && (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0;
+      if (filter === 'trace_based' && !sampled) return undefined;
+      const valid = spanContext !== undefined && isSpanContextValid(spanContext);
+      if (valid) return { span, spanContext };
+      return filter === 'always_on' ? NO_SPAN : undefined;
+    },
+
+    record(instrument, admitted, value, attributes, forward) {
+      const aggregated = aggregatedValue(instrument, value);
+      if (aggregated === undefined) {
+        forward();
+        return;
+      }
+      // The span's own clock, so the exemplar lies within the span it points to.
+      const time = nowOnSpanClock(admitted.span);
+      const streams = tap.streamsOf(forward);
+      try {
+        const { spanContext } = admitted;
+        const exemplar = (filteredAttributes: Attributes): RecordedExemplar =>
+          spanContext === undefined
+            ? { value: aggregated, time, filteredAttributes }
+            : {
+                value: aggregated,
+                time,
+                traceId: spanContext.traceId,
+                spanId: spanContext.spanId,
+                filteredAttributes,
+              };
+        const recorded = attributes ?? NO_ATTRIBUTES;
+        if (streams.length === 0) {
+          // No view selected the instrument: its point has the attributes as recorded.
+          store.offer(
+            instrument.scope,
+            instrument.name,
+            instrument.kind,
+            recorded,
+            exemplar(NO_ATTRIBUTES),
+          );
+          return;
+        }
+        for (const stream of streams) {
+          if (stream.dropped) continue;
+          store.offer(
+            instrument.scope,
+            stream.name ?? instrument.name,
+            instrument.kind,
+            stream.attributes,
+            exemplar(attributesNotIn(recorded, stream.attributes)),
+          );
+        }
+      } catch (error) {
+        // The measurement is recorded; an exemplar is never worth an exception in the app.
+        logger.debug('an exemplar could not be kept', error);
+      }
+    },
+  };
+}

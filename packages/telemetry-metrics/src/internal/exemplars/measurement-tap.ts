@@ -1,0 +1,74 @@
+import type { Attributes } from '@opentelemetry/api';
+import {
+  AggregationType,
+  type IAttributesProcessor,
+  type ViewOptions,
+} from '@opentelemetry/sdk-metrics';
+
+/** A metric stream of a view that one measurement went into. */
+export interface TappedStream {
+  /** The view's name for the stream; `undefined` keeps the instrument's name. */
+  readonly name: string | undefined;
+  /** The attributes the view's attributes processors left: those of the stream's point. */
+  readonly attributes: Attributes;
+  /** The view drops the stream: it has no point. */
+  readonly dropped: boolean;
+}
+
+/**
+ * Learns, through the public `ViewOptions.attributesProcessors` seam, which view streams a
+ * measurement went into and with which attributes, so an exemplar is kept under exactly the
+ * point the SDK aggregates it into: no reimplementation of the SDK's view selection, no guess
+ * from attribute subsets.
+ */
+export interface MeasurementTap {
+  /** `views`, each with one more attributes processor, last, that reports to {@link streamsOf}. */
+  tapViews(views: readonly ViewOptions[]): ViewOptions[];
+  /**
+   * Runs `record`, one synchronous measurement on an instrument of the tapped provider, and
+   * returns the view streams it went into. Empty when no view selected the instrument: the SDK
+   * then aggregates it with the attributes as recorded.
+   */
+  streamsOf(record: () => void): readonly TappedStream[];
+}
+
+/** Creates the tap of one meter provider. */
+export function createMeasurementTap(): MeasurementTap {
+  // The streams of the measurement being recorded; undefined between measurements, so the
+  // processors cost one check for measurements that keep no exemplar and for observations.
+  let current: TappedStream[] | undefined;
+
+  const processorFor = (view: ViewOptions): IAttributesProcessor => {
+    const name = view.name;
+    const dropped = view.aggregation?.type === AggregationType.DROP;
+    return {
+      // The SDK calls the processors of a view's storage synchronously from `record()`/`add()`,
+      // in order: this last one sees the attributes the point gets.
+      process(incoming) {
+        current?.push({ name, attributes: incoming, dropped });
+        return incoming;
+      },
+    };
+  };
+
+  return {
+    tapViews(views) {
+      return views.map((view) => ({
+        ...view,
+        attributesProcessors: [...(view.attributesProcessors ?? []), processorFor(view)],
+      }));
+    },
+    streamsOf(record) {
+      // Saved and restored: a diag logger called from inside the SDK may record a measurement.
+      const outer = current;
+      const streams: TappedStream[] = [];
+      current = streams;
+      try {
+        record();
+      } finally {
+        current = outer;
+      }
+      return streams;
+    },
+  };
+}
