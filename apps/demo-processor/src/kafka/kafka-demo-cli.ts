@@ -77,7 +77,6 @@ function logExporting(logger: Logger, telemetry: TelemetryProviders, workerId: s
  * is one member of the group. Returns the exit code.
  */
 export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): Promise<number> {
-  const logger = createLogger({ write: io.write });
   const brokers = parseBrokerUrl(options.broker!);
   const topic = options.topic ?? EVENTS_TOPIC;
   const group = options.group ?? CONSUMER_GROUP;
@@ -88,6 +87,11 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
     const workerId = options.workerId ?? `worker-${process.pid}`;
     const telemetry = await startTelemetry(io, { workerId, stage: 'process' }, options.collector);
     const { instrumented, disable } = kafkajsInstrumentation(telemetry, flagged);
+    // Each line is also an OTLP log record in its span's trace, as in the in-process demo.
+    const logger = createLogger({
+      write: io.write,
+      records: telemetry.logger('@proc/demo-processor'),
+    });
     logExporting(logger, telemetry, workerId);
     // A worker the producer process started stops when that process is gone.
     const stop = new AbortController();
@@ -131,6 +135,10 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
     (receiver ? receiverEndpoint(receiver, io.env.OTEL_EXPORTER_OTLP_PROTOCOL) : undefined);
   const telemetry = await startTelemetry(io, { workerId: 'producer', stage: 'produce' }, endpoint);
   const { instrumented, disable } = kafkajsInstrumentation(telemetry, flagged);
+  const logger = createLogger({
+    write: io.write,
+    records: telemetry.logger('@proc/demo-processor'),
+  });
   logExporting(logger, telemetry, 'producer');
   const summary = receiver
     ? setInterval(
