@@ -13,6 +13,7 @@ const PACKAGES = path.resolve(__dirname, '../..');
 const WORKSPACE_PACKAGES = [
   'telemetry-config',
   'telemetry-lifecycle',
+  'telemetry-semconv',
   'telemetry-otlp',
   'telemetry-resource',
   'telemetry-context',

@@ -34,8 +34,6 @@ export async function runBoundedDemo(
         records: telemetry.logger('@proc/demo-processor'),
       }),
       maxMessages: 200,
-      // Below the default span link limit (128): a batch polled late under load keeps every link.
-      maxBatchSize: 100,
       durationMillis: 0,
       ratePerSecond: 1000,
       pollIntervalMillis: 20,
