@@ -159,9 +159,6 @@ describe('runDemo over OTLP, more messages waiting than a span may have links', 
         maxMessages: 300,
         ratePerSecond: 100_000,
         pollIntervalMillis: 500,
-        // runDemo's own default, not the helper's 100 (which keeps the other tests' batches
-        // below the link limit under load): the default is what this regression is about.
-        maxBatchSize: undefined,
       });
       const batches = receiver.spans({ name: 'process events' });
       const sizes = batches.map((b) => b.attributes['messaging.batch.message_count'] as number);

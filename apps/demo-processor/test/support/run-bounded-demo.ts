@@ -12,10 +12,7 @@ import { createMemorySink } from '../../src/sinks.js';
  */
 export async function runBoundedDemo(
   receiver: OtlpReceiver,
-  overrides: Pick<
-    RunDemoOptions,
-    'maxMessages' | 'ratePerSecond' | 'pollIntervalMillis' | 'maxBatchSize'
-  > = {},
+  overrides: Pick<RunDemoOptions, 'maxMessages' | 'ratePerSecond' | 'pollIntervalMillis'> = {},
 ) {
   const telemetry = await initTelemetry({
     env: {},
