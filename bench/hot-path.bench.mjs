@@ -70,16 +70,16 @@ const rows = [
     ),
   ],
   [
-    'extractFromHeaders (HTTP headers) vs propagation.extract',
+    'extractFromHeaders (HTTP headers) vs propagation.extract(context.active())',
     compare(
-      () => propagation.extract(ROOT_CONTEXT, httpHeaders),
+      () => propagation.extract(context.active(), httpHeaders),
       () => extractFromHeaders(httpHeaders),
     ),
   ],
   [
     'extractFromHeaders (Kafka Buffer headers) vs propagation.extract + Buffer getter',
     compare(
-      () => propagation.extract(ROOT_CONTEXT, kafkaHeaders, bufferGetter),
+      () => propagation.extract(context.active(), kafkaHeaders, bufferGetter),
       () => extractFromHeaders(kafkaHeaders),
     ),
   ],

@@ -2,7 +2,8 @@
 # One-time set-up on a machine that has only Node (>= 20.6) and npm: installs the pinned pnpm,
 # the Debian tools the tests run for real when apt-get is available and we are root
 # (prometheus + promtool: metrics scrape tests and infra checks; docker-compose: validates the
-# infra stack without an engine), and the workspace dependencies.
+# infra stack without an engine; Java 17, Maven and Python's venv module: the Kafka broker and
+# the chain relay of `pnpm stack up` and `pnpm test:e2e`), and the workspace dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,9 @@ fi
 missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+command -v java >/dev/null 2>&1 || [ -n "${JAVA_HOME:-}" ] || missing+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+python3 -m venv --help >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${missing[*]} (Debian packages)"

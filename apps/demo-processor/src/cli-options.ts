@@ -1,5 +1,6 @@
 import { redactUrl } from '@proc/telemetry';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseBrokerUrl } from './kafka/broker-url.js';
 
 /** Parsed `demo-processor` options. */
 export interface DemoCliOptions {
@@ -12,6 +13,24 @@ export interface DemoCliOptions {
   /** Seconds between two frames of the live summary (no-collector mode). */
   summaryIntervalSeconds: number;
   seed: number;
+  /** `kafka://host:port`: run on a real broker (src/kafka/); unset, the in-process queue. */
+  broker?: string;
+  /** Consumer workers (processes in one consumer group) the producer process starts. */
+  workers?: number;
+  /** `producer` (starts the workers) or `worker` (one member of the group). */
+  role?: 'producer' | 'worker';
+  /** This worker's id (`processor.worker.id`); set by the producer process. */
+  workerId?: string;
+  /** The events topic. */
+  topic?: string;
+  /** The consumer group. */
+  group?: string;
+  /** The topic the chain relay writes, which the workers read too. */
+  chainTopic?: string;
+  /** The chain relay's URL: the producer process also sends an order through it each second. */
+  relay?: string;
+  /** Turns on `@opentelemetry/instrumentation-kafkajs` in every process. */
+  instrumentKafkajs?: boolean;
 }
 
 function number(name: string, min: number, max: number) {
@@ -30,6 +49,17 @@ function url(value: string): string {
     if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return value;
   } catch {}
   throw new InvalidArgumentError('must be an http:// or https:// URL, e.g. http://localhost:4318.');
+}
+
+function broker(value: string): string {
+  try {
+    parseBrokerUrl(value);
+    return value;
+  } catch (error) {
+    throw new InvalidArgumentError(
+      (error as Error).message.replace(/^demo-processor: --broker /, ''),
+    );
+  }
 }
 
 /** The command line of the demo; `exitOverride` so callers decide how to exit. */
@@ -60,6 +90,37 @@ export function createDemoCommand(): Command {
       5,
     )
     .option('--seed <n>', 'seed of the synthetic traffic', number('seed', 0, 2 ** 32 - 1), 42)
+    .option(
+      '--broker <url>',
+      'a Kafka broker, kafka://host:port: a producer process and --workers consumer processes',
+      broker,
+    )
+    .option(
+      '--workers <n>',
+      'consumer workers in one group (with --broker)',
+      number('workers', 1, 64),
+      2,
+    )
+    .option('--topic <name>', 'the events topic (with --broker)', 'events')
+    .option('--group <name>', 'the consumer group (with --broker)', 'demo-processor')
+    .option('--chain-topic <name>', "the chain relay's topic, read by the workers too", 'chain')
+    .option(
+      '--relay <url>',
+      'the chain relay (Python): also send an order through it every second (with --broker)',
+      url,
+    )
+    .option(
+      '--instrument-kafkajs',
+      'turn on @opentelemetry/instrumentation-kafkajs (it then makes the messaging spans)',
+      false,
+    )
+    .addOption(
+      new Option('--role <role>', 'started by the producer process')
+        .choices(['producer', 'worker'])
+        .default('producer')
+        .hideHelp(),
+    )
+    .addOption(new Option('--worker-id <id>', 'set by the producer process').hideHelp())
     .exitOverride();
 }
 
@@ -94,5 +155,14 @@ export function parseDemoCliOptions(
     collector: raw.collector,
     summaryIntervalSeconds: raw.summaryInterval,
     seed: raw.seed,
+    broker: raw.broker,
+    workers: raw.workers,
+    role: raw.role,
+    workerId: raw.workerId,
+    topic: raw.topic,
+    group: raw.group,
+    chainTopic: raw.chainTopic,
+    relay: raw.relay,
+    instrumentKafkajs: raw.instrumentKafkajs,
   };
 }

@@ -7,7 +7,8 @@ export function hasCollectorEndpoint(env: Env): boolean {
   return Boolean(
     env.OTEL_EXPORTER_OTLP_ENDPOINT ||
       env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
-      env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT,
+      env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT ||
+      env.OTEL_EXPORTER_OTLP_LOGS_ENDPOINT,
   );
 }
 
@@ -15,7 +16,7 @@ export function hasCollectorEndpoint(env: Env): boolean {
  * The demo's telemetry configuration in code. Code beats `OTEL_*`, so every demo default is
  * set only when the matching variable is unset: the usual variables keep working.
  *
- * - `endpoint` (from `--collector` or the in-process receiver) for both signals;
+ * - `endpoint` (from `--collector` or the in-process receiver) for every signal;
  * - service name `demo-processor`;
  * - spans exported every second and metrics every 2 s, so the live summary moves (the
  *   specification defaults, 5 s and 60 s, suit production, not a 20 s demo).

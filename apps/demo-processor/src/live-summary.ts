@@ -1,6 +1,7 @@
 import { SPAN_WINDOW_EMIT } from '@proc/telemetry/semconv';
 import {
   type OtlpReceiver,
+  renderLogTail,
   renderMetricTable,
   renderTraceWaterfall,
   type TraceWaterfallOptions,
@@ -21,9 +22,12 @@ const WATERFALL: TraceWaterfallOptions = {
 };
 
 /** What the summary reads from the receiver. */
-export type LiveSummarySource = Pick<OtlpReceiver, 'httpUrl' | 'spans' | 'metricPoints' | 'metric'>;
+export type LiveSummarySource = Pick<
+  OtlpReceiver,
+  'httpUrl' | 'spans' | 'metricPoints' | 'metric' | 'logs'
+>;
 
-/** One frame: counts, the latest batch trace and the processor.* metric table. */
+/** One frame: counts, the latest batch trace, the processor.* metric table and the latest logs. */
 export function renderLiveSummary(receiver: LiveSummarySource): string {
   const spans = receiver.spans();
   const batches = spans.filter((s) => s.links.length > 0);
@@ -31,11 +35,12 @@ export function renderLiveSummary(receiver: LiveSummarySource): string {
   const firing = new Set(spans.filter((s) => s.name === SPAN_WINDOW_EMIT).map((s) => s.traceId));
   const latest = [...batches].reverse().find((s) => firing.has(s.traceId)) ?? batches.at(-1);
   const points = receiver.metricPoints().length;
+  const logs = receiver.logs();
   const capped =
     Math.max(spans.length, points) >= LOCAL_RECEIVER_MAX_RECORDS ? '   (the latest kept)' : '';
   const lines = [
     `── telemetry received by the in-process OTLP receiver (${receiver.httpUrl}) ──`,
-    `  spans: ${spans.length}   batch traces: ${batches.length}   metric points: ${points}${capped}`,
+    `  spans: ${spans.length}   batch traces: ${batches.length}   metric points: ${points}   log records: ${logs.length}${capped}`,
     '  latest batch trace:',
   ];
   if (latest) {
@@ -47,6 +52,8 @@ export function renderLiveSummary(receiver: LiveSummarySource): string {
   lines.push(
     '  latest processor.* metrics:',
     ...renderMetricTable(receiver, { namePrefix: 'processor.' }).map((l) => `  ${l}`),
+    '  latest log records:',
+    ...renderLogTail(logs, { maxLines: 5, bodyWidth: 40 }).map((l) => `    ${l}`),
   );
   return `${lines.join('\n')}\n`;
 }

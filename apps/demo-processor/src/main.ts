@@ -3,6 +3,7 @@
 // an orderly stop (drain, flush windows, shut telemetry down) rather than an abrupt exit.
 import { CommanderError } from 'commander';
 import { parseDemoCliOptions } from './cli-options.js';
+import { runKafkaDemoCli } from './kafka/kafka-demo-cli.js';
 import { runDemoCli } from './run-demo-cli.js';
 
 async function main(): Promise<number> {
@@ -28,6 +29,9 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const io = { env: process.env, write: (text: string) => process.stdout.write(text) };
+  // On a broker: a producer process and its workers (src/kafka/); they print their own totals.
+  if (options.broker) return runKafkaDemoCli(options, { ...io, signal: stop.signal });
   const result = await runDemoCli(options, {
     env: process.env,
     write: (text) => process.stdout.write(text),

@@ -25,7 +25,6 @@ const SHUTDOWN_TIMEOUT_MILLIS = 5000;
  * exported) before it prints the last summary and stops the receiver.
  */
 export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promise<DemoRunResult> {
-  const logger = createLogger({ write: io.write });
   let receiver: OtlpReceiver | undefined;
   if (!options.collector && !hasCollectorEndpoint(io.env)) {
     receiver = await startLocalReceiver();
@@ -43,10 +42,16 @@ export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promis
     processor: { name: 'demo-processor', pipelineId: 'demo', partitions: [0, 1, 2] },
     shutdownTimeoutMillis: SHUTDOWN_TIMEOUT_MILLIS,
   });
+  // Every line also goes out as a log record, next to the spans and metrics.
+  const logger = createLogger({
+    write: io.write,
+    records: telemetry.logger('@proc/demo-processor'),
+  });
   // The endpoints are the raw values the exporters use: credentials in them stay out of the log.
   logger.info('telemetry exporting', {
     traces: redactUrl(telemetry.config.traces.export.endpoint),
     metrics: redactUrl(telemetry.config.metrics.export.endpoint),
+    logs: redactUrl(telemetry.config.logs.export.endpoint),
     protocol: telemetry.config.traces.export.protocol,
   });
   const sink = createMemorySink();

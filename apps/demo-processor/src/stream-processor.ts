@@ -32,6 +32,12 @@ export interface StreamProcessorOptions {
   /** Default: the global tracer provider's `@proc/demo-processor` tracer. */
   tracer?: Tracer;
   now?: () => number;
+  /**
+   * Starts the span of one batch, given the options the in-process queue's span has. Default
+   * `startBatchProcessSpan`; the Kafka worker adds `messaging.system` kafka, the consumer group
+   * and the partition (src/kafka/kafka-batch-span.ts).
+   */
+  startBatchSpan?: typeof startBatchProcessSpan<QueueMessage>;
 }
 
 /** Consumes batches: dedup, tumbling windows, late and poison handling, results to the sink. */
@@ -163,7 +169,8 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       const started = performance.now();
       // One span for the batch, linked to every producer span (the messaging conventions'
       // batch pattern): a batch has many producers, so none of them is its parent.
-      const { span, context: batchContext } = startBatchProcessSpan(messages, {
+      const startSpan = options.startBatchSpan ?? startBatchProcessSpan;
+      const { span, context: batchContext } = startSpan(messages, {
         system: MESSAGING_SYSTEM,
         destination: options.topic,
         ...spanOptions,

@@ -22,8 +22,11 @@ export interface QueueMessage {
   key: string;
   /** JSON of a {@link DemoEvent}, or garbage for a poison message. */
   value: string;
-  /** Headers with the producer's W3C trace context (`traceparent`, `tracestate`, `baggage`). */
-  headers: Record<string, string>;
+  /**
+   * Headers with the producer's W3C trace context (`traceparent`, `tracestate`, `baggage`):
+   * strings in process, `Buffer` values as a Kafka client hands them over.
+   */
+  headers: Record<string, string | Buffer | (string | Buffer)[] | undefined>;
   /** When the producer appended the message (epoch milliseconds). */
   timestampMillis: number;
 }

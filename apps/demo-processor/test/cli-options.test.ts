@@ -22,3 +22,32 @@ describe('parseDemoCliOptions', () => {
     expect(errors.join('')).not.toContain('pa55');
   });
 });
+
+describe('parseDemoCliOptions on a broker', () => {
+  it('should read --broker and --workers, and default to the producer role, topic events and group demo-processor', () => {
+    expect(
+      parseDemoCliOptions(['--broker', 'kafka://127.0.0.1:9092', '--workers', '3']),
+    ).toMatchObject({
+      broker: 'kafka://127.0.0.1:9092',
+      workers: 3,
+      role: 'producer',
+      topic: 'events',
+      group: 'demo-processor',
+      chainTopic: 'chain',
+      instrumentKafkajs: false,
+    });
+  });
+
+  it('should leave the in-process queue the default (no broker)', () => {
+    expect(parseDemoCliOptions([]).broker).toBeUndefined();
+  });
+
+  it('should refuse a --broker that is not a kafka:// URL, saying what is expected', () => {
+    const errors: string[] = [];
+    const command = createDemoCommand().configureOutput({ writeErr: (text) => errors.push(text) });
+    expect(() => parseDemoCliOptions(['--broker', 'localhost:9092'], command)).toThrow(
+      CommanderError,
+    );
+    expect(errors.join('')).toContain('is not a kafka:// URL: expected kafka://host:port');
+  });
+});

@@ -1,6 +1,11 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { SPAN_PROCESS_EVENT, SPAN_WINDOW_EMIT } from '@proc/telemetry/semconv';
-import type { ReceivedMetricPoint, ReceivedSpan, SpanFilter } from '@proc/telemetry-testing';
+import type {
+  ReceivedLogRecord,
+  ReceivedMetricPoint,
+  ReceivedSpan,
+  SpanFilter,
+} from '@proc/telemetry-testing';
 import { type LiveSummarySource, renderLiveSummary } from '../src/live-summary.js';
 import { LOCAL_RECEIVER_MAX_RECORDS } from '../src/local-receiver.js';
 
@@ -81,13 +86,18 @@ function point(name: string, value: number, attributes = {}): ReceivedMetricPoin
 }
 
 /** The part of a receiver the summary reads, over fixed records. */
-function testReceiver(spans: ReceivedSpan[], points: ReceivedMetricPoint[]): LiveSummarySource {
+function testReceiver(
+  spans: ReceivedSpan[],
+  points: ReceivedMetricPoint[],
+  records: ReceivedLogRecord[] = [],
+): LiveSummarySource {
   return {
     httpUrl: 'http://127.0.0.1:4318',
     spans: (filter: SpanFilter = {}) =>
       spans.filter((s) => filter.traceId === undefined || s.traceId === filter.traceId),
     metricPoints: () => points,
     metric: (name: string) => points.filter((p) => p.name === name),
+    logs: () => records,
   };
 }
 
@@ -102,7 +112,7 @@ describe('renderLiveSummary', () => {
     expect(lines[0]).toBe(
       '── telemetry received by the in-process OTLP receiver (http://127.0.0.1:4318) ──',
     );
-    expect(lines[1]).toBe('  spans: 19   batch traces: 2   metric points: 0');
+    expect(lines[1]).toBe('  spans: 19   batch traces: 2   metric points: 0   log records: 0');
     expect(lines[2]).toBe('  latest batch trace:');
     expect(lines[3]).toBe(`    trace ${FIRING}  process events  20.0ms  (15 spans)`);
     expect(frame).not.toContain(LATER);
@@ -151,7 +161,7 @@ describe('renderLiveSummary', () => {
     const points = new Array(LOCAL_RECEIVER_MAX_RECORDS).fill(point('processor.batch.size', 1));
     const frame = renderLiveSummary(testReceiver([], points));
     expect(frame.split('\n')[1]).toBe(
-      `  spans: 0   batch traces: 0   metric points: ${LOCAL_RECEIVER_MAX_RECORDS}   (the latest kept)`,
+      `  spans: 0   batch traces: 0   metric points: ${LOCAL_RECEIVER_MAX_RECORDS}   log records: 0   (the latest kept)`,
     );
   });
 
@@ -159,5 +169,29 @@ describe('renderLiveSummary', () => {
     const frame = renderLiveSummary(testReceiver([], []));
     expect(frame).toContain('  latest batch trace:\n    (no batch span exported yet)\n');
     expect(frame).toContain('  latest processor.* metrics:\n    (no metrics yet)\n');
+    expect(frame).toContain('  latest log records:\n    (no log records yet)\n');
+  });
+
+  it('should show the latest log records with the short trace id of each', () => {
+    const record = (body: string, traceId?: string): ReceivedLogRecord => ({
+      timeUnixNano: T0,
+      observedTimeUnixNano: T0,
+      severityNumber: 9,
+      severityText: 'INFO',
+      body,
+      attributes: {},
+      flags: 0,
+      ...(traceId ? { traceId } : {}),
+      resource: {},
+      scope: { name: '@proc/demo-processor', attributes: {} },
+      protocol: 'http/protobuf',
+    });
+    const frame = renderLiveSummary(
+      testReceiver([], [], [record('demo started'), record('window emitted', FIRING)]),
+    );
+    expect(frame.split('\n')[1]).toContain('log records: 2');
+    const tail = frame.slice(frame.indexOf('  latest log records:\n')).split('\n');
+    expect(tail[1]).toMatch(/^ {4}\S+ INFO {2}@proc\/demo-pro… demo started$/);
+    expect(tail[2]).toMatch(/ window emitted {2}trace aaaaaaaa$/);
   });
 });

@@ -96,6 +96,26 @@ describe('runDemo over OTLP', () => {
     );
   });
 
+  it('should export each log line as a log record, in the trace of the span it was written in', () => {
+    expect(receiver.logs()).toHaveLength(run.logLines.length);
+    const emits = receiver.spans({ name: SPAN_WINDOW_EMIT });
+    const windows = receiver.logs({ body: 'window emitted' });
+    expect(windows).toHaveLength(result.windowsEmitted);
+    expect(windows[0]).toMatchObject({
+      severityNumber: 9,
+      severityText: 'INFO',
+      traceId: emits[0]!.traceId,
+      spanId: emits[0]!.spanId,
+      scope: { name: '@proc/demo-processor' },
+      resource: { 'processor.name': 'demo-processor' },
+    });
+    const poison = receiver.logs({ body: 'poison message dropped' });
+    expect(poison).toHaveLength(result.droppedPoison);
+    expect(poison.every((record) => record.severityNumber === 13)).toBe(true);
+    const [finished] = receiver.logs({ body: 'demo finished' });
+    expect(finished?.attributes).toMatchObject({ processed: result.processed });
+  });
+
   it('should export processor.* metrics equal to what was processed', () => {
     expect(sumLatest(receiver, METRIC_NAMES.EVENTS_RECEIVED)).toBe(result.received);
     expect(sumLatest(receiver, METRIC_NAMES.EVENTS_PROCESSED)).toBe(result.processed);

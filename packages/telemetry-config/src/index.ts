@@ -19,8 +19,15 @@ export type {
   ExemplarFilterName,
   ExportConfig,
   ExportOptions,
+  InstrumentationConfig,
+  InstrumentationName,
+  InstrumentationsConfig,
   LoadConfigOptions,
+  LogBatchConfig,
+  LogExporterName,
   LogLevel,
+  LogRecordLimitsConfig,
+  LogsConfig,
   MetricExporterName,
   MetricsConfig,
   OtlpCompression,
@@ -44,4 +51,8 @@ export type {
   TraceConfig,
   TraceExporterName,
 } from './types.js';
-export { validateMetricsConfig, validateTraceConfig } from './validate-config-section.js';
+export {
+  validateLogsConfig,
+  validateMetricsConfig,
+  validateTraceConfig,
+} from './validate-config-section.js';

@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 
-/** OTLP transport. Env: `OTEL_EXPORTER_OTLP_PROTOCOL` and its `_TRACES_` / `_METRICS_` forms. */
+/** OTLP transport. Env: `OTEL_EXPORTER_OTLP_PROTOCOL` and its `_TRACES_` / `_METRICS_` / `_LOGS_` forms. */
 export type OtlpProtocol = 'grpc' | 'http/protobuf' | 'http/json';
 
 /** Payload compression. Env: `OTEL_EXPORTER_OTLP_COMPRESSION`. */
@@ -58,6 +58,9 @@ export type TraceExporterName = 'otlp' | 'console' | 'none';
 
 /** Metric exporter (`OTEL_METRICS_EXPORTER`). */
 export type MetricExporterName = 'otlp' | 'prometheus' | 'console' | 'none';
+
+/** Log record exporter (`OTEL_LOGS_EXPORTER`). */
+export type LogExporterName = 'otlp' | 'console' | 'none';
 
 /** An attribute value as OpenTelemetry accepts it. */
 export type AttributeValue = string | number | boolean | string[] | number[] | boolean[];
@@ -108,33 +111,40 @@ export interface ResourceConfig {
  * environment variable is reported and ignored; given in code or a file it is an error.
  */
 export interface TlsConfig {
-  /** CA certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CERTIFICATE` (`_TRACES_` / `_METRICS_`). No default. */
+  /**
+   * CA certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CERTIFICATE` (`_TRACES_` / `_METRICS_` /
+   * `_LOGS_`). No default.
+   */
   certificateFile?: string;
-  /** Client private key (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_KEY` (`_TRACES_` / `_METRICS_`). No default. */
+  /**
+   * Client private key (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_KEY` (`_TRACES_` / `_METRICS_`
+   * / `_LOGS_`). No default.
+   */
   clientKeyFile?: string;
   /**
    * Client certificate (PEM path). Env: `OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE`
-   * (`_TRACES_` / `_METRICS_`). No default.
+   * (`_TRACES_` / `_METRICS_` / `_LOGS_`). No default.
    */
   clientCertificateFile?: string;
   /**
    * gRPC without TLS when the endpoint has no scheme: `loadConfig` resolves `host:port` to
    * `http://host:port` when true, `https://host:port` when false. Env:
-   * `OTEL_EXPORTER_OTLP_INSECURE` (`_TRACES_` / `_METRICS_`). Default false.
+   * `OTEL_EXPORTER_OTLP_INSECURE` (`_TRACES_` / `_METRICS_` / `_LOGS_`). Default false.
    */
   insecure: boolean;
 }
 
 /**
  * Where and how one signal is exported over OTLP. Each field's env var also exists per signal
- * (`OTEL_EXPORTER_OTLP_TRACES_*`, `OTEL_EXPORTER_OTLP_METRICS_*`), which wins over the generic
- * one; in code and files, `traces.export` / `metrics.export` win over the generic `export`.
+ * (`OTEL_EXPORTER_OTLP_TRACES_*`, `OTEL_EXPORTER_OTLP_METRICS_*`, `OTEL_EXPORTER_OTLP_LOGS_*`),
+ * which wins over the generic one; in code and files, `traces.export` / `metrics.export` /
+ * `logs.export` win over the generic `export`.
  */
 export interface ExportConfig {
   /**
    * The final URL for this signal. A signal-specific endpoint (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`,
    * `traces.export.endpoint`) is used as-is; the generic one (`OTEL_EXPORTER_OTLP_ENDPOINT`,
-   * `export.endpoint`) gets `/v1/traces` or `/v1/metrics` appended for the HTTP protocols and is
+   * `export.endpoint`) gets `/v1/traces`, `/v1/metrics` or `/v1/logs` appended for the HTTP protocols and is
    * used as-is for grpc, where `host:port` without scheme is accepted too (resolved by
    * `tls.insecure`). Default `http://localhost:4317` (grpc) or
    * `http://localhost:4318/v1/<signal>` (HTTP). `user:password@` is redacted when printed.
@@ -303,11 +313,89 @@ export interface MetricsConfig {
   prometheus: PrometheusConfig;
 }
 
+/** Batch log record processor settings (`OTEL_BLRP_*`). */
+export interface LogBatchConfig {
+  /** Env: `OTEL_BLRP_MAX_QUEUE_SIZE`. Integer >= 1. Default 2048. */
+  maxQueueSize: number;
+  /**
+   * Env: `OTEL_BLRP_MAX_EXPORT_BATCH_SIZE`. Integer >= 1, at most `maxQueueSize`. Default 512, or
+   * `maxQueueSize` when that is smaller. Set in code or a file above the queue size: an error;
+   * brought by an env var: a warning, and it is clamped to the queue size.
+   */
+  maxExportBatchSize: number;
+  /** Env: `OTEL_BLRP_SCHEDULE_DELAY`. Milliseconds, > 0. Default 1000. */
+  scheduledDelayMillis: number;
+  /** Env: `OTEL_BLRP_EXPORT_TIMEOUT`. Milliseconds, > 0. Default 30000. */
+  exportTimeoutMillis: number;
+}
+
+/** Log record limits (`OTEL_LOGRECORD_*_LIMIT`, falling back to `OTEL_ATTRIBUTE_*_LIMIT`). */
+export interface LogRecordLimitsConfig {
+  /**
+   * Env: `OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT`, else `OTEL_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0.
+   * Default 128.
+   */
+  attributeCountLimit: number;
+  /**
+   * Env: `OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT`, else `OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT`.
+   * Integer >= 0. Default: absent, meaning unlimited.
+   */
+  attributeValueLengthLimit?: number;
+}
+
+/** The logs section, consumed by `@proc/telemetry-logs`. */
+export interface LogsConfig {
+  /**
+   * Whether log records are exported. Default true. Always false in the resolved config when the
+   * final `exporter` is `none` (`OTEL_LOGS_EXPORTER=none`) or `disabled` is true.
+   */
+  enabled: boolean;
+  /** Env: `OTEL_LOGS_EXPORTER` (`none` anywhere in the list wins, else the first known). Default `otlp`. */
+  exporter: LogExporterName;
+  /** OTLP export settings for logs. */
+  export: ExportConfig;
+  /** Batch log record processor. */
+  batch: LogBatchConfig;
+  /** Log record limits. */
+  limits: LogRecordLimitsConfig;
+}
+
+/**
+ * The official Node.js instrumentations this toolkit can enable, named as
+ * `@opentelemetry/auto-instrumentations-node` names them in `OTEL_NODE_ENABLED_INSTRUMENTATIONS`
+ * (the package name without `@opentelemetry/instrumentation-`).
+ */
+export type InstrumentationName = 'http' | 'undici' | 'kafkajs' | 'pino' | 'runtime-node';
+
+/** One instrumentation's settings. */
+export interface InstrumentationConfig {
+  /**
+   * Whether the instrumentation is enabled. Env: its name in
+   * `OTEL_NODE_ENABLED_INSTRUMENTATIONS` sets true, in `OTEL_NODE_DISABLED_INSTRUMENTATIONS`
+   * false (disabled wins when both name it). Default false: nothing is patched unless asked.
+   */
+  enabled: boolean;
+}
+
+/**
+ * Which official instrumentations run: `http` (`node:http`/`https` client and server spans and
+ * metrics), `undici` (`fetch` and undici client spans), `kafkajs` (producer and consumer spans),
+ * `pino` (trace ids in log lines and pino records sent as OTLP log records), `runtime-node`
+ * (event loop delay and utilization, GC, heap metrics). All off by default.
+ */
+export interface InstrumentationsConfig {
+  http: InstrumentationConfig;
+  undici: InstrumentationConfig;
+  kafkajs: InstrumentationConfig;
+  pino: InstrumentationConfig;
+  'runtime-node': InstrumentationConfig;
+}
+
 /** The whole resolved configuration. */
 export interface TelemetryConfig {
   /**
    * Env: `OTEL_SDK_DISABLED` (`true` / `false`, case-insensitive). True turns every signal into
-   * a no-op (both `enabled` flags become false). Default false.
+   * a no-op (every `enabled` flag becomes false). Default false.
    */
   disabled: boolean;
   /** Who the telemetry is about. */
@@ -318,6 +406,10 @@ export interface TelemetryConfig {
   traces: TraceConfig;
   /** The metrics section. */
   metrics: MetricsConfig;
+  /** The logs section. */
+  logs: LogsConfig;
+  /** Which official instrumentations are enabled (none by default). */
+  instrumentations: InstrumentationsConfig;
   /**
    * Env: `OTEL_PROPAGATORS` (comma list; unknown entries are reported and skipped). `none`
    * resolves to `[]`. Default `['tracecontext', 'baggage']`.
@@ -360,15 +452,15 @@ export type ExportOptions = DeepPartial<ExportConfig>;
  * The configuration a user writes, in code or in a config file: any subset of
  * {@link TelemetryConfig}, plus a generic `export` section.
  *
- * `export` is the code-side twin of `OTEL_EXPORTER_OTLP_*`: it applies to both signals, and
- * `traces.export` / `metrics.export` override it field by field. As with the environment
- * variables, a generic `export.endpoint` gets `/v1/traces` or `/v1/metrics` appended for the HTTP
- * protocols, while `traces.export.endpoint` / `metrics.export.endpoint` are used as-is.
+ * `export` is the code-side twin of `OTEL_EXPORTER_OTLP_*`: it applies to every signal, and
+ * `traces.export` / `metrics.export` / `logs.export` override it field by field. As with the
+ * environment variables, a generic `export.endpoint` gets `/v1/traces`, `/v1/metrics` or
+ * `/v1/logs` appended for the HTTP protocols, while `<signal>.export.endpoint` is used as-is.
  *
  * `undefined` means "not set here" (the next source down applies); in a file, so does `null`.
  */
 export type TelemetryConfigOptions = DeepPartial<TelemetryConfig> & {
-  /** Applies to both signals; per-signal `traces.export` / `metrics.export` win. */
+  /** Applies to every signal; per-signal `traces.export` / `metrics.export` / `logs.export` win. */
   export?: ExportOptions;
 };
 

@@ -7,9 +7,9 @@ import { sectionExportIssues } from './internal/section-export-issues.js';
 import { schemaIssues } from './internal/validate.js';
 import { isValidated } from './internal/validated-sections.js';
 import { TelemetryConfigError } from './telemetry-config-error.js';
-import type { MetricsConfig, TelemetryConfigIssue, TraceConfig } from './types.js';
+import type { LogsConfig, MetricsConfig, TelemetryConfigIssue, TraceConfig } from './types.js';
 
-type SectionName = 'traces' | 'metrics';
+type SectionName = 'traces' | 'metrics' | 'logs';
 
 /** Every problem of a resolved section, with paths under `name` (e.g. `traces.sampler.ratio`). */
 function sectionIssues(name: SectionName, section: unknown): TelemetryConfigIssue[] {
@@ -31,7 +31,9 @@ function sectionIssues(name: SectionName, section: unknown): TelemetryConfigIssu
     }
   }
   if (issues.length === 0)
-    issues.push(...sectionExportIssues(name, (section as TraceConfig | MetricsConfig).export));
+    issues.push(
+      ...sectionExportIssues(name, (section as TraceConfig | MetricsConfig | LogsConfig).export),
+    );
   return issues;
 }
 
@@ -68,4 +70,18 @@ export function validateTraceConfig(section: unknown): asserts section is TraceC
  */
 export function validateMetricsConfig(section: unknown): asserts section is MetricsConfig {
   assertSection('metrics', section);
+}
+
+/**
+ * Checks a `logs` section built in code, as `loadConfig()` checks what it returns: every field
+ * present, each one accepted, `batch.maxExportBatchSize <= batch.maxQueueSize`, TLS files
+ * readable and a client key only with its certificate, headers gRPC can send. Unlike
+ * `loadConfig()`, a gRPC endpoint may also be `host:port` (TLS unless `export.tls.insecure`).
+ * A section from `loadConfig()` passes (unless a TLS file was removed since).
+ *
+ * @throws TelemetryConfigError listing every problem, with its path (`logs.batch.maxQueueSize`),
+ *   the value received (redacted when it may be a secret) and what is accepted.
+ */
+export function validateLogsConfig(section: unknown): asserts section is LogsConfig {
+  assertSection('logs', section);
 }

@@ -56,6 +56,37 @@ describe('loadConfig', () => {
       expect(config.propagators).toEqual(['tracecontext', 'b3']);
     });
 
+    it('should read the logs section and the instrumentations from a file, below the environment', () => {
+      const file = dir.write(
+        'signals.yaml',
+        [
+          'logs:',
+          '  exporter: console',
+          '  batch: { scheduledDelayMillis: 250 }',
+          'instrumentations:',
+          '  http: { enabled: true }',
+          '  pino: { enabled: true }',
+        ].join('\n'),
+      );
+      const { config } = loadWith({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pino' }, { file });
+      expect(config.logs.exporter).toBe('console');
+      expect(config.logs.batch.scheduledDelayMillis).toBe(250);
+      expect(config.instrumentations.http.enabled).toBe(true);
+      expect(config.instrumentations.pino.enabled).toBe(false);
+    });
+
+    it('should name an unknown instrumentation in a file and the known ones', () => {
+      const file = dir.write('bad.yaml', 'instrumentations:\n  express: { enabled: true }\n');
+      const error = errorOf(() => loadWith({}, { file }));
+      expect(error.issues).toEqual([
+        expect.objectContaining({
+          path: 'instrumentations.express',
+          expected: 'one of the known keys: http, undici, kafkajs, pino, runtime-node',
+          source: 'file',
+        }),
+      ]);
+    });
+
     it('should treat an empty file and null values as not set', () => {
       expect(loadWith({}, { file: dir.write('empty.yaml', '') }).config.service.name).toBe(
         'unknown_service:node',

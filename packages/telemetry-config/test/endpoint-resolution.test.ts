@@ -140,6 +140,25 @@ describe('loadConfig', () => {
       expect(loaded.metrics.export.endpoint).toBe(metrics);
     });
 
+    it.each([
+      [{}, undefined, 'http://localhost:4318/v1/logs'],
+      [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, undefined, 'http://localhost:4317'],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c/otlp/' }, undefined, 'http://c/otlp/v1/logs'],
+      [{ OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: 'http://l:9/x' }, undefined, 'http://l:9/x'],
+      [{}, { export: { endpoint: 'http://code:4318' } }, 'http://code:4318/v1/logs'],
+      [{}, { logs: { export: { endpoint: 'http://code-l/' } } }, 'http://code-l/'],
+      [
+        { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317', OTEL_EXPORTER_OTLP_LOGS_PROTOCOL: 'grpc' },
+        undefined,
+        'https://collector:4317',
+      ],
+    ] as [Record<string, string>, TelemetryConfigOptions | undefined, string][])(
+      'should resolve the logs endpoint from %j and %j to %s',
+      (env, config, expected) => {
+        expect(loadWith(env, { config }).config.logs.export.endpoint).toBe(expected);
+      },
+    );
+
     it('should warn about a host:port endpoint for an HTTP protocol and fall back to the next source', () => {
       const dir = createTempDir();
       try {

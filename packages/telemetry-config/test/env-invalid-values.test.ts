@@ -96,6 +96,46 @@ const ROWS: [string, string, string, string][] = [
     'integer >= 0',
   ],
   ['OTEL_EXPORTER_PROMETHEUS_PORT', '70000', 'metrics.prometheus.port', 'from 0 to 65535'],
+  ['OTEL_LOGS_EXPORTER', 'syslog', 'logs.exporter', 'otlp, console, none'],
+  ['OTEL_EXPORTER_OTLP_LOGS_ENDPOINT', 'not a url', 'logs.export.endpoint', 'URL'],
+  [
+    'OTEL_EXPORTER_OTLP_LOGS_PROTOCOL',
+    'udp',
+    'logs.export.protocol',
+    'grpc, http/protobuf, http/json',
+  ],
+  ['OTEL_EXPORTER_OTLP_LOGS_HEADERS', 'a=%ZZ', 'logs.export.headers', 'name=value'],
+  ['OTEL_EXPORTER_OTLP_LOGS_TIMEOUT', '0', 'logs.export.timeoutMillis', 'milliseconds'],
+  ['OTEL_EXPORTER_OTLP_LOGS_COMPRESSION', 'br', 'logs.export.compression', 'gzip, none'],
+  ['OTEL_EXPORTER_OTLP_LOGS_INSECURE', 'yes', 'logs.export.tls.insecure', 'true or false'],
+  ['OTEL_BLRP_MAX_QUEUE_SIZE', '0', 'logs.batch.maxQueueSize', 'integer >= 1'],
+  ['OTEL_BLRP_MAX_EXPORT_BATCH_SIZE', '1.5', 'logs.batch.maxExportBatchSize', 'integer >= 1'],
+  ['OTEL_BLRP_SCHEDULE_DELAY', 'soon', 'logs.batch.scheduledDelayMillis', 'milliseconds'],
+  ['OTEL_BLRP_EXPORT_TIMEOUT', '-1', 'logs.batch.exportTimeoutMillis', 'milliseconds'],
+  [
+    'OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT',
+    'many',
+    'logs.limits.attributeCountLimit',
+    'integer >= 0',
+  ],
+  [
+    'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+    'express',
+    'instrumentations.http.enabled',
+    'http, undici, kafkajs, pino, runtime-node',
+  ],
+  [
+    'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
+    'fs',
+    'instrumentations.pino.enabled',
+    'http, undici, kafkajs, pino, runtime-node',
+  ],
+  [
+    'OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT',
+    '-3',
+    'logs.limits.attributeValueLengthLimit',
+    'integer >= 0',
+  ],
 ];
 
 describe('loadConfig', () => {
@@ -122,6 +162,14 @@ describe('loadConfig', () => {
       );
       expect(config.traces.batch.maxQueueSize).toBe(4096);
       expect(warnings.map((w) => w.variable)).toEqual(['OTEL_BSP_MAX_QUEUE_SIZE']);
+    });
+
+    it('should skip an unknown instrumentation name and enable the known ones', () => {
+      const { config, warnings } = loadWith({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,express' });
+      expect(config.instrumentations.http.enabled).toBe(true);
+      expect(warnings.map((w) => [w.variable, w.value])).toEqual([
+        ['OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'express'],
+      ]);
     });
 
     it('should skip unknown OTEL_PROPAGATORS entries and keep the known ones', () => {
@@ -159,6 +207,22 @@ describe('loadConfig', () => {
       );
       expect(config.traces.batch).toMatchObject({ maxQueueSize: 100, maxExportBatchSize: 100 });
       expect(warnings.map((w) => w.variable)).toEqual(['OTEL_BSP_MAX_QUEUE_SIZE']);
+    });
+
+    it('should clamp an OTEL_BLRP_MAX_EXPORT_BATCH_SIZE larger than the queue, with a warning', () => {
+      const { config, warnings } = loadWith({
+        OTEL_BLRP_MAX_QUEUE_SIZE: '100',
+        OTEL_BLRP_MAX_EXPORT_BATCH_SIZE: '200',
+      });
+      expect(config.logs.batch).toMatchObject({ maxQueueSize: 100, maxExportBatchSize: 100 });
+      expect(config.traces.batch).toMatchObject({ maxQueueSize: 2048, maxExportBatchSize: 512 });
+      expect(warnings.map((w) => w.variable)).toEqual(['OTEL_BLRP_MAX_EXPORT_BATCH_SIZE']);
+    });
+
+    it('should warn once about a bad OTEL_ATTRIBUTE_COUNT_LIMIT, the fallback of spans and logs', () => {
+      const { config, warnings } = loadWith({ OTEL_ATTRIBUTE_COUNT_LIMIT: 'x' });
+      expect(warnings.map((w) => w.variable)).toEqual(['OTEL_ATTRIBUTE_COUNT_LIMIT']);
+      expect(config.logs.limits.attributeCountLimit).toBe(128);
     });
 
     it('should clamp an OTEL_METRIC_EXPORT_TIMEOUT longer than the interval, with a warning', () => {

@@ -140,6 +140,59 @@ const ROWS: [string, string, string, unknown][] = [
   ['OTEL_LINK_ATTRIBUTE_COUNT_LIMIT', '9', 'traces.limits.attributePerLinkCountLimit', 9],
   ['OTEL_EXPORTER_PROMETHEUS_HOST', '0.0.0.0', 'metrics.prometheus.host', '0.0.0.0'],
   ['OTEL_EXPORTER_PROMETHEUS_PORT', '9100', 'metrics.prometheus.port', 9100],
+  // Logs: the same OTLP variables with _LOGS_, the batch log record processor and the limits.
+  ['OTEL_LOGS_EXPORTER', 'console', 'logs.exporter', 'console'],
+  ['OTEL_LOGS_EXPORTER', 'none', 'logs.enabled', false],
+  [
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'http://collector:4318',
+    'logs.export.endpoint',
+    'http://collector:4318/v1/logs',
+  ],
+  [
+    'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT',
+    'http://l:4318/custom',
+    'logs.export.endpoint',
+    'http://l:4318/custom',
+  ],
+  ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc', 'logs.export.protocol', 'grpc'],
+  ['OTEL_EXPORTER_OTLP_LOGS_PROTOCOL', 'HTTP/JSON', 'logs.export.protocol', 'http/json'],
+  ['OTEL_EXPORTER_OTLP_HEADERS', 'x-team=core', 'logs.export.headers', { 'x-team': 'core' }],
+  ['OTEL_EXPORTER_OTLP_LOGS_HEADERS', 'x-l=3', 'logs.export.headers', { 'x-l': '3' }],
+  ['OTEL_EXPORTER_OTLP_LOGS_TIMEOUT', '1700', 'logs.export.timeoutMillis', 1700],
+  ['OTEL_EXPORTER_OTLP_LOGS_COMPRESSION', 'gzip', 'logs.export.compression', 'gzip'],
+  ['OTEL_EXPORTER_OTLP_LOGS_CERTIFICATE', CA, 'logs.export.tls.certificateFile', CA],
+  ['OTEL_EXPORTER_OTLP_LOGS_CLIENT_KEY', KEY, 'logs.export.tls.clientKeyFile', KEY],
+  [
+    'OTEL_EXPORTER_OTLP_LOGS_CLIENT_CERTIFICATE',
+    CERT,
+    'logs.export.tls.clientCertificateFile',
+    CERT,
+  ],
+  ['OTEL_EXPORTER_OTLP_LOGS_INSECURE', 'true', 'logs.export.tls.insecure', true],
+  ['OTEL_BLRP_MAX_QUEUE_SIZE', '4096', 'logs.batch.maxQueueSize', 4096],
+  ['OTEL_BLRP_MAX_EXPORT_BATCH_SIZE', '256', 'logs.batch.maxExportBatchSize', 256],
+  ['OTEL_BLRP_SCHEDULE_DELAY', '200', 'logs.batch.scheduledDelayMillis', 200],
+  ['OTEL_BLRP_EXPORT_TIMEOUT', '2000', 'logs.batch.exportTimeoutMillis', 2000],
+  ['OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT', '16', 'logs.limits.attributeCountLimit', 16],
+  [
+    'OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT',
+    '512',
+    'logs.limits.attributeValueLengthLimit',
+    512,
+  ],
+  ['OTEL_ATTRIBUTE_COUNT_LIMIT', '64', 'logs.limits.attributeCountLimit', 64],
+  ['OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT', '1024', 'logs.limits.attributeValueLengthLimit', 1024],
+  // Instrumentations: off by default, named as @opentelemetry/auto-instrumentations-node names them.
+  ['OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'http', 'instrumentations.http.enabled', true],
+  [
+    'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+    'Undici, runtime-node',
+    'instrumentations.runtime-node.enabled',
+    true,
+  ],
+  ['OTEL_NODE_ENABLED_INSTRUMENTATIONS', 'pino,kafkajs', 'instrumentations.kafkajs.enabled', true],
+  ['OTEL_NODE_DISABLED_INSTRUMENTATIONS', 'pino', 'instrumentations.pino.enabled', false],
 ];
 
 describe('loadConfig', () => {
@@ -152,7 +205,7 @@ describe('loadConfig', () => {
 
     it('should cover every variable of the issue with at least one row', () => {
       const variables = new Set(ROWS.map(([variable]) => variable));
-      for (const signal of ['', 'TRACES_', 'METRICS_']) {
+      for (const signal of ['', 'TRACES_', 'METRICS_', 'LOGS_']) {
         for (const name of [
           'ENDPOINT',
           'PROTOCOL',
@@ -214,9 +267,56 @@ describe('loadConfig', () => {
       expect(warnings).toEqual([]);
     });
 
-    it('should disable both signals when OTEL_SDK_DISABLED=true', () => {
+    it('should disable every signal when OTEL_SDK_DISABLED=true', () => {
       const { config } = loadWith({ OTEL_SDK_DISABLED: 'true' });
-      expect([config.traces.enabled, config.metrics.enabled]).toEqual([false, false]);
+      expect([config.traces.enabled, config.metrics.enabled, config.logs.enabled]).toEqual([
+        false,
+        false,
+        false,
+      ]);
+    });
+
+    it('should prefer OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT over OTEL_ATTRIBUTE_COUNT_LIMIT', () => {
+      const { config, warnings } = loadWith({
+        OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT: '5',
+        OTEL_ATTRIBUTE_COUNT_LIMIT: '7',
+      });
+      expect(warnings).toEqual([]);
+      expect(config.logs.limits.attributeCountLimit).toBe(5);
+      expect(config.traces.limits.attributeCountLimit).toBe(7);
+    });
+
+    it('should enable only the instrumentations named, disabled winning over enabled', () => {
+      const { config, warnings } = loadWith({
+        OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,pino,undici',
+        OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pino',
+      });
+      expect(warnings).toEqual([]);
+      expect(config.instrumentations).toEqual({
+        http: { enabled: true },
+        undici: { enabled: true },
+        kafkajs: { enabled: false },
+        pino: { enabled: false },
+        'runtime-node': { enabled: false },
+      });
+    });
+
+    it('should let code enable an instrumentation the environment disabled (code wins)', () => {
+      const { config } = loadWith(
+        { OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'http' },
+        { config: { instrumentations: { http: { enabled: true } } } },
+      );
+      expect(config.instrumentations.http.enabled).toBe(true);
+    });
+
+    it('should keep the BLRP defaults of the specification apart from the BSP ones', () => {
+      const { config } = loadWith({ OTEL_BSP_SCHEDULE_DELAY: '9000' });
+      expect(config.logs.batch).toEqual({
+        maxQueueSize: 2048,
+        maxExportBatchSize: 512,
+        scheduledDelayMillis: 1000,
+        exportTimeoutMillis: 30000,
+      });
     });
 
     it('should clamp the default batch size to a smaller OTEL_BSP_MAX_QUEUE_SIZE without warning', () => {

@@ -155,6 +155,36 @@ describe('explainConfig', () => {
     });
   });
 
+  it('should name the list that turned each instrumentation on or off', () => {
+    const explanation = explainConfig({
+      env: {
+        OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,pino',
+        OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pino',
+      },
+    });
+    expect(originAt(explanation, 'instrumentations.http.enabled')).toMatchObject({
+      value: true,
+      origin: 'env:OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+    });
+    expect(originAt(explanation, 'instrumentations.pino.enabled')).toMatchObject({
+      value: false,
+      origin: 'env:OTEL_NODE_DISABLED_INSTRUMENTATIONS',
+    });
+    expect(originAt(explanation, 'instrumentations.kafkajs.enabled')?.origin).toBe('default');
+  });
+
+  it('should name the per-signal variable of the logs signal too', () => {
+    const explanation = explainConfig({
+      env: { OTEL_EXPORTER_OTLP_LOGS_PROTOCOL: 'grpc', OTEL_BLRP_MAX_QUEUE_SIZE: '100' },
+    });
+    expect(originAt(explanation, 'logs.export.protocol')?.origin).toBe(
+      'env:OTEL_EXPORTER_OTLP_LOGS_PROTOCOL',
+    );
+    expect(originAt(explanation, 'logs.batch.maxQueueSize')?.origin).toBe(
+      'env:OTEL_BLRP_MAX_QUEUE_SIZE',
+    );
+  });
+
   it('should name OTEL_RESOURCE_ATTRIBUTES for service keys and attributes it set', () => {
     const explanation = explainConfig({
       env: { OTEL_RESOURCE_ATTRIBUTES: 'service.version=1.2.3,team=streaming' },

@@ -3,6 +3,7 @@ import {
   defaultTelemetryConfig,
   loadConfig,
   TelemetryConfigError,
+  validateLogsConfig,
   validateMetricsConfig,
   validateTraceConfig,
 } from '../src/index.js';
@@ -143,5 +144,56 @@ describe('validateMetricsConfig', () => {
     expect(error.message).toContain(
       'metrics.exemplarFilter (code): received "sometimes", expected one of: always_off, trace_based, always_on',
     );
+  });
+});
+
+describe('validateLogsConfig', () => {
+  it('should accept the logs section of a loaded config', () => {
+    const config = loadConfig({ env: { OTEL_BLRP_SCHEDULE_DELAY: '200' } });
+    expect(() => validateLogsConfig(config.logs)).not.toThrow();
+  });
+
+  it('should name every invalid field and the accepted values', () => {
+    const base = defaultTelemetryConfig().logs;
+    const error = errorOf(() =>
+      validateLogsConfig({
+        ...base,
+        exporter: 'syslog',
+        batch: { ...base.batch, maxQueueSize: 10, maxExportBatchSize: 20 },
+        limits: { attributeCountLimit: -1 },
+      }),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({
+        path: 'logs.exporter',
+        received: 'syslog',
+        expected: 'one of: otlp, console, none',
+      }),
+      expect.objectContaining({
+        path: 'logs.limits.attributeCountLimit',
+        expected: 'an integer >= 0',
+      }),
+      expect.objectContaining({
+        path: 'logs.batch.maxExportBatchSize',
+        expected: 'at most logs.batch.maxQueueSize (10)',
+      }),
+    ]);
+  });
+
+  it('should report a gRPC header that metadata cannot carry, under logs.export', () => {
+    const base = defaultTelemetryConfig().logs;
+    const error = errorOf(() =>
+      validateLogsConfig({
+        ...base,
+        export: { ...base.export, protocol: 'grpc', headers: { 'trace-bin': 'x' } },
+      }),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({
+        path: 'logs.export.headers.trace-bin',
+        received: '[REDACTED]',
+        expected: 'header "trace-bin" not to end in "-bin" (binary gRPC metadata)',
+      }),
+    ]);
   });
 });

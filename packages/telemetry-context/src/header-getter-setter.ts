@@ -39,14 +39,27 @@ function getFromRecord(
   key: string,
 ): string | string[] | undefined {
   const wanted = lower(key);
-  const values: HeaderValue[] = [];
   // Every spelling counts, the exact one included. Header names are ASCII, so lowering keeps
-  // the length: names of another length are skipped without lowering them.
-  for (const name of Object.keys(record)) {
-    if (name.length === wanted.length && lower(name) === wanted) values.push(record[name]);
+  // the length: names of another length are skipped without lowering them, and the exact
+  // spelling is compared before any lowering. One pass, no allocation when one name matches
+  // (the common case: this runs for every propagated field of every message).
+  let first: HeaderValue | undefined;
+  let more: HeaderValue[] | undefined;
+  let matches = 0;
+  for (const name in record) {
+    if (name.length !== wanted.length || !Object.hasOwn(record, name)) continue;
+    if (name !== wanted && lower(name) !== wanted) continue;
+    if (matches === 0) {
+      first = record[name];
+    } else {
+      more ??= [first];
+      more.push(record[name]);
+    }
+    matches++;
   }
+  if (matches === 0) return undefined;
   // Several spellings of one name are several values of one header (HTTP names are case-insensitive).
-  return normalizeHeaderValue(values.flat());
+  return more ? normalizeHeaderValue(more.flat()) : normalizeHeaderValue(first);
 }
 
 /** Each name once; entries without a string key are skipped, as `getFromList` skips them. */

@@ -4,6 +4,7 @@ import {
   type OtlpReceiver,
   startBlackHole,
   startOtlpReceiver,
+  waitFor,
 } from '@proc/telemetry-testing';
 import {
   type DiagnoseTelemetryOptions,
@@ -95,6 +96,20 @@ describe('diagnoseTelemetry', () => {
       },
     );
 
+    it.each(['http/protobuf', 'http/json', 'grpc'])(
+      'should deliver one log record over %s',
+      async (protocol) => {
+        const endpoint = protocol === 'grpc' ? receiver.grpcUrl : receiver.httpUrl;
+        const { finding } = await findingFor(
+          { OTEL_EXPORTER_OTLP_PROTOCOL: protocol, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
+          { signals: ['logs'] },
+        );
+        expect(finding).toMatchObject({ signal: 'logs', status: 'ok', code: 'delivered' });
+        await waitFor('the probe record', () => receiver.logs().length > 0);
+        expect(receiver.logs()[0]).toMatchObject({ body: 'proc-telemetry doctor' });
+      },
+    );
+
     it('should deliver over TLS when the CA file is configured', async () => {
       const server = await startHttpsCollector();
       try {
@@ -117,7 +132,9 @@ describe('diagnoseTelemetry', () => {
       expect(diagnosis.findings.map((finding) => [finding.signal, finding.code])).toEqual([
         ['traces', 'delivered'],
         ['metrics', 'delivered'],
+        ['logs', 'delivered'],
       ]);
+      expect(receiver.logs().map((record) => record.body)).toEqual(['proc-telemetry doctor']);
       expect(diagnosis.ok).toBe(true);
     });
   });
@@ -432,7 +449,11 @@ describe('diagnoseTelemetry', () => {
     it('should skip a disabled signal, naming what disabled it, and stay ok', async () => {
       const diagnosis = await diagnoseTelemetry({
         timeoutMillis: TIMEOUT_MILLIS,
-        env: { OTEL_TRACES_EXPORTER: 'none', OTEL_METRICS_EXPORTER: 'console' },
+        env: {
+          OTEL_TRACES_EXPORTER: 'none',
+          OTEL_METRICS_EXPORTER: 'console',
+          OTEL_LOGS_EXPORTER: 'none',
+        },
       });
       expect(diagnosis.ok).toBe(true);
       expect(diagnosis.findings).toEqual([
@@ -443,21 +464,7 @@ describe('diagnoseTelemetry', () => {
           message: 'disabled (env:OTEL_TRACES_EXPORTER)',
         }),
         expect.objectContaining({ signal: 'metrics', status: 'skipped', code: 'not_exported' }),
-      ]);
-    });
-
-    it('should skip logs where the configuration has no logs signal, else probe them', async () => {
-      const diagnosis = await diagnoseTelemetry({
-        timeoutMillis: TIMEOUT_MILLIS,
-        env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl },
-        signals: ['logs'],
-      });
-      expect(diagnosis.ok).toBe(true);
-      expect(diagnosis.findings).toEqual([
-        expect.objectContaining({
-          signal: 'logs',
-          code: expect.stringMatching(/^(not_configured|delivered)$/),
-        }),
+        expect.objectContaining({ signal: 'logs', status: 'skipped', code: 'disabled' }),
       ]);
     });
   });

@@ -1,4 +1,5 @@
-import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
+import { context } from '@opentelemetry/api';
+import { type ExportResult, ExportResultCode, suppressTracing } from '@opentelemetry/core';
 import { type IOtlpExportDelegate, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
 import {
   createOtlpHttpExportDelegate,
@@ -156,8 +157,13 @@ export function createOtlpSender(config: ExportConfig, options: OtlpSenderOption
   };
   return {
     encoding,
+    // Suppressed, as the SDK's processors do: an instrumented http module must not trace the export.
     send: (request) =>
-      new Promise((resolve) => delegate.export(request, (result) => resolve(toOutcome(result)))),
+      new Promise((resolve) =>
+        context.with(suppressTracing(context.active()), () =>
+          delegate.export(request, (result) => resolve(toOutcome(result))),
+        ),
+      ),
     shutdown: () => delegate.shutdown(),
   };
 }

@@ -1,3 +1,5 @@
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { logger } from './internal/diag.js';
 import type {
   DeliveryFailure,
@@ -188,7 +190,11 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     timer?.unref();
     let delivery: Promise<DeliveryOutcome>;
     try {
-      delivery = options.deliver(entry.payload);
+      // Never traced itself: with the http instrumentation on, the export's own request would be
+      // a span exported in turn (and a child of whatever span scheduled the batch).
+      delivery = context.with(suppressTracing(context.active()), () =>
+        options.deliver(entry.payload),
+      );
     } catch (error) {
       delivery = Promise.resolve({ status: 'failed', error });
     }

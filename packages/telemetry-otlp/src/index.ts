@@ -3,11 +3,14 @@
  * sender (protocol, TLS files, gRPC credentials and headers from its `ExportConfig`, outcomes
  * classified as delivered, retryable or failed) and a bounded, retrying delivery queue in front
  * of it. Applications do not import it; `@proc/telemetry-tracing` and `@proc/telemetry-metrics`
- * do, and a logs package will.
+ * do, and `@proc/telemetry-logs` do;
+ * `createExportBatcher()` is the batch-encode-queue path they share.
  * @packageDocumentation
  */
 export { createOtlpSender } from './create-otlp-sender.js';
 export { createDeliveryQueue } from './delivery-queue.js';
+export { encodeBatch } from './encode-batch.js';
+export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
 export type {
   DeliveryFailure,
@@ -16,7 +19,12 @@ export type {
   DeliveryQueueOptions,
   DeliveryRetryPolicy,
   DeliveryStats,
+  EncodeBatchOptions,
+  EncodedBatch,
   EncodedRequest,
+  ExportBatcher,
+  ExportBatcherOptions,
+  ExportBatcherStats,
   ExportSelfMetrics,
   ExportSelfMetricsCounts,
   ExportSelfMetricsOptions,

@@ -1,4 +1,4 @@
-import type { MeterProvider } from '@opentelemetry/api';
+import type { DiagLogger, MeterProvider } from '@opentelemetry/api';
 import type { OtlpProtocol } from '@proc/telemetry-config';
 
 /**
@@ -183,4 +183,73 @@ export interface ExportSelfMetricsOptions {
 export interface ExportSelfMetrics {
   /** Records one export's duration (`otel.sdk.exporter.operation.duration`). */
   onExportConcluded(items: number, durationMillis: number, failure?: DeliveryFailure): void;
+}
+
+/** One batch ready for the delivery queue, as `encodeBatch()` and `ExportBatcherOptions.encode` return it. */
+export interface EncodedBatch<T> {
+  payload: T;
+  /** Items in `payload`. */
+  items: number;
+  /** Items left out because they could not be encoded. */
+  invalid: number;
+}
+
+/** Options of `encodeBatch()`. */
+export interface EncodeBatchOptions<T> {
+  /** The calling package's diag logger: the warning about left-out items names that package. */
+  logger: DiagLogger;
+  /** What an item is called in that warning, e.g. `span` or `log record`. */
+  itemName: string;
+  /** Names the first item left out in the warning (e.g. a span's name); cut to 100 characters. */
+  describe(item: T): unknown;
+}
+
+/** Options of `createExportBatcher()`. */
+export interface ExportBatcherOptions<TItem, TPayload> {
+  /** Items per batch: a full batch is encoded and queued at once. Integer >= 1. */
+  maxExportBatchSize: number;
+  /** Longest wait of a batch that is not full, in milliseconds. */
+  scheduledDelayMillis: number;
+  /** Bounded, retrying queue in front of the exporter. */
+  queue: DeliveryQueue<TPayload>;
+  /** Turns a batch into one queued payload, leaving out the items that cannot be encoded. */
+  encode(items: TItem[]): EncodedBatch<TPayload>;
+  /** Closes the exporter once everything queued has settled or been given up. */
+  closeExporter(): Promise<void>;
+}
+
+/** Item counts of an `ExportBatcher` since it was created. */
+export interface ExportBatcherStats {
+  /** Accepted by `add()`. */
+  added: number;
+  /** Delivered to the collector. */
+  exported: number;
+  /** Given up: rejected by the collector, out of retries, or still queued at a deadline. */
+  failed: number;
+  /** Refused because the queue was full. */
+  dropped: number;
+  /** Left out of their batch because they could not be encoded. */
+  invalid: number;
+  /** Waiting in a batch or in the queue, or in flight now. */
+  queued: number;
+  /** Exports in flight now. */
+  exportsInFlight: number;
+  /** Most exports ever in flight at once. */
+  peakExportsInFlight: number;
+}
+
+/** Batches items of one signal in front of a `DeliveryQueue`; see `createExportBatcher()`. */
+export interface ExportBatcher<TItem> {
+  /** Adds an item; the caller checks `closed` first and counts what arrives after shutdown. */
+  add(item: TItem): void;
+  /** Whether `shutdown()` has flushed (or `abandon()` ran): `add()` is no longer exported. */
+  readonly closed: boolean;
+  /** Queues the current batch and waits until the queue is empty. Never rejects. */
+  flush(): Promise<void>;
+  /** Flushes (items added meanwhile too), then closes the exporter; idempotent. */
+  shutdown(): Promise<void>;
+  /** Gives up what is still queued (at a shutdown deadline) and closes the exporter. */
+  abandon(): void;
+  /** A snapshot of the counts. */
+  stats(): ExportBatcherStats;
 }

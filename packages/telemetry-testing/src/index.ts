@@ -6,8 +6,11 @@
 export type { BlackHole } from './black-hole.js';
 export { startBlackHole } from './black-hole.js';
 export { freePort } from './free-port.js';
+export type { InstalledApp, InstallPackedOptions } from './install-packed.js';
+export { installPacked } from './install-packed.js';
 export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
+export { renderLogTail } from './render/log-tail.js';
 export { renderMetricTable } from './render/metric-table.js';
 export { renderTraceWaterfall } from './render/trace-waterfall.js';
 export type {
@@ -19,6 +22,8 @@ export type {
 export { createTestDiagLogger, installTestDiagLogger } from './test-diag-logger.js';
 export type {
   FailureOptions,
+  LogFilter,
+  LogTailOptions,
   MetricTableOptions,
   MetricType,
   NumberValueType,
@@ -39,6 +44,7 @@ export type {
   SpanFilter,
   SpanTreeNode,
   TraceWaterfallOptions,
+  WaitForLogsOptions,
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';

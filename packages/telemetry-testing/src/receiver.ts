@@ -78,7 +78,8 @@ class Receiver implements OtlpReceiver {
   metric: OtlpReceiver['metric'] = (name) => this.store.metric(name);
   waitForMetric: OtlpReceiver['waitForMetric'] = (name, options) =>
     this.store.waitForMetric(name, options);
-  logs: OtlpReceiver['logs'] = () => this.store.logs();
+  logs: OtlpReceiver['logs'] = (filter) => this.store.logs(filter);
+  waitForLogs: OtlpReceiver['waitForLogs'] = (n, options) => this.store.waitForLogs(n, options);
   clear: OtlpReceiver['clear'] = () => this.store.clear();
 
   /** The store, for the CLI's live view. */

@@ -1,11 +1,13 @@
 // In-memory store of what the receiver was sent, with the query and wait helpers.
 import { buildTrees } from './tree.js';
 import type {
+  LogFilter,
   ReceivedLogRecord,
   ReceivedMetricPoint,
   ReceivedSpan,
   SpanFilter,
   SpanTreeNode,
+  WaitForLogsOptions,
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';
@@ -22,6 +24,33 @@ function describeFilter(filter: SpanFilter): string {
   const parts: string[] = [];
   if (filter.name !== undefined) parts.push(`name "${filter.name}"`);
   if (filter.traceId !== undefined) parts.push(`trace id ${filter.traceId}`);
+  return parts.length ? ` with ${parts.join(' and ')}` : '';
+}
+
+/** Whether `record` has every field `filter` gives. */
+function matchesLog(record: ReceivedLogRecord, filter: LogFilter): boolean {
+  const { body, traceId, spanId, minSeverity, scope } = filter;
+  if (body !== undefined) {
+    if (
+      typeof body === 'string'
+        ? record.body !== body
+        : !(typeof record.body === 'string' && body.test(record.body))
+    ) {
+      return false;
+    }
+  }
+  if (traceId !== undefined && record.traceId !== traceId.toLowerCase()) return false;
+  if (spanId !== undefined && record.spanId !== spanId.toLowerCase()) return false;
+  if (minSeverity !== undefined && record.severityNumber < minSeverity) return false;
+  return scope === undefined || record.scope.name === scope;
+}
+
+function describeLogFilter(filter: LogFilter): string {
+  const parts = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .map(
+      ([key, value]) => `${key} ${value instanceof RegExp ? String(value) : JSON.stringify(value)}`,
+    );
   return parts.length ? ` with ${parts.join(' and ')}` : '';
 }
 
@@ -140,8 +169,30 @@ export class TelemetryStore {
     return { ...this.received };
   }
 
-  logs(): ReceivedLogRecord[] {
-    return [...this.logList];
+  logs(filter: LogFilter = {}): ReceivedLogRecord[] {
+    return this.logList.filter((record) => matchesLog(record, filter));
+  }
+
+  waitForLogs(n: number, options: WaitForLogsOptions = {}): Promise<ReceivedLogRecord[]> {
+    const { timeoutMs = DEFAULT_TIMEOUT_MS, ...filter } = options;
+    return this.waitFor(
+      () => {
+        const matching = this.logs(filter);
+        return matching.length >= n ? matching : undefined;
+      },
+      timeoutMs,
+      () => {
+        const bodies = this.logList
+          .slice(-5)
+          .map((r) => JSON.stringify(String(r.body)).slice(0, 60));
+        return (
+          `waitForLogs: timed out after ${timeoutMs} ms waiting for ${n} log record(s)` +
+          `${describeLogFilter(filter)}; ${this.logs(filter).length} matched, ` +
+          `${this.logList.length} received in all` +
+          (bodies.length ? ` (latest bodies: ${bodies.join(', ')})` : '')
+        );
+      },
+    );
   }
 
   clear(): void {

@@ -196,6 +196,34 @@ export interface SpanFilter {
   traceId?: string;
 }
 
+/** Filter of `logs()` and `waitForLogs()`: a record matches when it has every field given. */
+export interface LogFilter {
+  /** The body, exactly (a string), or a pattern the string body matches. */
+  body?: string | RegExp;
+  /** Lower-case hex (upper case is accepted too). */
+  traceId?: string;
+  /** Lower-case hex (upper case is accepted too). */
+  spanId?: string;
+  /** At least this severity (`SeverityNumber` of `@opentelemetry/api-logs`: INFO = 9, WARN = 13, ERROR = 17). */
+  minSeverity?: number;
+  /** The instrumentation scope name (the logger's name). */
+  scope?: string;
+}
+
+/** Options of `waitForLogs()`. */
+export interface WaitForLogsOptions extends LogFilter {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** Options of {@link renderLogTail}. */
+export interface LogTailOptions {
+  /** The latest records drawn, oldest first. Default 10. */
+  maxLines?: number;
+  /** Width a body is cut to, with `…`. Default 80. */
+  bodyWidth?: number;
+}
+
 /** Options of `waitForSpans()`. */
 export interface WaitForSpansOptions extends SpanFilter {
   /** Default 5000 ms. */
@@ -266,8 +294,13 @@ export interface OtlpReceiver {
   metric(name: string): ReceivedMetricPoint[];
   /** Resolves with `metric(name)` once an export holding `name` satisfies `predicate`. */
   waitForMetric(name: string, options?: WaitForMetricOptions): Promise<ReceivedMetricPoint[]>;
-  /** Log records received so far, in arrival order. */
-  logs(): ReceivedLogRecord[];
+  /** Log records received so far, in arrival order, optionally filtered. */
+  logs(filter?: LogFilter): ReceivedLogRecord[];
+  /**
+   * Resolves with the matching log records once at least `n` match; rejects with a message that
+   * says what did arrive when `timeoutMs` passes first.
+   */
+  waitForLogs(n: number, options?: WaitForLogsOptions): Promise<ReceivedLogRecord[]>;
   /** Forgets everything received (counters are kept). */
   clear(): void;
   /** Closes both servers and every open connection. Received data is kept. */

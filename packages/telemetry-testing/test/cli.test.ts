@@ -18,6 +18,7 @@ import {
   renderMetricTable,
   renderTraceWaterfall,
 } from '../src/index.js';
+import { logRecord } from './helpers/log-record.js';
 
 const MS = 1_000_000n;
 const T0 = 1_700_000_000_000_000_000n;
@@ -165,6 +166,28 @@ describe('render functions', () => {
     expect(frame).toContain('trace 22222222222222222222222222222222  new');
     expect(frame).not.toContain('trace 1111');
     expect(frame).toContain('(no metrics yet)');
+    expect(frame).toContain('Latest log records\n  (no log records yet)');
+  });
+
+  it('shows a tail of the latest log records, --logs of them', () => {
+    const frame = renderSummary({
+      spans: [],
+      metrics: new Map(),
+      spansPerSecond: 0,
+      logCount: 3,
+      logs: ['first', 'second', 'third'].map((body) => logRecord({ body })),
+      maxLogLines: 2,
+    });
+    expect(frame).toContain('logs: 3');
+    expect(frame).toContain(
+      [
+        'Latest log records',
+        '  … 1 earlier record(s)',
+        '  22:13:20.250 INFO  orders          second',
+        '  22:13:20.250 INFO  orders          third',
+      ].join('\n'),
+    );
+    expect(parseReceiverCliOptions(['--logs', '20']).logs).toBe(20);
   });
 });
 
@@ -176,6 +199,7 @@ describe('option parsing', () => {
       httpPort: 4318,
       interval: 1000,
       traces: 3,
+      logs: 5,
     });
   });
 

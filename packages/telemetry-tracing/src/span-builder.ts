@@ -52,13 +52,17 @@ export function spanBuilder(name: string, options: SpanBuilderOptions = {}): Spa
   let parentContext: Context | undefined;
   let root = false;
 
-  const spanOptions = (): SpanOptions => ({
-    kind,
-    attributes: { ...attributes },
-    links: [...links],
-    ...(startTime !== undefined ? { startTime } : {}),
-    ...(root ? { root: true } : {}),
-  });
+  // Built per span on the hot path, so without spreads. The attributes object is passed as is:
+  // the SDK copies attributes into the span, and a later setter call changes only later spans.
+  // Links are copied (the SDK keeps the array and `addLink()` pushes to it) and left out when
+  // there are none.
+  const spanOptions = (): SpanOptions => {
+    const spanOptions: SpanOptions = { kind, attributes };
+    if (links.length > 0) spanOptions.links = links.slice();
+    if (startTime !== undefined) spanOptions.startTime = startTime;
+    if (root) spanOptions.root = true;
+    return spanOptions;
+  };
   const startIn = (ctx: Context): Span =>
     (options.tracer ?? defaultTracer()).startSpan(name, spanOptions(), ctx);
 

@@ -1,8 +1,8 @@
 /**
  * OpenTelemetry for Node.js stream processors: `initTelemetry()` wires configuration, resource,
- * tracing, metrics and context propagation and registers the globals; the helpers apps use day
- * to day are re-exported from the sub-packages so an app depends on `@proc/telemetry` only. The
- * constants (span names, attribute keys, metric names) are in the `@proc/telemetry/semconv`
+ * tracing, metrics, logs and context propagation and registers the globals; the helpers apps use
+ * day to day are re-exported from the sub-packages so an app depends on `@proc/telemetry` only.
+ * The constants (span names, attribute keys, metric names) are in the `@proc/telemetry/semconv`
  * subpath.
  * @packageDocumentation
  */
@@ -14,6 +14,7 @@ export type {
   ExemplarFilterName,
   LoadConfigOptions,
   LogLevel,
+  LogsConfig,
   MetricsConfig,
   OtlpProtocol,
   PropagatorName,
@@ -66,6 +67,9 @@ export type {
 } from '@proc/telemetry-doctor';
 // @proc/telemetry-doctor
 export { diagnoseTelemetry } from '@proc/telemetry-doctor';
+export type { LogExportCounts } from '@proc/telemetry-logs';
+// @proc/telemetry-logs
+export { SeverityNumber } from '@proc/telemetry-logs';
 export type {
   MetricDefinition,
   MetricExportCounts,

@@ -1,12 +1,14 @@
 import { diag } from '@opentelemetry/api';
 import { type ConfigWarning, loadConfig } from '@proc/telemetry-config';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
+import { initLoggerProvider } from '@proc/telemetry-logs';
 import { createExemplarSpanProcessor, initMeterProvider } from '@proc/telemetry-metrics';
 import { initTracerProvider } from '@proc/telemetry-tracing';
 import { buildResource } from './internal/build-resource.js';
 import { createLiveProviders } from './internal/create-live-providers.js';
 import { createNoopProviders } from './internal/create-noop-providers.js';
 import { installDiagLogger } from './internal/diag-logger.js';
+import { enableInstrumentations } from './internal/enable-instrumentations.js';
 import { logger } from './internal/logger.js';
 import { registerGlobals } from './internal/register-globals.js';
 import { installSignalHandlers, signalsOf } from './internal/signal-handlers.js';
@@ -22,10 +24,13 @@ let current: Promise<TelemetryProviders> | undefined;
  * Sets up OpenTelemetry for the process in one call: loads the configuration (code, `OTEL_*`
  * variables, config file), registers a console diag logger at `logLevel` (unless a diag logger
  * is already registered), builds the resource (service, detected process/host/OS/container
- * attributes, `processor.*`), the tracer provider, the meter provider, the configured
- * propagators and the `AsyncLocalStorage` context manager, and registers all four as the
- * OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `spanBuilder()`,
- * `injectIntoHeaders()` and `withContext()` use them.
+ * attributes, `processor.*`), the tracer provider, the meter provider, the logger provider, the
+ * configured propagators and the `AsyncLocalStorage` context manager, and registers all five as
+ * the OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `logs.getLogger()`
+ * (`@opentelemetry/api-logs`), `spanBuilder()`,
+ * `injectIntoHeaders()` and `withContext()` use them. The official instrumentations named in
+ * `config.instrumentations` (`OTEL_NODE_ENABLED_INSTRUMENTATIONS`; none by default) are enabled
+ * synchronously, before this function's first `await`, and disabled again by `shutdown()`.
  *
  * With `OTEL_SDK_DISABLED=true` (`config.disabled`) it registers nothing and returns no-op
  * providers of the same shape.
@@ -96,6 +101,10 @@ async function start(
   if (uninstallDiagLogger) for (const warning of warnings) diag.warn(warning.message);
   const cleanups: Array<() => void> = [() => uninstallDiagLogger?.()];
   try {
+    // Before the first await: the module hooks must be in place before the app loads what they
+    // patch (a `--require` preload runs only up to here before the app's main module).
+    const instrumentations = enableInstrumentations(config.instrumentations);
+    cleanups.unshift(() => instrumentations.disable());
     // Only a live SDK registers a propagator; the disabled one does not build it.
     const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
@@ -116,11 +125,22 @@ async function start(
       ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
+    const logs = initLoggerProvider(config.logs, resource, {
+      logRecordProcessors: options.logRecordProcessors ?? [],
+      shutdownSummary: false,
+      ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
+    });
     const unregisterGlobals = registerGlobals({
       tracerProvider: tracing.provider,
       meterProvider: metrics.provider,
+      loggerProvider: logs.provider,
       propagator,
       contextManager: createContextManager(),
+    });
+    instrumentations.useProviders({
+      tracerProvider: tracing.provider,
+      meterProvider: metrics.provider,
+      loggerProvider: logs.provider,
     });
     let removeSignalHandlers = () => {};
     const telemetry = createLiveProviders({
@@ -128,9 +148,11 @@ async function start(
       resource,
       tracing,
       metrics,
+      logs,
       shutdownTimeoutMillis,
       release() {
         removeSignalHandlers();
+        instrumentations.disable();
         unregisterGlobals();
         uninstallDiagLogger?.();
         forget();

@@ -1,8 +1,11 @@
 import type { Meter, Tracer } from '@opentelemetry/api';
+import type { Logger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
+import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
 import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
+import type { LogExportCounts } from '@proc/telemetry-logs';
 import type { MetricExportCounts, MetricViewOptions } from '@proc/telemetry-metrics';
 import type { ProcessorOptions } from '@proc/telemetry-resource';
 import type { SpanExportCounts } from '@proc/telemetry-tracing';
@@ -43,6 +46,11 @@ export interface InitTelemetryOptions {
    */
   spanProcessors?: SpanProcessor[];
   /**
+   * Extra log record processors, called after the exporting one, flushed and shut down with the
+   * logger provider. Default `[]`.
+   */
+  logRecordProcessors?: LogRecordProcessor[];
+  /**
    * Shut telemetry down when the process receives one of these signals: `true` means
    * `['SIGTERM', 'SIGINT']`. On the signal the handler flushes and stops traces and metrics
    * within `shutdownTimeoutMillis`, then, if no other listener handles that signal, raises it
@@ -67,6 +75,8 @@ export interface TelemetryExportCounts {
   traces?: SpanExportCounts;
   /** Metric data points, over every collection exported. */
   metrics?: MetricExportCounts;
+  /** Log records. */
+  logs?: LogExportCounts;
 }
 
 /**
@@ -79,6 +89,8 @@ export interface TelemetryShutdownReport {
   traces?: ShutdownReport;
   /** Metric data points, over every collection exported. */
   metrics?: ShutdownReport;
+  /** Log records. */
+  logs?: ShutdownReport;
   /** Whether the deadline passed before every signal finished. */
   deadlineHit: boolean;
   /** True when nothing was lost by any signal and the deadline was met. */
@@ -92,7 +104,7 @@ export interface TelemetryShutdownReport {
 export interface TelemetryProviders {
   /** The resolved configuration (prints with secrets redacted). */
   readonly config: TelemetryConfig;
-  /** The resource attached to every span and metric. */
+  /** The resource attached to every span, metric and log record. */
   readonly resource: Resource;
   /**
    * A tracer of the telemetry's own provider (it works even where another SDK owns the global
@@ -102,14 +114,19 @@ export interface TelemetryProviders {
   /** A meter of the telemetry's own provider. Default name: `config.service.name`. */
   meter(name?: string, version?: string): Meter;
   /**
+   * A logger of the telemetry's own provider: its records carry the active span's trace id, span
+   * id and flags and are exported with the `logs` section. Default name: `config.service.name`.
+   */
+  logger(name?: string, version?: string): Logger;
+  /**
    * Changes the sampling ratio of new root spans while the app runs (children of a sampled
    * remote parent still follow it under the `parentbased_*` samplers).
    * @throws RangeError when `ratio` is not a number from 0 to 1.
    */
   setSamplingRatio(ratio: number): void;
   /**
-   * Exports every ended span and the current metrics now, traces and metrics in parallel within
-   * one deadline (`timeoutMillis`, default 30000). Never rejects.
+   * Exports every ended span, the current metrics and every log record emitted now, the signals
+   * in parallel within one deadline (`timeoutMillis`, default 30000). Never rejects.
    */
   forceFlush(options?: TimeoutOptions): Promise<void>;
   /**
@@ -118,7 +135,7 @@ export interface TelemetryProviders {
    */
   exportCounts(): TelemetryExportCounts;
   /**
-   * Flushes and stops traces and metrics in parallel within one deadline (`timeoutMillis`,
+   * Flushes and stops traces, metrics and logs in parallel within one deadline (`timeoutMillis`,
    * default `shutdownTimeoutMillis`, 5000), then unregisters the
    * globals this instance registered, so `initTelemetry()` may be called again. Never rejects
    * and resolves by the deadline even when the collector is down, with a report per signal of

@@ -37,13 +37,20 @@ describe('initTelemetry', () => {
   });
 
   describe('initTelemetry', () => {
-    it('should register the tracer provider, meter provider, propagator and context manager', async () => {
+    it('should register the tracer, meter and logger providers, propagator and context manager', async () => {
       installTestDiagLogger();
       expect(registeredGlobals()).toEqual(['diag']);
 
       await start();
 
-      expect(registeredGlobals()).toEqual(['trace', 'metrics', 'propagation', 'context', 'diag']);
+      expect(registeredGlobals()).toEqual([
+        'trace',
+        'metrics',
+        'propagation',
+        'context',
+        'diag',
+        'logs',
+      ]);
       expect(globalTracerRecords()).toBe(true);
       await expect(contextSurvivesAwait()).resolves.toBe(true);
     });

@@ -1,4 +1,5 @@
 import { context, SpanKind, trace } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import {
   createMetricsRecorder,
@@ -6,6 +7,7 @@ import {
   getBaggage,
   initTelemetry,
   injectIntoHeaders,
+  SeverityNumber,
   setBaggage,
   spanBuilder,
   type TelemetryProviders,
@@ -148,6 +150,38 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
       });
     });
 
+    it("should deliver log records of telemetry.logger() and the global logs API with the span's ids", async () => {
+      const t = await start();
+      const active = withSpan('handle', (span) => {
+        t.logger('orders').emit({
+          severityNumber: SeverityNumber.WARN,
+          severityText: 'WARN',
+          body: 'payment retried',
+          attributes: { 'order.id': 'o-1' },
+        });
+        logs.getLogger('global').emit({ severityNumber: SeverityNumber.INFO, body: 'via the API' });
+        return span.spanContext();
+      });
+
+      await t.forceFlush();
+      const records = receiver.logs();
+      expect(records).toHaveLength(2);
+      const [warn, info] = records;
+      expect(warn).toMatchObject({
+        severityNumber: SeverityNumber.WARN,
+        severityText: 'WARN',
+        body: 'payment retried',
+        attributes: { 'order.id': 'o-1' },
+        traceId: active.traceId,
+        spanId: active.spanId,
+        scope: { name: 'orders' },
+        resource: { 'service.name': 'umbrella-wire-test', [ATTR_PROCESSOR_NAME]: 'order-enricher' },
+        protocol,
+      });
+      expect(info).toMatchObject({ body: 'via the API', traceId: active.traceId });
+      expect(t.exportCounts().logs).toMatchObject({ emitted: 2, exported: 2, queued: 0 });
+    });
+
     it('should keep the active span across await (AsyncLocalStorage context manager registered)', async () => {
       const t = await start();
       const traceId = await spanBuilder('batch').startActive(async (batch) => {
@@ -168,7 +202,7 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
   });
 
   describe('shutdown', () => {
-    it('should deliver every span ended before it and the final metrics', async () => {
+    it('should deliver every span ended before it, the final metrics and a log just before it', async () => {
       const t = await start();
       const recorder = createMetricsRecorder();
       const made = 200;
@@ -176,8 +210,11 @@ describe.each(PROTOCOLS)('initTelemetry over OTLP %s', (protocol) => {
         withSpan('event', () => recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED));
       }
 
+      t.logger().emit({ severityNumber: SeverityNumber.INFO, body: 'stopping' });
+
       await t.shutdown({ timeoutMillis: 10_000 });
 
+      expect(receiver.logs().map((record) => record.body)).toEqual(['stopping']);
       expect(receiver.spans({ name: 'event' })).toHaveLength(made);
       expect(receiver.metric(METRIC_NAMES.EVENTS_PROCESSED)).toEqual([
         expect.objectContaining({ value: made }),

@@ -38,6 +38,7 @@ describe.each(PROTOCOLS)('self-telemetry over OTLP %s', (protocol) => {
     telemetry = await initTelemetry({ env: receiverEnv(receiver, protocol, extraEnv) });
     const events = telemetry.meter().createCounter('app.events');
     for (let i = 0; i < 20; i++) withSpan('event', () => events.add(1));
+    telemetry.logger().emit({ body: 'one record' });
     // Traces and metrics flush in parallel: the second flush's collection sees the first's spans.
     await telemetry.forceFlush();
     await telemetry.forceFlush();
@@ -75,6 +76,9 @@ describe.each(PROTOCOLS)('self-telemetry over OTLP %s', (protocol) => {
     });
     expect(duration.unit).toBe('s');
     expect(duration.histogram?.count).toBe(1);
+    // The logs export path, as the spans'.
+    expect(pointOf(receiver, 'otel.sdk.exporter.log.exported').value).toBe(1);
+    expect(pointOf(receiver, 'otel.sdk.processor.log.processed').value).toBe(1);
     // The metrics export path counts itself too: the first collection arrived before the second.
     expect(pointOf(receiver, 'otel.sdk.exporter.metric_data_point.exported').value).toBeGreaterThan(
       0,

@@ -71,12 +71,13 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
       complete: true,
       traces: expect.objectContaining({ exported: 20, failed: 0, complete: true }),
       metrics: expect.objectContaining({ exported: 1, complete: true }),
+      logs: expect.objectContaining({ exported: 0, complete: true }),
     });
     const lines = logger.messages.filter((m) => /shutdown: /.test(m.text));
     expect(lines.map((m) => [m.level, m.text])).toEqual([
       [
         'info',
-        '@proc/telemetry shutdown: spans 20 exported, 0 failed, 0 dropped (queue full), 0 still queued, 0 still open; metric data points 1 exported, 0 failed, 0 dropped (queue full), 0 still queued',
+        '@proc/telemetry shutdown: spans 20 exported, 0 failed, 0 dropped (queue full), 0 still queued, 0 still open; metric data points 1 exported, 0 failed, 0 dropped (queue full), 0 still queued; log records 0 exported, 0 failed, 0 dropped (queue full), 0 still queued',
       ],
     ]);
     await receiver.waitForSpans(20);

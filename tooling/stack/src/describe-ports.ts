@@ -8,6 +8,8 @@ export function describePorts(ports: StackPorts): string {
     `  OTLP/HTTP      ${at(ports.collectorOtlpHttp)}   (OTEL_EXPORTER_OTLP_ENDPOINT for http/protobuf, http/json)`,
     `  Jaeger         ${at(ports.jaegerQueryHttp)}/search`,
     `  Prometheus     ${at(ports.prometheus)}/graph`,
+    `  Kafka          kafka://127.0.0.1:${ports.kafka}   (pnpm demo --broker kafka://127.0.0.1:${ports.kafka} --workers 2)`,
+    `  chain relay    ${at(ports.relayHttp)}/orders   (POST; Python, OpenTelemetry SDK)`,
     `  metrics as the collector exports them  ${at(ports.collectorPrometheus)}/metrics`,
   ].join('\n');
 }

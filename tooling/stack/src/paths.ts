@@ -14,6 +14,12 @@ export interface StackPaths {
   dataDir: string;
   /** The link to infra/prometheus.yaml and the target files beside it. */
   prometheusDir: string;
+  /** The Kafka broker's jars (lib/, fetched by Maven) and their fingerprint; shared. */
+  kafkaDir: string;
+  /** The chain relay's virtual environment (venv/) and pip's cache; shared. */
+  pythonDir: string;
+  /** Download caches (Maven's repository, pip's cache); shared. */
+  cacheDir: string;
 }
 
 /** The repository root: the nearest folder up from `from` with pnpm-workspace.yaml. */
@@ -42,5 +48,8 @@ export function stackPaths(options: { repoRoot?: string; stateDir?: string } = {
     logDir: path.join(stateDir, 'logs'),
     dataDir: path.join(stateDir, 'data'),
     prometheusDir: path.join(stateDir, 'prometheus'),
+    kafkaDir: path.join(repoRoot, '.stack', 'kafka'),
+    pythonDir: path.join(repoRoot, '.stack', 'python'),
+    cacheDir: path.join(repoRoot, '.stack', 'cache'),
   };
 }

@@ -25,6 +25,12 @@ export interface StackPorts {
   jaegerHealth: number;
   /** Prometheus UI and API. */
   prometheus: number;
+  /** Kafka broker (PLAINTEXT): the bootstrap address of `pnpm demo --broker kafka://…`. */
+  kafka: number;
+  /** Kafka's KRaft controller listener (the broker is its own controller). */
+  kafkaController: number;
+  /** The chain relay's HTTP server (apps/chain-relay, on the OpenTelemetry Python SDK). */
+  relayHttp: number;
 }
 
 /**
@@ -43,6 +49,9 @@ export const DEFAULT_PORTS: Readonly<StackPorts> = Object.freeze({
   jaegerQueryGrpc: 16685,
   jaegerHealth: 13134,
   prometheus: 9090,
+  kafka: 9092,
+  kafkaController: 9093,
+  relayHttp: 8099,
 });
 
 /** Moves every port by the same amount, to run a second stack beside the first. */

@@ -11,9 +11,14 @@ export interface ServiceSpec {
   ports: number[];
   /** URLs that answer 200 once it is ready. */
   readyUrls: string[];
+  /** A Kafka broker (`host:port`) that must answer a metadata request once it is ready. */
+  readyKafkaBroker?: string;
 }
 
-/** In start order: Jaeger first, so the collector's exporter finds it. */
-export const SERVICE_NAMES = ['jaeger', 'collector', 'prometheus'] as const;
+/**
+ * In start order: Jaeger first, so the collector's exporter finds it; the relay last, as it
+ * sends to the collector and to Kafka.
+ */
+export const SERVICE_NAMES = ['jaeger', 'collector', 'prometheus', 'kafka', 'relay'] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -4,10 +4,19 @@ import { binaryPaths, buildBinary, isBuilt } from './build-binary.js';
 import { findProgram } from './find-program.js';
 import { goBinaries } from './go-binaries.js';
 import { findGo } from './go-toolchain.js';
+import { findJava } from './java-runtime.js';
+import { ensureTopics, kafkaAnswers } from './kafka-admin.js';
+import { areJarsFetched, fetchKafkaJars, type KafkaJarsPaths } from './kafka-jars.js';
+import { readTopics } from './kafka-topics.js';
 import { logTail } from './log-tail.js';
 import { type StackPaths, stackPaths } from './paths.js';
 import { isPortInUse } from './port-in-use.js';
 import { PORT_OFFSET_ENV, portsWithOffset, type StackPorts } from './ports.js';
+import {
+  formatKafkaStorage,
+  isKafkaStorageFormatted,
+  prepareKafkaConfig,
+} from './prepare-kafka.js';
 import { preparePrometheus } from './prepare-prometheus.js';
 import {
   isAlive,
@@ -17,6 +26,7 @@ import {
   startDetached,
   stopProcess,
 } from './process-control.js';
+import { ensureVenv, findPython, isVenvReady, type VenvPaths, venvPython } from './python-venv.js';
 import { SERVICE_NAMES, type ServiceName, type ServiceSpec } from './service-spec.js';
 import { serviceSpecs } from './service-specs.js';
 import { StackError } from './stack-error.js';
@@ -65,6 +75,16 @@ export function createStack(options: StackOptions = {}): Stack {
   const log = options.log ?? (() => {});
   const readyTimeoutMillis = options.readyTimeoutMillis ?? 60_000;
   const binaries = goBinaries(paths.infraDir);
+  const jars: KafkaJarsPaths = {
+    moduleDir: path.join(paths.infraDir, 'kafka'),
+    kafkaDir: paths.kafkaDir,
+    mavenRepo: path.join(paths.cacheDir, 'm2'),
+  };
+  const venv: VenvPaths = {
+    requirements: path.join(paths.repoRoot, 'apps', 'chain-relay', 'requirements.txt'),
+    venvDir: path.join(paths.pythonDir, 'venv'),
+    pipCache: path.join(paths.cacheDir, 'pip'),
+  };
   let specs: Record<ServiceName, ServiceSpec> | undefined;
 
   const buildIfNeeded = async () => {
@@ -83,10 +103,31 @@ export function createStack(options: StackOptions = {}): Stack {
     }
   };
 
-  const resolveSpecs = () => {
+  // The Kafka jars (Maven, once) and the relay's environment (pip, once), each cached by
+  // fingerprint like the Go builds.
+  const fetchIfNeeded = async () => {
+    if (!areJarsFetched(jars)) {
+      const started = Date.now();
+      log('fetching the Kafka broker jars with Maven (first time only; about a minute)…');
+      await fetchKafkaJars(jars, { logFile: logFile(paths.logDir, 'fetch-kafka-jars'), env });
+      log(`fetched the Kafka jars in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+    const python = findPython(env);
+    if (!isVenvReady(venv, python)) {
+      const started = Date.now();
+      log(
+        `installing the chain relay's Python packages with Python ${python.version} (first time only)…`,
+      );
+      await ensureVenv(venv, python, { logFile: logFile(paths.logDir, 'install-relay-venv'), env });
+      log(`installed them in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  };
+
+  /** `strict`: every program must be found (`up`); `status` only reads pid files and probes. */
+  const resolveSpecs = (strict = true) => {
     if (specs) return specs;
     const prometheus = findProgram('prometheus', env);
-    if (!prometheus) {
+    if (!prometheus && strict) {
       throw new StackError(
         'prometheus is not on PATH. On Debian, `npm run setup` as root installs it (package ' +
           '`prometheus`, which also brings promtool); elsewhere install Prometheus 2.42 or newer.',
@@ -95,11 +136,24 @@ export function createStack(options: StackOptions = {}): Stack {
     const commands = {
       collector: binaryPaths(paths.binDir, binaries.collector).file,
       jaeger: binaryPaths(paths.binDir, binaries.jaeger).file,
-      prometheus,
+      prometheus: prometheus ?? 'prometheus',
+      java: strict ? findJava(env).command : 'java',
+      python: venvPython(venv.venvDir),
     };
-    specs = serviceSpecs(paths, ports, commands, preparePrometheus(paths, ports));
-    return specs;
+    const resolved = serviceSpecs(
+      paths,
+      ports,
+      commands,
+      preparePrometheus(paths, ports),
+      prepareKafkaConfig(paths, ports),
+    );
+    if (strict) specs = resolved;
+    return resolved;
   };
+
+  /** Every readiness check of a service: its URLs and, for Kafka, a metadata request. */
+  const probesOf = (spec: ServiceSpec) =>
+    spec.readyKafkaBroker ? [() => kafkaAnswers(spec.readyKafkaBroker!)] : [];
 
   const runningRecord = (name: ServiceName) => {
     const record = readPidRecord(pidFile(paths.runDir, name));
@@ -120,12 +174,14 @@ export function createStack(options: StackOptions = {}): Stack {
           );
         }
       }
+      if (name === 'kafka') await formatKafkaIfNeeded(spec);
       startDetached(spec, paths);
     }
     const record = runningRecord(name);
     const outcome = await waitReady(spec.readyUrls, {
       timeoutMillis: readyTimeoutMillis,
       isRunning: () => record !== undefined && isAlive(record),
+      probes: probesOf(spec),
     });
     if (outcome !== 'ready') {
       const file = logFile(paths.logDir, name);
@@ -135,6 +191,23 @@ export function createStack(options: StackOptions = {}): Stack {
       );
     }
     log(`${name}: ready (pid ${record?.pid})`);
+    if (name === 'kafka') {
+      // infra/kafka/topics.txt, as compose's kafka-topics service creates them.
+      for (const line of await ensureTopics(spec.readyKafkaBroker!, readTopics(paths.infraDir)))
+        log(`kafka: topic ${line}`);
+    }
+  };
+
+  // KRaft needs its data folder formatted once (a cluster id and the controller quorum).
+  const formatKafkaIfNeeded = async (spec: ServiceSpec) => {
+    const kafka = prepareKafkaConfig(paths, ports);
+    if (isKafkaStorageFormatted(kafka)) return;
+    await formatKafkaStorage(kafka, {
+      java: spec.command,
+      logFile: logFile(paths.logDir, 'kafka-format'),
+      env,
+    });
+    log(`kafka: formatted ${kafka.dataDir}`);
   };
 
   const stopService = async (name: ServiceName) => {
@@ -156,9 +229,11 @@ export function createStack(options: StackOptions = {}): Stack {
     stopService,
     down,
     async up() {
-      // Prometheus is looked up first: a missing one fails before minutes of building.
+      // Prometheus and Java are looked up first: a missing one fails before minutes of building.
       resolveSpecs();
+      findPython(env);
       await buildIfNeeded();
+      await fetchIfNeeded();
       mkdirSync(paths.runDir, { recursive: true });
       writeFileSync(path.join(paths.runDir, 'ports.json'), `${JSON.stringify(ports, null, 2)}\n`);
       const started: ServiceName[] = [];
@@ -174,14 +249,17 @@ export function createStack(options: StackOptions = {}): Stack {
       }
     },
     async status() {
-      const current = resolveSpecs();
+      const current = resolveSpecs(false);
       return Promise.all(
         SERVICE_NAMES.map(async (name): Promise<ServiceStatus> => {
           const record = runningRecord(name);
           const base = { name, log: logFile(paths.logDir, name) };
           if (!record) return { ...base, state: 'stopped' };
           const ready = (
-            await Promise.all(current[name].readyUrls.map((u) => answers200(u)))
+            await Promise.all([
+              ...current[name].readyUrls.map((u) => answers200(u)),
+              ...probesOf(current[name]).map((probe) => probe()),
+            ])
           ).every(Boolean);
           return { ...base, pid: record.pid, state: ready ? 'ready' : 'running, not ready' };
         }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stackPaths } from '../src/paths.js';
 import { portsWithOffset } from '../src/ports.js';
+import { kafkaFiles } from '../src/prepare-kafka.js';
 import { SERVICE_NAMES } from '../src/service-spec.js';
 import { serviceSpecs } from '../src/service-specs.js';
 
@@ -10,8 +11,15 @@ const ports = portsWithOffset(0);
 const specs = serviceSpecs(
   paths,
   ports,
-  { collector: '/bin/otelcol-proc', jaeger: '/bin/jaeger', prometheus: '/usr/bin/prometheus' },
+  {
+    collector: '/bin/otelcol-proc',
+    jaeger: '/bin/jaeger',
+    prometheus: '/usr/bin/prometheus',
+    java: '/usr/bin/java',
+    python: '/venv/bin/python',
+  },
   '/tmp/prometheus.yaml',
+  kafkaFiles(paths),
 );
 
 /** The `${env:VAR:-default}` references of an infra/ file, outside its comments. */
@@ -53,6 +61,27 @@ describe('serviceSpecs', () => {
 
   it('should store exemplars in Prometheus', () => {
     expect(specs.prometheus.args).toContain('--enable-feature=exemplar-storage');
+  });
+
+  it('should run the Kafka broker from the fetched jars with infra/kafka/log4j2.yaml', () => {
+    const { args } = specs.kafka;
+    expect(args.slice(args.indexOf('-cp'))).toEqual([
+      '-cp',
+      `${path.join(paths.repoRoot, '.stack', 'kafka', 'lib')}/*`,
+      `-Dlog4j2.configurationFile=${path.join(paths.infraDir, 'kafka', 'log4j2.yaml')}`,
+      'kafka.Kafka',
+      kafkaFiles(paths).config,
+    ]);
+    expect(specs.kafka.readyKafkaBroker).toBe(`127.0.0.1:${ports.kafka}`);
+  });
+
+  it("should point the relay at the stack's Kafka and the collector's OTLP/HTTP receiver", () => {
+    expect(specs.relay.env).toMatchObject({
+      RELAY_LISTEN: `127.0.0.1:${ports.relayHttp}`,
+      RELAY_KAFKA_BROKERS: specs.kafka.readyKafkaBroker,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${ports.collectorOtlpHttp}`,
+    });
+    expect(specs.relay.readyUrls).toEqual([`http://127.0.0.1:${ports.relayHttp}/health`]);
   });
 
   it('should give every port to one service only and check each one is free', () => {

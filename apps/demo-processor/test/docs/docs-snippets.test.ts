@@ -36,9 +36,11 @@ describe('docs/', () => {
       'benchmarks.md',
       'configuration.md',
       'getting-started.md',
+      'logs.md',
       'operations.md',
       'stream-processing.md',
       'testing.md',
+      'zero-code.md',
     ]);
   });
 

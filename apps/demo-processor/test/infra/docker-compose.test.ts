@@ -24,10 +24,12 @@ describe('infra/docker-compose.yaml', () => {
     expect(status).toBe(0);
   });
 
-  it('should run the collector, Jaeger, Prometheus and Grafana from pinned images', () => {
+  it('should run the collector, Jaeger, Prometheus, Grafana and Kafka from pinned images', () => {
     expect(Object.keys(compose.services).sort()).toEqual([
       'grafana',
       'jaeger',
+      'kafka',
+      'kafka-topics',
       'otel-collector',
       'prometheus',
     ]);
@@ -39,13 +41,28 @@ describe('infra/docker-compose.yaml', () => {
     );
     // Jaeger v2 (the v1 all-in-one image reached its end of life).
     expect(compose.services.jaeger!.image).toMatch(/^jaegertracing\/jaeger:2\./);
+    // The release the native stack fetches from Maven Central (infra/kafka/pom.xml).
+    const pom = readFileSync(path.join(INFRA_DIR, 'kafka', 'pom.xml'), 'utf8');
+    const version = /<artifactId>kafka_2\.13<\/artifactId>\s*<version>([^<]+)</.exec(pom)?.[1];
+    expect(compose.services.kafka!.image).toBe(`apache/kafka:${version}`);
+    expect(compose.services['kafka-topics']!.image).toBe(compose.services.kafka!.image);
   });
 
   it('should publish the ports infra/README.md documents', () => {
+    // "HOST:CONTAINER" or "ADDRESS:HOST:CONTAINER".
     const published = Object.values(compose.services).flatMap((s) =>
-      (s.ports ?? []).map((p) => p.split(':')[0]),
+      (s.ports ?? []).map((p) => p.split(':').at(-2)!),
     );
-    expect(published.sort()).toEqual(['13133', '16686', '3000', '4317', '4318', '8889', '9090']);
+    expect(published.sort()).toEqual([
+      '13133',
+      '16686',
+      '3000',
+      '4317',
+      '4318',
+      '8889',
+      '9090',
+      '9092',
+    ]);
     const readme = readFileSync(path.join(INFRA_DIR, 'README.md'), 'utf8');
     for (const port of published) expect(readme).toContain(String(port));
   });
@@ -55,10 +72,17 @@ describe('infra/docker-compose.yaml', () => {
     const mounted = Object.values(compose.services).flatMap((s) =>
       (s.volumes ?? []).map((v) => v.split(':')[0]!),
     );
-    for (const file of ['./otel-collector.yaml', './jaeger.yaml', './prometheus.yaml'])
+    for (const file of [
+      './otel-collector.yaml',
+      './jaeger.yaml',
+      './prometheus.yaml',
+      './kafka/server.properties',
+      './kafka/topics.txt',
+    ])
       expect(mounted).toContain(file);
+    // Files of infra/ (named volumes such as kafka-data hold data, not config).
     const mounts = Object.values(compose.services).flatMap((s) =>
-      (s.volumes ?? []).map((v) => v.split(':')[0]!),
+      (s.volumes ?? []).map((v) => v.split(':')[0]!).filter((v) => v.startsWith('.')),
     );
     expect(mounts.length).toBeGreaterThan(0);
     for (const mount of mounts)

@@ -26,7 +26,10 @@ export async function runBoundedDemo(
       tracer: telemetry.tracer('@proc/demo-processor'),
       recorder: createMetricsRecorder({ meter: telemetry.meter('@proc/demo-processor') }),
       sink,
-      logger: createLogger({ write: (line) => logLines.push(line) }),
+      logger: createLogger({
+        write: (line) => logLines.push(line),
+        records: telemetry.logger('@proc/demo-processor'),
+      }),
       maxMessages: 200,
       durationMillis: 0,
       ratePerSecond: 1000,

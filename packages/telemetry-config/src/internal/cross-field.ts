@@ -10,6 +10,11 @@ const PAIRS = [
     env: { small: 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE', large: 'OTEL_BSP_MAX_QUEUE_SIZE' },
   },
   {
+    small: ['logs', 'batch', 'maxExportBatchSize'],
+    large: ['logs', 'batch', 'maxQueueSize'],
+    env: { small: 'OTEL_BLRP_MAX_EXPORT_BATCH_SIZE', large: 'OTEL_BLRP_MAX_QUEUE_SIZE' },
+  },
+  {
     small: ['metrics', 'exportTimeoutMillis'],
     large: ['metrics', 'exportIntervalMillis'],
     env: { small: 'OTEL_METRIC_EXPORT_TIMEOUT', large: 'OTEL_METRIC_EXPORT_INTERVAL' },

@@ -1,5 +1,6 @@
 import { processInstanceId } from '../process-instance-id.js';
 import type { ExportOptions, TelemetryConfigOptions } from '../types.js';
+import { INSTRUMENTATIONS } from './fields.js';
 
 const exportDefaults = (): ExportOptions => ({
   protocol: 'http/protobuf',
@@ -49,6 +50,23 @@ export function defaultOptions(): TelemetryConfigOptions {
       exportTimeoutMillis: 30_000,
       prometheus: { host: 'localhost', port: 9464 },
     },
+    logs: {
+      enabled: true,
+      exporter: 'otlp',
+      export: exportDefaults(),
+      // The specification's OTEL_BLRP_* defaults: a shorter delay than spans', so logs show soon.
+      batch: {
+        maxQueueSize: 2048,
+        maxExportBatchSize: 512,
+        scheduledDelayMillis: 1000,
+        exportTimeoutMillis: 30_000,
+      },
+      limits: { attributeCountLimit: 128 },
+    },
+    // Off unless enabled: an instrumentation patches modules the app loads.
+    instrumentations: Object.fromEntries(
+      INSTRUMENTATIONS.map((name) => [name, { enabled: false }]),
+    ) as TelemetryConfigOptions['instrumentations'],
     propagators: ['tracecontext', 'baggage'],
     logLevel: 'info',
     selfTelemetry: { enabled: true },

@@ -35,11 +35,12 @@ function readRetryEnv(r: EnvReader, signal: string | undefined): ExportOptions['
 
 /**
  * The OTLP exporter variables for one prefix: `OTEL_EXPORTER_OTLP_*` (generic, when `signal`
- * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*`, and the
- * retry variables of the same scope (`PROC_TELEMETRY_RETRY_*` / `PROC_TELEMETRY_TRACES_RETRY_*`).
+ * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*` /
+ * `OTEL_EXPORTER_OTLP_LOGS_*`, and the retry variables of the same scope
+ * (`PROC_TELEMETRY_RETRY_*` / `PROC_TELEMETRY_TRACES_RETRY_*`...).
  * https://opentelemetry.io/docs/specs/otel/protocol/exporter/
  */
-export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS'): ExportOptions {
+export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS' | 'LOGS'): ExportOptions {
   const p = signal === undefined ? 'OTEL_EXPORTER_OTLP_' : `OTEL_EXPORTER_OTLP_${signal}_`;
   return {
     endpoint: r.endpoint(`${p}ENDPOINT`),

@@ -1,6 +1,6 @@
-import type { PropagatorName } from '../types.js';
+import type { InstrumentationName, PropagatorName, TelemetryConfigOptions } from '../types.js';
 import type { EnvReader } from './env-reader.js';
-import { EXPECTED, PROPAGATORS } from './fields.js';
+import { EXPECTED, INSTRUMENTATIONS, PROPAGATORS } from './fields.js';
 
 /** The known entries of a comma list, lower-cased, first occurrence kept; unknown ones reported. */
 function knownEntries<T extends string>(
@@ -49,4 +49,23 @@ export function readPropagators(r: EnvReader, name: string): PropagatorName[] | 
     return ['none'];
   }
   return known.length > 0 ? known : undefined;
+}
+
+/**
+ * `OTEL_NODE_ENABLED_INSTRUMENTATIONS` and `OTEL_NODE_DISABLED_INSTRUMENTATIONS`, comma lists of
+ * instrumentation names as `@opentelemetry/auto-instrumentations-node` spells them (`http`,
+ * `runtime-node`): the first enables, the second disables, and disabled wins for a name in both.
+ * Unknown names are reported and skipped.
+ */
+export function readInstrumentations(r: EnvReader): TelemetryConfigOptions['instrumentations'] {
+  const settings: Partial<Record<InstrumentationName, { enabled: boolean }>> = {};
+  const apply = (name: string, enabled: boolean) => {
+    const value = r.raw(name);
+    if (value === undefined) return;
+    for (const entry of knownEntries(r, name, value, INSTRUMENTATIONS))
+      settings[entry] = { enabled };
+  };
+  apply('OTEL_NODE_ENABLED_INSTRUMENTATIONS', true);
+  apply('OTEL_NODE_DISABLED_INSTRUMENTATIONS', false);
+  return settings;
 }

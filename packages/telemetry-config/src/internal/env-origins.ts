@@ -111,6 +111,12 @@ export function envVariableOf(
   if (SIGNAL_NAMES.includes(keys[0] ?? '') && keys[1] === 'export') {
     return exportOrigin(keys, envOptions);
   }
+  // One list turns instrumentations on, the other off (and wins).
+  if (keys[0] === 'instrumentations' && keys[2] === 'enabled') {
+    return value === false
+      ? 'OTEL_NODE_DISABLED_INSTRUMENTATIONS'
+      : 'OTEL_NODE_ENABLED_INSTRUMENTATIONS';
+  }
   const candidates =
     VARIABLES[path] ??
     VARIABLES[`${keys.slice(0, 2).join('.')}.*`] ??

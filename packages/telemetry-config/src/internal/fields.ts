@@ -8,6 +8,7 @@ import { fileProblem } from './file-problem.js';
 
 export const TRACE_EXPORTERS = ['otlp', 'console', 'none'] as const;
 export const METRIC_EXPORTERS = ['otlp', 'prometheus', 'console', 'none'] as const;
+export const LOG_EXPORTERS = ['otlp', 'console', 'none'] as const;
 export const PROTOCOLS = ['grpc', 'http/protobuf', 'http/json'] as const;
 export const COMPRESSIONS = ['gzip', 'none'] as const;
 export const SAMPLERS = [
@@ -23,6 +24,7 @@ export const EXEMPLAR_FILTERS = ['always_off', 'trace_based', 'always_on'] as co
 export const PROPAGATORS = ['tracecontext', 'baggage', 'b3', 'b3multi', 'jaeger', 'none'] as const;
 export const LOG_LEVELS = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'] as const;
 export const DETECTORS = ['env', 'host', 'os', 'process', 'serviceinstance', 'container'] as const;
+export const INSTRUMENTATIONS = ['http', 'undici', 'kafkajs', 'pino', 'runtime-node'] as const;
 
 /** An HTTP header name (RFC 9110 token). */
 export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

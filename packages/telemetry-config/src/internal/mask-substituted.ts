@@ -36,7 +36,7 @@ export function maskSubstituted(
 
 /**
  * The paths, in the resolved config, of every value a file layer got from a `${…}` reference:
- * a generic `export.*` value lands in both `traces.export.*` and `metrics.export.*`.
+ * a generic `export.*` value lands in `traces.export.*`, `metrics.export.*` and `logs.export.*`.
  */
 export function substitutedPaths(layers: readonly Layer[]): Set<string> {
   const paths = new Set<string>();
@@ -46,6 +46,7 @@ export function substitutedPaths(layers: readonly Layer[]): Set<string> {
       if (path.startsWith('export.')) {
         paths.add(`traces.${path}`);
         paths.add(`metrics.${path}`);
+        paths.add(`logs.${path}`);
       }
     }
   }

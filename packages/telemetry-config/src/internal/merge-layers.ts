@@ -1,8 +1,15 @@
 import type { ConfigSource, ExportOptions, TelemetryConfigOptions } from '../types.js';
 import { isPlainObject, type PlainObject, plainCopy, setOwn } from './plain.js';
 
-export type Signal = 'traces' | 'metrics';
-export const SIGNALS: readonly Signal[] = ['traces', 'metrics'];
+export type Signal = 'traces' | 'metrics' | 'logs';
+export const SIGNALS: readonly Signal[] = ['traces', 'metrics', 'logs'];
+
+/** One empty endpoint list per signal. */
+const noEndpoints = (): Record<Signal, EndpointSetting[]> => ({
+  traces: [],
+  metrics: [],
+  logs: [],
+});
 
 /** One source of options, already validated (or, for env, already filtered). */
 export interface Layer {
@@ -59,7 +66,7 @@ function mergeInto(
 function normalize(options: TelemetryConfigOptions, source: ConfigSource) {
   const { export: generic, ...rest } = options;
   const values = plainCopy(rest) as PlainObject;
-  const endpoints: Record<Signal, EndpointSetting[]> = { traces: [], metrics: [] };
+  const endpoints = noEndpoints();
   for (const signal of SIGNALS) {
     const section = isPlainObject(values[signal]) ? (values[signal] as PlainObject) : {};
     const { endpoint: specificUrl, ...specific } = (section.export ?? {}) as ExportOptions;
@@ -84,7 +91,7 @@ export function mergeLayers(layers: readonly Layer[]): MergedLayers {
   const merged: MergedLayers = {
     values: {},
     sources: new Map(),
-    endpoints: { traces: [], metrics: [] },
+    endpoints: noEndpoints(),
   };
   for (const layer of layers) {
     const { values, endpoints } = normalize(layer.options, layer.source);

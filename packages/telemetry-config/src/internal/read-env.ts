@@ -7,11 +7,12 @@ import type {
 import { isCredentialKey } from './credentials.js';
 import { readDetectors } from './env-detectors.js';
 import { readExportEnv } from './env-export.js';
-import { readExporter, readPropagators } from './env-lists.js';
+import { readExporter, readInstrumentations, readPropagators } from './env-lists.js';
 import { createEnvReader, type Env, type EnvReader } from './env-reader.js';
 import {
   EXEMPLAR_FILTERS,
   EXPECTED,
+  LOG_EXPORTERS,
   LOG_LEVELS,
   METRIC_EXPORTERS,
   SAMPLERS,
@@ -80,6 +81,9 @@ export function readEnv(
   const r = createEnvReader(env, report);
   const int = (name: string, min: number, expected: string) =>
     r.integer(name, min, undefined, expected);
+  // The generic limits are the fallback of both spans and log records: read once, warned once.
+  const attributeCountLimit = int('OTEL_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit);
+  const attributeValueLengthLimit = int('OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT', 0, EXPECTED.limit);
   return {
     disabled: r.boolean('OTEL_SDK_DISABLED'),
     ...readResource(r),
@@ -96,11 +100,10 @@ export function readEnv(
       },
       limits: {
         attributeCountLimit:
-          int('OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit) ??
-          int('OTEL_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit),
+          int('OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit) ?? attributeCountLimit,
         attributeValueLengthLimit:
           int('OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT', 0, EXPECTED.limit) ??
-          int('OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT', 0, EXPECTED.limit),
+          attributeValueLengthLimit,
         eventCountLimit: int('OTEL_SPAN_EVENT_COUNT_LIMIT', 0, EXPECTED.limit),
         linkCountLimit: int('OTEL_SPAN_LINK_COUNT_LIMIT', 0, EXPECTED.limit),
         attributePerEventCountLimit: int('OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit),
@@ -119,6 +122,24 @@ export function readEnv(
         port: r.integer('OTEL_EXPORTER_PROMETHEUS_PORT', 0, 65535, EXPECTED.port),
       },
     },
+    logs: {
+      exporter: readExporter(r, 'OTEL_LOGS_EXPORTER', LOG_EXPORTERS),
+      export: readExportEnv(r, 'LOGS'),
+      batch: {
+        maxQueueSize: int('OTEL_BLRP_MAX_QUEUE_SIZE', 1, EXPECTED.size),
+        maxExportBatchSize: int('OTEL_BLRP_MAX_EXPORT_BATCH_SIZE', 1, EXPECTED.size),
+        scheduledDelayMillis: int('OTEL_BLRP_SCHEDULE_DELAY', 1, EXPECTED.duration),
+        exportTimeoutMillis: int('OTEL_BLRP_EXPORT_TIMEOUT', 1, EXPECTED.duration),
+      },
+      limits: {
+        attributeCountLimit:
+          int('OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit) ?? attributeCountLimit,
+        attributeValueLengthLimit:
+          int('OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT', 0, EXPECTED.limit) ??
+          attributeValueLengthLimit,
+      },
+    },
+    instrumentations: readInstrumentations(r),
     propagators: readPropagators(r, 'OTEL_PROPAGATORS'),
     logLevel: r.enumValue('OTEL_LOG_LEVEL', LOG_LEVELS),
     selfTelemetry: { enabled: r.boolean('PROC_TELEMETRY_SELF_TELEMETRY_ENABLED') },

@@ -96,6 +96,33 @@ const configTree = (file: () => z.ZodType): Section => ({
         prometheus: { fields: { host: f.stringField(), port: f.portField() } },
       },
     },
+    logs: {
+      fields: {
+        enabled: f.booleanField(),
+        exporter: f.enumField(f.LOG_EXPORTERS),
+        export: exportSection(file),
+        batch: {
+          fields: {
+            maxQueueSize: f.sizeField(),
+            maxExportBatchSize: f.sizeField(),
+            scheduledDelayMillis: f.durationField(),
+            exportTimeoutMillis: f.durationField(),
+          },
+        },
+        limits: {
+          fields: {
+            attributeCountLimit: f.limitField(),
+            attributeValueLengthLimit: f.limitField(),
+          },
+          optional: ['attributeValueLengthLimit'],
+        },
+      },
+    },
+    instrumentations: {
+      fields: Object.fromEntries(
+        f.INSTRUMENTATIONS.map((name) => [name, { fields: { enabled: f.booleanField() } }]),
+      ),
+    },
     propagators: f.enumListField(f.PROPAGATORS),
     logLevel: f.enumField(f.LOG_LEVELS),
     selfTelemetry: { fields: { enabled: f.booleanField() } },

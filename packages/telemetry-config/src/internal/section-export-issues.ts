@@ -8,12 +8,12 @@ import { grpcHeaderProblem } from './grpc-metadata.js';
 
 /**
  * What the exporter could not be built with, in the export settings of a section built in code
- * (`validateTraceConfig` / `validateMetricsConfig`) that the schema accepted: TLS files that
+ * (`validateTraceConfig` / `validateMetricsConfig` / `validateLogsConfig`) that the schema accepted: TLS files that
  * cannot be read now, a client key without its certificate (or the reverse), headers gRPC
  * metadata cannot carry.
  */
 export function sectionExportIssues(
-  name: 'traces' | 'metrics',
+  name: 'traces' | 'metrics' | 'logs',
   config: ExportConfig,
 ): TelemetryConfigIssue[] {
   const issues: TelemetryConfigIssue[] = [];

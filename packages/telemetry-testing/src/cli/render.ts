@@ -1,8 +1,9 @@
 // Pure text rendering of the CLI's live summary: spans per second, a waterfall of the latest
 // traces and a table of the latest metric values (drawn by the exported renderers).
+import { renderLogTail } from '../render/log-tail.js';
 import { renderMetricTable } from '../render/metric-table.js';
 import { renderTraceWaterfall } from '../render/trace-waterfall.js';
-import type { ReceivedMetricPoint, ReceivedSpan } from '../types.js';
+import type { ReceivedLogRecord, ReceivedMetricPoint, ReceivedSpan } from '../types.js';
 
 /** What one frame of the summary shows. */
 export interface SummaryInput {
@@ -16,6 +17,10 @@ export interface SummaryInput {
   spansPerSecond: number;
   /** Log records received so far. */
   logCount?: number;
+  /** The log records kept, in arrival order: the latest are shown as a tail. Default none. */
+  logs?: readonly ReceivedLogRecord[];
+  /** Log lines in the tail. Default 5. */
+  maxLogLines?: number;
   /** Endpoints line at the top, if any. */
   header?: string;
   /** Traces shown in the waterfall, newest last. Default 3. */
@@ -56,5 +61,10 @@ export function renderSummary(input: SummaryInput): string {
   lines.push('');
   lines.push('Latest metric values');
   lines.push(...renderMetricTable(metrics));
+  lines.push('');
+  lines.push('Latest log records');
+  lines.push(
+    ...renderLogTail(input.logs ?? [], { maxLines: input.maxLogLines ?? 5 }).map((l) => `  ${l}`),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -21,6 +21,8 @@ export interface ReceiverCliOptions {
   interval: number;
   /** Traces shown in the waterfall. */
   traces: number;
+  /** Log lines shown in the tail. */
+  logs: number;
   maxBodyBytes?: number;
   /** Spans, metric points and log records kept (each). Default {@link CLI_MAX_RECORDS}. */
   maxRecords?: number;
@@ -65,7 +67,7 @@ function createProgram(io: Required<CliIo>): Command {
     .name('otlp-receiver')
     .description(
       'Runs an OTLP receiver (OTLP/gRPC and OTLP/HTTP, protobuf and JSON) and prints a live ' +
-        'summary: spans per second, a waterfall of the latest traces and the latest metric values.',
+        'summary: spans per second, a waterfall of the latest traces, the latest metric values and a tail of the latest log records.',
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option(
@@ -87,6 +89,7 @@ function createProgram(io: Required<CliIo>): Command {
       1000,
     )
     .option('--traces <n>', 'traces shown in the waterfall', integer('traces', 1, 100), 3)
+    .option('--logs <n>', 'latest log records shown in the tail', integer('logs', 1, 1000), 5)
     .option(
       '--max-body-bytes <bytes>',
       'largest request accepted',
@@ -116,6 +119,7 @@ export function parseReceiverCliOptions(argv: readonly string[], io: CliIo = {})
     httpPort: raw.httpPort,
     interval: raw.interval,
     traces: raw.traces,
+    logs: raw.logs,
   };
   if (raw.maxBodyBytes !== undefined) options.maxBodyBytes = raw.maxBodyBytes;
   if (raw.maxRecords !== undefined) options.maxRecords = raw.maxRecords;
@@ -190,6 +194,8 @@ export async function runReceiverCli(
       spanCount: totals.spans,
       metrics: store.latestMetrics(),
       logCount: totals.logs,
+      logs: store.logs(),
+      maxLogLines: options.logs,
       spansPerSecond,
       maxTraces: options.traces,
     });

@@ -1,6 +1,7 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
 import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
+import type { LogsHandle } from '@proc/telemetry-logs';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import type { TracingHandle } from '@proc/telemetry-tracing';
 import type {
@@ -20,6 +21,7 @@ export interface LiveParts {
   resource: Resource;
   tracing: TracingHandle;
   metrics: MetricsHandle;
+  logs: LogsHandle;
   /** Default deadline of `shutdown()`. */
   shutdownTimeoutMillis: number;
   /** Unregisters what `initTelemetry()` registered; runs once, after the providers stopped. */
@@ -29,7 +31,7 @@ export interface LiveParts {
 /** `traces: 3 queued, 10 dropped, 2 failed; metrics: 40 queued`: what is not delivered, per signal. */
 function undelivered(counts: TelemetryExportCounts): string {
   const parts: string[] = [];
-  const { traces, metrics } = counts;
+  const { traces, metrics, logs } = counts;
   if (traces) {
     parts.push(
       `traces: ${traces.queued} queued, ${traces.dropped} dropped, ${traces.failed} failed, ${traces.open} still open`,
@@ -38,6 +40,11 @@ function undelivered(counts: TelemetryExportCounts): string {
   if (metrics) {
     parts.push(
       `metrics: ${metrics.queued} data points queued, ${metrics.dropped} dropped, ${metrics.failed} failed`,
+    );
+  }
+  if (logs) {
+    parts.push(
+      `logs: ${logs.queued} records queued, ${logs.dropped} dropped, ${logs.failed} failed, ${logs.invalid} unencodable`,
     );
   }
   return parts.length > 0 ? parts.join('; ') : 'nothing was being exported';
@@ -52,25 +59,28 @@ function report(outcome: SettleOutcome, what: string, ms: number, counts: Teleme
   }
 }
 
-/** The `TelemetryProviders` over live tracing and metrics handles. */
+/** The `TelemetryProviders` over live tracing, metrics and logs handles. */
 export function createLiveProviders(parts: LiveParts): TelemetryProviders {
-  const { config, resource, tracing, metrics } = parts;
+  const { config, resource, tracing, metrics, logs } = parts;
   const exportCounts = (): TelemetryExportCounts => {
     const counts: TelemetryExportCounts = {};
     const traces = tracing.exportCounts();
     const metricPoints = metrics.exportCounts();
+    const logRecords = logs.exportCounts();
     if (traces) counts.traces = traces;
     if (metricPoints) counts.metrics = metricPoints;
+    if (logRecords) counts.logs = logRecords;
     return counts;
   };
 
-  // Both handles bound themselves by the same deadline and never reject; the lifecycle's own
+  // Every handle bounds itself by the same deadline and never rejects; the lifecycle's own
   // bound makes the promise to the app independent of that. Their shutdown reports are kept as
   // they arrive; one that did not by the deadline is built from the counts.
-  const flushBoth = (ms: number) =>
+  const flushAll = (ms: number) =>
     Promise.all([
       tracing.forceFlush({ timeoutMillis: ms }),
       metrics.forceFlush({ timeoutMillis: ms }),
+      logs.forceFlush({ timeoutMillis: ms }),
     ]);
 
   const reports: SignalReports = {};
@@ -81,11 +91,12 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     logger,
     shutdownTimeoutMillis: parts.shutdownTimeoutMillis,
     flushTimeoutMillis: FLUSH_TIMEOUT_MILLIS,
-    flush: flushBoth,
+    flush: flushAll,
     shutdown: async (ms) => {
-      [reports.traces, reports.metrics] = await Promise.all([
+      [reports.traces, reports.metrics, reports.logs] = await Promise.all([
         tracing.shutdown({ timeoutMillis: ms }),
         metrics.shutdown({ timeoutMillis: ms }),
+        logs.shutdown({ timeoutMillis: ms }),
       ]);
     },
     afterFlush: (outcome, ms) => report(outcome, 'forceFlush', ms, exportCounts()),
@@ -105,6 +116,7 @@ export function createLiveProviders(parts: LiveParts): TelemetryProviders {
     resource,
     tracer: (name = config.service.name, version) => tracing.getTracer(name, version),
     meter: (name = config.service.name, version) => metrics.getMeter(name, version),
+    logger: (name = config.service.name, version) => logs.getLogger(name, version),
     setSamplingRatio: (ratio) => tracing.setSamplingRatio(ratio),
     exportCounts,
     forceFlush: (options) => lifecycle.forceFlush(options),

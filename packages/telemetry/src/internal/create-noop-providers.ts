@@ -1,4 +1,5 @@
 import { createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
+import { createNoopLogger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
 import type { TelemetryProviders, TelemetryShutdownReport } from '../types.js';
@@ -6,7 +7,7 @@ import { logger } from './logger.js';
 
 /**
  * The `TelemetryProviders` of a disabled SDK (`OTEL_SDK_DISABLED=true`): same shape, no-op
- * tracers and meters, nothing registered, nothing exported. `onShutdown` runs on the first
+ * tracers, meters and loggers, nothing registered, nothing exported. `onShutdown` runs on the first
  * `shutdown()` so `initTelemetry()` may be called again.
  */
 export function createNoopProviders(
@@ -17,12 +18,14 @@ export function createNoopProviders(
   // A proxy provider that is never registered never gets a delegate: its tracers are no-ops.
   const tracerProvider = new ProxyTracerProvider();
   const meter = createNoopMeter();
+  const noopLogger = createNoopLogger();
   let shutdownPromise: Promise<TelemetryShutdownReport> | undefined;
   return {
     config,
     resource,
     tracer: (name = config.service.name, version) => tracerProvider.getTracer(name, version),
     meter: () => meter,
+    logger: () => noopLogger,
     setSamplingRatio(ratio: number) {
       if (typeof ratio !== 'number' || !(ratio >= 0 && ratio <= 1)) {
         throw new RangeError(

@@ -8,18 +8,20 @@ import {
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
+import { type LoggerProvider, logs } from '@opentelemetry/api-logs';
 import { logger } from './logger.js';
 
 /** What `initTelemetry()` registers as the OpenTelemetry globals. */
 export interface GlobalParts {
   tracerProvider: TracerProvider;
   meterProvider: MeterProvider;
+  loggerProvider: LoggerProvider;
   propagator: TextMapPropagator;
   contextManager: ContextManager;
 }
 
 /**
- * Registers the four globals. One that is already registered (by another SDK, or a test that
+ * Registers the five globals. One that is already registered (by another SDK, or a test that
  * did not clean up) is left alone with a warning: the API refuses to replace it. Returns the
  * function that unregisters exactly the globals registered here.
  */
@@ -31,7 +33,7 @@ export function registerGlobals(parts: GlobalParts): () => void {
     } else {
       logger.warn(
         `a global ${name} was already registered, so it was kept; use telemetry.tracer() / ` +
-          'telemetry.meter(), or call initTelemetry() before any other OpenTelemetry set-up',
+          'telemetry.meter() / telemetry.logger(), or call initTelemetry() before any other OpenTelemetry set-up',
       );
     }
   };
@@ -41,6 +43,10 @@ export function registerGlobals(parts: GlobalParts): () => void {
   register('meter provider', metrics.setGlobalMeterProvider(parts.meterProvider), () =>
     metrics.disable(),
   );
+  // The logs API answers with the provider already registered instead of false.
+  const loggerProviderSet =
+    logs.setGlobalLoggerProvider(parts.loggerProvider) === parts.loggerProvider;
+  register('logger provider', loggerProviderSet, () => logs.disable());
   register('propagator', propagation.setGlobalPropagator(parts.propagator), () =>
     propagation.disable(),
   );

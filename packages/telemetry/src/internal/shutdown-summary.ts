@@ -8,10 +8,13 @@ import type { TelemetryExportCounts, TelemetryShutdownReport } from '../types.js
 import { logger } from './logger.js';
 
 /** What each signal handle's `shutdown()` resolved with, once it did. */
-export type SignalReports = Partial<Record<'traces' | 'metrics', ShutdownReport | undefined>>;
+export type SignalReports = Partial<Record<Signal, ShutdownReport | undefined>>;
+
+type Signal = 'traces' | 'metrics' | 'logs';
+const SIGNALS: readonly Signal[] = ['traces', 'metrics', 'logs'];
 
 /** The item names of each signal, as the handles' reports give them. */
-const ITEMS = { traces: 'spans', metrics: 'metric data points' } as const;
+const ITEMS = { traces: 'spans', metrics: 'metric data points', logs: 'log records' } as const;
 
 /**
  * The report of the whole shutdown, and its one log line (info when nothing was lost, a warning
@@ -26,7 +29,7 @@ export function summarizeShutdown(
 ): TelemetryShutdownReport {
   const deadlineHit = outcome.status === 'timeout';
   const summary: TelemetryShutdownReport = { deadlineHit, complete: !deadlineHit };
-  for (const signal of ['traces', 'metrics'] as const) {
+  for (const signal of SIGNALS) {
     const signalCounts = counts[signal];
     const report =
       reports[signal] ??
@@ -38,8 +41,7 @@ export function summarizeShutdown(
     if (!report.complete) summary.complete = false;
   }
   if (outcome.status === 'failed') logger.error('shutdown failed', outcome.error);
-  const described = (['traces', 'metrics'] as const)
-    .map((signal) => summary[signal])
+  const described = SIGNALS.map((signal) => summary[signal])
     .filter((report): report is ShutdownReport => report !== undefined)
     .map(describeShutdownReport);
   const late = deadlineHit ? `; not finished within ${timeoutMillis} ms` : '';

@@ -114,6 +114,7 @@ describe('proc-telemetry', () => {
       });
       expect(stdout).toMatch(/^ok {3}traces: delivered one span to .*\/v1\/traces/m);
       expect(stdout).toMatch(/^ok {3}metrics: delivered one data point/m);
+      expect(stdout).toMatch(/^ok {3}logs: delivered one log record/m);
       expect(stdout).toMatch(/every enabled signal delivered its probe\n$/);
       expect(exitCode).toBe(EXIT.ok);
     });
@@ -128,7 +129,8 @@ describe('proc-telemetry', () => {
           /^FAIL traces: OTLP\/HTTP \(protobuf\) sent to a gRPC port: .*; fix: .*OTEL_EXPORTER_OTLP_PROTOCOL=grpc/,
         ),
         expect.stringMatching(/^FAIL metrics: OTLP\/HTTP \(protobuf\) sent to a gRPC port/),
-        '2 problems found',
+        expect.stringMatching(/^FAIL logs: OTLP\/HTTP \(protobuf\) sent to a gRPC port/),
+        '3 problems found',
       ]);
       expect(exitCode).toBe(EXIT.problem);
     });

@@ -5,7 +5,7 @@ import type { OtlpReceiver } from '@proc/telemetry-testing';
 export const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
 
 /**
- * `OTEL_*` variables pointing both signals at `receiver` over `protocol`, as a deployment would
+ * `OTEL_*` variables pointing every signal at `receiver` over `protocol`, as a deployment would
  * set them. Batching and the metric interval are long, so only `forceFlush()` / `shutdown()`
  * export: a test sees exactly what those deliver.
  */
@@ -20,6 +20,7 @@ export function receiverEnv(
     OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
     OTEL_TRACES_SAMPLER: 'always_on',
     OTEL_BSP_SCHEDULE_DELAY: '60000',
+    OTEL_BLRP_SCHEDULE_DELAY: '60000',
     OTEL_METRIC_EXPORT_INTERVAL: '60000',
     OTEL_METRIC_EXPORT_TIMEOUT: '5000',
     OTEL_LOG_LEVEL: 'warn',

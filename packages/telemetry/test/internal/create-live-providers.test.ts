@@ -1,5 +1,6 @@
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { loadConfig } from '@proc/telemetry-config';
+import type { LogsHandle } from '@proc/telemetry-logs';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import { installTestDiagLogger } from '@proc/telemetry-testing';
 import type { TracingHandle } from '@proc/telemetry-tracing';
@@ -18,6 +19,7 @@ function liveProviders(tracing: Lifecycle, metrics: Lifecycle = tracing) {
     resource: resourceFromAttributes({}),
     tracing: { exportCounts: () => undefined, ...tracing } as TracingHandle,
     metrics: { exportCounts: () => undefined, ...metrics } as unknown as MetricsHandle,
+    logs: { exportCounts: () => undefined, ...metrics } as unknown as LogsHandle,
     shutdownTimeoutMillis: 50,
     release: () => {
       released.count++;

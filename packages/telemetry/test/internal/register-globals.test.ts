@@ -6,6 +6,8 @@ import {
   propagation,
   trace,
 } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
+import { LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
 import { installTestDiagLogger } from '@proc/telemetry-testing';
@@ -17,6 +19,7 @@ function parts() {
   return {
     tracerProvider: new BasicTracerProvider(),
     meterProvider: { getMeter: () => createNoopMeter() } satisfies MeterProvider,
+    loggerProvider: new LoggerProvider(),
     propagator: createPropagator(['tracecontext']),
     contextManager: createContextManager(),
   };
@@ -25,9 +28,9 @@ function parts() {
 describe('registerGlobals', () => {
   afterEach(() => resetGlobals());
 
-  it('should register the four globals and unregister exactly those', () => {
+  it('should register the five globals and unregister exactly those', () => {
     const unregister = registerGlobals(parts());
-    expect(registeredGlobals()).toEqual(['trace', 'metrics', 'propagation', 'context']);
+    expect(registeredGlobals()).toEqual(['trace', 'metrics', 'propagation', 'context', 'logs']);
 
     unregister();
 
@@ -47,6 +50,18 @@ describe('registerGlobals', () => {
     expect(registeredGlobals()).toEqual(['propagation', 'diag']);
     expect(trace.getTracerProvider()).not.toBe(ours.tracerProvider);
     expect(metrics.getMeterProvider()).not.toBe(ours.meterProvider);
+  });
+
+  it('should keep a logger provider registered before, warn, and leave it on unregister', () => {
+    const logger = installTestDiagLogger();
+    const theirs = new LoggerProvider();
+    logs.setGlobalLoggerProvider(theirs);
+
+    const unregister = registerGlobals(parts());
+    unregister();
+
+    expect(logger.has('warn', /a global logger provider was already registered/)).toBe(true);
+    expect(logs.getLoggerProvider()).toBe(theirs);
   });
 
   it('should disable its context manager when another one is registered', () => {

@@ -10,6 +10,8 @@ export const OTLP_SPAN_KIND = {
 /** A span as Jaeger's api_v3 returns it (OTLP JSON), flattened with its service name. */
 export interface StoredSpan {
   service: string;
+  /** The resource's attributes (`service.instance.id`, `processor.worker.id`, …). */
+  resource: Record<string, string | number | boolean>;
   traceId: string;
   spanId: string;
   parentSpanId?: string;
@@ -67,11 +69,13 @@ function attributes(list: OtlpJsonAttribute[] = []) {
 function flatten(body: OtlpJsonTraces): StoredSpan[] {
   const spans: StoredSpan[] = [];
   for (const rs of body.result?.resourceSpans ?? []) {
-    const service = String(attributes(rs.resource?.attributes)['service.name'] ?? '');
+    const resource = attributes(rs.resource?.attributes);
+    const service = String(resource['service.name'] ?? '');
     for (const ss of rs.scopeSpans ?? []) {
       for (const span of ss.spans ?? []) {
         spans.push({
           service,
+          resource,
           traceId: span.traceId,
           spanId: span.spanId,
           ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),

@@ -1,0 +1,99 @@
+import type { ExportBatcher, ExportBatcherOptions, ExportBatcherStats } from './types.js';
+
+/**
+ * Collects the items of one signal (spans, log records) into batches and queues each batch
+ * encoded: an item is held as an object only until its batch fills (`maxExportBatchSize`) or
+ * `scheduledDelayMillis` passes, then as bytes in the delivery queue, which bounds what is held
+ * and what is in flight. A batch the queue has no room for is dropped before it is encoded (while
+ * the collector is down the queue stays full: no CPU is spent encoding what it refuses); an item
+ * the encoder leaves out is counted as invalid, the rest of its batch is sent.
+ *
+ * Items added while `shutdown()` flushes are exported too; once the flush has finished the
+ * batcher is `closed` and the caller counts what it no longer accepts.
+ */
+export function createExportBatcher<TItem, TPayload>(
+  options: ExportBatcherOptions<TItem, TPayload>,
+): ExportBatcher<TItem> {
+  const { queue } = options;
+  let buffer: TItem[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let added = 0;
+  let invalid = 0;
+  let closed = false;
+  let shutdownPromise: Promise<void> | undefined;
+  let exporterClosed: Promise<void> | undefined;
+
+  const drain = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (buffer.length === 0) return;
+    const items = buffer;
+    buffer = [];
+    if (!queue.hasRoomFor(items.length)) {
+      queue.drop(items.length);
+      return;
+    }
+    const encoded = options.encode(items);
+    invalid += encoded.invalid;
+    if (encoded.items > 0) queue.enqueue(encoded.payload, encoded.items);
+  };
+
+  const closeExporter = () => {
+    exporterClosed ??= options.closeExporter();
+    return exporterClosed;
+  };
+
+  /** Flushes until nothing was added meanwhile: items added during a flush are exported as well. */
+  const flushAll = async () => {
+    do {
+      drain();
+      await queue.flush();
+    } while (buffer.length > 0);
+  };
+
+  return {
+    get closed() {
+      return closed;
+    },
+    add(item) {
+      added++;
+      buffer.push(item);
+      if (buffer.length >= options.maxExportBatchSize) {
+        drain();
+      } else if (timer === undefined) {
+        timer = setTimeout(drain, options.scheduledDelayMillis);
+        // A pending batch alone does not keep the process alive; shutdown() flushes it.
+        timer.unref();
+      }
+    },
+    flush: () => (closed ? Promise.resolve() : flushAll()),
+    shutdown() {
+      shutdownPromise ??= flushAll().then(() => {
+        closed = true;
+        return closeExporter();
+      });
+      return shutdownPromise;
+    },
+    abandon() {
+      closed = true;
+      drain();
+      queue.close();
+      closeExporter().catch(() => undefined);
+    },
+    stats(): ExportBatcherStats {
+      const stats = queue.stats();
+      return {
+        added,
+        exported: stats.delivered,
+        failed: stats.failed,
+        dropped: stats.dropped,
+        invalid,
+        queued: stats.queued + buffer.length,
+        exportsInFlight: stats.inFlight,
+        peakExportsInFlight: stats.peakInFlight,
+      };
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// `node --import @proc/telemetry/register app.mjs` (or app.cjs): telemetry from OTEL_* variables
+// and PROC_TELEMETRY_CONFIG_FILE, with no change to the app.
+import { register } from 'node:module';
+import { startRegistered } from '../dist/esm/internal/start-registered.js';
+
+// The loader hook (import-in-the-middle) that @opentelemetry/instrumentation ships for Node
+// 20.6+: ES modules imported from now on can be patched by the enabled instrumentations.
+// https://github.com/open-telemetry/opentelemetry-js/blob/main/doc/esm-support.md
+register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+
+// Top-level await: Node runs the app's main module only once telemetry is registered, so its
+// first span and first log record are exported too.
+await startRegistered();

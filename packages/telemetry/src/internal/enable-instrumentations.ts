@@ -1,0 +1,61 @@
+import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
+import type { LoggerProvider } from '@opentelemetry/api-logs';
+import type { InstrumentationsConfig } from '@proc/telemetry-config';
+import { createInstrumentations } from '@proc/telemetry-instrumentations';
+import { logger } from './logger.js';
+
+/** The instrumentations `initTelemetry()` enabled, until it shuts down. */
+export interface EnabledInstrumentations {
+  /** Names of the enabled instrumentations (`@opentelemetry/instrumentation-http`, ...). */
+  readonly names: readonly string[];
+  /** Points every instrumentation at the providers once they exist. */
+  useProviders(providers: {
+    tracerProvider: TracerProvider;
+    meterProvider: MeterProvider;
+    loggerProvider: LoggerProvider;
+  }): void;
+  /** Unpatches them; runs once. */
+  disable(): void;
+}
+
+/**
+ * Enables the instrumentations `config` names **now**, synchronously: `initTelemetry()` calls it
+ * before its first `await`, so under `--require` / `--import @proc/telemetry/register` the module
+ * hooks are in place before the app loads `http`, `pino` or `kafkajs`. Until `useProviders()`
+ * they report through the global API (spans and logs reach the providers once those are
+ * registered; metric instruments are made again by `setMeterProvider()`).
+ */
+export function enableInstrumentations(config: InstrumentationsConfig): EnabledInstrumentations {
+  const instrumentations = createInstrumentations(config);
+  if (instrumentations.length === 0) {
+    return { names: [], useProviders: () => undefined, disable: () => undefined };
+  }
+  // Not registerInstrumentations(): it enables without setting `enabled` in the config, which
+  // some instrumentations (undici) read to decide whether to record at all.
+  for (const instrumentation of instrumentations) {
+    instrumentation.setConfig({ ...instrumentation.getConfig(), enabled: true });
+    instrumentation.enable();
+  }
+  let disabled = false;
+  return {
+    names: instrumentations.map((instrumentation) => instrumentation.instrumentationName),
+    useProviders({ tracerProvider, meterProvider, loggerProvider }) {
+      for (const instrumentation of instrumentations) {
+        instrumentation.setTracerProvider(tracerProvider);
+        instrumentation.setMeterProvider(meterProvider);
+        instrumentation.setLoggerProvider?.(loggerProvider);
+      }
+    },
+    disable() {
+      if (disabled) return;
+      disabled = true;
+      for (const instrumentation of instrumentations) {
+        try {
+          instrumentation.disable();
+        } catch (error) {
+          logger.error(`shutdown: disabling ${instrumentation.instrumentationName} failed`, error);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
+import {
+  type InstalledApp,
+  installPacked,
+  type OtlpReceiver,
+  startOtlpReceiver,
+} from '@proc/telemetry-testing';
+import { receiverEnv } from './helpers/receiver-env.js';
+
+const PACKAGES = path.resolve(__dirname, '../..');
+const WORKSPACE_PACKAGES = [
+  'telemetry-config',
+  'telemetry-lifecycle',
+  'telemetry-semconv',
+  'telemetry-otlp',
+  'telemetry-doctor',
+  'telemetry-resource',
+  'telemetry-context',
+  'telemetry-tracing',
+  'telemetry-metrics',
+  'telemetry-logs',
+  'telemetry-instrumentations',
+  'telemetry',
+];
+
+// As a user gets it: @proc/telemetry and the packages it depends on, packed and installed by npm
+// in an empty folder next to pino, then an unmodified app started with the register entry.
+describe('@proc/telemetry/register installed from the tarballs', () => {
+  let app: InstalledApp;
+  let receiver: OtlpReceiver;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+    app = await installPacked({
+      packages: WORKSPACE_PACKAGES.map((name) => path.join(PACKAGES, name)),
+      dependencies: { '@opentelemetry/api': '1.9.1', pino: '10.4.0' },
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    app?.remove();
+    await receiver.stop();
+  });
+
+  it.each([
+    ['--import', 'zero-code-app.mjs'],
+    ['--require', 'zero-code-app.cjs'],
+  ])('should trace and export the logs of the app started with %s', async (flag, name) => {
+    receiver.clear();
+    const source = readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+    const result = await app.node(
+      [flag, '@proc/telemetry/register', app.write(name, source)],
+      receiverEnv(receiver, 'http/protobuf', { OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,pino' }),
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const spans = receiver.spans();
+    const client = spans.find((span) => span.kind === SpanKind.CLIENT);
+    const server = spans.find((span) => span.kind === SpanKind.SERVER);
+    expect(spans).toHaveLength(2);
+    expect(server).toMatchObject({ traceId: client?.traceId, parentSpanId: client?.spanId });
+    const [handled] = receiver.logs({ body: 'handled request' });
+    expect(handled).toMatchObject({ traceId: server?.traceId, spanId: server?.spanId });
+  });
+});
