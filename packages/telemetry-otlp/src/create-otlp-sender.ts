@@ -1,8 +1,11 @@
 import { context } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode, suppressTracing } from '@opentelemetry/core';
-import { type IOtlpExportDelegate, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
 import {
-  createOtlpHttpExportDelegate,
+  createOtlpNetworkExportDelegate,
+  type IOtlpExportDelegate,
+} from '@opentelemetry/otlp-exporter-base';
+import {
+  createOtlpHttpExporterMetrics,
   httpAgentFactoryFromOptions,
 } from '@opentelemetry/otlp-exporter-base/node-http';
 import { createOtlpGrpcExportDelegate } from '@opentelemetry/otlp-grpc-exporter-base';
@@ -17,8 +20,10 @@ import {
 } from '@opentelemetry/otlp-transformer';
 import type { ExportConfig } from '@proc/telemetry-config';
 import { grpcTransportOptions } from './internal/grpc-transport-options.js';
+import { createHttpExporterTransport } from './internal/http-exporter-transport.js';
 import { httpTransportOptions } from './internal/http-transport-options.js';
 import { isRetryableGrpcError } from './internal/is-retryable-grpc-error.js';
+import { RetryableExportError } from './internal/retryable-export-error.js';
 import { SIGNAL_SERVICES } from './internal/signal-endpoints.js';
 import type {
   DeliveryOutcome,
@@ -35,17 +40,8 @@ import type {
  */
 const DELEGATE_CONCURRENCY_LIMIT = 1000;
 
-/** Errors of a connection that may work a moment later (Node's `code`s). */
-const RETRYABLE_NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
+/** Sent with every OTLP/HTTP request, as the SDK's exporters send theirs. */
+const USER_AGENT = 'proc-telemetry-otlp';
 
 /** Responses of the export service, decoded only to log a partial success. */
 const RESPONSE_DECODERS: Record<OtlpSignal, Record<OtlpEncoding, ISerializer<never, unknown>>> = {
@@ -55,17 +51,12 @@ const RESPONSE_DECODERS: Record<OtlpSignal, Record<OtlpEncoding, ISerializer<nev
 };
 
 /**
- * Whether a failed OTLP/HTTP export may succeed if sent again. The HTTP delegate has already
- * retried 429/502/503/504 and network errors within the export timeout and reports them as
- * errors without a status code; a response with another status (400, 401, 404, 413, 500…) is the
- * server's final word.
+ * Whether a failed OTLP/HTTP export may succeed if sent again: the transport marks what the
+ * specification calls transient (`RetryableExportError`); anything else (a 400, 401, 404, 413,
+ * 500… or the delegate's own refusal) is final.
  */
 function isRetryableHttpError(error: unknown): boolean {
-  if (error instanceof OTLPExporterError && typeof error.code === 'number') return false;
-  if (error instanceof OTLPExporterError) return true; // "Export failed with retryable status"
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string') return RETRYABLE_NETWORK_CODES.has(code);
-  return error instanceof Error && error.message === 'Request timed out';
+  return error instanceof RetryableExportError;
 }
 
 /** `host:port` for grpc-js, from an endpoint with or without a scheme. */
@@ -119,18 +110,16 @@ function createDelegate(
   const contentType = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
   // Exactly the configured headers: the SDK's own OTEL_EXPORTER_OTLP_*HEADERS fallback is only
   // applied by the exporters' legacy option conversion, which is not used here.
-  const headers = { ...transport.headers, 'Content-Type': contentType };
-  return createOtlpHttpExportDelegate(
-    {
-      ...shared,
-      url: transport.url,
-      headers: async () => ({ ...headers }),
-      agentFactory: httpAgentFactoryFromOptions(transport.httpAgentOptions),
-    },
+  return createOtlpNetworkExportDelegate(
+    shared,
     passThrough(options.signal, encoding),
-    service.httpComponentType,
-    helper,
-    undefined,
+    createOtlpHttpExporterMetrics(service.httpComponentType, helper, transport.url, undefined),
+    createHttpExporterTransport({
+      url: transport.url,
+      headers: { ...transport.headers, 'Content-Type': contentType, 'User-Agent': USER_AGENT },
+      compression: shared.compression,
+      agentFactory: httpAgentFactoryFromOptions(transport.httpAgentOptions),
+    }),
   );
 }
 
@@ -151,9 +140,12 @@ export function createOtlpSender(config: ExportConfig, options: OtlpSenderOption
   const isRetryable = config.protocol === 'grpc' ? isRetryableGrpcError : isRetryableHttpError;
   const toOutcome = (result: ExportResult): DeliveryOutcome => {
     if (result.code === ExportResultCode.SUCCESS) return { status: 'delivered' };
-    return isRetryable(result.error)
+    if (!isRetryable(result.error)) return { status: 'failed', error: result.error };
+    const retryInMillis =
+      result.error instanceof RetryableExportError ? result.error.retryInMillis : undefined;
+    return retryInMillis === undefined
       ? { status: 'retryable', error: result.error }
-      : { status: 'failed', error: result.error };
+      : { status: 'retryable', error: result.error, retryInMillis };
   };
   return {
     encoding,

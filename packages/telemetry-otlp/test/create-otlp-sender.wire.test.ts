@@ -124,4 +124,60 @@ describe.each(PROTOCOLS)('createOtlpSender over %s', (protocol) => {
     });
     await sender.shutdown();
   });
+
+  it('should send one request per send(), leaving every retry to the delivery queue', async () => {
+    const sender = createOtlpSender(
+      { ...exportConfig(protocol, endpoint()), timeoutMillis: 10_000 },
+      { signal: 'traces', optionPath: 'traces.export' },
+    );
+    receiver.failNext(1);
+    const before = receiver.stats()[protocol].requests;
+    // Regression: the SDK's HTTP delegate retried a 503 up to 5 times within the export timeout,
+    // whatever export.retry said, before the queue's own attempts.
+    await expect(sender.send(oneSpanRequest(sender.encoding))).resolves.toMatchObject({
+      status: 'retryable',
+    });
+    expect(receiver.stats()[protocol].requests - before).toBe(1);
+    expect(receiver.spans()).toHaveLength(0);
+    await sender.shutdown();
+  });
+
+  it('should deliver a gzip-compressed request', async () => {
+    const sender = createOtlpSender(
+      { ...exportConfig(protocol, endpoint()), compression: 'gzip' },
+      { signal: 'traces', optionPath: 'traces.export' },
+    );
+    await expect(sender.send(oneSpanRequest(sender.encoding))).resolves.toEqual({
+      status: 'delivered',
+    });
+    expect((await receiver.waitForSpans(1))[0]?.name).toBe('sent');
+    await sender.shutdown();
+  });
+
+  if (protocol !== 'grpc') {
+    it("should pass the server's Retry-After on as the wait before the next attempt", async () => {
+      const sender = createOtlpSender(exportConfig(protocol, endpoint()), {
+        signal: 'traces',
+        optionPath: 'traces.export',
+      });
+      receiver.failNext(1, { httpStatus: 429, retryAfterSeconds: 7 });
+      await expect(sender.send(oneSpanRequest(sender.encoding))).resolves.toMatchObject({
+        status: 'retryable',
+        retryInMillis: 7000,
+      });
+      await sender.shutdown();
+    });
+
+    it('should call a 500 failed, not retryable', async () => {
+      const sender = createOtlpSender(exportConfig(protocol, endpoint()), {
+        signal: 'traces',
+        optionPath: 'traces.export',
+      });
+      receiver.failNext(1, { httpStatus: 500 });
+      await expect(sender.send(oneSpanRequest(sender.encoding))).resolves.toMatchObject({
+        status: 'failed',
+      });
+      await sender.shutdown();
+    });
+  }
 });

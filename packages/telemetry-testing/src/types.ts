@@ -247,6 +247,8 @@ export interface FailureOptions {
   httpStatus?: number;
   /** gRPC status code for OTLP/gRPC requests. Default 14 (`UNAVAILABLE`). */
   grpcCode?: number;
+  /** Sent as the `Retry-After` header (delay-seconds) of OTLP/HTTP failures. Default: none. */
+  retryAfterSeconds?: number;
 }
 
 /** Counters of one protocol. */

@@ -101,6 +101,9 @@ async function handleHttp(
   }
   if (decision.action === 'fail') {
     await misbehaviour.delay();
+    if (decision.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+    }
     return sendStatus(res, decision.httpStatus, 'failure injected by the test receiver', json);
   }
 

@@ -6,10 +6,18 @@ import { RPC_UNAVAILABLE } from './rpc-codes.js';
 export type Decision =
   | { action: 'ok' }
   | { action: 'drop' }
-  | { action: 'fail'; httpStatus: number; grpcCode: number };
+  | { action: 'fail'; httpStatus: number; grpcCode: number; retryAfterSeconds?: number };
 
-function failureOptions(options: FailureOptions = {}): Required<FailureOptions> {
-  return { httpStatus: options.httpStatus ?? 503, grpcCode: options.grpcCode ?? RPC_UNAVAILABLE };
+type Failure = Omit<Extract<Decision, { action: 'fail' }>, 'action'>;
+
+function failureOptions(options: FailureOptions = {}): Failure {
+  const failure: Failure = {
+    httpStatus: options.httpStatus ?? 503,
+    grpcCode: options.grpcCode ?? RPC_UNAVAILABLE,
+  };
+  if (options.retryAfterSeconds !== undefined)
+    failure.retryAfterSeconds = options.retryAfterSeconds;
+  return failure;
 }
 
 export class Misbehaviour {

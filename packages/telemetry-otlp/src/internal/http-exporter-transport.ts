@@ -1,0 +1,149 @@
+import type * as http from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { type IExporterTransport, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
+import type { httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
+import { parseRetryAfter, RetryableExportError } from './retryable-export-error.js';
+
+const gzipAsync = promisify(gzip);
+
+/** Makes the connection agent for a URL scheme (`httpAgentFactoryFromOptions()`'s result). */
+type HttpAgentFactory = ReturnType<typeof httpAgentFactoryFromOptions>;
+
+/** As the SDK's transport: a bigger answer to an export is not a collector's. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/** Statuses the OTLP specification calls retryable. */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Connection errors worth a retry: the collector may be restarting or not up yet. */
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+/** What `createHttpExporterTransport()` sends with. */
+export interface HttpExporterTransportOptions {
+  url: string;
+  /** Every header of the request, content type included. */
+  headers: Record<string, string>;
+  compression: 'gzip' | 'none';
+  agentFactory: HttpAgentFactory;
+}
+
+/**
+ * One OTLP/HTTP POST per `send()`, never retried here: the SDK's HTTP delegate retries inside
+ * the export timeout (up to 5 more attempts, whatever `export.retry` says), so its transport is
+ * replaced by this one and every retry is the delivery queue's. A retryable failure resolves
+ * as `retryable` with a `RetryableExportError` carrying the server's `Retry-After`, which the
+ * SDK's delegate passes through as the export's error.
+ */
+export function createHttpExporterTransport(
+  options: HttpExporterTransportOptions,
+): IExporterTransport {
+  const url = new URL(options.url);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  let agent: Promise<http.Agent> | undefined;
+  return {
+    async send(data, timeoutMillis) {
+      agent ??= Promise.resolve(options.agentFactory(url.protocol));
+      const headers: Record<string, string> = { ...options.headers };
+      let body: Uint8Array = data;
+      if (options.compression === 'gzip') {
+        body = await gzipAsync(data);
+        headers['Content-Encoding'] = 'gzip';
+      }
+      headers['Content-Length'] = String(body.byteLength);
+      return post(
+        request,
+        url,
+        { method: 'POST', headers, agent: await agent },
+        body,
+        timeoutMillis,
+      );
+    },
+    shutdown() {
+      // Called once the delegate's sends have settled: close the keep-alive sockets.
+      void agent?.then((a) => a.destroy());
+    },
+  };
+}
+
+function post(
+  request: typeof httpRequest,
+  url: URL,
+  options: http.RequestOptions,
+  body: Uint8Array,
+  timeoutMillis: number,
+): ReturnType<IExporterTransport['send']> {
+  return new Promise((resolve) => {
+    const req = request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          resolve({
+            status: 'failure',
+            error: new Error(`OTLP export response larger than ${MAX_RESPONSE_BYTES} bytes`),
+          });
+          res.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', (error) => resolve(answer(res, Buffer.concat(chunks), error)));
+      res.on('end', () => resolve(answer(res, Buffer.concat(chunks))));
+    });
+    req.setTimeout(timeoutMillis, () => {
+      req.destroy();
+      resolve({ status: 'retryable', error: new RetryableExportError('Request timed out') });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      resolve(
+        typeof error.code === 'string' && RETRYABLE_NETWORK_CODES.has(error.code)
+          ? {
+              status: 'retryable',
+              error: new RetryableExportError(error.message, { cause: error }),
+            }
+          : { status: 'failure', error },
+      );
+    });
+    req.end(body);
+  });
+}
+
+/** The export's outcome from the collector's answer (a read error after a 2xx is a delivery). */
+function answer(
+  res: http.IncomingMessage,
+  data: Buffer,
+  readError?: Error,
+): Awaited<ReturnType<IExporterTransport['send']>> {
+  const status = res.statusCode ?? 0;
+  if (status >= 200 && status <= 299) {
+    return readError ? { status: 'success' } : { status: 'success', data };
+  }
+  if (RETRYABLE_STATUSES.has(status)) {
+    const retryInMillis = parseRetryAfter(res.headers['retry-after']);
+    const message = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
+    return {
+      status: 'retryable',
+      error: new RetryableExportError(
+        message,
+        retryInMillis === undefined ? {} : { retryInMillis },
+      ),
+    };
+  }
+  return {
+    status: 'failure',
+    error: readError ?? new OTLPExporterError(res.statusMessage, status, data.toString()),
+  };
+}
