@@ -2,6 +2,10 @@ import type { ShutdownReport } from './types.js';
 
 /** The counts a signal handle has at shutdown; absent ones are 0. */
 export interface ShutdownCounts {
+  /** Spans ended and accepted for export (traces). */
+  ended?: number;
+  /** Log records emitted and accepted for export (logs). */
+  emitted?: number;
   exported: number;
   failed: number;
   /** Refused because the queue was full. */
@@ -30,11 +34,13 @@ export function shutdownReport(
     invalid: counts.invalid ?? 0,
   };
   const open = counts.open ?? 0;
+  const recorded = counts.ended ?? counts.emitted;
   const lost =
     counts.failed + dropped.queueFull + dropped.timeout + dropped.shutdown + dropped.invalid;
   return {
     signal,
     items,
+    ...(recorded === undefined ? {} : { recorded }),
     exported: counts.exported,
     failed: counts.failed,
     dropped,
@@ -44,18 +50,25 @@ export function shutdownReport(
   };
 }
 
+/** How a signal's accepted items are named in the report line. */
+const RECORDED_VERB: Readonly<Record<string, string>> = { traces: 'ended', logs: 'emitted' };
+
 /**
- * One readable clause per report: `spans 120 exported, 3 failed, 0 dropped (queue full), 5 lost
+ * One readable clause per report: `spans 128 ended, 120 exported, 3 failed, 0 dropped (queue full), 5 lost
  * at shutdown's end, 0 unencodable, 0 ended after shutdown, 1 still open`.
  */
 export function describeShutdownReport(report: ShutdownReport): string {
   const { dropped } = report;
-  const parts = [
+  const parts = [];
+  if (report.recorded !== undefined) {
+    parts.push(`${report.recorded} ${RECORDED_VERB[report.signal] ?? 'recorded'}`);
+  }
+  parts.push(
     `${report.exported} exported`,
     `${report.failed} failed`,
     `${dropped.queueFull} dropped (queue full)`,
     `${dropped.timeout} still queued`,
-  ];
+  );
   if (dropped.invalid > 0) parts.push(`${dropped.invalid} unencodable`);
   if (dropped.shutdown > 0) parts.push(`${dropped.shutdown} ended after shutdown`);
   if (report.signal === 'traces') parts.push(`${report.open} still open`);

@@ -62,6 +62,11 @@ export interface ShutdownReport {
   signal: string;
   /** What is counted: `spans`, `metric data points`, `log records`. */
   items: string;
+  /**
+   * Accepted for export since the handle was created: spans ended, log records emitted. Absent
+   * for metrics, whose data points exist only once a collection is exported.
+   */
+  recorded?: number;
   /** Delivered to the collector. */
   exported: number;
   /** Given up after export attempts: rejected by the collector, or out of retries. */

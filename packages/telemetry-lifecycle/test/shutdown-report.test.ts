@@ -62,14 +62,32 @@ describe('shutdownReport', () => {
 
 describe('describeShutdownReport', () => {
   it('should give every count of spans, and the unusual ones only when there are some', () => {
-    const counts = { exported: 120, failed: 3, dropped: 0, queued: 5, open: 1 };
+    const counts = { ended: 129, exported: 120, failed: 3, dropped: 0, queued: 5, open: 1 };
     expect(describeShutdownReport(shutdownReport('traces', 'spans', counts, true))).toBe(
-      'spans 120 exported, 3 failed, 0 dropped (queue full), 5 still queued, 1 still open',
+      'spans 129 ended, 120 exported, 3 failed, 0 dropped (queue full), 5 still queued, 1 still open',
     );
     const more = { ...counts, invalid: 2, endedAfterShutdown: 4 };
     expect(describeShutdownReport(shutdownReport('traces', 'spans', more, true))).toBe(
-      'spans 120 exported, 3 failed, 0 dropped (queue full), 5 still queued, 2 unencodable, 4 ended after shutdown, 1 still open',
+      'spans 129 ended, 120 exported, 3 failed, 0 dropped (queue full), 5 still queued, 2 unencodable, 4 ended after shutdown, 1 still open',
     );
+  });
+
+  it('should name what a signal accepted by its verb: spans ended, log records emitted', () => {
+    const spans = shutdownReport(
+      'traces',
+      'spans',
+      { ended: 7, exported: 7, failed: 0, dropped: 0, queued: 0 },
+      false,
+    );
+    expect(spans.recorded).toBe(7);
+    expect(describeShutdownReport(spans)).toMatch(/^spans 7 ended, 7 exported,/);
+    const logs = shutdownReport(
+      'logs',
+      'log records',
+      { emitted: 3, exported: 3, failed: 0, dropped: 0, queued: 0 },
+      false,
+    );
+    expect(describeShutdownReport(logs)).toMatch(/^log records 3 emitted, 3 exported,/);
   });
 
   it('should leave open spans out of other signals', () => {

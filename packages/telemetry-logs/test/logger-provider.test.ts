@@ -145,6 +145,7 @@ describe('initLoggerProvider', () => {
       await expect(shutdownLoggerProvider(logging, { timeoutMillis: 5000 })).resolves.toEqual({
         signal: 'logs',
         items: 'log records',
+        recorded: 1,
         exported: 1,
         failed: 0,
         dropped: { queueFull: 0, timeout: 0, shutdown: 0, invalid: 0 },

@@ -428,6 +428,7 @@ describe('shutdownTracerProvider', () => {
       await expect(shutdown).resolves.toEqual({
         signal: 'traces',
         items: 'spans',
+        recorded: 50,
         exported: 40,
         failed: 0,
         dropped: { queueFull: 10, timeout: 0, shutdown: 0, invalid: 0 },

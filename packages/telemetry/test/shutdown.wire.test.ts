@@ -77,7 +77,7 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
     expect(lines.map((m) => [m.level, m.text])).toEqual([
       [
         'info',
-        '@proc/telemetry shutdown: spans 20 exported, 0 failed, 0 dropped (queue full), 0 still queued, 0 still open; metric data points 1 exported, 0 failed, 0 dropped (queue full), 0 still queued; log records 0 exported, 0 failed, 0 dropped (queue full), 0 still queued',
+        '@proc/telemetry shutdown: spans 20 ended, 20 exported, 0 failed, 0 dropped (queue full), 0 still queued, 0 still open; metric data points 1 exported, 0 failed, 0 dropped (queue full), 0 still queued; log records 0 emitted, 0 exported, 0 failed, 0 dropped (queue full), 0 still queued',
       ],
     ]);
     await receiver.waitForSpans(20);
@@ -143,7 +143,7 @@ describe.each(PROTOCOLS)('TelemetryProviders.shutdown over OTLP %s', (protocol) 
       logger.has(
         'warn',
         new RegExp(
-          `^@proc/telemetry shutdown: spans 0 exported, 0 failed, 0 dropped \\(queue full\\), ${traces?.queued} still queued, 0 still open; metric data points 0 exported, .*; not finished within 500 ms$`,
+          `^@proc/telemetry shutdown: spans ${traces?.ended} ended, 0 exported, 0 failed, 0 dropped \\(queue full\\), ${traces?.queued} still queued, 0 still open; metric data points 0 exported, .*; not finished within 500 ms$`,
         ),
       ),
     ).toBe(true);

@@ -30,7 +30,7 @@ describe('summarizeShutdown', () => {
     expect(
       diag.has(
         'warn',
-        /shutdown: spans 7 exported, 0 failed, 0 dropped \(queue full\), 3 still queued, 0 still open; not finished within 100 ms$/,
+        /shutdown: spans 10 ended, 7 exported, 0 failed, 0 dropped \(queue full\), 3 still queued, 0 still open; not finished within 100 ms$/,
       ),
     ).toBe(true);
   });

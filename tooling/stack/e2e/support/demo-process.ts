@@ -19,7 +19,7 @@ export interface DemoStats {
   windowsEmitted: number;
 }
 
-/** The span counts of the tracing shutdown report (`@proc/telemetry-tracing shutdown: …`). */
+/** The span counts of the shutdown report line (`@proc/telemetry shutdown: spans …`). */
 export interface ReportedSpanCounts {
   ended: number;
   exported: number;
@@ -68,26 +68,28 @@ export function parseDemoStats(output: string): DemoStats | undefined {
   return values as unknown as DemoStats;
 }
 
-/** Reads the tracing shutdown report: every span the demo ended, by what became of it. */
+/**
+ * Reads the spans' clause of the shutdown report line (`shutdown: spans N ended, N exported, N
+ * failed, N dropped (queue full), N still queued[, N unencodable][, N ended after shutdown], N
+ * still open; …`): every span the demo ended, by what became of it.
+ */
 export function parseSpanReport(output: string): ReportedSpanCounts | undefined {
   const m =
-    /shutdown: spans (\d+) ended, (\d+) exported, (\d+) still queued, (\d+) dropped \(queue full\), (\d+) failed, (\d+) unencodable, (\d+) still open, (\d+) ended after shutdown/.exec(
+    /shutdown: spans (\d+) ended, (\d+) exported, (\d+) failed, (\d+) dropped \(queue full\), (\d+) still queued(?:, (\d+) unencodable)?(?:, (\d+) ended after shutdown)?, (\d+) still open/.exec(
       output,
     );
   if (!m) return undefined;
-  const [ended, exported, queued, dropped, failed, unencodable, open, endedAfterShutdown] = m
-    .slice(1)
-    .map(Number) as number[];
+  const count = (i: number): number => Number(m[i] ?? 0);
   return {
-    ended,
-    exported,
-    queued,
-    dropped,
-    failed,
-    unencodable,
-    open,
-    endedAfterShutdown,
-  } as ReportedSpanCounts;
+    ended: count(1),
+    exported: count(2),
+    failed: count(3),
+    dropped: count(4),
+    queued: count(5),
+    unencodable: count(6),
+    endedAfterShutdown: count(7),
+    open: count(8),
+  };
 }
 
 /** Reads the log records' clause of the shutdown report line: how many were emitted and exported. */
