@@ -94,7 +94,7 @@ export function parseSpanReport(output: string): ReportedSpanCounts | undefined 
 
 /** Reads the log records' clause of the shutdown report line: how many were emitted and exported. */
 export function parseLogRecordReport(output: string): ReportedLogRecordCounts | undefined {
-  const m = /shutdown: log records (\d+) emitted, (\d+) exported/.exec(output);
+  const m = /shutdown: .*?\blog records (\d+) emitted, (\d+) exported/.exec(output);
   return m ? { emitted: Number(m[1]), exported: Number(m[2]) } : undefined;
 }
 
