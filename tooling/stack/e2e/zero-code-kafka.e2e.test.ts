@@ -69,6 +69,13 @@ describe('an unmodified kafkajs app under @proc/telemetry/register', () => {
 
   const ofKind = (kind: number, name: string) =>
     spans.filter((s) => s.kind === kind && s.name === name);
+  /** The messaging attributes every span of `operation` (`send`, `process`) on the topic has. */
+  const messaging = (operation: string) => ({
+    'messaging.system': 'kafka',
+    'messaging.destination.name': topic,
+    'messaging.operation.type': operation,
+    'messaging.operation.name': operation,
+  });
 
   it('should make one producer span per record with the messaging semantic conventions', () => {
     const producers = ofKind(OTLP_SPAN_KIND.PRODUCER, `send ${topic}`);
@@ -77,12 +84,7 @@ describe('an unmodified kafkajs app under @proc/telemetry/register', () => {
       Array.from({ length: MESSAGES }, (_, i) => `order-${i}`).sort(),
     );
     for (const span of producers) {
-      expect(span.attributes).toMatchObject({
-        'messaging.system': 'kafka',
-        'messaging.destination.name': topic,
-        'messaging.operation.type': 'send',
-        'messaging.operation.name': 'send',
-      });
+      expect(span.attributes).toMatchObject(messaging('send'));
       expect(span.parentSpanId).toBeUndefined();
       expect(span.resource['service.name']).toBe(service);
     }
@@ -96,10 +98,7 @@ describe('an unmodified kafkajs app under @proc/telemetry/register', () => {
     expect(consumers).toHaveLength(MESSAGES);
     for (const span of consumers) {
       expect(span.attributes).toMatchObject({
-        'messaging.system': 'kafka',
-        'messaging.destination.name': topic,
-        'messaging.operation.type': 'process',
-        'messaging.operation.name': 'process',
+        ...messaging('process'),
         'messaging.destination.partition.id': expect.stringMatching(/^[01]$/),
         'messaging.kafka.offset': expect.any(String),
       });
