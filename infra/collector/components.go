@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/open-telemetry/opentelemetry-collector-contrib/exporter/fileexporter"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/exporter/prometheusexporter"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/extension/healthcheckextension"
 	"go.opentelemetry.io/collector/connector"
@@ -44,6 +45,7 @@ func components() (otelcol.Factories, error) {
 		otlpexporter.NewFactory(),
 		prometheusexporter.NewFactory(),
 		debugexporter.NewFactory(),
+		fileexporter.NewFactory(),
 	); err != nil {
 		return otelcol.Factories{}, err
 	}

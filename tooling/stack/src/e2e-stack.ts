@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { findRepoRoot } from './paths.js';
+import { PORT_OFFSET_ENV, readPortOffset } from './ports.js';
 import { createStack, type Stack } from './stack.js';
 
 /**
@@ -9,9 +10,18 @@ import { createStack, type Stack } from './stack.js';
  */
 export const E2E_PORT_OFFSET = 1000;
 
+/**
+ * The e2e stack's port offset: `PROC_STACK_PORT_OFFSET` when it is set (a second checkout's
+ * `PROC_STACK_PORT_OFFSET=3000 pnpm test:e2e` beside a first one's at +1000), else
+ * {@link E2E_PORT_OFFSET}.
+ */
+export function e2ePortOffset(env: Record<string, string | undefined> = process.env): number {
+  return env[PORT_OFFSET_ENV]?.trim() ? readPortOffset(env) : E2E_PORT_OFFSET;
+}
+
 export function e2eStack(log: (line: string) => void = () => {}): Stack {
   return createStack({
-    portOffset: E2E_PORT_OFFSET,
+    portOffset: e2ePortOffset(),
     stateDir: path.join(findRepoRoot(), '.stack', 'e2e'),
     log,
   });

@@ -12,6 +12,12 @@ export interface StackPaths {
   runDir: string;
   logDir: string;
   dataDir: string;
+  /**
+   * Where the collector's `file/logs` exporter writes every log record it receives, as OTLP
+   * JSON (one export request per line; emptied when the collector starts): the stack has no log
+   * store, this file is it (`tail -f`, and what the e2e tests read).
+   */
+  collectorLogRecordsFile: string;
   /** The link to infra/prometheus.yaml and the target files beside it. */
   prometheusDir: string;
   /** The Kafka broker's jars (lib/, fetched by Maven) and their fingerprint; shared. */
@@ -47,6 +53,7 @@ export function stackPaths(options: { repoRoot?: string; stateDir?: string } = {
     runDir: path.join(stateDir, 'run'),
     logDir: path.join(stateDir, 'logs'),
     dataDir: path.join(stateDir, 'data'),
+    collectorLogRecordsFile: path.join(stateDir, 'data', 'collector', 'log-records.jsonl'),
     prometheusDir: path.join(stateDir, 'prometheus'),
     kafkaDir: path.join(repoRoot, '.stack', 'kafka'),
     pythonDir: path.join(repoRoot, '.stack', 'python'),

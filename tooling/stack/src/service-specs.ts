@@ -73,6 +73,7 @@ export function serviceSpecs(
         COLLECTOR_HEALTH_ENDPOINT: local(ports.collectorHealth),
         COLLECTOR_TELEMETRY_HOST: '127.0.0.1',
         COLLECTOR_TELEMETRY_PORT: String(ports.collectorTelemetry),
+        COLLECTOR_LOG_RECORDS_FILE: paths.collectorLogRecordsFile,
       },
       ports: [
         ports.collectorOtlpGrpc,

@@ -170,7 +170,7 @@ export function createStack(options: StackOptions = {}): Stack {
           throw new StackError(
             `${name} cannot start: port ${port} on 127.0.0.1 is in use by another program. ` +
               `Stop it, or move the whole stack with ${PORT_OFFSET_ENV} (e.g. ` +
-              `${PORT_OFFSET_ENV}=2000 pnpm stack up; the e2e tests use +1000).`,
+              `${PORT_OFFSET_ENV}=2000 pnpm stack up; the e2e tests use +1000 unless it is set).`,
           );
         }
       }

@@ -59,6 +59,12 @@ describe('serviceSpecs', () => {
     );
   });
 
+  it("should write the collector's log records into this stack's data folder", () => {
+    expect(specs.collector.env.COLLECTOR_LOG_RECORDS_FILE).toBe(
+      path.join(paths.stateDir, 'data', 'collector', 'log-records.jsonl'),
+    );
+  });
+
   it('should store exemplars in Prometheus', () => {
     expect(specs.prometheus.args).toContain('--enable-feature=exemplar-storage');
   });

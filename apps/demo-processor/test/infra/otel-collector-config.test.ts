@@ -33,6 +33,7 @@ const NATIVE_COMPONENT_PACKAGES: Record<string, string> = {
   otlp_grpc: 'otlpexporter',
   prometheus: 'prometheusexporter',
   debug: 'debugexporter',
+  file: 'fileexporter',
   health_check: 'healthcheckextension',
 };
 
@@ -111,6 +112,12 @@ describe('infra/otel-collector.yaml', () => {
     expect(composeValue(jaeger?.endpoint)).toBe('jaeger:4317');
     expect(jaeger?.tls).toEqual({ insecure: true });
     expect(metrics?.exporters).toContain('prometheus');
+  });
+
+  it('should write log records as OTLP JSON to a file, standard output in compose', () => {
+    expect(config.service.pipelines.logs?.exporters).toContain('file/logs');
+    const file = config.exporters['file/logs'];
+    expect([composeValue(file?.path), file?.format]).toEqual(['/dev/stdout', 'json']);
   });
 
   it('should expose OpenMetrics, the format that carries exemplars', () => {

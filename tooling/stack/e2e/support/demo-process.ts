@@ -31,9 +31,16 @@ export interface ReportedSpanCounts {
   endedAfterShutdown: number;
 }
 
+/** The log record counts of the shutdown report line (`…; log records N emitted, N exported, …`). */
+export interface ReportedLogRecordCounts {
+  emitted: number;
+  exported: number;
+}
+
 export interface DemoRun {
   stats: DemoStats;
   spans: ReportedSpanCounts;
+  logRecords: ReportedLogRecordCounts;
   output: string;
 }
 
@@ -85,6 +92,12 @@ export function parseSpanReport(output: string): ReportedSpanCounts | undefined 
   };
 }
 
+/** Reads the log records' clause of the shutdown report line: how many were emitted and exported. */
+export function parseLogRecordReport(output: string): ReportedLogRecordCounts | undefined {
+  const m = /shutdown: .*?\blog records (\d+) emitted, (\d+) exported/.exec(output);
+  return m ? { emitted: Number(m[1]), exported: Number(m[2]) } : undefined;
+}
+
 /**
  * Runs the built demo (apps/demo-processor, `node dist/cjs/main.js`) against the stack's
  * collector with `protocol`, as a user would with OTEL_EXPORTER_OTLP_ENDPOINT. Bounded: killed
@@ -134,18 +147,20 @@ export function startDemo(options: {
       clearTimeout(killTimer);
       const stats = parseDemoStats(output);
       const spans = parseSpanReport(output);
-      if (code !== 0 || !stats || !spans) {
+      const logRecords = parseLogRecordReport(output);
+      if (code !== 0 || !stats || !spans || !logRecords) {
         reject(
           new Error(
             `the demo (${protocol}) exited with ${signal ?? code}` +
               `${stats ? '' : ', without its "demo finished" line'}` +
-              `${spans ? '' : ', without the tracing shutdown report'}; its output ended:\n` +
+              `${spans ? '' : ', without the tracing shutdown report'}` +
+              `${logRecords ? '' : ', without the logs shutdown report'}; its output ended:\n` +
               output.split('\n').slice(-20).join('\n'),
           ),
         );
         return;
       }
-      resolve({ stats, spans, output });
+      resolve({ stats, spans, logRecords, output });
     });
   });
   return { done, output: () => output };

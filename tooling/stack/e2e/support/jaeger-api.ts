@@ -1,3 +1,5 @@
+import { flatAttributes, type OtlpJsonAttribute } from './otlp-json.js';
+
 /** OTLP span kinds (`Span.SpanKind` in trace.proto; the JS API's `SpanKind` counts from 0). */
 export const OTLP_SPAN_KIND = {
   INTERNAL: 1,
@@ -25,16 +27,6 @@ export interface StoredSpan {
   }[];
 }
 
-interface OtlpJsonAttribute {
-  key: string;
-  value: {
-    stringValue?: string;
-    intValue?: string | number;
-    boolValue?: boolean;
-    doubleValue?: number;
-  };
-}
-
 interface OtlpJsonTraces {
   result?: {
     resourceSpans?: {
@@ -54,22 +46,10 @@ interface OtlpJsonTraces {
   };
 }
 
-function attributes(list: OtlpJsonAttribute[] = []) {
-  const out: Record<string, string | number | boolean> = {};
-  for (const { key, value } of list) {
-    out[key] =
-      value.stringValue ??
-      value.boolValue ??
-      value.doubleValue ??
-      (value.intValue !== undefined ? Number(value.intValue) : '');
-  }
-  return out;
-}
-
 function flatten(body: OtlpJsonTraces): StoredSpan[] {
   const spans: StoredSpan[] = [];
   for (const rs of body.result?.resourceSpans ?? []) {
-    const resource = attributes(rs.resource?.attributes);
+    const resource = flatAttributes(rs.resource?.attributes);
     const service = String(resource['service.name'] ?? '');
     for (const ss of rs.scopeSpans ?? []) {
       for (const span of ss.spans ?? []) {
@@ -81,11 +61,11 @@ function flatten(body: OtlpJsonTraces): StoredSpan[] {
           ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
           name: span.name,
           kind: span.kind,
-          attributes: attributes(span.attributes),
+          attributes: flatAttributes(span.attributes),
           links: (span.links ?? []).map((l) => ({
             traceId: l.traceId,
             spanId: l.spanId,
-            attributes: attributes(l.attributes),
+            attributes: flatAttributes(l.attributes),
           })),
         });
       }

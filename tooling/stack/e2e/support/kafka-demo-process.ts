@@ -80,6 +80,8 @@ export function startKafkaDemo(options: {
   rate?: number;
   relay?: boolean;
   instrumentKafkajs?: boolean;
+  /** More environment variables of the demo (e.g. `OTEL_NODE_ENABLED_INSTRUMENTATIONS`). */
+  env?: Record<string, string>;
 }): RunningKafkaDemo {
   const { ports } = options;
   const args = [
@@ -110,6 +112,7 @@ export function startKafkaDemo(options: {
       OTEL_SERVICE_NAME: options.serviceName,
       // The shutdown reports (spans ended, exported, lost) are info lines of the diag logger.
       OTEL_LOG_LEVEL: 'info',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
