@@ -1,7 +1,8 @@
+import { parseOtlpEndpoint } from '../parse-otlp-endpoint.js';
 import { redactUrl } from '../redact-url.js';
 import type { ConfigWarning } from '../types.js';
 import { REDACTED } from './credentials.js';
-import { EXPECTED, HOST_PORT, isHttpUrl } from './fields.js';
+import { EXPECTED } from './fields.js';
 import { fileProblem } from './file-problem.js';
 import { makeWarning } from './warnings.js';
 
@@ -66,7 +67,7 @@ export function createEnvReader(env: Env, report: (warning: ConfigWarning) => vo
     endpoint(name) {
       const value = raw(name);
       if (value === undefined) return undefined;
-      return isHttpUrl(value) || HOST_PORT.test(value)
+      return parseOtlpEndpoint(value) !== undefined
         ? value
         : reject(name, value, EXPECTED.endpoint);
     },

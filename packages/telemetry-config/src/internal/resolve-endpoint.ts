@@ -1,7 +1,8 @@
+import { parseOtlpEndpoint } from '../parse-otlp-endpoint.js';
 import { redactUrl } from '../redact-url.js';
 import type { OtlpProtocol } from '../types.js';
 import { exportVariable } from './env-names.js';
-import { EXPECTED, HOST_PORT, isHttpUrl } from './fields.js';
+import { EXPECTED } from './fields.js';
 import type { Findings } from './findings.js';
 import type { EndpointSetting, Signal } from './merge-layers.js';
 import { makeWarning } from './warnings.js';
@@ -20,16 +21,15 @@ function urlOf(
   insecure: boolean,
   signal: Signal,
 ): string | undefined {
-  if (isHttpUrl(setting.url)) {
+  const endpoint = parseOtlpEndpoint(setting.url, insecure);
+  if (endpoint?.hasScheme) {
     return setting.signalSpecific || protocol === 'grpc'
       ? setting.url
       : appendSignalPath(setting.url, signal);
   }
   // The OTLP exporter specification: without a scheme, `insecure` decides between plain text
   // and TLS. https://opentelemetry.io/docs/specs/otel/protocol/exporter/#configuration-options
-  if (protocol === 'grpc' && HOST_PORT.test(setting.url)) {
-    return `${insecure ? 'http' : 'https'}://${setting.url}`;
-  }
+  if (endpoint !== undefined && protocol === 'grpc') return endpoint.url;
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
 import { createNoopLogger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
-import type { TelemetryConfig } from '@proc/telemetry-config';
+import { isSamplingRatio, type TelemetryConfig } from '@proc/telemetry-config';
 import type { TelemetryProviders, TelemetryShutdownReport } from '../types.js';
 import { logger } from './logger.js';
 
@@ -27,7 +27,7 @@ export function createNoopProviders(
     meter: () => meter,
     logger: () => noopLogger,
     setSamplingRatio(ratio: number) {
-      if (typeof ratio !== 'number' || !(ratio >= 0 && ratio <= 1)) {
+      if (!isSamplingRatio(ratio)) {
         throw new RangeError(
           `@proc/telemetry: setSamplingRatio: ratio must be a number from 0 to 1, got ${String(ratio)}`,
         );
