@@ -32,6 +32,7 @@ describe('docs/', () => {
   it('should have an index and the guide pages', () => {
     expect(pages.sort()).toEqual([
       'README.md',
+      'architecture.md',
       'benchmarks.md',
       'configuration.md',
       'getting-started.md',

@@ -1,4 +1,3 @@
-import { parseOtlpEndpoint } from '../parse-otlp-endpoint.js';
 import { redactUrl } from '../redact-url.js';
 import type { ConfigWarning } from '../types.js';
 import { REDACTED } from './credentials.js';
@@ -67,9 +66,8 @@ export function createEnvReader(env: Env, report: (warning: ConfigWarning) => vo
     endpoint(name) {
       const value = raw(name);
       if (value === undefined) return undefined;
-      return parseOtlpEndpoint(value) !== undefined
-        ? value
-        : reject(name, value, EXPECTED.endpoint);
+      // Checked once, by resolveEndpoint(), when the protocol it must suit is known.
+      return value;
     },
     file(name) {
       const value = raw(name);

@@ -58,7 +58,10 @@ export function resolveEndpoint(
   for (const setting of settings) {
     const url = urlOf(setting, protocol, insecure, signal);
     if (url !== undefined) return { url, setting };
-    const expected = `${EXPECTED.url} (host:port without a scheme needs protocol grpc, not ${protocol})`;
+    const expected =
+      parseOtlpEndpoint(setting.url) === undefined
+        ? EXPECTED.endpoint
+        : `${EXPECTED.url} (host:port without a scheme needs protocol grpc, not ${protocol})`;
     const value = redactUrl(setting.url);
     if (setting.source === 'env') {
       const variable = exportVariable('ENDPOINT', setting.signalSpecific ? signal : undefined);
