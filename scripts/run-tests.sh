@@ -3,7 +3,7 @@
 # the wire tests' servers do not compete for the two cores, then prints one closing line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-find packages apps tooling -maxdepth 2 -name test-results.json -delete 2>/dev/null
+find packages apps tooling infra docs -maxdepth 2 -name test-results.json -delete 2>/dev/null
 pnpm exec turbo run test --concurrency=1 --continue "$@"
 status=$?
 node scripts/test-summary.mjs || status=1

@@ -1,7 +1,10 @@
 export { defaultTelemetryConfig } from './default-config.js';
 export { explainConfig } from './explain-config.js';
+export { isSamplingRatio } from './is-sampling-ratio.js';
 export { loadConfig } from './load-config.js';
+export { logConfigWarning } from './log-config-warning.js';
 export { parseConfig } from './parse-config.js';
+export { parseOtlpEndpoint } from './parse-otlp-endpoint.js';
 export { processInstanceId } from './process-instance-id.js';
 export { redactConfig } from './redact-config.js';
 export { redactUrl } from './redact-url.js';
@@ -31,6 +34,7 @@ export type {
   MetricExporterName,
   MetricsConfig,
   OtlpCompression,
+  OtlpEndpoint,
   OtlpProtocol,
   ParseConfigOptions,
   PrometheusConfig,

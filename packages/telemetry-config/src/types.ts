@@ -472,7 +472,10 @@ export interface ConfigWarning {
   value: string;
   /** What would have been accepted, e.g. `an integer >= 1`. */
   expected: string;
-  /** One readable line, prefixed `@proc/telemetry-config:`. Also sent to `diag.warn`. */
+  /**
+   * One readable line, prefixed `@proc/telemetry-config:`. The same line goes to the diag logger
+   * under its `@proc/telemetry-config` namespace (`logConfigWarning()`).
+   */
   message: string;
 }
 
@@ -542,4 +545,22 @@ export interface ConfigExplanation {
   warnings: ConfigWarning[];
   /** The config file that was read, when one was (`file` option or `PROC_TELEMETRY_CONFIG_FILE`). */
   file?: string;
+}
+
+/** An OTLP endpoint as `parseOtlpEndpoint()` reads it. */
+export interface OtlpEndpoint {
+  /** The endpoint as a URL: as given, or `http://` / `https://` + `host:port` by `insecure`. */
+  url: string;
+  /** Whether it was given with its scheme (`false`: the gRPC `host:port` form). */
+  hasScheme: boolean;
+  /** Whether the transport speaks TLS to it (`https://`, or `host:port` without `insecure`). */
+  secure: boolean;
+  /** Host name or IP address, without the brackets of an IPv6 literal. */
+  host: string;
+  /** The port; the scheme's (80, 443) when none is given. */
+  port: number;
+  /** `host:port` as a gRPC channel dials it (an IPv6 literal in brackets). */
+  authority: string;
+  /** The URL path (`/` for none). */
+  path: string;
 }

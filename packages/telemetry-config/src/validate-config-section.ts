@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { layerCrossFieldIssues } from './internal/cross-field.js';
-import { EXPECTED, isHttpUrl } from './internal/fields.js';
+import { EXPECTED } from './internal/fields.js';
 import { getAt } from './internal/plain.js';
 import { telemetryConfigSchema } from './internal/schema.js';
 import { sectionExportIssues } from './internal/section-export-issues.js';
 import { schemaIssues } from './internal/validate.js';
 import { isValidated } from './internal/validated-sections.js';
+import { parseOtlpEndpoint } from './parse-otlp-endpoint.js';
 import { TelemetryConfigError } from './telemetry-config-error.js';
 import type { LogsConfig, MetricsConfig, TelemetryConfigIssue, TraceConfig } from './types.js';
 
@@ -20,7 +21,11 @@ function sectionIssues(name: SectionName, section: unknown): TelemetryConfigIssu
   // `host:port` without scheme is a gRPC form: the HTTP exporters need a URL.
   const endpoint = getAt(input, [name, 'export', 'endpoint']);
   const protocol = getAt(input, [name, 'export', 'protocol']);
-  if (typeof endpoint === 'string' && protocol !== 'grpc' && !isHttpUrl(endpoint)) {
+  if (
+    typeof endpoint === 'string' &&
+    protocol !== 'grpc' &&
+    !parseOtlpEndpoint(endpoint)?.hasScheme
+  ) {
     if (!issues.some((issue) => issue.path === `${name}.export.endpoint`)) {
       issues.push({
         path: `${name}.export.endpoint`,

@@ -236,7 +236,7 @@ describe('loadConfig', () => {
       loadConfig({ env: { OTEL_LOG_LEVEL: 'loud' } });
       expect(logger.messages).toHaveLength(1);
       expect(logger.texts('warn')[0]).toMatch(
-        /^@proc\/telemetry-config: ignoring OTEL_LOG_LEVEL="loud"/,
+        /^@proc\/telemetry-config ignoring OTEL_LOG_LEVEL="loud"/,
       );
     });
   });

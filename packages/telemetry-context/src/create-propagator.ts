@@ -1,10 +1,10 @@
 import type { TextMapPropagator } from '@opentelemetry/api';
-import { diag } from '@opentelemetry/api';
 import { CompositePropagator } from '@opentelemetry/core';
 import { B3InjectEncoding, B3Propagator } from '@opentelemetry/propagator-b3';
 import { JaegerPropagator } from '@opentelemetry/propagator-jaeger';
 import type { PropagatorName } from '@proc/telemetry-config';
 import { createBaggagePropagator } from './internal/baggage-propagator.js';
+import { logger } from './internal/diag.js';
 import { createTraceContextPropagator } from './internal/trace-context-propagator.js';
 
 const FACTORIES: Record<Exclude<PropagatorName, 'none'>, () => TextMapPropagator> = {
@@ -39,7 +39,7 @@ export function createPropagator(propagators: readonly PropagatorName[]): TextMa
   }
   const active = names.filter((name): name is Exclude<PropagatorName, 'none'> => name !== 'none');
   if (active.length > 0 && names.includes('none')) {
-    diag.warn('@proc/telemetry-context: propagator "none" is ignored next to other propagators');
+    logger.warn('propagator "none" is ignored next to other propagators');
   }
   return new CompositePropagator({ propagators: active.map((name) => FACTORIES[name]()) });
 }

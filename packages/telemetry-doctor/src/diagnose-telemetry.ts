@@ -1,13 +1,14 @@
 import {
   type ExportConfig,
   explainConfig,
+  type OtlpEndpoint,
   type PrometheusConfig,
+  parseOtlpEndpoint,
   redactUrl,
   type TelemetryConfig,
 } from '@proc/telemetry-config';
 import { classifyFailure } from './internal/classify-failure.js';
 import { describeFinding, type FindingContext } from './internal/describe-finding.js';
-import { type EndpointAddress, endpointAddress } from './internal/endpoint-address.js';
 import { closeSender, openSender, probeExport } from './internal/probe-export.js';
 import { checkListen } from './internal/probe-prometheus.js';
 import { redactError } from './internal/redact-error.js';
@@ -96,7 +97,7 @@ async function probeOtlp(
 ): Promise<DoctorFinding> {
   const config = section.export;
   const endpoint = redactUrl(config.endpoint);
-  const address = endpointAddress(config.endpoint, config.tls.insecure) as EndpointAddress;
+  const address = parseOtlpEndpoint(config.endpoint, config.tls.insecure) as OtlpEndpoint;
   const context: FindingContext = {
     signal,
     protocol: config.protocol,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { createLifecycle } from './create-lifecycle.js';
+export { createSignalLifecycle } from './create-signal-lifecycle.js';
 export { resolveTimeout } from './resolve-timeout.js';
 export { settleWithin } from './settle-within.js';
 export {
@@ -16,5 +17,6 @@ export type {
   LifecycleOptions,
   SettleOutcome,
   ShutdownReport,
+  SignalLifecycleOptions,
   TimeoutOptions,
 } from './types.js';

@@ -1,4 +1,5 @@
 import type { DiagLogger } from '@opentelemetry/api';
+import type { ShutdownCounts } from './shutdown-report.js';
 
 /** Bounds a flush, a shutdown or a wait. The one spelling every handle takes. */
 export interface TimeoutOptions {
@@ -88,4 +89,30 @@ export interface ShutdownReport {
   deadlineHit: boolean;
   /** True when nothing was lost: nothing failed, dropped or open, and the deadline was met. */
   complete: boolean;
+}
+
+/** What `createSignalLifecycle()` runs and reports on, for a signal behind a batching processor. */
+export interface SignalLifecycleOptions<C extends ShutdownCounts> {
+  /** The package's diag component logger: warnings name the package. */
+  logger: DiagLogger;
+  /** The signal, as the `ShutdownReport` names it (`traces`, `logs`). */
+  signal: string;
+  /** What its items are called in messages and the report (`spans`, `log records`). */
+  items: string;
+  /** What a processor is called when one fails (`span processor`). */
+  processorName: string;
+  /** Deadline of `forceFlush()` and `shutdown()` when none is given. */
+  timeoutMillis: number;
+  /** Exports what is pending (the provider's `forceFlush`). */
+  flush(timeoutMillis: number): Promise<unknown>;
+  /** Flushes and stops (the provider's `shutdown`). */
+  shutdown(timeoutMillis: number): Promise<unknown>;
+  /** The exporting processor; without one nothing is reported at shutdown. */
+  pipeline: { counts(): C; abandon(): void } | undefined;
+  /** The counts as one clause after the item name (`1 ended, 1 exported, ...`). */
+  describeCounts(counts: C): string;
+  /** What the shutdown warning advises when something was lost or still open. */
+  advice: string;
+  /** Whether `shutdown()` logs its summary line. */
+  shutdownSummary: boolean;
 }

@@ -59,12 +59,6 @@ function isRetryableHttpError(error: unknown): boolean {
   return error instanceof RetryableExportError;
 }
 
-/** `host:port` for grpc-js, from an endpoint with or without a scheme. */
-function grpcAddress(endpoint: string): string {
-  const trimmed = endpoint.trim();
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? new URL(trimmed).host : trimmed;
-}
-
 /** A serializer that sends what it is given: requests are encoded before they are queued. */
 function passThrough(
   signal: OtlpSignal,
@@ -94,7 +88,7 @@ function createDelegate(
     return createOtlpGrpcExportDelegate(
       {
         ...shared,
-        url: grpcAddress(config.endpoint),
+        url: transport.address,
         metadata: () => transport.metadata.clone(),
         credentials: () => transport.credentials,
       },

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export { createOtlpSender } from './create-otlp-sender.js';
+export { createSignalExport } from './create-signal-export.js';
 export { createDeliveryQueue } from './delivery-queue.js';
 export { encodeBatch } from './encode-batch.js';
 export { createExportBatcher } from './export-batcher.js';
@@ -28,8 +29,12 @@ export type {
   ExportSelfMetrics,
   ExportSelfMetricsCounts,
   ExportSelfMetricsOptions,
+  ItemExporter,
   OtlpEncoding,
   OtlpSender,
   OtlpSenderOptions,
   OtlpSignal,
+  SignalExport,
+  SignalExportOptions,
+  SignalExportSection,
 } from './types.js';

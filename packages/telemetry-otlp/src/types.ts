@@ -1,5 +1,6 @@
 import type { DiagLogger, MeterProvider } from '@opentelemetry/api';
-import type { OtlpProtocol } from '@proc/telemetry-config';
+import type { ExportResult } from '@opentelemetry/core';
+import type { ExportConfig, OtlpProtocol } from '@proc/telemetry-config';
 
 /**
  * How one delivery attempt ended: `retryable` failures (a collector that is down, restarting or
@@ -252,4 +253,55 @@ export interface ExportBatcher<TItem> {
   abandon(): void;
   /** A snapshot of the counts. */
   stats(): ExportBatcherStats;
+}
+
+/** An SDK exporter of one signal's items (a `SpanExporter`, a `LogRecordExporter`). */
+export interface ItemExporter<I> {
+  export(items: I[], resultCallback: (result: ExportResult) => void): void;
+  shutdown(): Promise<void>;
+}
+
+/** The parts of a signal's config section that `createSignalExport()` reads. */
+export interface SignalExportSection {
+  /** `false`: nothing is exported. */
+  enabled: boolean;
+  /** `otlp`, `console` or `none` (any other name exports nothing). */
+  exporter: string;
+  export: ExportConfig;
+  batch: {
+    /** Items the delivery queue holds at most. */
+    maxQueueSize: number;
+    /** Bound of one delivery attempt, in milliseconds. */
+    exportTimeoutMillis: number;
+  };
+}
+
+/** Options of `createSignalExport()`. */
+export interface SignalExportOptions<I> {
+  /** The signal exported: names the gRPC service, the options in messages and the health metrics. */
+  signal: OtlpSignal;
+  /** The signal's validated config section (`traces`, `logs`). */
+  section: SignalExportSection;
+  /** The setting the first drop from a full queue names, e.g. `traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)`. */
+  queueSizeOption: string;
+  /** Encodes a batch as one OTLP request in `encoding`, leaving out the items it cannot encode. */
+  encode(items: I[], encoding: OtlpEncoding): EncodedBatch<EncodedRequest>;
+  /** The exporter `console` names (made only when the section chooses it). */
+  consoleExporter(): ItemExporter<I>;
+  /** Replaces the configured exporter: batches are handed to it as items. */
+  exporter?: ItemExporter<I>;
+  /** Where the OTLP path records the SDK's health metrics; none without it. */
+  meterProvider?: MeterProvider;
+  /** The processor's counts for those metrics (`ExportSelfMetricsOptions.read`). */
+  readSelfMetrics(): ExportSelfMetricsCounts | undefined;
+}
+
+/** What `createSignalExport()` returns: the export half of a batching processor. */
+export interface SignalExport<I, P> {
+  /** Bounded, retrying queue in front of the exporter. */
+  queue: DeliveryQueue<P>;
+  /** Turns a batch into one queued payload, leaving out the items that cannot be encoded. */
+  encode(items: I[]): EncodedBatch<P>;
+  /** Closes the exporter once everything queued has settled or been given up. */
+  closeExporter(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Resource } from '@opentelemetry/resources';
-import { warn } from './internal/diag.js';
+import { logger } from './internal/diag.js';
 import { sanitizeAttribute } from './internal/sanitize-attributes.js';
 import {
   ATTR_PROCESSOR_NAME,
@@ -62,7 +62,7 @@ function processorAttributes(processor: ProcessorOptions): Record<string, Attrib
     ) {
       set(ATTR_PROCESSOR_PARTITIONS, [...partitions]);
     } else {
-      warn(
+      logger.warn(
         `dropped resource attribute "${ATTR_PROCESSOR_PARTITIONS}" (from processor options): ` +
           'partitions must be an array of non-negative integers',
       );

@@ -259,7 +259,7 @@ describe('ResourceBuilder', () => {
         expect(logger.texts('warn')).toHaveLength(1);
         expect(logger.texts('warn')[0]).toMatch(
           new RegExp(
-            `^@proc/telemetry-resource: dropped resource attribute "${key}" \\(from code\\): `,
+            `^@proc/telemetry-resource dropped resource attribute "${key}" \\(from code\\): `,
           ),
         );
       },
@@ -307,7 +307,7 @@ describe('ResourceBuilder', () => {
       expect(attributes.good).toBe('yes');
       expect(attributes).not.toHaveProperty(['bad']);
       expect(logger.texts('warn')).toEqual([
-        '@proc/telemetry-resource: dropped resource attribute "bad" (from config): value is an object; allowed: string, number, boolean or an array of one of them',
+        '@proc/telemetry-resource dropped resource attribute "bad" (from config): value is an object; allowed: string, number, boolean or an array of one of them',
       ]);
     });
 

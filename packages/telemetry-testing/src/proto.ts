@@ -62,7 +62,7 @@ export function decodeJson(signal: Signal, body: Uint8Array): Record<string, unk
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const parsed: unknown = JSON.parse(text);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error('the JSON body is not an object');
+    throw new Error('@proc/telemetry-testing: the JSON body is not an object');
   }
   hexIdsToBytes(parsed as Record<string, unknown>);
   const message = signal.request.fromObject(parsed as Record<string, unknown>);
@@ -100,7 +100,8 @@ function hexIdsToBytes(node: unknown): void {
   const object = node as Record<string, unknown>;
   for (const [key, value] of Object.entries(object)) {
     if (HEX_ID_FIELDS.has(key) && typeof value === 'string') {
-      if (!HEX.test(value)) throw new Error(`${key} "${value}" is not a hex string`);
+      if (!HEX.test(value))
+        throw new Error(`@proc/telemetry-testing: ${key} "${value}" is not a hex string`);
       object[key] = Uint8Array.from(Buffer.from(value, 'hex'));
     } else if (key === 'attributes' || key === 'body' || key === 'filteredAttributes') {
       // AnyValue trees: no ids inside.

@@ -1,5 +1,4 @@
-import { diag } from '@opentelemetry/api';
-import { type ConfigWarning, loadConfig } from '@proc/telemetry-config';
+import { type ConfigWarning, loadConfig, logConfigWarning } from '@proc/telemetry-config';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
 import { initLoggerProvider } from '@proc/telemetry-logs';
 import { createExemplarSpanProcessor, initMeterProvider } from '@proc/telemetry-metrics';
@@ -98,7 +97,7 @@ async function start(
 
   const uninstallDiagLogger = installDiagLogger(config.logLevel);
   // loadConfig reported these to diag before there was a logger to receive them.
-  if (uninstallDiagLogger) for (const warning of warnings) diag.warn(warning.message);
+  if (uninstallDiagLogger) for (const warning of warnings) logConfigWarning(warning);
   const cleanups: Array<() => void> = [() => uninstallDiagLogger?.()];
   try {
     // Before the first await: the module hooks must be in place before the app loads what they

@@ -1,7 +1,7 @@
 import { redactUrl } from '../redact-url.js';
 import type { ConfigWarning } from '../types.js';
 import { REDACTED } from './credentials.js';
-import { EXPECTED, HOST_PORT, isHttpUrl } from './fields.js';
+import { EXPECTED } from './fields.js';
 import { fileProblem } from './file-problem.js';
 import { makeWarning } from './warnings.js';
 
@@ -66,9 +66,8 @@ export function createEnvReader(env: Env, report: (warning: ConfigWarning) => vo
     endpoint(name) {
       const value = raw(name);
       if (value === undefined) return undefined;
-      return isHttpUrl(value) || HOST_PORT.test(value)
-        ? value
-        : reject(name, value, EXPECTED.endpoint);
+      // Checked once, by resolveEndpoint(), when the protocol it must suit is known.
+      return value;
     },
     file(name) {
       const value = raw(name);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isSamplingRatio } from '../is-sampling-ratio.js';
+import { parseOtlpEndpoint } from '../parse-otlp-endpoint.js';
 import { fileProblem } from './file-problem.js';
 
 /**
@@ -52,23 +54,6 @@ export const EXPECTED = {
   listOf: (values: readonly string[]) => `a list of: ${values.join(', ')}`,
 } as const;
 
-/** `http:` or `https:` URL with a host. */
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    return new URL(value).host !== '';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `host:port` without scheme: a gRPC endpoint whose transport security follows `tls.insecure`.
- * `loadConfig` turns it into an `http://` (insecure) or `https://` URL; a section built in code
- * may hold it as is.
- */
-export const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[^\s/:@[\]]+):\d{1,5}$/;
-
 const msg = (error: string) => ({ error });
 
 export const booleanField = () => z.boolean(msg(EXPECTED.boolean));
@@ -84,7 +69,7 @@ export const readableFileField = () =>
 export const endpointField = () =>
   z
     .string(msg(EXPECTED.endpoint))
-    .refine((value) => isHttpUrl(value) || HOST_PORT.test(value), msg(EXPECTED.endpoint));
+    .refine((value) => parseOtlpEndpoint(value) !== undefined, msg(EXPECTED.endpoint));
 
 export function intField(min: number, max: number | undefined, expected: string) {
   const base = z.number(msg(expected)).int(msg(expected)).min(min, msg(expected));
@@ -96,7 +81,7 @@ export const sizeField = () => intField(1, undefined, EXPECTED.size);
 export const limitField = () => intField(0, undefined, EXPECTED.limit);
 export const portField = () => intField(0, 65535, EXPECTED.port);
 export const ratioField = () =>
-  z.number(msg(EXPECTED.ratio)).min(0, msg(EXPECTED.ratio)).max(1, msg(EXPECTED.ratio));
+  z.number(msg(EXPECTED.ratio)).refine(isSamplingRatio, msg(EXPECTED.ratio));
 
 export const enumField = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, msg(EXPECTED.oneOf(values)));

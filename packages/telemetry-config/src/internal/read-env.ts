@@ -1,3 +1,4 @@
+import { isSamplingRatio } from '../is-sampling-ratio.js';
 import type {
   ConfigWarning,
   ServiceConfig,
@@ -64,7 +65,7 @@ function readSampler(r: EnvReader): Partial<TraceConfig['sampler']> {
   const arg = r.raw('OTEL_TRACES_SAMPLER_ARG');
   if (arg === undefined || (type !== undefined && !RATIO_SAMPLERS.includes(type))) return { type };
   const ratio = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(arg) ? Number(arg) : Number.NaN;
-  if (ratio >= 0 && ratio <= 1) return { type, ratio };
+  if (isSamplingRatio(ratio)) return { type, ratio };
   r.reject('OTEL_TRACES_SAMPLER_ARG', arg, EXPECTED.ratio);
   return { type };
 }

@@ -1,7 +1,8 @@
+import { parseOtlpEndpoint } from '../parse-otlp-endpoint.js';
 import { redactUrl } from '../redact-url.js';
 import type { OtlpProtocol } from '../types.js';
 import { exportVariable } from './env-names.js';
-import { EXPECTED, HOST_PORT, isHttpUrl } from './fields.js';
+import { EXPECTED } from './fields.js';
 import type { Findings } from './findings.js';
 import type { EndpointSetting, Signal } from './merge-layers.js';
 import { makeWarning } from './warnings.js';
@@ -20,16 +21,15 @@ function urlOf(
   insecure: boolean,
   signal: Signal,
 ): string | undefined {
-  if (isHttpUrl(setting.url)) {
+  const endpoint = parseOtlpEndpoint(setting.url, insecure);
+  if (endpoint?.hasScheme) {
     return setting.signalSpecific || protocol === 'grpc'
       ? setting.url
       : appendSignalPath(setting.url, signal);
   }
   // The OTLP exporter specification: without a scheme, `insecure` decides between plain text
   // and TLS. https://opentelemetry.io/docs/specs/otel/protocol/exporter/#configuration-options
-  if (protocol === 'grpc' && HOST_PORT.test(setting.url)) {
-    return `${insecure ? 'http' : 'https'}://${setting.url}`;
-  }
+  if (endpoint !== undefined && protocol === 'grpc') return endpoint.url;
   return undefined;
 }
 
@@ -58,7 +58,10 @@ export function resolveEndpoint(
   for (const setting of settings) {
     const url = urlOf(setting, protocol, insecure, signal);
     if (url !== undefined) return { url, setting };
-    const expected = `${EXPECTED.url} (host:port without a scheme needs protocol grpc, not ${protocol})`;
+    const expected =
+      parseOtlpEndpoint(setting.url) === undefined
+        ? EXPECTED.endpoint
+        : `${EXPECTED.url} (host:port without a scheme needs protocol grpc, not ${protocol})`;
     const value = redactUrl(setting.url);
     if (setting.source === 'env') {
       const variable = exportVariable('ENDPOINT', setting.signalSpecific ? signal : undefined);

@@ -1,14 +1,10 @@
-import { diag } from '@opentelemetry/api';
+import { describeWarning, logConfigWarning } from '../log-config-warning.js';
 import type { ConfigWarning } from '../types.js';
 
 /** A warning about an ignored environment variable; `value` must already be redacted. */
 export function makeWarning(variable: string, value: string, expected: string): ConfigWarning {
-  return {
-    variable,
-    value,
-    expected,
-    message: `@proc/telemetry-config: ignoring ${variable}=${JSON.stringify(value)}: expected ${expected}`,
-  };
+  const warning = { variable, value, expected };
+  return { ...warning, message: `@proc/telemetry-config: ${describeWarning(warning)}` };
 }
 
 /** Sends each warning to `diag.warn` and to the caller's `onWarning`, if any. */
@@ -16,7 +12,7 @@ export function createReporter(
   onWarning: ((warning: ConfigWarning) => void) | undefined,
 ): (warning: ConfigWarning) => void {
   return (warning) => {
-    diag.warn(warning.message);
+    logConfigWarning(warning);
     onWarning?.(warning);
   };
 }

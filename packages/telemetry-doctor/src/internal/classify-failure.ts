@@ -1,6 +1,5 @@
-import type { OtlpProtocol } from '@proc/telemetry-config';
+import type { OtlpEndpoint, OtlpProtocol } from '@proc/telemetry-config';
 import type { DoctorFindingCode, DoctorSignal } from '../types.js';
-import type { EndpointAddress } from './endpoint-address.js';
 import type { PortAnswer } from './sniff-port.js';
 
 /** What a failed export tells, whatever the transport. */
@@ -59,7 +58,7 @@ const GRPC = {
 export interface FailureContext {
   protocol: OtlpProtocol;
   signal: DoctorSignal;
-  address: EndpointAddress;
+  address: Pick<OtlpEndpoint, 'host' | 'port' | 'secure' | 'path'>;
   /** Whether any header is configured (401/403: missing or rejected credentials). */
   hasHeaders: boolean;
   /** What the port speaks; asked only when the error does not tell (see `sniffPort()`). */

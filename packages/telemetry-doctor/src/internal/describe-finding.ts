@@ -1,6 +1,5 @@
-import type { OtlpProtocol } from '@proc/telemetry-config';
+import type { OtlpEndpoint, OtlpProtocol } from '@proc/telemetry-config';
 import type { DoctorFindingCode, DoctorSignal } from '../types.js';
-import type { EndpointAddress } from './endpoint-address.js';
 
 /** What a message and its fix may name. */
 export interface FindingContext {
@@ -8,7 +7,7 @@ export interface FindingContext {
   protocol: OtlpProtocol;
   /** The endpoint, redacted. */
   endpoint: string;
-  address: EndpointAddress;
+  address: Pick<OtlpEndpoint, 'host' | 'port' | 'secure' | 'path'>;
   /** `explainConfig()` origins of the signal's export settings, by field (`endpoint`, `protocol`...). */
   origins: ReadonlyMap<string, string>;
   /** Names of the configured headers (never their values). */

@@ -1,5 +1,5 @@
 import type { LoggerProvider } from '@opentelemetry/sdk-logs';
-import { createLifecycle, type ShutdownReport, shutdownReport } from '@proc/telemetry-lifecycle';
+import { createSignalLifecycle } from '@proc/telemetry-lifecycle';
 import type { LogExportCounts, LogsHandle } from '../types.js';
 import type { BatchingLogRecordProcessor } from './batching-log-record-processor.js';
 import { logger } from './diag.js';
@@ -15,52 +15,24 @@ function describeCounts(counts: LogExportCounts): string {
   );
 }
 
-/** Reports what a shutdown delivered: info when everything arrived, a warning otherwise. */
-function reportShutdown(counts: LogExportCounts, timedOut: boolean, timeoutMillis: number) {
-  const lost = counts.queued + counts.dropped + counts.failed + counts.invalid;
-  const summary = `shutdown: log records ${describeCounts(counts)}`;
-  if (timedOut) {
-    logger.warn(`${summary}; not finished within ${timeoutMillis} ms, the queued records are lost`);
-  } else if (lost > 0) {
-    logger.warn(`${summary}; size the queue (logs.batch.maxQueueSize) for the load`);
-  } else {
-    logger.info(summary);
-  }
-}
-
-/** Wraps a provider in the shared lifecycle: bounded, never-rejecting, idempotent. */
+/** Wraps a provider in the shared signal lifecycle: bounded, never-rejecting, idempotent. */
 export function createLogsHandle(
   provider: LoggerProvider,
   pipeline: BatchingLogRecordProcessor | undefined,
   options: { shutdownSummary?: boolean } = {},
 ): LogsHandle {
-  const lifecycle = createLifecycle<ShutdownReport | undefined>({
+  const lifecycle = createSignalLifecycle({
     logger,
-    shutdownTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
-    flushTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
+    signal: 'logs',
+    items: 'log records',
+    processorName: 'log record processor',
+    timeoutMillis: DEFAULT_TIMEOUT_MILLIS,
     flush: (timeoutMillis) => provider.forceFlush({ timeoutMillis }),
     shutdown: () => provider.shutdown(),
-    afterFlush(outcome, timeoutMillis) {
-      if (outcome.status === 'failed') logger.error('forceFlush: export failed', outcome.error);
-      if (outcome.status === 'timeout') {
-        const counts = pipeline?.counts();
-        logger.warn(
-          `forceFlush: not finished within ${timeoutMillis} ms${counts ? `; log records ${describeCounts(counts)}` : ''}`,
-        );
-      }
-    },
-    afterShutdown(outcome, timeoutMillis) {
-      if (outcome.status === 'failed') {
-        logger.error('shutdown: a log record processor failed', outcome.error);
-      }
-      if (!pipeline) return undefined;
-      // Counted before giving up, so the queued records are reported as queued, not as failed.
-      const counts = pipeline.counts();
-      const timedOut = outcome.status === 'timeout';
-      if (timedOut) pipeline.abandon();
-      if (options.shutdownSummary !== false) reportShutdown(counts, timedOut, timeoutMillis);
-      return shutdownReport('logs', 'log records', counts, timedOut);
-    },
+    pipeline,
+    describeCounts,
+    advice: 'size the queue (logs.batch.maxQueueSize) for the load',
+    shutdownSummary: options.shutdownSummary !== false,
   });
 
   return {

@@ -3,9 +3,10 @@ import {
   createInsecureCredentials,
   createSslCredentials,
 } from '@opentelemetry/otlp-grpc-exporter-base';
-import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
+import { type ExportConfig, type OtlpEndpoint, redactUrl } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
+import { transportEndpoint } from './transport-endpoint.js';
 import type {
   GrpcTransportOptions,
   OtlpCompressionAlgorithm,
@@ -13,20 +14,13 @@ import type {
   TransportOptions,
 } from './transport-types.js';
 
-/**
- * Whether a gRPC endpoint is plaintext, as the OTLP exporter specification decides it
- * (https://opentelemetry.io/docs/specs/otel/protocol/exporter/): `http://` is plaintext,
- * `https://` is TLS, and an endpoint without a scheme is TLS unless `insecure`.
- */
-export function isPlaintextGrpcEndpoint(endpoint: string, insecure: boolean): boolean {
-  const url = endpoint.trim().toLowerCase();
-  if (url.startsWith('http://')) return true;
-  if (url.startsWith('https://') || url.includes('://')) return false;
-  return insecure;
-}
-
-function grpcCredentials(config: ExportConfig, material: TlsMaterial, optionPath: string) {
-  if (isPlaintextGrpcEndpoint(config.endpoint, config.tls.insecure)) {
+function grpcCredentials(
+  config: ExportConfig,
+  endpoint: OtlpEndpoint,
+  material: TlsMaterial,
+  optionPath: string,
+) {
+  if (!endpoint.secure) {
     if (hasTlsMaterial(material)) {
       logger.warn(
         `${optionPath}.tls: TLS files are ignored for the plaintext gRPC endpoint ${redactUrl(config.endpoint)}`,
@@ -48,22 +42,25 @@ export function grpcMetadata(
 
 /**
  * The transport half of an OTLP/gRPC exporter's constructor options, from one signal's
- * `ExportConfig`: URL, headers as metadata, credentials (plaintext or TLS per the OTLP
+ * `ExportConfig`: URL and the `host:port` grpc-js dials, headers as metadata, credentials (plaintext or TLS per the OTLP
  * specification, with the TLS files read now), compression, timeout and, when given, the
  * concurrency limit. Spread it into `new OTLPTraceExporter({...})` or `new OTLPMetricExporter({...})`
  * of the `-otlp-grpc` packages. Loads `@grpc/grpc-js` (through
  * `@opentelemetry/otlp-grpc-exporter-base`).
- * @throws Error naming the option when a TLS file cannot be read (see `readTlsFiles()`).
+ * @throws TypeError naming the option when the endpoint is not an OTLP endpoint; Error naming
+ *   the option when a TLS file cannot be read (see `readTlsFiles()`).
  */
 export function grpcTransportOptions(
   config: ExportConfig,
   options: TransportOptions,
 ): GrpcTransportOptions {
+  const endpoint = transportEndpoint(config, options.optionPath, 'url-or-host-port');
   const material = readTlsFiles(config.tls, `${options.optionPath}.tls`);
   const transport: GrpcTransportOptions = {
     url: config.endpoint,
+    address: endpoint.authority,
     metadata: grpcMetadata(config.headers),
-    credentials: grpcCredentials(config, material, options.optionPath),
+    credentials: grpcCredentials(config, endpoint, material, options.optionPath),
     compression: config.compression as OtlpCompressionAlgorithm,
     timeoutMillis: config.timeoutMillis,
   };

@@ -1,6 +1,7 @@
 import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
+import { transportEndpoint } from './transport-endpoint.js';
 import type {
   HttpTransportOptions,
   OtlpCompressionAlgorithm,
@@ -13,14 +14,16 @@ import type {
  * now) and, when given, the concurrency limit. Spread it into the `-otlp-proto` or `-otlp-http`
  * exporters. The URL scheme decides TLS: TLS files given for an `http://` endpoint are ignored
  * with a diag warning.
- * @throws Error naming the option when a TLS file cannot be read (see `readTlsFiles()`).
+ * @throws TypeError naming the option when the endpoint is not an http(s) URL; Error naming the
+ *   option when a TLS file cannot be read (see `readTlsFiles()`).
  */
 export function httpTransportOptions(
   config: ExportConfig,
   options: TransportOptions,
 ): HttpTransportOptions {
+  const endpoint = transportEndpoint(config, options.optionPath, 'url');
   const material = readTlsFiles(config.tls, `${options.optionPath}.tls`);
-  if (hasTlsMaterial(material) && !config.endpoint.trim().toLowerCase().startsWith('https://')) {
+  if (hasTlsMaterial(material) && !endpoint.secure) {
     logger.warn(
       `${options.optionPath}.tls: TLS files are ignored for the plaintext endpoint ${redactUrl(config.endpoint)}`,
     );

@@ -39,6 +39,8 @@ export type OtlpCompressionAlgorithm = NonNullable<OTLPGRPCExporterConfigNode['c
 export interface GrpcTransportOptions {
   /** The endpoint, as configured. */
   url: string;
+  /** `host:port` the channel dials (grpc-js takes no scheme). */
+  address: string;
   /** gRPC metadata holding the configured headers. */
   metadata: NonNullable<OTLPGRPCExporterConfigNode['metadata']>;
   /** Plaintext or TLS channel credentials, with the configured CA and client certificate. */

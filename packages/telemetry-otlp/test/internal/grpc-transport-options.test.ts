@@ -1,11 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { defaultTelemetryConfig, type ExportConfig } from '@proc/telemetry-config';
 import { createTestDiagLogger } from '@proc/telemetry-testing';
-import {
-  grpcMetadata,
-  grpcTransportOptions,
-  isPlaintextGrpcEndpoint,
-} from '../../src/internal/grpc-transport-options.js';
+import { grpcMetadata, grpcTransportOptions } from '../../src/internal/grpc-transport-options.js';
 
 // ChannelCredentials has no public "is secure" accessor; grpc-js exposes `_isSecure()`.
 const isSecure = (credentials: unknown) => (credentials as { _isSecure(): boolean })._isSecure();
@@ -25,8 +21,7 @@ describe('grpcTransportOptions', () => {
       ['https://collector:4317', false, true],
       ['collector:4317', true, false],
       ['collector:4317', false, true],
-      [' HTTP://collector:4317', false, false],
-      ['unix:///run/collector.sock', true, true],
+      ['HTTP://collector:4317', false, false],
     ])('should make %s with insecure=%s secure: %s', (endpoint, insecure, secure) => {
       const options = grpcTransportOptions(exportConfig({ endpoint, tls: { insecure } }), {
         optionPath: 'metrics.export',
@@ -52,6 +47,30 @@ describe('grpcTransportOptions', () => {
       });
       expect(options.metadata.get('x-tenant')).toEqual(['a']);
     });
+
+    it('should dial host:port, the scheme default port included', () => {
+      const dial = (endpoint: string, insecure = false) =>
+        grpcTransportOptions(exportConfig({ endpoint, tls: { insecure } }), {
+          optionPath: 'traces.export',
+        }).address;
+      expect(dial('http://collector:4317')).toBe('collector:4317');
+      expect(dial('collector:4317', true)).toBe('collector:4317');
+      expect(dial('https://collector')).toBe('collector:443');
+      expect(dial('http://[::1]:4317')).toBe('[::1]:4317');
+    });
+
+    it.each([' http://collector:4317', 'unix:///run/collector.sock', 'collector'])(
+      'should refuse %j, naming the option and the accepted forms',
+      (endpoint) => {
+        expect(() =>
+          grpcTransportOptions(exportConfig({ endpoint }), { optionPath: 'traces.export' }),
+        ).toThrow(
+          new TypeError(
+            `@proc/telemetry-otlp: traces.export.endpoint must be an http:// or https:// URL, or host:port, got ${JSON.stringify(endpoint)}`,
+          ),
+        );
+      },
+    );
 
     it('should leave the concurrency limit to the exporter when none is given', () => {
       const options = grpcTransportOptions(exportConfig(), { optionPath: 'metrics.export' });
@@ -101,15 +120,6 @@ describe('grpcTransportOptions', () => {
       ).toThrow(
         /traces\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
       );
-    });
-  });
-
-  describe('isPlaintextGrpcEndpoint()', () => {
-    it('should let the scheme decide and insecure decide without one', () => {
-      expect(isPlaintextGrpcEndpoint('http://c:4317', false)).toBe(true);
-      expect(isPlaintextGrpcEndpoint('https://c:4317', true)).toBe(false);
-      expect(isPlaintextGrpcEndpoint('c:4317', true)).toBe(true);
-      expect(isPlaintextGrpcEndpoint('c:4317', false)).toBe(false);
     });
   });
 

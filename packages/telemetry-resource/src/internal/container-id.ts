@@ -8,7 +8,7 @@ import {
   HOSTNAME,
   MARKING_PREFIX,
 } from '@opentelemetry/resource-detector-container/build/src/detectors/utils.js';
-import { debug } from './diag.js';
+import { logger } from './diag.js';
 
 /** Where the container id is read from. */
 export interface ContainerIdSources {
@@ -66,7 +66,7 @@ async function readFirst(
   try {
     return parse(await readFile(path, 'utf8'));
   } catch (error) {
-    debug(`container id not read from ${path}: ${(error as Error).message}`);
+    logger.debug(`container id not read from ${path}: ${(error as Error).message}`);
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../types.js';
-import { warn } from './diag.js';
+import { logger } from './diag.js';
 
 /** Longest accepted attribute key, in characters (the limit the spec sets for env resource keys). */
 export const MAX_ATTRIBUTE_KEY_LENGTH = 255;
@@ -24,12 +24,12 @@ export function sanitizeAttribute(
 ): AttributeValue | undefined {
   const keyProblem = checkKey(key);
   if (keyProblem) {
-    warn(`dropped resource attribute ${describeKey(key)} (from ${source}): ${keyProblem}`);
+    logger.warn(`dropped resource attribute ${describeKey(key)} (from ${source}): ${keyProblem}`);
     return undefined;
   }
   const valueProblem = checkValue(value);
   if (valueProblem) {
-    warn(`dropped resource attribute ${describeKey(key)} (from ${source}): ${valueProblem}`);
+    logger.warn(`dropped resource attribute ${describeKey(key)} (from ${source}): ${valueProblem}`);
     return undefined;
   }
   return value as AttributeValue;
@@ -45,7 +45,7 @@ export function sanitizeAttributes(
 ): Record<string, AttributeValue> {
   const result: Record<string, AttributeValue> = {};
   if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) {
-    warn(
+    logger.warn(
       `ignored resource attributes (from ${source}): expected an object, got ${kind(attributes)}`,
     );
     return result;

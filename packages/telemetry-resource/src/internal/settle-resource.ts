@@ -1,7 +1,7 @@
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import { type Resource, resourceFromAttributes } from '@opentelemetry/resources';
 import { settleWithin } from '@proc/telemetry-lifecycle';
-import { warn } from './diag.js';
+import { logger } from './diag.js';
 
 /**
  * Waits up to `timeoutMillis` for the resource's async attributes (host id, container id) and
@@ -39,7 +39,7 @@ export async function settleResource(resource: Resource, timeoutMillis: number):
   await settleWithin(Promise.all(waits), timeoutMillis);
   if (pendingKeys.size > 0) {
     const keys = [...pendingKeys].map((index) => raw[index]?.[0]).join(', ');
-    warn(`resource attributes not detected within ${timeoutMillis}ms, left out: ${keys}`);
+    logger.warn(`resource attributes not detected within ${timeoutMillis}ms, left out: ${keys}`);
   }
 
   // The raw list is ordered highest precedence first (Resource.merge puts the incoming

@@ -1,10 +1,8 @@
-import { diag } from '@opentelemetry/api';
 import { resolveTimeout } from '@proc/telemetry-lifecycle';
+import { logger } from './diag.js';
 
 /** Default bound on waiting for asynchronous detected attributes. */
 export const DEFAULT_DETECTION_TIMEOUT_MILLIS = 1000;
-
-const logger = diag.createComponentLogger({ namespace: '@proc/telemetry-resource' });
 
 /**
  * The detection deadline, by the rule every package follows (`resolveTimeout()`): a value that

@@ -43,7 +43,7 @@ describe('sanitizeAttributes', () => {
       const logger = installTestDiagLogger();
       expect(sanitizeAttribute('tags', ['ok', 'y'.repeat(5000)], 'config')).toBeUndefined();
       expect(logger.texts('warn')).toEqual([
-        '@proc/telemetry-resource: dropped resource attribute "tags" (from config): array element 1 is 5000 characters, over the limit of 4096',
+        '@proc/telemetry-resource dropped resource attribute "tags" (from config): array element 1 is 5000 characters, over the limit of 4096',
       ]);
     });
 
@@ -61,8 +61,8 @@ describe('sanitizeAttributes', () => {
       expect(sanitizeAttributes(null, 'config')).toEqual({});
       expect(sanitizeAttributes(['a'], 'config')).toEqual({});
       expect(logger.texts('warn')).toEqual([
-        '@proc/telemetry-resource: ignored resource attributes (from config): expected an object, got null',
-        '@proc/telemetry-resource: ignored resource attributes (from config): expected an object, got an array',
+        '@proc/telemetry-resource ignored resource attributes (from config): expected an object, got null',
+        '@proc/telemetry-resource ignored resource attributes (from config): expected an object, got an array',
       ]);
     });
 

@@ -29,7 +29,7 @@ describe('settleResource', () => {
       expect(settled.asyncAttributesPending).toBe(false);
       expect(settled.attributes).toEqual({ kept: 'yes' });
       expect(logger.texts('warn')).toEqual([
-        '@proc/telemetry-resource: resource attributes not detected within 20ms, left out: stuck',
+        '@proc/telemetry-resource resource attributes not detected within 20ms, left out: stuck',
       ]);
     });
 

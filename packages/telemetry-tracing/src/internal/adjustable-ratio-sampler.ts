@@ -36,7 +36,7 @@ export function createAdjustableRatioSampler(
     ratio = 0;
     delegate = new AlwaysOffSampler();
   } else {
-    assertRatio(initial, 'sampler ratio');
+    // The section's ratio was checked with the section (`validateTraceConfig()`).
     ratio = initial;
     delegate = new TraceIdRatioBasedSampler(initial);
   }

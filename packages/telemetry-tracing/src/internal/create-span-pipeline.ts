@@ -1,5 +1,4 @@
 import type { MeterProvider } from '@opentelemetry/api';
-import { ExportResultCode } from '@opentelemetry/core';
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import {
   ConsoleSpanExporter,
@@ -7,95 +6,20 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import type { TraceConfig } from '@proc/telemetry-config';
-import {
-  createDeliveryQueue,
-  createExportSelfMetrics,
-  createOtlpSender,
-  type DeliveryOutcome,
-  type EncodedRequest,
-} from '@proc/telemetry-otlp';
+import { createSignalExport } from '@proc/telemetry-otlp';
 import {
   type BatchingSpanProcessor,
   createBatchingSpanProcessor,
 } from './batching-span-processor.js';
 import { encodeSpans } from './encode-spans.js';
 
-/** The setting the first drop from a full queue names. */
-const QUEUE_SIZE_OPTION = 'traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)';
-
-/** Where `traces.export` sits in the configuration; TLS errors and warnings name options below it. */
-const OPTION_PATH = 'traces.export';
-
-/**
- * OTLP: spans are encoded when their batch fills and queued as bytes for the configured
- * transport. With `meterProvider`, the processor and exporter record the SDK's health metrics
- * (`otel.sdk.processor.span.*`, `otel.sdk.exporter.span.*`) there.
- */
-function otlpPipeline(config: TraceConfig, meterProvider?: MeterProvider): BatchingSpanProcessor {
-  const sender = createOtlpSender(config.export, { signal: 'traces', optionPath: OPTION_PATH });
-  const serializer = sender.encoding === 'json' ? JsonTraceSerializer : ProtobufTraceSerializer;
-  let processor: BatchingSpanProcessor | undefined;
-  const selfMetrics =
-    meterProvider === undefined
-      ? undefined
-      : createExportSelfMetrics({
-          meterProvider,
-          signal: 'traces',
-          protocol: config.export.protocol,
-          queueCapacity: config.batch.maxQueueSize,
-          read: () => processor?.selfMetricsCounts(),
-        });
-  processor = createBatchingSpanProcessor({
-    batch: config.batch,
-    queue: createDeliveryQueue<EncodedRequest>({
-      signal: 'traces',
-      deliver: (request) => sender.send(request),
-      maxQueuedItems: config.batch.maxQueueSize,
-      queueSizeOption: QUEUE_SIZE_OPTION,
-      attemptTimeoutMillis: config.batch.exportTimeoutMillis,
-      maxInFlight: config.export.maxConcurrentExports,
-      retry: config.export.retry,
-      ...(selfMetrics === undefined ? {} : { onExportConcluded: selfMetrics.onExportConcluded }),
-    }),
-    encode: (spans) => encodeSpans(spans, serializer),
-    closeExporter: () => sender.shutdown(),
-  });
-  return processor;
-}
-
-/** Any `SpanExporter` (console, or one passed in code): batches are handed over as spans. */
-function exporterPipeline(config: TraceConfig, exporter: SpanExporter): BatchingSpanProcessor {
-  const deliver = (spans: ReadableSpan[]) =>
-    new Promise<DeliveryOutcome>((resolve) => {
-      exporter.export(spans, (result) =>
-        resolve(
-          result.code === ExportResultCode.SUCCESS
-            ? { status: 'delivered' }
-            : { status: 'failed', error: result.error },
-        ),
-      );
-    });
-  return createBatchingSpanProcessor({
-    batch: config.batch,
-    queue: createDeliveryQueue({
-      signal: 'traces',
-      deliver,
-      maxQueuedItems: config.batch.maxQueueSize,
-      queueSizeOption: QUEUE_SIZE_OPTION,
-      attemptTimeoutMillis: config.batch.exportTimeoutMillis,
-      maxInFlight: config.export.maxConcurrentExports,
-      retry: config.export.retry,
-    }),
-    encode: (spans) => ({ payload: spans, items: spans.length, invalid: 0 }),
-    closeExporter: () => exporter.shutdown(),
-  });
-}
-
 /**
  * The exporting span processor `config` names, or undefined when nothing is exported
- * (`enabled: false` or exporter `none`, unless `exporter` is given).
+ * (`enabled: false` or exporter `none`, unless `exporter` is given): the shared export path of
+ * `@proc/telemetry-otlp` (`createSignalExport()`) behind this package's batching processor.
  * @param exporter replaces the configured exporter.
- * @param meterProvider receives the SDK's health metrics of the OTLP export path.
+ * @param meterProvider receives the SDK's health metrics of the OTLP export path
+ *   (`otel.sdk.processor.span.*`, `otel.sdk.exporter.span.*`).
  * @throws Error naming the option when a TLS file cannot be read.
  */
 export function createSpanPipeline(
@@ -103,14 +27,19 @@ export function createSpanPipeline(
   exporter?: SpanExporter,
   meterProvider?: MeterProvider,
 ): BatchingSpanProcessor | undefined {
-  if (!config.enabled) return undefined;
-  if (exporter) return exporterPipeline(config, exporter);
-  switch (config.exporter) {
-    case 'none':
-      return undefined;
-    case 'console':
-      return exporterPipeline(config, new ConsoleSpanExporter());
-    case 'otlp':
-      return otlpPipeline(config, meterProvider);
-  }
+  let processor: BatchingSpanProcessor | undefined;
+  const parts = createSignalExport<ReadableSpan>({
+    signal: 'traces',
+    section: config,
+    queueSizeOption: 'traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)',
+    encode: (spans, encoding) =>
+      encodeSpans(spans, encoding === 'json' ? JsonTraceSerializer : ProtobufTraceSerializer),
+    consoleExporter: () => new ConsoleSpanExporter(),
+    ...(exporter ? { exporter } : {}),
+    ...(meterProvider ? { meterProvider } : {}),
+    readSelfMetrics: () => processor?.selfMetricsCounts(),
+  });
+  if (parts === undefined) return undefined;
+  processor = createBatchingSpanProcessor({ batch: config.batch, ...parts });
+  return processor;
 }

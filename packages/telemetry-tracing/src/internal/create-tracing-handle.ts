@@ -1,5 +1,5 @@
 import type { BasicTracerProvider, Sampler } from '@opentelemetry/sdk-trace-base';
-import { createLifecycle, type ShutdownReport, shutdownReport } from '@proc/telemetry-lifecycle';
+import { createSignalLifecycle } from '@proc/telemetry-lifecycle';
 import type { SpanExportCounts, TracingHandle } from '../types.js';
 import type { AdjustableRatioSampler } from './adjustable-ratio-sampler.js';
 import type { BatchingSpanProcessor } from './batching-span-processor.js';
@@ -28,21 +28,7 @@ function describeCounts(counts: SpanExportCounts): string {
   );
 }
 
-/** Reports what a shutdown delivered: info when everything arrived, a warning otherwise. */
-function reportShutdown(counts: SpanExportCounts, timedOut: boolean, timeoutMillis: number) {
-  const lost =
-    counts.queued + counts.dropped + counts.failed + counts.invalid + counts.endedAfterShutdown;
-  const summary = `shutdown: spans ${describeCounts(counts)}`;
-  if (timedOut) {
-    logger.warn(`${summary}; not finished within ${timeoutMillis} ms, the queued spans are lost`);
-  } else if (lost > 0 || counts.open > 0) {
-    logger.warn(`${summary}; end spans before shutdown and size the queue for the load`);
-  } else {
-    logger.info(summary);
-  }
-}
-
-/** Wraps a provider in the shared lifecycle: bounded, never-rejecting, idempotent. */
+/** Wraps a provider in the shared signal lifecycle: bounded, never-rejecting, idempotent. */
 export function createTracingHandle({
   provider,
   sampler,
@@ -50,33 +36,18 @@ export function createTracingHandle({
   pipeline,
   shutdownSummary,
 }: HandleParts): TracingHandle {
-  const lifecycle = createLifecycle<ShutdownReport | undefined>({
+  const lifecycle = createSignalLifecycle({
     logger,
-    shutdownTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
-    flushTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
+    signal: 'traces',
+    items: 'spans',
+    processorName: 'span processor',
+    timeoutMillis: DEFAULT_TIMEOUT_MILLIS,
     flush: (timeoutMillis) => provider.forceFlush({ timeoutMillis }),
     shutdown: () => provider.shutdown(),
-    afterFlush(outcome, timeoutMillis) {
-      if (outcome.status === 'failed') logger.error('forceFlush: export failed', outcome.error);
-      if (outcome.status === 'timeout') {
-        const counts = pipeline?.counts();
-        logger.warn(
-          `forceFlush: not finished within ${timeoutMillis} ms${counts ? `; spans ${describeCounts(counts)}` : ''}`,
-        );
-      }
-    },
-    afterShutdown(outcome, timeoutMillis) {
-      if (outcome.status === 'failed') {
-        logger.error('shutdown: a span processor failed', outcome.error);
-      }
-      if (!pipeline) return undefined;
-      // Counted before giving up, so the queued spans are reported as queued, not as failed.
-      const counts = pipeline.counts();
-      const timedOut = outcome.status === 'timeout';
-      if (timedOut) pipeline.abandon();
-      if (shutdownSummary) reportShutdown(counts, timedOut, timeoutMillis);
-      return shutdownReport('traces', 'spans', counts, timedOut);
-    },
+    pipeline,
+    describeCounts,
+    advice: 'end spans before shutdown and size the queue for the load',
+    shutdownSummary,
   });
 
   return {

@@ -1,11 +1,12 @@
-/** Whether `value` is a sampling ratio: a finite number from 0 to 1 inclusive. */
-function isValidRatio(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
-}
+import { isSamplingRatio } from '@proc/telemetry-config';
 
-/** Throws a RangeError naming `option` and the accepted range unless `value` is a ratio. */
+/**
+ * Throws a RangeError naming `option` and the accepted range unless `value` is a ratio, by the
+ * config package's one rule (`isSamplingRatio()`): for a ratio set at run time, since the one in
+ * a section was checked with the section.
+ */
 export function assertRatio(value: unknown, option: string): asserts value is number {
-  if (!isValidRatio(value)) {
+  if (!isSamplingRatio(value)) {
     throw new RangeError(
       `@proc/telemetry-tracing: ${option} must be a number from 0 to 1 inclusive, got ${String(value)}`,
     );

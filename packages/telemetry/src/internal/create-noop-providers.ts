@@ -1,7 +1,8 @@
 import { createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
 import { createNoopLogger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
-import type { TelemetryConfig } from '@proc/telemetry-config';
+import { isSamplingRatio, type TelemetryConfig } from '@proc/telemetry-config';
+import { createLifecycle } from '@proc/telemetry-lifecycle';
 import type { TelemetryProviders, TelemetryShutdownReport } from '../types.js';
 import { logger } from './logger.js';
 
@@ -19,7 +20,15 @@ export function createNoopProviders(
   const tracerProvider = new ProxyTracerProvider();
   const meter = createNoopMeter();
   const noopLogger = createNoopLogger();
-  let shutdownPromise: Promise<TelemetryShutdownReport> | undefined;
+  // The shared lifecycle, so a second shutdown() is answered as every handle answers it.
+  const lifecycle = createLifecycle<TelemetryShutdownReport>({
+    logger,
+    shutdownTimeoutMillis: 1000,
+    flush: () => Promise.resolve(),
+    shutdown: async () => onShutdown(),
+    // Nothing was exported, so nothing was lost.
+    afterShutdown: () => ({ deadlineHit: false, complete: true }),
+  });
   return {
     config,
     resource,
@@ -27,7 +36,7 @@ export function createNoopProviders(
     meter: () => meter,
     logger: () => noopLogger,
     setSamplingRatio(ratio: number) {
-      if (typeof ratio !== 'number' || !(ratio >= 0 && ratio <= 1)) {
+      if (!isSamplingRatio(ratio)) {
         throw new RangeError(
           `@proc/telemetry: setSamplingRatio: ratio must be a number from 0 to 1, got ${String(ratio)}`,
         );
@@ -35,15 +44,8 @@ export function createNoopProviders(
     },
     forceFlush: () => Promise.resolve(),
     exportCounts: () => ({}),
-    shutdown() {
-      if (shutdownPromise) {
-        logger.warn('shutdown() called more than once; telemetry is already shut down');
-        return shutdownPromise;
-      }
-      onShutdown();
-      // Nothing was exported, so nothing was lost.
-      shutdownPromise = Promise.resolve({ deadlineHit: false, complete: true });
-      return shutdownPromise;
-    },
+    // afterShutdown cannot throw, so the report is always there; the first promise is returned
+    // to every call.
+    shutdown: (options) => lifecycle.shutdown(options) as Promise<TelemetryShutdownReport>,
   };
 }

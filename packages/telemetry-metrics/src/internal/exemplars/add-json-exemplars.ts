@@ -47,7 +47,9 @@ const list = (value: unknown): Json[] | undefined =>
   Array.isArray(value) ? (value as Json[]) : undefined;
 
 function notAsExpected(): never {
-  throw new Error('the encoded request does not hold the collection point for point');
+  throw new Error(
+    '@proc/telemetry-metrics: internal error: the encoded request does not hold the collection point for point',
+  );
 }
 
 function addToMetric(json: Json | undefined, metric: MetricData, exemplars: ExemplarsByPoint) {

@@ -57,7 +57,9 @@ function editMetric(
 
 /** The encoded request is not laid out as the collection (another serializer version). */
 function notAsExpected(): never {
-  throw new Error('the encoded request does not hold the collection point for point');
+  throw new Error(
+    '@proc/telemetry-metrics: internal error: the encoded request does not hold the collection point for point',
+  );
 }
 
 function check(edited: Uint8Array | undefined): Uint8Array {

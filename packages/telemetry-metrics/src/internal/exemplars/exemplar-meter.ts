@@ -1,5 +1,6 @@
 import {
   type Attributes,
+  type Context,
   type Counter,
   type Gauge,
   type Histogram,
@@ -10,6 +11,27 @@ import {
 } from '@opentelemetry/api';
 import type { ExemplarInstrument, MeasurementExemplars } from './measurement-exemplars.js';
 import type { ExemplarInstrumentKind } from './types.js';
+
+/** A synchronous instrument's `add` or `record`. */
+type Measure<A extends Attributes> = (value: number, attributes?: A, ctx?: Context) => void;
+
+/**
+ * `measure` that also offers each measurement passing the filter as an exemplar of `instrument`:
+ * the one wrapper every synchronous instrument (counter, up-down counter, histogram, gauge) uses.
+ */
+function withExemplars<A extends Attributes>(
+  instrument: ExemplarInstrument,
+  exemplars: MeasurementExemplars,
+  measure: Measure<A>,
+): Measure<A> {
+  return (value, attributes, ctx) => {
+    const admitted = exemplars.admit(ctx);
+    if (admitted === undefined) return measure(value, attributes, ctx);
+    exemplars.record(instrument, admitted, value, attributes, () =>
+      measure(value, attributes, ctx),
+    );
+  };
+}
 
 /**
  * `meter` with its synchronous instruments wrapped, so each measurement that passes the filter
@@ -32,15 +54,7 @@ export function createExemplarMeter(
     createCounter<A extends Attributes>(name: string, options?: MetricOptions): Counter<A> {
       const inner = meter.createCounter<A>(name, options);
       const id = instrument(name, 'counter', options);
-      return {
-        add(value, attributes, ctx) {
-          const admitted = exemplars.admit(ctx);
-          if (admitted === undefined) return inner.add(value, attributes, ctx);
-          exemplars.record(id, admitted, value, attributes, () =>
-            inner.add(value, attributes, ctx),
-          );
-        },
-      };
+      return { add: withExemplars<A>(id, exemplars, (v, a, c) => inner.add(v, a, c)) };
     },
     createUpDownCounter<A extends Attributes>(
       name: string,
@@ -48,41 +62,17 @@ export function createExemplarMeter(
     ): UpDownCounter<A> {
       const inner = meter.createUpDownCounter<A>(name, options);
       const id = instrument(name, 'upDownCounter', options);
-      return {
-        add(value, attributes, ctx) {
-          const admitted = exemplars.admit(ctx);
-          if (admitted === undefined) return inner.add(value, attributes, ctx);
-          exemplars.record(id, admitted, value, attributes, () =>
-            inner.add(value, attributes, ctx),
-          );
-        },
-      };
+      return { add: withExemplars<A>(id, exemplars, (v, a, c) => inner.add(v, a, c)) };
     },
     createHistogram<A extends Attributes>(name: string, options?: MetricOptions): Histogram<A> {
       const inner = meter.createHistogram<A>(name, options);
       const id = instrument(name, 'histogram', options);
-      return {
-        record(value, attributes, ctx) {
-          const admitted = exemplars.admit(ctx);
-          if (admitted === undefined) return inner.record(value, attributes, ctx);
-          exemplars.record(id, admitted, value, attributes, () =>
-            inner.record(value, attributes, ctx),
-          );
-        },
-      };
+      return { record: withExemplars<A>(id, exemplars, (v, a, c) => inner.record(v, a, c)) };
     },
     createGauge<A extends Attributes>(name: string, options?: MetricOptions): Gauge<A> {
       const inner = meter.createGauge<A>(name, options);
       const id = instrument(name, 'gauge', options);
-      return {
-        record(value, attributes, ctx) {
-          const admitted = exemplars.admit(ctx);
-          if (admitted === undefined) return inner.record(value, attributes, ctx);
-          exemplars.record(id, admitted, value, attributes, () =>
-            inner.record(value, attributes, ctx),
-          );
-        },
-      };
+      return { record: withExemplars<A>(id, exemplars, (v, a, c) => inner.record(v, a, c)) };
     },
     createObservableCounter: (name, options) => meter.createObservableCounter(name, options),
     createObservableUpDownCounter: (name, options) =>

@@ -25,7 +25,8 @@ function readVarint(bytes: Uint8Array, at: number): [value: number, next: number
   let pos = at;
   for (;;) {
     const byte = bytes[pos++];
-    if (byte === undefined || pos - at > 10) throw new RangeError('truncated varint');
+    if (byte === undefined || pos - at > 10)
+      throw new RangeError('@proc/telemetry-metrics: truncated varint');
     value += (byte & 0x7f) * scale;
     if ((byte & 0x80) === 0) return [value, pos];
     scale *= 128;
@@ -54,9 +55,9 @@ export function fieldsOf(bytes: Uint8Array): EncodedField[] {
       valueStart = afterLength;
       end = afterLength + length;
     } else {
-      throw new RangeError(`unsupported wire type ${wire}`);
+      throw new RangeError(`@proc/telemetry-metrics: unsupported wire type ${wire}`);
     }
-    if (end > bytes.length) throw new RangeError('truncated field');
+    if (end > bytes.length) throw new RangeError('@proc/telemetry-metrics: truncated field');
     fields.push({ field, wire, start, valueStart, end });
     pos = end;
   }

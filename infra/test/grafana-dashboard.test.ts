@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import { parse, stringify } from 'yaml';
-import { runBoundedDemo } from '../support/run-bounded-demo.js';
 import { prometheusNames } from './prometheus-names.js';
+import { runDemo } from './run-demo.js';
 import { INFRA_DIR, PROMTOOL_HINT, runTool } from './run-tool.js';
 
 interface Panel {
@@ -100,7 +100,7 @@ describe('infra/grafana/dashboards/stream-processor.json', () => {
     beforeAll(async () => {
       // What the demo really exports, named as the collector's Prometheus exporter names it.
       receiver = await startOtlpReceiver();
-      await runBoundedDemo(receiver);
+      expect(await runDemo(receiver.httpUrl)).toBe(0);
       for (const point of receiver.metricPoints())
         for (const name of prometheusNames(point)) exported.add(name);
     });

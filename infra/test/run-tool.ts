@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** The repository's infra/ folder. */
-export const INFRA_DIR = path.resolve(__dirname, '../../../../infra');
+export const INFRA_DIR = path.resolve(__dirname, '..');
 
 /** Runs a validation binary; a missing binary is a failure that says how to install it. */
 export function runTool(
