@@ -10,9 +10,10 @@ const DEFAULT_MOUNTINFO_PATH = '/proc/self/mountinfo';
 
 /**
  * A resource detector for `container.id`, read from cgroup v1 (`/proc/self/cgroup`) or, on
- * cgroup v2 hosts, from `/proc/self/mountinfo`, with the parsing of
- * `@opentelemetry/resource-detector-container`. Unlike that package's `containerDetector`, the
- * files it reads are options, so it can be pointed at other mounts or fixtures.
+ * cgroup v2 hosts, from `/proc/self/mountinfo`, parsed as
+ * `@opentelemetry/resource-detector-container` parses them. Unlike that package's
+ * `containerDetector`, the files it reads are options, so it can be pointed at other mounts or
+ * fixtures.
  *
  * The attribute is asynchronous: `detectResource` and `ResourceBuilder.build()` wait for it.
  * Outside a container it resolves to nothing and the attribute is absent.

@@ -1,14 +1,30 @@
 import { readFile } from 'node:fs/promises';
-// The parsing helpers of the maintained detector. Its public entry exports only a detector
-// bound to /proc/self/*, so they are imported by path; the catalog pins the exact version
-// (0.8.14), and test/container-detector.test.ts exercises them against fixture files.
-import {
-  CONTAINER_ID_LENGTH,
-  extractContainerIdFromLine,
-  HOSTNAME,
-  MARKING_PREFIX,
-} from '@opentelemetry/resource-detector-container/build/src/detectors/utils.js';
 import { logger } from './diag.js';
+
+// The formats are those `@opentelemetry/resource-detector-container` 0.8.14 parses; its public
+// entry exports only a detector bound to /proc/self/*, and its helpers are not public, so the
+// few lines are written here (test/container-detector.test.ts holds the fixtures of each).
+const CONTAINER_ID_LENGTH = 64;
+const HOSTNAME = 'hostname';
+const MARKING_PREFIX = ['containers', 'overlay-containers'];
+/** Runtime prefixes of the last cgroup path segment: CRI-O, Docker (systemd driver), containerd. */
+const RUNTIME_PREFIXES = ['crio-', 'docker-', 'cri-containerd-'];
+const HEX = /^[a-f0-9]+$/i;
+
+/**
+ * The container id a cgroup v1 line ends in: its last path segment, after a `:` (containerd
+ * 1.5+ with the systemd driver), without a runtime prefix and a `.scope`-like suffix, if hex.
+ */
+function containerIdFromCgroupLine(line: string): string | undefined {
+  const sections = line.split('/');
+  if (sections.length <= 1) return undefined;
+  let last = sections[sections.length - 1] ?? '';
+  last = last.slice(last.lastIndexOf(':') + 1);
+  const prefix = RUNTIME_PREFIXES.find((p) => last.startsWith(p));
+  if (prefix) last = last.slice(prefix.length);
+  last = last.split('.')[0] ?? '';
+  return HEX.test(last) ? last : undefined;
+}
 
 /** Where the container id is read from. */
 export interface ContainerIdSources {
@@ -32,7 +48,7 @@ export async function readContainerId(sources: ContainerIdSources): Promise<stri
 /** Container id from the content of a cgroup v1 file, as the upstream detector parses it. */
 export function containerIdFromCgroup(content: string): string | undefined {
   for (const line of content.trim().split('\n')) {
-    const id = extractContainerIdFromLine(line);
+    const id = containerIdFromCgroupLine(line);
     if (id) return id;
   }
   return undefined;
