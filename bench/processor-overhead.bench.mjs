@@ -14,12 +14,14 @@ import { interleave, quick } from './lib/harness.mjs';
 import { reportSuite } from './lib/suite-report.mjs';
 
 const ROUNDS = quick ? 1 : 5;
-const RUN_MILLIS = quick ? 1000 : 3000;
+const WARM_UP_EVENTS = quick ? 3_000 : 10_000;
+const RUN_EVENTS = quick ? 5_000 : 20_000;
 const receiver = await startOtlpReceiver();
 
 const envOf = (mode) => ({
   ...process.env,
-  BENCH_DEMO_RUN_MILLIS: String(RUN_MILLIS),
+  BENCH_DEMO_WARMUP_EVENTS: String(WARM_UP_EVENTS),
+  BENCH_DEMO_RUN_EVENTS: String(RUN_EVENTS),
   OTEL_LOG_LEVEL: 'warn',
   OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
   OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
@@ -68,47 +70,51 @@ for (const [mode, target] of [
   const off = record('off');
   const on = record(mode);
   await interleave(
-    async () => {
+    async (round) => {
       const r = await off();
-      pairs.push({ off: r });
+      pairs[round] = { ...pairs[round], off: r };
       return r.perSecond;
     },
-    async () => {
+    async (round) => {
       const r = await on();
-      pairs.at(-1).on = r;
+      pairs[round] = { ...pairs[round], on: r };
       return r.perSecond;
     },
     { rounds: ROUNDS },
   );
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const rates = pairs.map((p) => p.on.perSecond / p.off.perSecond);
   const cpu = (r) => r.cpuMicros / r.events;
-  const cpuRatios = pairs.map((p) => cpu(p.on) / cpu(p.off));
-  rows.push({
-    case: `events/s, telemetry on at ${mode} sampling`,
-    baseline: 'telemetry off (OTEL_SDK_DISABLED=true)',
-    unit: 'events/s',
-    better: 'higher',
-    baselineValue: median(pairs.map((p) => p.off.perSecond)),
-    candidateValue: median(pairs.map((p) => p.on.perSecond)),
-    ratio: median(rates),
-    low: Math.min(...rates),
-    high: Math.max(...rates),
-    rounds: ROUNDS,
-    target,
-  });
-  rows.push({
-    case: `CPU per event, telemetry on at ${mode} sampling`,
-    baseline: 'telemetry off',
-    unit: 'µs/event',
-    better: 'lower',
-    baselineValue: median(pairs.map((p) => cpu(p.off))),
-    candidateValue: median(pairs.map((p) => cpu(p.on))),
-    ratio: median(cpuRatios),
-    low: Math.min(...cpuRatios),
-    high: Math.max(...cpuRatios),
-    rounds: ROUNDS,
-  });
+  // Events per CPU second: the rate one core sustains. On a shared machine the wall-clock rate
+  // also measures how much of a core the run was given, so the target is on this one.
+  const capacity = (r) => 1e6 / cpu(r);
+  const summary = (value, caseName, unit, rowTarget) => {
+    const ratios = pairs.map((p) => value(p.on) / value(p.off));
+    return {
+      case: caseName,
+      baseline: 'telemetry off (OTEL_SDK_DISABLED=true)',
+      unit,
+      better: 'higher',
+      baselineValue: median(pairs.map((p) => value(p.off))),
+      candidateValue: median(pairs.map((p) => value(p.on))),
+      ratio: median(ratios),
+      low: Math.min(...ratios),
+      high: Math.max(...ratios),
+      rounds: ROUNDS,
+      target: rowTarget,
+      detail: `CPU per event ${median(pairs.map((p) => cpu(p.off))).toFixed(1)} µs off, ${median(pairs.map((p) => cpu(p.on))).toFixed(1)} µs on`,
+    };
+  };
+  rows.push(
+    summary(
+      capacity,
+      `events per CPU second, telemetry on at ${mode} sampling`,
+      'events/CPU-s',
+      target,
+    ),
+  );
+  rows.push(
+    summary((r) => r.perSecond, `events/s (wall clock), on at ${mode} sampling`, 'events/s'),
+  );
 }
 
 // Where the time goes: self time of a profiled run, by the package of the function, per event.
@@ -162,7 +168,7 @@ function breakdown(profilePath, result) {
       .slice(0, n)
       .map(([name, micros]) => `| ${name.replaceAll('|', '\\|')} | ${micros.toFixed(2)} |`)
       .join('\n');
-  return { categories: table(selfByCategory, 20), functions: table(selfByFunction, 12) };
+  return { categories: table(selfByCategory, 20), functions: table(selfByFunction, 15) };
 }
 
 const notes = [];
@@ -173,7 +179,7 @@ for (const mode of ['off', '10%', '100%']) {
     const result = await runOnce(mode, profilePath);
     const { categories, functions } = breakdown(profilePath, result);
     notes.push(
-      `**Where the time goes, telemetry ${mode === 'off' ? 'off' : `on at ${mode}`}** (one profiled run, self CPU time per event, µs; ${result.events} events in ${(result.wallMillis / 1000).toFixed(1)} s, ${(result.cpuMicros / result.events).toFixed(1)} µs CPU per event):\n\n| by package | µs/event |\n| --- | ---: |\n${categories}\n\n| top functions | µs/event |\n| --- | ---: |\n${functions}`,
+      `**Where the time goes, telemetry ${mode === 'off' ? 'off' : `on at ${mode}`}** (one profiled run, self CPU time per event, µs; ${result.events} events in ${(result.wallMillis / 1000).toFixed(1)} s, ${(result.cpuMicros / result.events).toFixed(1)} µs CPU per event):\n\n| by package | µs/event |\n| --- | ---: |\n${categories}\n\n| top functions (self) | µs/event |\n| --- | ---: |\n${functions}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -184,7 +190,7 @@ await receiver.stop();
 reportSuite({
   id: 'processor-overhead',
   title: 'Suite 6: processor overhead, the demo pipeline with telemetry on / off',
-  description: `The demo pipeline at its maximum rate for ${RUN_MILLIS / 1000} s after a 0.5 s warm-up, one child process per run, exporting over OTLP http/protobuf to a receiver in the bench process; sampling \`parentbased_traceidratio\` (each producer span and each batch span starts a trace).`,
+  description: `The demo pipeline at its maximum rate, ${RUN_EVENTS} events measured after ${WARM_UP_EVENTS} of warm-up, one child process per run, exporting over OTLP http/protobuf to a receiver in the bench process; sampling \`parentbased_traceidratio\` (each producer span and each batch span starts a trace).`,
   rows,
   notes,
 });

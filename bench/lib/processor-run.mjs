@@ -8,8 +8,10 @@ import { Session } from 'node:inspector/promises';
 import { runDemo } from '@proc/demo-processor/run-demo';
 import { createMetricsRecorder, initTelemetry } from '@proc/telemetry';
 
-const warmUpMillis = Number(process.env.BENCH_DEMO_WARMUP_MILLIS ?? 500);
-const runMillis = Number(process.env.BENCH_DEMO_RUN_MILLIS ?? 3000);
+// Counted in events, not milliseconds: on a shared machine a wall-clock duration holds a varying
+// amount of work, and a short warm-up may end before the JIT has settled.
+const warmUpEvents = Number(process.env.BENCH_DEMO_WARMUP_EVENTS ?? 10_000);
+const runEvents = Number(process.env.BENCH_DEMO_RUN_EVENTS ?? 20_000);
 /** When set, the measured run (not start-up, not the warm-up) is CPU-profiled into this file. */
 const profilePath = process.env.BENCH_DEMO_PROFILE;
 
@@ -18,17 +20,18 @@ const telemetry = await initTelemetry({
   processor: { name: 'demo-processor', pipelineId: 'demo', partitions: [0, 1, 2] },
 });
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const run = (durationMillis) =>
+const run = (maxMessages) =>
   runDemo({
     tracer: telemetry.tracer('@proc/demo-processor'),
     recorder: createMetricsRecorder({ meter: telemetry.meter('@proc/demo-processor') }),
     sink: { emit() {} },
     logger: silent,
     ratePerSecond: Number.POSITIVE_INFINITY,
-    durationMillis,
+    durationMillis: 0,
+    maxMessages,
   });
 
-await run(warmUpMillis);
+await run(warmUpEvents);
 const session = profilePath ? new Session() : undefined;
 if (session) {
   session.connect();
@@ -37,7 +40,7 @@ if (session) {
 }
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const result = await run(runMillis);
+const result = await run(runEvents);
 const wallMillis = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 if (session) {
