@@ -30,7 +30,11 @@ const envOf = (mode) => ({
     : {
         OTEL_SDK_DISABLED: 'false',
         OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-        OTEL_TRACES_SAMPLER_ARG: mode === '10%' ? '0.1' : '1',
+        OTEL_TRACES_SAMPLER_ARG: mode.startsWith('10%') ? '0.1' : '1',
+        // The SDK's own health metrics (a counter per span started): on by default.
+        PROC_TELEMETRY_SELF_TELEMETRY_ENABLED: mode.includes('self-telemetry off')
+          ? 'false'
+          : 'true',
       }),
 });
 
@@ -172,7 +176,7 @@ function breakdown(profilePath, result) {
 }
 
 const notes = [];
-for (const mode of ['off', '10%', '100%']) {
+for (const mode of ['off', '10%', '10%, self-telemetry off', '100%']) {
   const dir = mkdtempSync(join(tmpdir(), 'proc-bench-prof-'));
   try {
     const profilePath = join(dir, 'run.cpuprofile');
