@@ -12,9 +12,11 @@ import {
 import { defaultTelemetryConfig } from '@proc/telemetry-config';
 import { startOtlpReceiver } from '@proc/telemetry-testing';
 import { initTracerProvider } from '@proc/telemetry-tracing';
+import { quick } from './lib/harness.mjs';
+import { reportSuite } from './lib/suite-report.mjs';
 
-const ROUNDS = 3;
-const PRODUCE_MILLIS = 3000;
+const ROUNDS = quick ? 1 : 3;
+const PRODUCE_MILLIS = quick ? 1000 : 3000;
 const BURST = 100_000;
 /** The settings the performance issue measured with: batch 512, queue 8192, delay 200 ms. */
 const BATCH = { maxExportBatchSize: 512, maxQueueSize: 8192, scheduledDelayMillis: 200 };
@@ -100,18 +102,29 @@ for (const protocol of ['http/protobuf', 'grpc']) {
 }
 await receiver.stop();
 
-console.log('\nExport path: delivered spans, ours vs the raw SDK (higher is better)');
-console.log(
-  '| case | raw delivered (of made) | ours delivered (of made) | ours/raw delivered | ours/raw spread |',
-);
-console.log('| --- | ---: | ---: | ---: | --- |');
+const suiteRows = [];
 for (const [name, { raw: r, ours: o }] of rows) {
   const ratios = r.map((x, i) => o[i].delivered / Math.max(1, x.delivered));
   const pick = (list) => list.find((x) => x.delivered === median(list.map((y) => y.delivered)));
   const rm = pick(r);
   const om = pick(o);
-  const pct = (x) => `${x.delivered} (${((100 * x.delivered) / x.made).toFixed(0)}% of ${x.made})`;
-  console.log(
-    `| ${name} | ${pct(rm)} | ${pct(om)} | ${median(ratios).toFixed(2)}× | ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} |`,
-  );
+  const pct = (x) => `${x.delivered} of ${x.made} (${((100 * x.delivered) / x.made).toFixed(0)}%)`;
+  suiteRows.push({
+    case: name,
+    baseline: 'BatchSpanProcessor + OTLP exporter',
+    unit: 'spans delivered',
+    better: 'higher',
+    baselineValue: rm.delivered,
+    candidateValue: om.delivered,
+    ratio: median(ratios),
+    low: Math.min(...ratios),
+    high: Math.max(...ratios),
+    rounds: ROUNDS,
+    detail: `raw ${pct(rm)}, ours ${pct(om)}`,
+  });
 }
+reportSuite({
+  id: 'export-path',
+  title: 'Export path: delivered spans, ours vs the raw SDK (higher is better)',
+  rows: suiteRows,
+});

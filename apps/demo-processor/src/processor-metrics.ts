@@ -7,18 +7,29 @@ const { EVENT_TYPE, ERROR_TYPE, WINDOW_TYPE: WINDOW_TYPE_KEY } = METRIC_ATTRIBUT
 
 /** The processor's `processor.*` recordings, in one place so the names and attributes agree. */
 export function createProcessorMetrics(recorder: MetricsRecorder) {
+  // Per event type, one frozen attributes object made once: the per-event calls then allocate
+  // nothing, and the exemplar reservoir keys a frozen object only once.
+  const byType = new Map<string, Readonly<Record<string, string>>>();
+  const typeAttributes = (type: string) => {
+    let attributes = byType.get(type);
+    if (attributes === undefined) {
+      attributes = Object.freeze({ [EVENT_TYPE]: type });
+      byType.set(type, attributes);
+    }
+    return attributes;
+  };
   return {
     received(type: EventType | 'unknown') {
-      recorder.recordCounter(METRIC_NAMES.EVENTS_RECEIVED, 1, { [EVENT_TYPE]: type });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_RECEIVED, 1, typeAttributes(type));
     },
     processed(type: EventType) {
-      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1, { [EVENT_TYPE]: type });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_PROCESSED, 1, typeAttributes(type));
     },
     duplicate(type: EventType) {
-      recorder.recordCounter(METRIC_NAMES.DEDUPLICATION_COUNT, 1, { [EVENT_TYPE]: type });
+      recorder.recordCounter(METRIC_NAMES.DEDUPLICATION_COUNT, 1, typeAttributes(type));
     },
     late(type: EventType) {
-      recorder.recordCounter(METRIC_NAMES.EVENTS_LATE, 1, { [EVENT_TYPE]: type });
+      recorder.recordCounter(METRIC_NAMES.EVENTS_LATE, 1, typeAttributes(type));
     },
     dropped(errorType: string, type: EventType | 'unknown') {
       recorder.recordCounter(METRIC_NAMES.EVENTS_DROPPED, 1, {

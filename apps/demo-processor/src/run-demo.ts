@@ -17,7 +17,10 @@ export interface RunDemoOptions {
   sink: ResultSink;
   logger: Logger;
   tracer?: Tracer;
-  /** Events produced per second. Default 50. */
+  /**
+   * Events produced per second. Default 50. `Infinity`: as fast as the processor keeps up (one
+   * batch produced, then processed, per turn of the event loop), to measure its maximum rate.
+   */
   ratePerSecond?: number;
   /** Stop producing after this long (milliseconds); 0 runs until `signal` aborts. Default 20000. */
   durationMillis?: number;
@@ -86,6 +89,12 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoRunResult> {
   const producing = () =>
     !options.signal?.aborted && Date.now() < deadline && producer.sent < maxMessages;
   options.logger.info('demo started', { rate, duration_ms: durationMillis, partitions });
+  while (producing() && rate === Number.POSITIVE_INFINITY) {
+    for (let i = 0; i < maxBatch && producing(); i++) producer.send(next());
+    processor.processBatch(queue.poll(maxBatch));
+    // Yield, so timers (telemetry export, the deadline) run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   while (producing()) {
     // Catch up with the rate since the start: steady on average whatever the timer jitter.
     const due = Math.min(maxMessages, Math.floor(((Date.now() - started) / 1000) * rate) + 1);

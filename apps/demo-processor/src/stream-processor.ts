@@ -124,7 +124,8 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         metrics.processed(event.type);
       },
       {
-        ...spanOptions,
+        // Not spread from spanOptions: this object is made for every event.
+        tracer: options.tracer,
         attributes: {
           [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
           [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,

@@ -1,5 +1,6 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
 import { headerGetterSetter } from './header-getter-setter.js';
+import { NO_OPTIONS } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.
 export function extractContext(
   carrier: HeaderCarrier | null | undefined,
   ctx: Context = contextApi.active(),
-  options: PropagationOptions = {},
+  options: PropagationOptions = NO_OPTIONS,
 ): Context {
   if (carrier === null || carrier === undefined) return ctx;
   const propagator = options.propagator ?? propagation;
@@ -19,7 +20,7 @@ export function extractContext(
 /** Reads the propagated context from `headers` on top of the active context. */
 export function extractFromHeaders(
   headers: HeaderCarrier | null | undefined,
-  options: HeadersOptions = {},
+  options: HeadersOptions = NO_OPTIONS,
 ): Context {
   return extractContext(headers, options.context, options);
 }

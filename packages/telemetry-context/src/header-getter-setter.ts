@@ -28,10 +28,26 @@ function lower(name: string): string {
 
 function getFromList(list: MessageHeaderList, key: string): string | string[] | undefined {
   const wanted = lower(key);
-  const values = list
-    .filter((header) => typeof header?.key === 'string' && lower(header.key) === wanted)
-    .map((header) => header.value);
-  return normalizeHeaderValue(values);
+  // One pass without the two arrays of filter() and map(): this runs for every propagated field
+  // of every message. Names of another length are skipped without lowering them.
+  let first: MessageHeaderList[number]['value'] | undefined;
+  let more: MessageHeaderList[number]['value'][] | undefined;
+  let matches = 0;
+  for (const header of list) {
+    const name = header?.key;
+    if (typeof name !== 'string' || name.length !== wanted.length) continue;
+    if (name !== wanted && lower(name) !== wanted) continue;
+    if (matches === 0) {
+      first = header.value;
+    } else {
+      more ??= [first];
+      more.push(header.value);
+    }
+    matches++;
+  }
+  if (matches === 0) return undefined;
+  if (more) return normalizeHeaderValue(more);
+  return typeof first === 'string' ? first : normalizeHeaderValue([first]);
 }
 
 function getFromRecord(
@@ -80,10 +96,26 @@ function setInList(list: MessageHeaderList, key: string, value: string): void {
 
 function setInRecord(record: Record<string, HeaderValue>, key: string, value: string): void {
   const wanted = lower(key);
-  for (const name of Object.keys(record)) {
-    if (name !== key && lower(name) === wanted) delete record[name];
+  // for...in rather than Object.keys(): no array per call (deleting the visited name is safe).
+  for (const name in record) {
+    if (name.length !== wanted.length || name === key || !Object.hasOwn(record, name)) continue;
+    if (lower(name) === wanted) delete record[name];
   }
   record[key] = value;
+}
+
+/**
+ * Whether `carrier` can only be a plain header record: it has neither the `get` of fetch
+ * `Headers` (and look-alikes) nor the `getHeader` of an outgoing message, the two checks that
+ * would otherwise pick another kind. Two property reads, where telling the kinds apart in order
+ * costs an `instanceof` through the lazily loaded global `Headers` and five reads: this runs for
+ * every propagated field of every message.
+ */
+function isPlainRecord(carrier: object): boolean {
+  const c = carrier as { get?: unknown; getHeader?: unknown };
+  return (
+    typeof c.get !== 'function' && typeof c.getHeader !== 'function' && !Array.isArray(carrier)
+  );
 }
 
 /**
@@ -95,6 +127,7 @@ function setInRecord(record: Record<string, HeaderValue>, key: string, value: st
 export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
   get(carrier, key) {
     if (carrier === null || carrier === undefined) return undefined;
+    if (isPlainRecord(carrier)) return getFromRecord(carrier as Record<string, HeaderValue>, key);
     if (Array.isArray(carrier)) return getFromList(carrier, key);
     if (isFetchHeaders(carrier)) return carrier.get(key) ?? undefined;
     if (isOutgoingMessage(carrier)) return normalizeHeaderValue(carrier.getHeader(key));
@@ -109,7 +142,8 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
   },
   set(carrier, key, value) {
     if (carrier === null || carrier === undefined) return;
-    if (Array.isArray(carrier)) setInList(carrier, key, value);
+    if (isPlainRecord(carrier)) setInRecord(carrier as Record<string, HeaderValue>, key, value);
+    else if (Array.isArray(carrier)) setInList(carrier, key, value);
     else if (isFetchHeaders(carrier)) carrier.set(key, value);
     else if (isOutgoingMessage(carrier)) carrier.setHeader(key, value);
     else setInRecord(carrier as Record<string, HeaderValue>, key, value);

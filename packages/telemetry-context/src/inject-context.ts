@@ -1,5 +1,6 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
 import { headerGetterSetter } from './header-getter-setter.js';
+import { NO_OPTIONS } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.
 export function injectContext<C extends HeaderCarrier>(
   carrier: C,
   ctx: Context = contextApi.active(),
-  options: PropagationOptions = {},
+  options: PropagationOptions = NO_OPTIONS,
 ): C {
   const propagator = options.propagator ?? propagation;
   propagator.inject(ctx, carrier, headerGetterSetter);
@@ -27,7 +28,7 @@ export function injectIntoHeaders(
 export function injectIntoHeaders<C extends HeaderCarrier>(headers: C, options?: HeadersOptions): C;
 export function injectIntoHeaders(
   headers?: HeaderCarrier,
-  options: HeadersOptions = {},
+  options: HeadersOptions = NO_OPTIONS,
 ): HeaderCarrier {
   return injectContext(headers ?? {}, options.context, options);
 }

@@ -71,23 +71,40 @@ function aggregatedValue(instrument: ExemplarInstrument, value: number): number 
   return Number.isInteger(truncated) ? truncated : undefined;
 }
 
+/** What {@link MeasurementExemplars.admit} says for a measurement made in `span`. */
+function admitSpan(
+  filter: ActiveExemplarFilter,
+  span: Span | undefined,
+): AdmittedMeasurement | undefined {
+  const spanContext = span?.spanContext();
+  // The sampled bit first: it is cheaper than the id checks and ends most unsampled calls.
+  const sampled = spanContext !== undefined && (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0;
+  if (filter === 'trace_based' && !sampled) return undefined;
+  const valid = spanContext !== undefined && isSpanContextValid(spanContext);
+  if (valid) return { span, spanContext };
+  return filter === 'always_on' ? NO_SPAN : undefined;
+}
+
 /** Creates the exemplar offers of one meter provider, kept in `store`. */
 export function createMeasurementExemplars(
   filter: ActiveExemplarFilter,
   store: ExemplarStore,
   tap: MeasurementTap,
 ): MeasurementExemplars {
+  // The last span seen and what admit() said for it: a span's context never changes, and the
+  // measurements of one span come in runs (a handler's calls), so the id checks (two regular
+  // expressions) and the admitted object are not redone per call.
+  let lastSpan: Span | undefined;
+  let lastAdmitted: AdmittedMeasurement | undefined;
+
   return {
     admit(ctx) {
       const span = trace.getSpan(ctx ?? context.active());
-      const spanContext = span?.spanContext();
-      // The sampled bit first: it is cheaper than the id checks and ends most unsampled calls.
-      const sampled =
-        spanContext !== undefined && (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0;
-      if (filter === 'trace_based' && !sampled) return undefined;
-      const valid = spanContext !== undefined && isSpanContextValid(spanContext);
-      if (valid) return { span, spanContext };
-      return filter === 'always_on' ? NO_SPAN : undefined;
+      if (span !== undefined && span === lastSpan) return lastAdmitted;
+      const admitted = admitSpan(filter, span);
+      lastSpan = span;
+      lastAdmitted = admitted;
+      return admitted;
     },
 
     record(instrument, admitted, value, attributes, forward) {

@@ -32,6 +32,8 @@ export interface MeasurementTap {
   streamsOf(record: () => void): readonly TappedStream[];
 }
 
+const NO_STREAMS: readonly TappedStream[] = Object.freeze([]);
+
 /** Creates the tap of one meter provider. */
 export function createMeasurementTap(): MeasurementTap {
   // The streams of the measurement being recorded; undefined between measurements, so the
@@ -51,14 +53,23 @@ export function createMeasurementTap(): MeasurementTap {
     };
   };
 
+  // Without views no processor reports, so streamsOf() need not collect: the common case (the
+  // recorder's instruments under the default views), and it runs for every exemplar offered.
+  let tapped = false;
+
   return {
     tapViews(views) {
+      if (views.length > 0) tapped = true;
       return views.map((view) => ({
         ...view,
         attributesProcessors: [...(view.attributesProcessors ?? []), processorFor(view)],
       }));
     },
     streamsOf(record) {
+      if (!tapped) {
+        record();
+        return NO_STREAMS;
+      }
       // Saved and restored: a diag logger called from inside the SDK may record a measurement.
       const outer = current;
       const streams: TappedStream[] = [];

@@ -1,0 +1,84 @@
+import { type Attributes, type Link, type SpanContext, SpanKind } from '@opentelemetry/api';
+import { logger } from './diag.js';
+import { isLinkableContext } from './is-linkable-context.js';
+
+const SPAN_KINDS = new Set<unknown>(
+  Object.values(SpanKind).filter((value) => typeof value === 'number'),
+);
+
+/** Throws unless `name` is a non-empty string. */
+export function assertName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name === '') {
+    throw new TypeError(
+      `@proc/telemetry-tracing: spanBuilder(name): name must be a non-empty string, got ${String(name)}`,
+    );
+  }
+}
+
+/** Throws unless `value` is a `SpanKind`. */
+export function assertKind(value: unknown): asserts value is SpanKind {
+  if (!SPAN_KINDS.has(value)) {
+    throw new TypeError(
+      `@proc/telemetry-tracing: spanBuilder.kind(value): expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
+    );
+  }
+}
+
+/** Throws unless `key` is a non-empty string. */
+export function assertAttributeKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || key === '') {
+    throw new TypeError(
+      `@proc/telemetry-tracing: spanBuilder.attribute(key): key must be a non-empty string, got ${String(key)}`,
+    );
+  }
+}
+
+/**
+ * Copies `values` into `into`, as one `attribute()` call per own enumerable key would: each key
+ * checked, `undefined` removing the key. Without `Object.entries()`, which allocates an array per
+ * entry: this runs for every span.
+ */
+export function mergeAttributes(into: Attributes, values: Attributes): void {
+  for (const key in values) {
+    if (!Object.hasOwn(values, key)) continue;
+    assertAttributeKey(key);
+    const value = values[key];
+    if (value === undefined) delete into[key];
+    else into[key] = value;
+  }
+}
+
+/**
+ * Whether `values` can go to the SDK as they are, with the same result as a copy through
+ * {@link mergeAttributes}: every key checked (a bad one throws), and no `undefined` value (which
+ * the copy would leave out, so a sampler would see it). Copying costs as much as the span.
+ */
+export function usableAsIs(values: Attributes): boolean {
+  for (const key in values) {
+    if (!Object.hasOwn(values, key)) continue;
+    assertAttributeKey(key);
+    if (values[key] === undefined) return false;
+  }
+  return true;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  return `an object with keys [${Object.keys(value).join(', ')}]`;
+}
+
+/**
+ * The link to `spanContext`, or undefined (with a diag warning) when it is not a SpanContext:
+ * it would make its whole export batch fail to encode.
+ */
+export function linkTo(spanContext: SpanContext, linkAttributes?: Attributes): Link | undefined {
+  if (!isLinkableContext(spanContext)) {
+    logger.warn(
+      `spanBuilder.link: expected a SpanContext with traceId, spanId and traceFlags, got ${describeValue(spanContext)}; the link is dropped`,
+    );
+    return undefined;
+  }
+  return typeof linkAttributes === 'object' && linkAttributes !== null
+    ? { context: spanContext, attributes: linkAttributes }
+    : { context: spanContext };
+}
