@@ -13,6 +13,7 @@ import {
   createOtlpSender,
   type DeliveryOutcome,
   type EncodedRequest,
+  encodedQueueBound,
 } from '@proc/telemetry-otlp';
 import {
   type BatchingLogRecordProcessor,
@@ -46,6 +47,7 @@ function otlpPipeline(
           signal: 'logs',
           protocol: config.export.protocol,
           queueCapacity: config.batch.maxQueueSize,
+          queueCapacityBytes: config.export.maxQueueBytes,
           read: () => processor?.selfMetricsCounts(),
         });
   processor = createBatchingLogRecordProcessor({
@@ -53,8 +55,9 @@ function otlpPipeline(
     queue: createDeliveryQueue<EncodedRequest>({
       signal: 'logs',
       deliver: (request) => sender.send(request),
-      maxQueuedItems: config.batch.maxQueueSize,
-      queueSizeOption: QUEUE_SIZE_OPTION,
+      // Bounded by bytes, not by count: the items are objects only until their batch fills (at
+      // most one batch of them), and a burst that never lets an export finish is held encoded.
+      ...encodedQueueBound('logs', config.export),
       attemptTimeoutMillis: config.batch.exportTimeoutMillis,
       maxInFlight: config.export.maxConcurrentExports,
       retry: config.export.retry,

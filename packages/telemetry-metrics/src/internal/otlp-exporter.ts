@@ -13,6 +13,7 @@ import {
   createOtlpSender,
   type EncodedRequest,
   type ExportSelfMetrics,
+  encodedQueueBound,
 } from '@proc/telemetry-otlp';
 import type { MetricExportCounts } from '../types.js';
 import { logger } from './diag.js';
@@ -83,6 +84,7 @@ export function createOtlpMetricExporter(
     // Only collections waiting through a long outage fill it: fewer of them wait with a longer
     // interval.
     queueSizeOption: 'metrics.exportIntervalMillis (OTEL_METRIC_EXPORT_INTERVAL)',
+    ...encodedQueueBound('metrics', config),
     maxInFlight: config.maxConcurrentExports,
     retry: config.retry,
     onExportConcluded: (items, durationMillis, failure) =>

@@ -13,6 +13,7 @@ import {
   createOtlpSender,
   type DeliveryOutcome,
   type EncodedRequest,
+  encodedQueueBound,
 } from '@proc/telemetry-otlp';
 import {
   type BatchingSpanProcessor,
@@ -43,6 +44,7 @@ function otlpPipeline(config: TraceConfig, meterProvider?: MeterProvider): Batch
           signal: 'traces',
           protocol: config.export.protocol,
           queueCapacity: config.batch.maxQueueSize,
+          queueCapacityBytes: config.export.maxQueueBytes,
           read: () => processor?.selfMetricsCounts(),
         });
   processor = createBatchingSpanProcessor({
@@ -50,8 +52,9 @@ function otlpPipeline(config: TraceConfig, meterProvider?: MeterProvider): Batch
     queue: createDeliveryQueue<EncodedRequest>({
       signal: 'traces',
       deliver: (request) => sender.send(request),
-      maxQueuedItems: config.batch.maxQueueSize,
-      queueSizeOption: QUEUE_SIZE_OPTION,
+      // Bounded by bytes, not by count: the items are objects only until their batch fills (at
+      // most one batch of them), and a burst that never lets an export finish is held encoded.
+      ...encodedQueueBound('traces', config.export),
       attemptTimeoutMillis: config.batch.exportTimeoutMillis,
       maxInFlight: config.export.maxConcurrentExports,
       retry: config.export.retry,
