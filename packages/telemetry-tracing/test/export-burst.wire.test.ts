@@ -80,13 +80,9 @@ describe('the encoded export queue, bounded by bytes', () => {
 });
 
 describe('exports in flight against a black hole (accepts, never answers)', () => {
-  let hole: BlackHole;
+  const holes: BlackHole[] = [];
 
-  beforeAll(async () => {
-    hole = await startBlackHole();
-  });
-
-  afterAll(() => hole.close());
+  afterAll(() => Promise.all(holes.map((hole) => hole.close())));
 
   afterEach(() => {
     trace.disable();
@@ -96,7 +92,8 @@ describe('exports in flight against a black hole (accepts, never answers)', () =
   it.each(PROTOCOLS)(
     'should keep one export in flight over %s while the budget bounds what is held',
     async (protocol) => {
-      const connectionsBefore = hole.acceptedConnections;
+      const hole = await startBlackHole();
+      holes.push(hole);
       const handle = initTracerProvider(
         testTraceConfig({
           sampler: { type: 'always_on', ratio: 1 },
@@ -108,19 +105,15 @@ describe('exports in flight against a black hole (accepts, never answers)', () =
                 : `http://127.0.0.1:${hole.port}/v1/traces`,
             timeoutMillis: 300,
             maxQueueBytes: 512 * 1024,
-            retry: { initialBackoffMillis: 50, maxBackoffMillis: 100 },
+            retry: { maxAttempts: 5, initialBackoffMillis: 50, maxBackoffMillis: 100 },
           },
         }),
       );
       burst(handle, 20_000);
       // Several attempts time out and are retried meanwhile.
-      await waitFor(
-        'three attempts at the black hole',
-        () => {
-          return hole.acceptedConnections - connectionsBefore >= 3;
-        },
-        { timeoutMs: 20_000 },
-      );
+      await waitFor('three attempts at the black hole', () => hole.acceptedConnections >= 3, {
+        timeoutMs: 20_000,
+      });
       const during = handle.exportCounts();
       expect(during?.peakExportsInFlight).toBe(1);
       expect(during?.exported).toBe(0);
@@ -138,12 +131,12 @@ describe('exports in flight against a black hole (accepts, never answers)', () =
           (counts?.invalid ?? 0),
       );
       expect(report?.exported).toBe(0);
+      // Over HTTP one export is one connection, and the receiving side agrees: never two open
+      // at once. (A gRPC channel multiplexes calls and reconnects on its own schedule while its
+      // handshake goes unanswered, so its connections say nothing about exports.)
+      if (protocol !== 'grpc') expect(hole.peakConnections).toBe(1);
+      else expect(hole.acceptedConnections).toBeGreaterThanOrEqual(1);
     },
     60_000,
   );
-
-  it('should have held at most one connection at a time', () => {
-    // One export in flight over each protocol in turn: never two sockets open at once.
-    expect(hole.peakConnections).toBeLessThanOrEqual(1);
-  });
 });
