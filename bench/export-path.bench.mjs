@@ -54,7 +54,13 @@ async function rawPipeline(spec) {
   });
   return {
     tracer: provider.getTracer('bench'),
-    shutdown: () => provider.shutdown(),
+    // Bounded like ours: with the collector down the SDK's shutdown waits for every export's
+    // timeout and then rejects.
+    shutdown: () =>
+      Promise.race([
+        provider.shutdown().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, spec.shutdownMillis).unref()),
+      ]),
     // The SDK does not expose what its processor dropped.
     counts: () => ({ peakInFlight, counted: undefined }),
   };
