@@ -28,7 +28,7 @@ function runApp(
   protocol: OtlpProtocol,
   endpoint: string,
   maxConcurrentExports = 1,
-  maxQueueBytes: number | undefined = BUDGET,
+  maxQueueBytes: number | 'default' = BUDGET,
 ) {
   return new Promise<Sample[]>((resolve, reject) => {
     const child = spawn(process.execPath, [FIXTURE], {
@@ -41,7 +41,7 @@ function runApp(
         RATE: String(RATE),
         SECONDS: String(SECONDS),
         MAX_CONCURRENT_EXPORTS: String(maxConcurrentExports),
-        ...(maxQueueBytes === undefined ? {} : { MAX_QUEUE_BYTES: String(maxQueueBytes) }),
+        ...(maxQueueBytes === 'default' ? {} : { MAX_QUEUE_BYTES: String(maxQueueBytes) }),
       },
     });
     let stdout = '';
@@ -132,7 +132,7 @@ describe('export with the collector down (60 s at 10,000 spans/s, in a child pro
         ),
         runApp('http/protobuf', endpointFor('http/protobuf', twoInFlight.port), 2),
         // The default budget, on the encoding that fills it soonest.
-        runApp('http/json', endpointFor('http/json', closed[2] as number), 1, undefined),
+        runApp('http/json', endpointFor('http/json', closed[2] as number), 1, 'default'),
       ]);
 
       for (const samples of runs.slice(0, 6)) expectBounded(samples, 1);
