@@ -3,12 +3,17 @@
 // (BatchSpanProcessor + the protocol's OTLP exporter), each in a producer process of its own
 // (the child side of export-path.bench.mjs). Reports RSS at the start, its peak and at the end,
 // the most exports ever in flight at once, and the spans lost against those the handle counted.
-// Run: `pnpm bench`; `--quick` (or BENCH_QUICK=1) for a short run.
+// Run: `pnpm bench`; `--quick` (or BENCH_QUICK=1) for a short run; BENCH_MAX_QUEUE_BYTES sets
+// our export.maxQueueBytes (default: the configured default, 32 MiB).
 import { freePort, startBlackHole } from '@proc/telemetry-testing';
 import { median, quick, runProducer } from './export-path.bench.mjs';
 
 const MILLIS = quick ? 5000 : 30_000;
 const RATE = 20_000;
+const MAX_QUEUE_BYTES =
+  process.env.BENCH_MAX_QUEUE_BYTES === undefined
+    ? undefined
+    : Number(process.env.BENCH_MAX_QUEUE_BYTES);
 const PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'];
 const endpointOf = (protocol, port) =>
   protocol === 'grpc' ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/v1/traces`;
@@ -31,6 +36,7 @@ for (const outage of ['closed port', 'black hole']) {
           millis: MILLIS,
           timeoutMillis: 10_000,
           shutdownMillis: 3000,
+          maxQueueBytes: MAX_QUEUE_BYTES,
         });
         await hole?.close();
       }),
@@ -46,7 +52,7 @@ const counted = (r) =>
     ? `${r.made.toLocaleString('en')} lost, not counted`
     : `${r.made.toLocaleString('en')} lost, ${r.counted.toLocaleString('en')} counted`;
 console.log(
-  `\nCollector down: ${RATE.toLocaleString('en')} spans/s for ${MILLIS / 1000} s${quick ? ' (quick)' : ''}, ours vs the raw SDK`,
+  `\nCollector down: ${RATE.toLocaleString('en')} spans/s for ${MILLIS / 1000} s${quick ? ' (quick)' : ''}, ours (export.maxQueueBytes ${MAX_QUEUE_BYTES ?? 'default'}) vs the raw SDK`,
 );
 console.log(
   '| case | raw RSS MiB start → peak → end | ours | raw max exports in flight | ours | raw lost / counted | ours | ours/raw peak growth |',

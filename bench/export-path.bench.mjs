@@ -79,6 +79,7 @@ async function oursPipeline(spec) {
       protocol: spec.protocol,
       endpoint: spec.endpoint,
       timeoutMillis: spec.timeoutMillis,
+      ...(spec.maxQueueBytes === undefined ? {} : { maxQueueBytes: spec.maxQueueBytes }),
     },
   });
   let report;
