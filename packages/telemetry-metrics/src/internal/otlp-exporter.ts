@@ -114,7 +114,9 @@ export function createOtlpMetricExporter(
       if (!accepted) {
         resultCallback({
           code: ExportResultCode.FAILED,
-          error: new Error(`the export queue is full (${MAX_QUEUED_POINTS} data points waiting)`),
+          error: new Error(
+            `the export queue is full (at most ${MAX_QUEUED_POINTS} data points or ${config.maxQueueBytes} bytes waiting)`,
+          ),
         });
       }
     },
