@@ -1,28 +1,18 @@
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
-import { AggregationTemporality, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { createOtlpMetricExporter } from '../../src/internal/otlp-exporter.js';
+import { createTestMetricCollector } from '../helpers/test-metric-collector.js';
 import { createTestMetricsConfig } from '../helpers/test-metrics-config.js';
-
-/** A reader collected by the test only. */
-class TestReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected override onForceFlush() {
-    return Promise.resolve();
-  }
-  protected override onShutdown() {
-    return Promise.resolve();
-  }
-}
 
 describe('createOtlpMetricExporter', () => {
   describe('export()', () => {
     it('should refuse a collection larger than export.maxQueueBytes, counted as dropped, without sending it', async () => {
-      const reader = new TestReader();
-      const meterProvider = new MeterProvider({ readers: [reader] });
+      const collector = createTestMetricCollector();
+      const meterProvider = new MeterProvider({ readers: [collector.reader] });
       meterProvider.getMeter('t').createCounter('events').add(3, { kind: 'order' });
-      const { resourceMetrics } = await reader.collect();
+      await collector.reader.forceFlush();
+      const resourceMetrics = collector.exporter.getMetrics()[0];
+      if (resourceMetrics === undefined) throw new Error('nothing was collected');
       // An endpoint nothing listens on: a collection that reached it would fail, not drop.
       const config = createTestMetricsConfig({
         export: { endpoint: 'http://127.0.0.1:9/v1/metrics', maxQueueBytes: 8 },
