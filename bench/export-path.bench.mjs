@@ -1,130 +1,281 @@
-// The export path under load, ours (initTracerProvider) against the raw SDK (BasicTracerProvider
-// + BatchSpanProcessor + the OTLP exporter of the protocol), both sending to the same real OTLP
-// receiver on 127.0.0.1 with the same batch settings. Rounds alternate which runs first.
-// Run: `pnpm bench` (builds first).
-import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
-import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import {
-  AlwaysOnSampler,
-  BasicTracerProvider,
-  BatchSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { defaultTelemetryConfig } from '@proc/telemetry-config';
-import { startOtlpReceiver } from '@proc/telemetry-testing';
-import { initTracerProvider } from '@proc/telemetry-tracing';
+// Suite 4, the export path under saturation: a producer at full speed for a fixed time, ours
+// (initTracerProvider) against the raw SDK (BasicTracerProvider + BatchSpanProcessor + the OTLP
+// exporter of the protocol), over http/protobuf, http/json and gRPC, to the same real OTLP
+// receiver on 127.0.0.1; plus 100,000 spans made in one synchronous burst. Each run is a child
+// process of its own, so its CPU and peak RSS are the producer's alone (the receiver, which
+// decodes everything, stays in this process). Rounds alternate which side goes first.
+// Run: `pnpm bench` (builds first); `pnpm bench --quick` (BENCH_QUICK=1) for a short run.
+// The child side (`--child <json>`) is shared with collector-down.bench.mjs (suite 5).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { quick } from './lib/harness.mjs';
 import { reportSuite } from './lib/suite-report.mjs';
 
-const ROUNDS = quick ? 1 : 3;
-const PRODUCE_MILLIS = quick ? 1000 : 3000;
-const BURST = 100_000;
+const SELF = fileURLToPath(import.meta.url);
+const attributes = { 'event.id': 'e-1', 'event.type': 'order', partition: 3, offset: 42, ok: true };
 /** The settings the performance issue measured with: batch 512, queue 8192, delay 200 ms. */
 const BATCH = { maxExportBatchSize: 512, maxQueueSize: 8192, scheduledDelayMillis: 200 };
-const attributes = { 'event.id': 'e-1', 'event.type': 'order', partition: 3, offset: 42, ok: true };
 
-const receiver = await startOtlpReceiver();
-const endpointOf = (protocol) =>
-  protocol === 'grpc' ? receiver.grpcUrl : `${receiver.httpUrl}/v1/traces`;
+// Re-exported for collector-down.bench.mjs, which shares the producer side.
+export { quick } from './lib/harness.mjs';
 
-function raw(protocol) {
-  const url = endpointOf(protocol);
-  const exporter =
-    protocol === 'grpc' ? new GrpcTraceExporter({ url }) : new ProtoTraceExporter({ url });
+// ---------------------------------------------------------------- child: one producer process
+
+/** The raw SDK pipeline; export() calls are counted to know how many were ever in flight at once. */
+async function rawPipeline(spec) {
+  const { BasicTracerProvider, BatchSpanProcessor, AlwaysOnSampler } = await import(
+    '@opentelemetry/sdk-trace-base'
+  );
+  let exporter;
+  if (spec.protocol === 'grpc') {
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-grpc');
+    exporter = new OTLPTraceExporter({ url: spec.endpoint, timeoutMillis: spec.timeoutMillis });
+  } else if (spec.protocol === 'http/protobuf') {
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-proto');
+    exporter = new OTLPTraceExporter({ url: spec.endpoint, timeoutMillis: spec.timeoutMillis });
+  } else {
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+    exporter = new OTLPTraceExporter({ url: spec.endpoint, timeoutMillis: spec.timeoutMillis });
+  }
+  let inFlight = 0;
+  let peakInFlight = 0;
+  const exportSpans = exporter.export.bind(exporter);
+  exporter.export = (spans, done) => {
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    exportSpans(spans, (result) => {
+      inFlight--;
+      done(result);
+    });
+  };
   const provider = new BasicTracerProvider({
     sampler: new AlwaysOnSampler(),
     spanProcessors: [new BatchSpanProcessor(exporter, { ...BATCH, exportTimeoutMillis: 30_000 })],
   });
-  return { tracer: provider.getTracer('bench'), shutdown: () => provider.shutdown() };
+  return {
+    tracer: provider.getTracer('bench'),
+    // Bounded like ours: with the collector down the SDK's shutdown waits for every export's
+    // timeout and then rejects.
+    shutdown: () =>
+      Promise.race([
+        provider.shutdown().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, spec.shutdownMillis).unref()),
+      ]),
+    // The SDK does not expose what its processor dropped.
+    counts: () => ({ peakInFlight, counted: undefined }),
+  };
 }
 
-function ours(protocol) {
+async function oursPipeline(spec) {
+  const { defaultTelemetryConfig } = await import('@proc/telemetry-config');
+  const { initTracerProvider } = await import('@proc/telemetry-tracing');
   const base = defaultTelemetryConfig().traces;
   const handle = initTracerProvider({
     ...base,
     sampler: { type: 'always_on', ratio: 1 },
     batch: { ...base.batch, ...BATCH },
-    export: { ...base.export, protocol, endpoint: endpointOf(protocol) },
+    export: {
+      ...base.export,
+      protocol: spec.protocol,
+      endpoint: spec.endpoint,
+      timeoutMillis: spec.timeoutMillis,
+      ...(spec.maxQueueBytes === undefined ? {} : { maxQueueBytes: spec.maxQueueBytes }),
+    },
   });
+  let report;
   return {
     tracer: handle.getTracer('bench'),
-    shutdown: () => handle.shutdown({ timeoutMillis: 30_000 }),
+    shutdown: async () => {
+      report = await handle.shutdown({ timeoutMillis: spec.shutdownMillis });
+    },
+    counts: () => {
+      const counts = handle.exportCounts();
+      return {
+        peakInFlight: counts?.peakExportsInFlight ?? 0,
+        // Everything not delivered that the report names: dropped by reason and failed.
+        counted:
+          report === undefined
+            ? undefined
+            : report.failed + Object.values(report.dropped).reduce((a, b) => a + b, 0),
+      };
+    },
   };
 }
 
-/** Makes spans as fast as it can for PRODUCE_MILLIS, yielding every 1000 so exports progress. */
-async function fullSpeed(setup) {
-  const { tracer, shutdown } = setup;
+const mib = (bytes) => bytes / 1024 / 1024;
+
+/** Runs one producer as `spec` says and reports what it made, cost and held. */
+async function runChild(spec) {
+  const setup = spec.impl === 'raw' ? await rawPipeline(spec) : await oursPipeline(spec);
+  const rss = { start: process.memoryUsage().rss, peak: 0, end: 0 };
+  const sampler = setInterval(() => {
+    rss.peak = Math.max(rss.peak, process.memoryUsage().rss);
+  }, 100);
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
   let made = 0;
-  const end = Date.now() + PRODUCE_MILLIS;
-  while (Date.now() < end) {
-    for (let i = 0; i < 1000; i++) tracer.startSpan('process event', { attributes }).end();
-    made += 1000;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  const producedMillis = PRODUCE_MILLIS;
-  await shutdown();
-  return { made, delivered: receiver.spans().length, producedMillis };
-}
-
-/** Makes BURST spans in one synchronous loop, then shuts down. */
-async function burst(setup) {
-  for (let i = 0; i < BURST; i++) setup.tracer.startSpan('burst', { attributes }).end();
-  await setup.shutdown();
-  return { made: BURST, delivered: receiver.spans().length };
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function measure(name, run) {
-  const results = { raw: [], ours: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? ['raw', 'ours'] : ['ours', 'raw'];
-    for (const impl of order) {
-      receiver.clear();
-      results[impl].push(await run(impl));
+  if (spec.mode === 'burst') {
+    for (let i = 0; i < spec.spans; i++) setup.tracer.startSpan('burst', { attributes }).end();
+    made = spec.spans;
+  } else if (spec.mode === 'saturate') {
+    // As fast as it can, yielding every 1000 spans so exports progress.
+    const end = Date.now() + spec.millis;
+    while (Date.now() < end) {
+      for (let i = 0; i < 1000; i++) setup.tracer.startSpan('load', { attributes }).end();
+      made += 1000;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else {
+    // A fixed rate, in ticks of 50 ms.
+    const perTick = Math.round((spec.rate * 50) / 1000);
+    const end = Date.now() + spec.millis;
+    while (Date.now() < end) {
+      for (let i = 0; i < perTick; i++) setup.tracer.startSpan('steady', { attributes }).end();
+      made += perTick;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  return [name, results];
+  const producedMillis = performance.now() - started;
+  await setup.shutdown();
+  const totalMillis = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  clearInterval(sampler);
+  rss.end = process.memoryUsage().rss;
+  rss.peak = Math.max(rss.peak, rss.end, rss.start);
+  const counts = setup.counts();
+  return {
+    made,
+    producedMillis,
+    totalMillis,
+    cpuMillis: (cpu.user + cpu.system) / 1000,
+    rssMiB: { start: mib(rss.start), peak: mib(rss.peak), end: mib(rss.end) },
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakInFlight: counts.peakInFlight,
+    counted: counts.counted,
+  };
 }
 
-const rows = [];
-for (const protocol of ['http/protobuf', 'grpc']) {
-  rows.push(
-    await measure(`full-speed producer, ${protocol}`, (impl) =>
-      fullSpeed(impl === 'raw' ? raw(protocol) : ours(protocol)),
-    ),
-  );
-  rows.push(
-    await measure(`${BURST} spans in one synchronous burst, ${protocol}`, (impl) =>
-      burst(impl === 'raw' ? raw(protocol) : ours(protocol)),
-    ),
-  );
-}
-await receiver.stop();
-
-const suiteRows = [];
-for (const [name, { raw: r, ours: o }] of rows) {
-  const ratios = r.map((x, i) => o[i].delivered / Math.max(1, x.delivered));
-  const pick = (list) => list.find((x) => x.delivered === median(list.map((y) => y.delivered)));
-  const rm = pick(r);
-  const om = pick(o);
-  const pct = (x) => `${x.delivered} of ${x.made} (${((100 * x.delivered) / x.made).toFixed(0)}%)`;
-  suiteRows.push({
-    case: name,
-    baseline: 'BatchSpanProcessor + OTLP exporter',
-    unit: 'spans delivered',
-    better: 'higher',
-    baselineValue: rm.delivered,
-    candidateValue: om.delivered,
-    ratio: median(ratios),
-    low: Math.min(...ratios),
-    high: Math.max(...ratios),
-    rounds: ROUNDS,
-    detail: `raw ${pct(rm)}, ours ${pct(om)}`,
+/** Starts a child producer with `spec` and resolves with its result. */
+export function runProducer(spec) {
+  return new Promise((resolve, reject) => {
+    const child = fork(SELF, ['--child', JSON.stringify(spec)], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), (spec.millis ?? 0) + 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      const line = out.trim().split('\n').at(-1);
+      if (code !== 0 || !line)
+        reject(new Error(`producer ${JSON.stringify(spec)} exited with ${code}`));
+      else resolve(JSON.parse(line));
+    });
   });
 }
-reportSuite({
-  id: 'export-path',
-  title: 'Export path: delivered spans, ours vs the raw SDK (higher is better)',
-  rows: suiteRows,
-});
+
+const childAt = process.argv.indexOf('--child');
+if (childAt !== -1) {
+  const result = await runChild(JSON.parse(process.argv[childAt + 1]));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- parent: suite 4
+
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const spread = (values) =>
+  `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+
+if (process.argv[1] === SELF) {
+  const { startOtlpReceiver } = await import('@proc/telemetry-testing');
+  const ROUNDS = quick ? 1 : 3;
+  const PRODUCE_MILLIS = quick ? 1000 : 3000;
+  // Quick: a burst that still overflows the SDK's queue (8192) but drains within seconds.
+  const BURST = quick ? 20_000 : 100_000;
+  const PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'];
+  const receiver = await startOtlpReceiver({ maxBodyBytes: 64 * 1024 * 1024 });
+  const endpointOf = (protocol) =>
+    protocol === 'grpc' ? receiver.grpcUrl : `${receiver.httpUrl}/v1/traces`;
+
+  const measure = async (spec) => {
+    const results = { raw: [], ours: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ['raw', 'ours'] : ['ours', 'raw'];
+      for (const impl of order) {
+        receiver.clear();
+        const endpoint = endpointOf(spec.protocol);
+        const result = await runProducer({
+          ...spec,
+          impl,
+          endpoint,
+          timeoutMillis: 10_000,
+          shutdownMillis: 30_000,
+        });
+        result.delivered = receiver.spans().length;
+        results[impl].push(result);
+      }
+    }
+    return results;
+  };
+
+  const rows = [];
+  for (const protocol of PROTOCOLS) {
+    rows.push({
+      name: `full-speed producer ${PRODUCE_MILLIS / 1000} s, ${protocol}`,
+      results: await measure({ mode: 'saturate', millis: PRODUCE_MILLIS, protocol }),
+    });
+    rows.push({
+      name: `${BURST.toLocaleString('en')}-span synchronous burst, ${protocol}`,
+      results: await measure({ mode: 'burst', spans: BURST, protocol }),
+    });
+  }
+  await receiver.stop();
+
+  const perSecond = (r) => r.delivered / (r.totalMillis / 1000);
+  const pick = (list) => list.find((r) => perSecond(r) === median(list.map(perSecond)));
+  const cell = (r) => {
+    const dropped = r.made - r.delivered;
+    const counted =
+      r.counted === undefined
+        ? 'not counted'
+        : r.counted === dropped
+          ? 'all counted'
+          : `${r.counted} counted`;
+    const cpuPer1000 = r.delivered > 0 ? ((1000 * r.cpuMillis) / r.delivered).toFixed(1) : '—';
+    return `${r.delivered.toLocaleString('en')} of ${r.made.toLocaleString('en')}, ${Math.round(perSecond(r)).toLocaleString('en')}/s; ${dropped.toLocaleString('en')} dropped (${counted}); ${cpuPer1000} ms CPU/1k; ${Math.round(r.maxRssMiB)} MiB`;
+  };
+  const suiteRows = rows.map(({ name, results }) => {
+    const ratios = results.raw.map(
+      (r, i) => perSecond(results.ours[i]) / Math.max(1, perSecond(r)),
+    );
+    const raw = pick(results.raw);
+    const ours = pick(results.ours);
+    return {
+      case: name,
+      baseline: 'BatchSpanProcessor + OTLP exporter',
+      unit: 'spans delivered/s',
+      better: 'higher',
+      baselineValue: Math.round(perSecond(raw)),
+      candidateValue: Math.round(perSecond(ours)),
+      ratio: median(ratios),
+      low: Math.min(...ratios),
+      high: Math.max(...ratios),
+      rounds: ROUNDS,
+      target: { min: 1.2 },
+      detail: `raw: ${cell(raw)}; ours: ${cell(ours)}`,
+    };
+  });
+  reportSuite({
+    id: 'export-path',
+    title: 'Suite 4: the export path under saturation, ours vs the raw SDK (higher is better)',
+    description:
+      'Each producer in a process of its own, to the same receiver on 127.0.0.1; batch 512, SDK queue 8192, delay 200 ms; ours with its default export.maxQueueBytes.',
+    notes: [
+      'Detail: delivered of made, delivered per second (first span to shutdown done); dropped (made − delivered) and whether the handle counted them; producer-process CPU per 1,000 delivered spans; peak RSS.',
+    ],
+    rows: suiteRows,
+  });
+}

@@ -167,10 +167,21 @@ export interface ExportConfig {
   /**
    * Exports of this signal in flight at once, a retrying one included. While the collector is
    * down only this many attempts are open, with a growing backoff between them; what cannot be
-   * held meanwhile is dropped and counted (`traces.batch.maxQueueSize`). Integer >= 1; code or
+   * held meanwhile is dropped and counted (`maxQueueBytes`). Integer >= 1; code or
    * file only (no `OTEL_*` variable exists). Default 1.
    */
   maxConcurrentExports: number;
+  /**
+   * Bytes of encoded export requests this signal holds at most while they wait for their export
+   * (the requests in flight, at most `maxConcurrentExports`, come on top). With the OTLP
+   * exporter, spans and log records are encoded as soon as their batch fills, so this, not
+   * `batch.maxQueueSize`, is what bounds a burst or an outage: a batch that does not fit is
+   * dropped and counted (`queue full`). Integer >= 1. Env: `PROC_TELEMETRY_MAX_QUEUE_BYTES`,
+   * per signal `PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES` (`_METRICS_`, `_LOGS_`), which wins.
+   * Default 33554432 (32 MiB): 100,000 spans of five attributes take about 16 MiB as protobuf,
+   * about 54 MiB as JSON.
+   */
+  maxQueueBytes: number;
   /** How a failed export that may succeed later is sent again. */
   retry: RetryConfig;
 }
@@ -210,7 +221,13 @@ export interface RetryConfig {
 
 /** Batch span processor settings (`OTEL_BSP_*`). */
 export interface BatchConfig {
-  /** Env: `OTEL_BSP_MAX_QUEUE_SIZE`. Integer >= 1. Default 2048. */
+  /**
+   * Spans held as span objects at most. With the OTLP exporter they are encoded as soon as their
+   * batch fills (at most `maxExportBatchSize` are ever objects) and `export.maxQueueBytes` bounds
+   * the encoded queue; with a `SpanExporter` given in code or `console`, spans stay objects
+   * until exported and this bounds them. Env: `OTEL_BSP_MAX_QUEUE_SIZE`. Integer >= 1.
+   * Default 2048.
+   */
   maxQueueSize: number;
   /**
    * Env: `OTEL_BSP_MAX_EXPORT_BATCH_SIZE`. Integer >= 1, at most `maxQueueSize`. Default 512, or
@@ -315,7 +332,11 @@ export interface MetricsConfig {
 
 /** Batch log record processor settings (`OTEL_BLRP_*`). */
 export interface LogBatchConfig {
-  /** Env: `OTEL_BLRP_MAX_QUEUE_SIZE`. Integer >= 1. Default 2048. */
+  /**
+   * Log records held as objects at most: as for spans (`BatchConfig.maxQueueSize`), with OTLP
+   * they are encoded as their batch fills and `export.maxQueueBytes` bounds the encoded queue.
+   * Env: `OTEL_BLRP_MAX_QUEUE_SIZE`. Integer >= 1. Default 2048.
+   */
   maxQueueSize: number;
   /**
    * Env: `OTEL_BLRP_MAX_EXPORT_BATCH_SIZE`. Integer >= 1, at most `maxQueueSize`. Default 512, or

@@ -79,12 +79,19 @@ export interface LogExportCounts {
   exported: number;
   /** Given up: rejected by the collector, out of retries, or still queued at a deadline. */
   failed: number;
-  /** Refused because the queue (`logs.batch.maxQueueSize`) was full. */
+  /**
+   * Refused because the queue was full: over OTLP its bytes (`logs.export.maxQueueBytes`), with
+   * a span or log exporter given in code or `console` its count (`logs.batch.maxQueueSize`).
+   */
   dropped: number;
   /** Left out of their batch because they could not be encoded (the rest of the batch is sent). */
   invalid: number;
   /** Waiting to be delivered or in flight now. */
   queued: number;
+  /** Bytes of the encoded batches waiting or in flight now (over OTLP; 0 otherwise). */
+  queuedBytes: number;
+  /** Most bytes ever held encoded at once: at most `logs.export.maxQueueBytes` plus the batches in flight. */
+  peakQueuedBytes: number;
   /** Exports in flight now. */
   exportsInFlight: number;
   /** Most exports ever in flight at once (at most `logs.export.maxConcurrentExports`). */

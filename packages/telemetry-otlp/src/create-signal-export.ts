@@ -1,6 +1,7 @@
 import { ExportResultCode } from '@opentelemetry/core';
 import { createOtlpSender } from './create-otlp-sender.js';
 import { createDeliveryQueue } from './delivery-queue.js';
+import { encodedQueueBound } from './encoded-queue-bound.js';
 import { createExportSelfMetrics } from './export-self-metrics.js';
 import type {
   DeliveryOutcome,
@@ -15,8 +16,6 @@ function queueOptions<I>(options: SignalExportOptions<I>) {
   const { section } = options;
   return {
     signal: options.signal,
-    maxQueuedItems: section.batch.maxQueueSize,
-    queueSizeOption: options.queueSizeOption,
     attemptTimeoutMillis: section.batch.exportTimeoutMillis,
     maxInFlight: section.export.maxConcurrentExports,
     retry: section.export.retry,
@@ -39,11 +38,15 @@ function otlpExport<I>(options: SignalExportOptions<I>): SignalExport<I, Encoded
           signal,
           protocol: section.export.protocol,
           queueCapacity: section.batch.maxQueueSize,
+          queueCapacityBytes: section.export.maxQueueBytes,
           read: options.readSelfMetrics,
         });
   return {
     queue: createDeliveryQueue<EncodedRequest>({
       ...queueOptions(options),
+      // Bounded by bytes, not by count: the items are objects only until their batch fills (at
+      // most one batch of them), and a burst that never lets an export finish is held encoded.
+      ...encodedQueueBound(signal, section.export),
       deliver: (request) => sender.send(request),
       ...(selfMetrics === undefined ? {} : { onExportConcluded: selfMetrics.onExportConcluded }),
     }),
@@ -68,7 +71,12 @@ function exporterExport<I>(
       );
     });
   return {
-    queue: createDeliveryQueue<I[]>({ ...queueOptions(options), deliver }),
+    queue: createDeliveryQueue<I[]>({
+      ...queueOptions(options),
+      maxQueuedItems: options.section.batch.maxQueueSize,
+      queueSizeOption: options.queueSizeOption,
+      deliver,
+    }),
     encode: (items) => ({ payload: items, items: items.length, invalid: 0 }),
     closeExporter: () => exporter.shutdown(),
   };

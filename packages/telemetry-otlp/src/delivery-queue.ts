@@ -13,6 +13,8 @@ import type {
 interface Entry<T> {
   payload: T;
   items: number;
+  /** What `sizeOf` said, 0 without it. */
+  bytes: number;
   attempts: number;
   /** When the first attempt started (`performance.now()`), for the retry budget. */
   firstAttemptAt: number;
@@ -31,9 +33,9 @@ const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
  * A bounded queue in front of one signal's export: at most `maxInFlight` deliveries at once, a
  * failed delivery that may succeed later is sent again after a backoff *in its own slot* (so a
  * retrying batch counts against the in-flight limit), and no new delivery starts while the
- * endpoint is backing off. What waits counts against `maxQueuedItems` (what does not fit is
- * refused at `enqueue()` and counted as dropped), and at most `maxInFlight` payloads are beyond
- * it, so the memory an outage can take is bounded whatever the rate.
+ * endpoint is backing off. What waits counts against `maxQueuedItems` and `maxQueuedBytes` (what
+ * does not fit is refused at `enqueue()` and counted as dropped), and at most `maxInFlight`
+ * payloads are beyond them, so the memory an outage can take is bounded whatever the rate.
  *
  * It replaces what the SDK's batch processor and OTLP exporters do together, which grows the
  * exports in flight without bound while the collector is down: the processor starts a new export
@@ -47,6 +49,9 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   const maxBackoff = retry.maxBackoffMillis ?? DEFAULT_MAX_BACKOFF_MILLIS;
   const budget = retry.budgetMillis;
   const attemptTimeout = options.attemptTimeoutMillis;
+  const maxItems = options.maxQueuedItems ?? Number.POSITIVE_INFINITY;
+  const maxBytes = options.maxQueuedBytes ?? Number.POSITIVE_INFINITY;
+  const sizeOf = options.sizeOf;
 
   const waiting: Entry<T>[] = [];
   const stats: DeliveryStats = {
@@ -54,7 +59,10 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     delivered: 0,
     failed: 0,
     dropped: 0,
+    acceptedBytes: 0,
     queued: 0,
+    queuedBytes: 0,
+    peakQueuedBytes: 0,
     inFlight: 0,
     peakInFlight: 0,
     started: 0,
@@ -63,6 +71,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   };
   let inFlight = 0;
   let waitingItems = 0; // what `maxQueuedItems` bounds; a retried payload returns to it unchecked
+  let waitingBytes = 0; // the same for `maxQueuedBytes`
   let closed = false;
   let backoff = 0; // grows while the endpoint keeps failing, reset by a delivery
   let failingSince = 0; // failed attempts since the last delivery: one warning per outage
@@ -71,6 +80,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
 
   const settle = (entry: Entry<T>, outcome: DeliveryOutcome, failure?: DeliveryFailure) => {
     stats.queued -= entry.items;
+    stats.queuedBytes -= entry.bytes;
     if (outcome.status === 'delivered') stats.delivered += entry.items;
     else stats.failed += entry.items;
     if (entry.attempts > 0) {
@@ -132,6 +142,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       else logger.debug(message);
       waiting.unshift(entry); // it keeps its place at the head
       waitingItems += entry.items;
+      waitingBytes += entry.bytes;
       pauseFor(delay);
       return;
     }
@@ -205,24 +216,35 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     while (pauseTimer === undefined && inFlight < maxInFlight && waiting.length > 0) {
       const entry = waiting.shift() as Entry<T>;
       waitingItems -= entry.items;
+      waitingBytes -= entry.bytes;
       start(entry);
     }
   }
 
   let warnedFull = false;
-  /** Counts items refused for want of room; the first time, says which setting sizes the queue. */
-  const dropForRoom = (items: number) => {
+  /**
+   * Counts items refused for want of room; the first time, says which bound was reached and the
+   * setting that sizes it.
+   */
+  const dropForRoom = (items: number, bytes: number) => {
     stats.dropped += items;
     if (warnedFull) return;
     warnedFull = true;
-    const raise =
-      options.queueSizeOption === undefined
-        ? ''
-        : `; raise ${options.queueSizeOption} if this load is normal`;
+    const byBytes = waitingItems + items <= maxItems;
+    const option = byBytes ? options.queueBytesOption : options.queueSizeOption;
+    const held = byBytes
+      ? `${waitingBytes} of ${maxBytes} bytes waiting, ${bytes} more`
+      : `${maxItems} items waiting`;
+    const raise = option === undefined ? '' : `; raise ${option} if this load is normal`;
     logger.warn(
-      `${options.signal}: the export queue is full (${options.maxQueuedItems} items waiting), dropping ${items} item(s); further drops are counted, not logged${raise}`,
+      `${options.signal}: the export queue is full (${held}), dropping ${items} item(s); further drops are counted, not logged${raise}`,
     );
   };
+  const fits = (items: number, bytes: number) =>
+    waitingItems + items <= maxItems && waitingBytes + bytes <= maxBytes;
+  /** What `items` items will take once encoded, from what the accepted ones took. */
+  const estimateBytes = (items: number) =>
+    stats.accepted === 0 ? 0 : Math.ceil((stats.acceptedBytes / stats.accepted) * items);
 
   return {
     enqueue(payload, items, onSettled) {
@@ -230,21 +252,26 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
         stats.dropped += items;
         return false;
       }
-      if (waitingItems + items > options.maxQueuedItems) {
-        dropForRoom(items);
+      const bytes = sizeOf === undefined ? 0 : sizeOf(payload);
+      if (!fits(items, bytes)) {
+        dropForRoom(items, bytes);
         return false;
       }
       stats.accepted += items;
+      stats.acceptedBytes += bytes;
       stats.queued += items;
-      waiting.push({ payload, items, attempts: 0, firstAttemptAt: 0, onSettled });
+      stats.queuedBytes += bytes;
+      if (stats.queuedBytes > stats.peakQueuedBytes) stats.peakQueuedBytes = stats.queuedBytes;
+      waiting.push({ payload, items, bytes, attempts: 0, firstAttemptAt: 0, onSettled });
       waitingItems += items;
+      waitingBytes += bytes;
       pump();
       return true;
     },
-    hasRoomFor: (items) => !closed && waitingItems + items <= options.maxQueuedItems,
+    hasRoomFor: (items) => !closed && fits(items, estimateBytes(items)),
     drop(items) {
       if (closed) stats.dropped += items;
-      else dropForRoom(items);
+      else dropForRoom(items, estimateBytes(items));
     },
     flush() {
       if (stats.queued === 0 && inFlight === 0) return Promise.resolve();
@@ -265,6 +292,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       }
       const givenUp = waiting.splice(0);
       waitingItems = 0;
+      waitingBytes = 0;
       for (const entry of givenUp) {
         settle(
           entry,

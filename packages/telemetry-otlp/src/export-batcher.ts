@@ -4,7 +4,8 @@ import type { ExportBatcher, ExportBatcherOptions, ExportBatcherStats } from './
  * Collects the items of one signal (spans, log records) into batches and queues each batch
  * encoded: an item is held as an object only until its batch fills (`maxExportBatchSize`) or
  * `scheduledDelayMillis` passes, then as bytes in the delivery queue, which bounds what is held
- * and what is in flight. A batch the queue has no room for is dropped before it is encoded (while
+ * (by count and by bytes) and what is in flight: a synchronous burst that never lets an export
+ * finish is held as bytes, far smaller than the item objects. A batch the queue has no room for is dropped before it is encoded (while
  * the collector is down the queue stays full: no CPU is spent encoding what it refuses); an item
  * the encoder leaves out is counted as invalid, the rest of its batch is sent.
  *
@@ -91,6 +92,8 @@ export function createExportBatcher<TItem, TPayload>(
         dropped: stats.dropped,
         invalid,
         queued: stats.queued + buffer.length,
+        queuedBytes: stats.queuedBytes,
+        peakQueuedBytes: stats.peakQueuedBytes,
         exportsInFlight: stats.inFlight,
         peakExportsInFlight: stats.peakInFlight,
       };

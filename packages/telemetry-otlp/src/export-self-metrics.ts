@@ -151,7 +151,16 @@ export function createExportSelfMetrics(options: ExportSelfMetricsOptions): Expo
       if (counts)
         result.observe(Math.max(0, counts.stats.queued - counts.stats.exporting), attributes);
     });
-    capacity.addCallback((result) => result.observe(capacityValue, attributes));
+    const capacityBytes = options.queueCapacityBytes;
+    capacity.addCallback((result) => {
+      const stats = capacityBytes === undefined ? undefined : options.read()?.stats;
+      // A queue bounded by bytes holds as many items as fit, at the bytes per item seen so far.
+      const value =
+        capacityBytes === undefined || stats === undefined || stats.acceptedBytes === 0
+          ? capacityValue
+          : Math.floor((capacityBytes * stats.accepted) / stats.acceptedBytes);
+      result.observe(value, attributes);
+    });
     processed.addCallback((result) => {
       const counts = options.read();
       if (!counts) return;

@@ -11,6 +11,7 @@ export { createOtlpSender } from './create-otlp-sender.js';
 export { createSignalExport } from './create-signal-export.js';
 export { createDeliveryQueue } from './delivery-queue.js';
 export { encodeBatch } from './encode-batch.js';
+export { encodedQueueBound } from './encoded-queue-bound.js';
 export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
 export type {

@@ -39,13 +39,26 @@ export interface DeliveryQueueOptions<T> {
   /**
    * Items (spans, data points, log records) waiting at most; payloads in flight (at most
    * `maxInFlight`) come on top, as the batch being exported does in the SDK's batch processor.
+   * Default: no bound by count (bound it by bytes instead).
    */
-  maxQueuedItems: number;
+  maxQueuedItems?: number;
+  /**
+   * Bytes waiting at most, as `sizeOf` measures each payload; payloads in flight come on top, as
+   * for `maxQueuedItems`. An `ExportConfig`'s `maxQueueBytes` fits. Default: no bound by bytes.
+   */
+  maxQueuedBytes?: number;
+  /** The bytes a payload holds, for `maxQueuedBytes` (`request.body.byteLength`). Default: 0. */
+  sizeOf?(payload: T): number;
   /**
    * The setting that sizes the queue, named in the one warning logged at the first drop, e.g.
    * `traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)`. Default: none named.
    */
   queueSizeOption?: string;
+  /**
+   * The setting that sizes `maxQueuedBytes`, named in that warning when the bytes are what ran
+   * out, e.g. `traces.export.maxQueueBytes (PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES)`.
+   */
+  queueBytesOption?: string;
   /**
    * Gives up an attempt that has not settled after this long (counted as failed, not retried),
    * so a `deliver` that never answers cannot block the queue. Default: no limit (OTLP transports
@@ -76,6 +89,12 @@ export interface DeliveryStats {
   dropped: number;
   /** Held now, waiting or in flight. */
   queued: number;
+  /** Bytes of the accepted payloads (as `sizeOf` measures them), with `accepted` the bytes per item. */
+  acceptedBytes: number;
+  /** Bytes of the payloads held now, waiting or in flight (as `sizeOf` measures them). */
+  queuedBytes: number;
+  /** Most bytes ever held at once. */
+  peakQueuedBytes: number;
   /** Deliveries in flight now. */
   inFlight: number;
   /** Most deliveries ever in flight at once. */
@@ -103,7 +122,10 @@ export interface DeliveryQueue<T> {
    * final outcome of an accepted payload.
    */
   enqueue(payload: T, items: number, onSettled?: (outcome: DeliveryOutcome) => void): boolean;
-  /** Whether `enqueue()` would accept `items` items now: lets a caller skip encoding what would be refused. */
+  /**
+   * Whether `enqueue()` would accept `items` items now (their bytes estimated from what the
+   * accepted items took): lets a caller skip encoding what would be refused.
+   */
   hasRoomFor(items: number): boolean;
   /** Counts `items` items as dropped that the caller refused itself after `hasRoomFor()` said no. */
   drop(items: number): void;
@@ -176,6 +198,11 @@ export interface ExportSelfMetricsOptions {
    * processor's (spans, logs): with it, the `otel.sdk.processor.*` metrics are recorded too.
    */
   queueCapacity?: number;
+  /**
+   * The queue's bound in bytes, when it has one: the capacity recorded is then the items that
+   * fit at the bytes per item accepted so far (`queueCapacity` until something was accepted).
+   */
+  queueCapacityBytes?: number;
   /** The counts now; `undefined` while there is nothing to report. Called at each collection. */
   read(): ExportSelfMetricsCounts | undefined;
 }
@@ -233,6 +260,10 @@ export interface ExportBatcherStats {
   invalid: number;
   /** Waiting in a batch or in the queue, or in flight now. */
   queued: number;
+  /** Bytes of the encoded batches waiting in the queue or in flight now. */
+  queuedBytes: number;
+  /** Most bytes ever held encoded at once. */
+  peakQueuedBytes: number;
   /** Exports in flight now. */
   exportsInFlight: number;
   /** Most exports ever in flight at once. */

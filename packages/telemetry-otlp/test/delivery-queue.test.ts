@@ -341,6 +341,59 @@ describe('createDeliveryQueue', () => {
     });
   });
 
+  describe('maxQueuedBytes', () => {
+    const sized = (target: ReturnType<typeof controlledDeliver>, maxQueuedBytes: number) =>
+      createDeliveryQueue<string>({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedBytes,
+        sizeOf: (payload) => payload.length,
+        queueBytesOption: 'traces.export.maxQueueBytes (PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES)',
+      });
+
+    it('should hold what fits in the bytes waiting, the payload in flight on top, and drop the rest counted', () => {
+      const diagLog = installTestDiagLogger();
+      const target = controlledDeliver();
+      const queue = sized(target, 10);
+      expect(queue.enqueue('in flight!', 100)).toBe(true); // 10 bytes, in flight at once
+      expect(queue.enqueue('12345', 100)).toBe(true);
+      expect(queue.enqueue('67890', 100)).toBe(true); // 10 bytes waiting: full
+      expect(queue.enqueue('x', 7)).toBe(false);
+      expect(queue.stats()).toMatchObject({
+        accepted: 300,
+        dropped: 7,
+        queued: 300,
+        queuedBytes: 20,
+        peakQueuedBytes: 20,
+      });
+      const warnings = diagLog.texts('warn');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/\(10 of 10 bytes waiting, 1 more\), dropping 7 item\(s\)/);
+      expect(warnings[0]).toMatch(/raise traces\.export\.maxQueueBytes/);
+    });
+
+    it('should not bound by count when only bytes are given', () => {
+      const target = controlledDeliver();
+      const queue = sized(target, 1000);
+      for (let i = 0; i < 50; i++) expect(queue.enqueue('ab', 10_000)).toBe(true);
+      expect(queue.stats()).toMatchObject({ accepted: 500_000, dropped: 0, queuedBytes: 100 });
+    });
+
+    it('should free the bytes of what was delivered and estimate the next payload from the accepted ones', async () => {
+      const target = controlledDeliver();
+      const queue = sized(target, 8);
+      queue.enqueue('aaaa', 2); // in flight
+      queue.enqueue('bbbb', 2);
+      queue.enqueue('cccc', 2); // 8 bytes waiting
+      expect(queue.hasRoomFor(2)).toBe(false); // 2 bytes an item so far: 4 more do not fit
+      await target.answerNext({ status: 'delivered' });
+      expect(queue.stats()).toMatchObject({ delivered: 2, queuedBytes: 8 });
+      expect(queue.hasRoomFor(2)).toBe(true); // 'bbbb' is in flight now: 4 bytes waiting
+      queue.drop(3);
+      expect(queue.stats().dropped).toBe(3);
+    });
+  });
+
   describe('close()', () => {
     it('should give up the waiting payloads and refuse new ones', async () => {
       const target = controlledDeliver();

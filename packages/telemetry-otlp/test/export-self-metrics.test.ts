@@ -85,6 +85,37 @@ describe('createExportSelfMetrics', () => {
     await meterProvider.shutdown();
   });
 
+  it('should observe a byte-bounded queue: its capacity in the items that fit, its drops as queue_full', async () => {
+    const reader = new TestReader();
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    let queueRef: ReturnType<typeof createDeliveryQueue<string>> | undefined;
+    createExportSelfMetrics({
+      meterProvider,
+      signal: 'logs',
+      protocol: 'http/protobuf',
+      queueCapacity: 2048,
+      queueCapacityBytes: 100,
+      read: () => (queueRef ? { stats: queueRef.stats() } : undefined),
+    });
+    const queue = createDeliveryQueue<string>({
+      signal: 'logs',
+      deliver: () => new Promise<DeliveryOutcome>(() => undefined),
+      maxQueuedBytes: 100,
+      sizeOf: (payload) => payload.length,
+    });
+    queueRef = queue;
+    // Before anything was accepted the bytes per item are unknown: the count is reported.
+    expect((await collect(reader)).get('otel.sdk.processor.log.queue.capacity')?.value).toBe(2048);
+    queue.enqueue('x'.repeat(40), 10); // 4 bytes a record, in flight
+    queue.enqueue('x'.repeat(80), 20); // waiting
+    queue.enqueue('x'.repeat(40), 10); // 80 + 40 > 100: dropped
+    const points = await collect(reader);
+    expect(points.get('otel.sdk.processor.log.queue.capacity')?.value).toBe(25); // 100 / 4
+    expect(points.get('otel.sdk.processor.log.queue.size')?.value).toBe(20);
+    expect(points.get('otel.sdk.processor.log.processed{queue_full}')?.value).toBe(10);
+    await meterProvider.shutdown();
+  });
+
   it('should record no processor metrics for metric data points', async () => {
     const reader = new TestReader();
     const meterProvider = new MeterProvider({ readers: [reader] });
@@ -99,6 +130,9 @@ describe('createExportSelfMetrics', () => {
           failed: 0,
           dropped: 0,
           queued: 0,
+          acceptedBytes: 0,
+          queuedBytes: 0,
+          peakQueuedBytes: 0,
           inFlight: 0,
           peakInFlight: 1,
           started: 2,

@@ -99,12 +99,19 @@ export interface SpanExportCounts {
   exported: number;
   /** Given up: rejected by the collector, out of retries, or still queued at a deadline. */
   failed: number;
-  /** Refused because the queue (`traces.batch.maxQueueSize`) was full. */
+  /**
+   * Refused because the queue was full: over OTLP its bytes (`traces.export.maxQueueBytes`), with
+   * a span or log exporter given in code or `console` its count (`traces.batch.maxQueueSize`).
+   */
   dropped: number;
   /** Left out of their batch because they could not be encoded (the rest of the batch is sent). */
   invalid: number;
   /** Waiting to be delivered or in flight now. */
   queued: number;
+  /** Bytes of the encoded batches waiting or in flight now (over OTLP; 0 otherwise). */
+  queuedBytes: number;
+  /** Most bytes ever held encoded at once: at most `traces.export.maxQueueBytes` plus the batches in flight. */
+  peakQueuedBytes: number;
   /** Started and not yet ended. */
   open: number;
   /** Ended after `shutdown()` had flushed: not exported. */

@@ -7,13 +7,15 @@ import type { SpanExportCounts } from '../src/index.js';
 
 const FIXTURE = path.join(__dirname, 'fixtures/collector-down-app.cjs');
 const BUILT = path.join(__dirname, '../dist/cjs/index.js');
-/** The issue's soak: a minute at a rate that fills the default queue (2048) within a second. */
+/** The issue's soak: a minute at a rate that fills an 8 MiB queue within a few seconds. */
 const SECONDS = 60;
 const RATE = 10_000;
 const MIB = 1024 * 1024;
-/** The default queue (2048) and batch size (512). */
-const QUEUE = 2048;
-const BATCH = 512;
+/** The byte budget of most runs, and the default one (32 MiB) of the last. */
+const BUDGET = 8 * MIB;
+const DEFAULT_BUDGET = 32 * MIB;
+/** An encoded batch of 512 of the fixture's spans is well under this, even as JSON. */
+const BATCH_BYTES = MIB;
 
 interface Sample {
   phase: 'run' | 'end';
@@ -22,7 +24,12 @@ interface Sample {
 }
 
 /** Runs the fixture app against `endpoint` for SECONDS and returns its per-second samples. */
-function runApp(protocol: OtlpProtocol, endpoint: string, maxConcurrentExports = 1) {
+function runApp(
+  protocol: OtlpProtocol,
+  endpoint: string,
+  maxConcurrentExports = 1,
+  maxQueueBytes: number | 'default' = BUDGET,
+) {
   return new Promise<Sample[]>((resolve, reject) => {
     const child = spawn(process.execPath, [FIXTURE], {
       cwd: path.join(__dirname, '..'),
@@ -34,6 +41,7 @@ function runApp(protocol: OtlpProtocol, endpoint: string, maxConcurrentExports =
         RATE: String(RATE),
         SECONDS: String(SECONDS),
         MAX_CONCURRENT_EXPORTS: String(maxConcurrentExports),
+        ...(maxQueueBytes === 'default' ? {} : { MAX_QUEUE_BYTES: String(maxQueueBytes) }),
       },
     });
     let stdout = '';
@@ -66,7 +74,7 @@ const endpointFor = (protocol: OtlpProtocol, port: number) =>
   protocol === 'grpc' ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/v1/traces`;
 
 /** What every run must show, whatever the protocol and the kind of outage. */
-function expectBounded(samples: Sample[], maxInFlight: number) {
+function expectBounded(samples: Sample[], maxInFlight: number, budget = BUDGET) {
   const run = samples.filter((sample) => sample.phase === 'run');
   const end = samples.find((sample) => sample.phase === 'end');
   expect(run.length).toBeGreaterThanOrEqual(SECONDS - 5);
@@ -75,10 +83,11 @@ function expectBounded(samples: Sample[], maxInFlight: number) {
   expect(
     Math.max(...samples.map((sample) => sample.counts.peakExportsInFlight)),
   ).toBeLessThanOrEqual(maxInFlight);
-  // Held: never more than the queue, the batches in flight and the batch being filled.
-  expect(Math.max(...run.map((sample) => sample.counts.queued))).toBeLessThanOrEqual(
-    QUEUE + BATCH * maxInFlight + BATCH,
-  );
+  // Held: never more bytes than the budget and the batches in flight (the batch being filled
+  // is at most 512 span objects), and the budget did fill: the bound is what was reached.
+  const peakBytes = Math.max(...samples.map((sample) => sample.counts.peakQueuedBytes));
+  expect(peakBytes).toBeLessThanOrEqual(budget + BATCH_BYTES * maxInFlight);
+  expect(peakBytes).toBeGreaterThan(budget - BATCH_BYTES);
   // RSS flat once the queue is full: the last half of the run grows less than 32 MiB over the
   // sample taken at a quarter.
   const quarter = run[Math.floor(run.length / 4)] as Sample;
@@ -104,7 +113,7 @@ describe('export with the collector down (60 s at 10,000 spans/s, in a child pro
     await Promise.all(holes.map((hole) => hole.close()));
   });
 
-  // The seven runs go in parallel: each is a minute of wall time, bounded by its own timer.
+  // The eight runs go in parallel: each is a minute of wall time, bounded by its own timer.
   it(
     'should keep exports in flight, spans held and RSS bounded on every protocol, against a closed port and a black hole',
     async () => {
@@ -122,10 +131,13 @@ describe('export with the collector down (60 s at 10,000 spans/s, in a child pro
           runApp(protocol, endpointFor(protocol, (blackHoles[i] as BlackHole).port)),
         ),
         runApp('http/protobuf', endpointFor('http/protobuf', twoInFlight.port), 2),
+        // The default budget, on the encoding that fills it soonest.
+        runApp('http/json', endpointFor('http/json', closed[2] as number), 1, 'default'),
       ]);
 
       for (const samples of runs.slice(0, 6)) expectBounded(samples, 1);
       expectBounded(runs[6] as Sample[], 2);
+      expectBounded(runs[7] as Sample[], 1, DEFAULT_BUDGET);
       // A black hole only ever sees the attempts in flight: one connection at a time per limit,
       // and attempts spaced by the export timeout (2 s) and the backoff, not a storm.
       for (const hole of blackHoles) {

@@ -61,7 +61,11 @@ describe.each(PROTOCOLS)('self-telemetry over OTLP %s', (protocol) => {
     expect(pointOf(receiver, 'otel.sdk.span.started').value).toBe(20);
     expect(pointOf(receiver, 'otel.sdk.span.live').value).toBe(0);
     // Added here: the processor and the exporter of the OTLP export path.
-    expect(pointOf(receiver, 'otel.sdk.processor.span.queue.capacity').value).toBe(2048);
+    // The queue is bounded by bytes (32 MiB): its capacity is the spans that fit at the bytes a
+    // span took so far, between 50 and 2000 bytes for these spans on any encoding.
+    const capacity = pointOf(receiver, 'otel.sdk.processor.span.queue.capacity').value as number;
+    expect(capacity).toBeGreaterThan((32 * 1024 * 1024) / 2000);
+    expect(capacity).toBeLessThan((32 * 1024 * 1024) / 50);
     expect(pointOf(receiver, 'otel.sdk.processor.span.queue.size').value).toBe(0);
     expect(pointOf(receiver, 'otel.sdk.processor.span.processed').value).toBe(20);
     const exported = pointOf(receiver, 'otel.sdk.exporter.span.exported');

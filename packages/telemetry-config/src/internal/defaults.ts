@@ -2,6 +2,14 @@ import { processInstanceId } from '../process-instance-id.js';
 import type { ExportOptions, TelemetryConfigOptions } from '../types.js';
 import { INSTRUMENTATIONS } from './fields.js';
 
+/**
+ * 32 MiB of encoded requests per signal: 100,000 spans of five attributes take about 16 MiB as
+ * protobuf (about 165 bytes each), so a burst of that size fits twice over, while an outage
+ * grows a process by at most this much (the SDK's queue of 2048 span objects takes a few MiB,
+ * its exports in flight grow without bound).
+ */
+export const DEFAULT_MAX_QUEUE_BYTES = 32 * 1024 * 1024;
+
 const exportDefaults = (): ExportOptions => ({
   protocol: 'http/protobuf',
   headers: {},
@@ -9,6 +17,7 @@ const exportDefaults = (): ExportOptions => ({
   timeoutMillis: 10_000,
   tls: { insecure: false },
   maxConcurrentExports: 1,
+  maxQueueBytes: DEFAULT_MAX_QUEUE_BYTES,
   retry: { maxAttempts: 5, initialBackoffMillis: 1000, maxBackoffMillis: 30_000 },
 });
 

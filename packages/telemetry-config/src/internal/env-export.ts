@@ -36,8 +36,9 @@ function readRetryEnv(r: EnvReader, signal: string | undefined): ExportOptions['
 /**
  * The OTLP exporter variables for one prefix: `OTEL_EXPORTER_OTLP_*` (generic, when `signal`
  * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*` /
- * `OTEL_EXPORTER_OTLP_LOGS_*`, and the retry variables of the same scope
- * (`PROC_TELEMETRY_RETRY_*` / `PROC_TELEMETRY_TRACES_RETRY_*`...).
+ * `OTEL_EXPORTER_OTLP_LOGS_*`, and the queue and retry variables of the same scope
+ * (`PROC_TELEMETRY_MAX_QUEUE_BYTES` / `PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES`...,
+ * `PROC_TELEMETRY_RETRY_*` / `PROC_TELEMETRY_TRACES_RETRY_*`...).
  * https://opentelemetry.io/docs/specs/otel/protocol/exporter/
  */
 export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS' | 'LOGS'): ExportOptions {
@@ -55,6 +56,14 @@ export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS' | 'LOG
       clientCertificateFile: r.file(`${p}CLIENT_CERTIFICATE`),
       insecure: r.boolean(`${p}INSECURE`),
     },
+    maxQueueBytes: r.integer(
+      signal === undefined
+        ? 'PROC_TELEMETRY_MAX_QUEUE_BYTES'
+        : `PROC_TELEMETRY_${signal}_MAX_QUEUE_BYTES`,
+      1,
+      undefined,
+      EXPECTED.size,
+    ),
     retry: readRetryEnv(r, signal),
   };
 }

@@ -85,6 +85,9 @@ function exportOrigin(
     const suffix = rest[1].replace(/([A-Z])/g, '_$1').toUpperCase();
     return `PROC_TELEMETRY_${perSignal ? `${signal.toUpperCase()}_` : ''}RETRY_${suffix}`;
   }
+  if (rest[0] === 'maxQueueBytes') {
+    return `PROC_TELEMETRY_${perSignal ? `${signal.toUpperCase()}_` : ''}MAX_QUEUE_BYTES`;
+  }
   const field = rest[0] === 'headers' ? 'headers' : rest.join('.');
   const suffix = EXPORT_SUFFIX[field];
   if (suffix === undefined) return undefined;

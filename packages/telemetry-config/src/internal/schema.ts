@@ -29,6 +29,7 @@ const exportSection = (file: () => z.ZodType): Section => ({
       optional: ['certificateFile', 'clientKeyFile', 'clientCertificateFile'],
     },
     maxConcurrentExports: f.sizeField(),
+    maxQueueBytes: f.sizeField(),
     retry: {
       fields: {
         maxAttempts: f.sizeField(),

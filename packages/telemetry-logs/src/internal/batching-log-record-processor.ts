@@ -72,6 +72,8 @@ export function createBatchingLogRecordProcessor<T>(
         dropped: stats.dropped,
         invalid: stats.invalid,
         queued: stats.queued,
+        queuedBytes: stats.queuedBytes,
+        peakQueuedBytes: stats.peakQueuedBytes,
         exportsInFlight: stats.exportsInFlight,
         peakExportsInFlight: stats.peakExportsInFlight,
       };

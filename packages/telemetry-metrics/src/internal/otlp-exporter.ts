@@ -13,6 +13,7 @@ import {
   createOtlpSender,
   type EncodedRequest,
   type ExportSelfMetrics,
+  encodedQueueBound,
 } from '@proc/telemetry-otlp';
 import type { MetricExportCounts } from '../types.js';
 import { logger } from './diag.js';
@@ -83,6 +84,7 @@ export function createOtlpMetricExporter(
     // Only collections waiting through a long outage fill it: fewer of them wait with a longer
     // interval.
     queueSizeOption: 'metrics.exportIntervalMillis (OTEL_METRIC_EXPORT_INTERVAL)',
+    ...encodedQueueBound('metrics', config),
     maxInFlight: config.maxConcurrentExports,
     retry: config.retry,
     onExportConcluded: (items, durationMillis, failure) =>
@@ -112,7 +114,9 @@ export function createOtlpMetricExporter(
       if (!accepted) {
         resultCallback({
           code: ExportResultCode.FAILED,
-          error: new Error(`the export queue is full (${MAX_QUEUED_POINTS} data points waiting)`),
+          error: new Error(
+            `the export queue is full (at most ${MAX_QUEUED_POINTS} data points or ${config.maxQueueBytes} bytes waiting)`,
+          ),
         });
       }
     },

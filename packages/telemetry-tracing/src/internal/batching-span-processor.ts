@@ -38,7 +38,7 @@ const isSampled = (span: ReadableSpan | Span) =>
  * Batches ended, sampled spans through the shared export batcher of `@proc/telemetry-otlp`
  * (`createExportBatcher()`): held as objects until their batch fills (`maxExportBatchSize`) or
  * `scheduledDelayMillis` passes, then as bytes in the delivery queue, which bounds what is held
- * (`maxQueueSize` spans) and what is in flight. Unlike the SDK's BatchSpanProcessor it never
+ * (by bytes over OTLP, `export.maxQueueBytes`; by count, `maxQueueSize`, for a span exporter given in code) and what is in flight. Unlike the SDK's BatchSpanProcessor it never
  * starts an export beside one that is still retrying, and it counts every span: exported, failed,
  * dropped, unencodable, still queued, still open, and ended after shutdown.
  *
@@ -93,6 +93,8 @@ export function createBatchingSpanProcessor<T>(
         dropped: stats.dropped,
         invalid: stats.invalid,
         queued: stats.queued,
+        queuedBytes: stats.queuedBytes,
+        peakQueuedBytes: stats.peakQueuedBytes,
         open: Math.max(0, open),
         endedAfterShutdown,
         exportsInFlight: stats.exportsInFlight,

@@ -14,6 +14,8 @@ const spanCounts = {
   endedAfterShutdown: 0,
   exportsInFlight: 1,
   peakExportsInFlight: 1,
+  queuedBytes: 600,
+  peakQueuedBytes: 600,
 };
 
 describe('summarizeShutdown', () => {
