@@ -12,6 +12,7 @@ export { createDeliveryQueue } from './delivery-queue.js';
 export { encodeBatch } from './encode-batch.js';
 export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
+export { loadOtlpTransport } from './load-otlp-transport.js';
 export type {
   DeliveryFailure,
   DeliveryOutcome,

@@ -1,11 +1,7 @@
-import {
-  createEmptyMetadata,
-  createInsecureCredentials,
-  createSslCredentials,
-} from '@opentelemetry/otlp-grpc-exporter-base';
 import { type ExportConfig, redactUrl } from '@proc/telemetry-config';
 import { logger } from './diag.js';
-import { hasTlsMaterial, readTlsFiles } from './read-tls-files.js';
+import type { GrpcExporterBase } from './grpc-exporter-base.js';
+import { hasTlsMaterial } from './read-tls-files.js';
 import type {
   GrpcTransportOptions,
   OtlpCompressionAlgorithm,
@@ -25,45 +21,51 @@ export function isPlaintextGrpcEndpoint(endpoint: string, insecure: boolean): bo
   return insecure;
 }
 
-function grpcCredentials(config: ExportConfig, material: TlsMaterial, optionPath: string) {
+function grpcCredentials(
+  grpc: GrpcExporterBase,
+  config: ExportConfig,
+  material: TlsMaterial,
+  optionPath: string,
+) {
   if (isPlaintextGrpcEndpoint(config.endpoint, config.tls.insecure)) {
     if (hasTlsMaterial(material)) {
       logger.warn(
         `${optionPath}.tls: TLS files are ignored for the plaintext gRPC endpoint ${redactUrl(config.endpoint)}`,
       );
     }
-    return createInsecureCredentials();
+    return grpc.createInsecureCredentials();
   }
-  return createSslCredentials(material.ca, material.key, material.cert);
+  return grpc.createSslCredentials(material.ca, material.key, material.cert);
 }
 
 /** gRPC metadata holding `headers`, one entry per header. */
 export function grpcMetadata(
+  grpc: GrpcExporterBase,
   headers: Readonly<Record<string, string>>,
 ): GrpcTransportOptions['metadata'] {
-  const metadata = createEmptyMetadata();
+  const metadata = grpc.createEmptyMetadata();
   for (const [key, value] of Object.entries(headers)) metadata.set(key, value);
   return metadata;
 }
 
 /**
  * The transport half of an OTLP/gRPC exporter's constructor options, from one signal's
- * `ExportConfig`: URL, headers as metadata, credentials (plaintext or TLS per the OTLP
- * specification, with the TLS files read now), compression, timeout and, when given, the
- * concurrency limit. Spread it into `new OTLPTraceExporter({...})` or `new OTLPMetricExporter({...})`
- * of the `-otlp-grpc` packages. Loads `@grpc/grpc-js` (through
- * `@opentelemetry/otlp-grpc-exporter-base`).
- * @throws Error naming the option when a TLS file cannot be read (see `readTlsFiles()`).
+ * `ExportConfig` and its TLS files (read at start-up with `readTlsFiles()`): URL, headers as
+ * metadata, credentials (plaintext or TLS per the OTLP specification), compression, timeout and,
+ * when given, the concurrency limit. Spread it into `new OTLPTraceExporter({...})` or
+ * `new OTLPMetricExporter({...})` of the `-otlp-grpc` packages. `grpc` is the loaded
+ * `@opentelemetry/otlp-grpc-exporter-base` (see `loadGrpcExporterBase()`).
  */
 export function grpcTransportOptions(
+  grpc: GrpcExporterBase,
   config: ExportConfig,
+  material: TlsMaterial,
   options: TransportOptions,
 ): GrpcTransportOptions {
-  const material = readTlsFiles(config.tls, `${options.optionPath}.tls`);
   const transport: GrpcTransportOptions = {
     url: config.endpoint,
-    metadata: grpcMetadata(config.headers),
-    credentials: grpcCredentials(config, material, options.optionPath),
+    metadata: grpcMetadata(grpc, config.headers),
+    credentials: grpcCredentials(grpc, config, material, options.optionPath),
     compression: config.compression as OtlpCompressionAlgorithm,
     timeoutMillis: config.timeoutMillis,
   };
