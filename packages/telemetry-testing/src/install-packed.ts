@@ -70,7 +70,16 @@ export async function installPacked(options: InstallPackedOptions): Promise<Inst
     );
     if (options.packageManager === 'pnpm') {
       // protobufjs' postinstall only checks its dependants' version scheme: nothing to build.
-      writeFileSync(path.join(dir, 'pnpm-workspace.yaml'), 'allowBuilds:\n  protobufjs: false\n');
+      // The tarballs name each other by version: point those at the tarballs too (npm's flat
+      // install dedupes them with the app's own dependencies; pnpm resolves each one).
+      const overrides = Object.entries(dependencies)
+        .filter(([, spec]) => spec.startsWith('file:'))
+        .map(([name, spec]) => `  "${name}": "${spec}"\n`)
+        .join('');
+      writeFileSync(
+        path.join(dir, 'pnpm-workspace.yaml'),
+        `allowBuilds:\n  protobufjs: false\noverrides:\n${overrides}`,
+      );
       await run('pnpm', ['install', '--prefer-offline', '--config.confirmModulesPurge=false'], {
         cwd: dir,
         timeout,
