@@ -114,6 +114,30 @@ describe.each(['npm', 'pnpm'] as const)(
       90_000,
     );
 
+    it('should ship the LICENSE and source maps that carry their sources in every package', () => {
+      const scope = path.join(app.dir, 'node_modules', '@proc');
+      const installed = readdirSync(scope);
+      expect(installed).toHaveLength(PACKAGES.length);
+      for (const name of installed) {
+        const dir = path.join(scope, name);
+        expect([name, readFileSync(path.join(dir, 'LICENSE'), 'utf8')]).toEqual([
+          name,
+          expect.stringContaining('Apache License'),
+        ]);
+        for (const format of ['cjs', 'esm']) {
+          const map = JSON.parse(
+            readFileSync(path.join(dir, 'dist', format, 'index.js.map'), 'utf8'),
+          ) as { sourcesContent?: string[] };
+          // The index's own TypeScript, inline: src/ is not in the tarball.
+          expect([name, format, map.sourcesContent?.[0]?.includes('export ')]).toEqual([
+            name,
+            format,
+            true,
+          ]);
+        }
+      }
+    });
+
     // docs/getting-started.md's "see it arrive" command, outside the monorepo.
     it('should have the otlp-receiver command that getting-started runs with npx', async () => {
       const { stdout } = await run('npx', ['--no-install', 'otlp-receiver', '--help'], {
