@@ -68,6 +68,22 @@ const EXPECTED: Record<string, (receiver: OtlpReceiver, stdout: string) => Promi
     expect(stdout).toContain('trace id 4bf92f3577b34da6a3ce929d0e0e4736');
     expect(stdout).toContain('"key":"tenant","value":"acme"');
   },
+  'telemetry-config': async (receiver, stdout) => {
+    expect(stdout).toContain('service order-enricher');
+    expect(stdout).toContain(`traces to ${receiver.httpUrl}/v1/traces over http/protobuf`);
+    expect(stdout).toContain('endpoint from env:OTEL_EXPORTER_OTLP_ENDPOINT');
+  },
+  'telemetry-resource': async (_receiver, stdout) => {
+    expect(stdout).toContain('service.name order-enricher');
+    expect(stdout).toContain('deployment.environment.name production');
+    expect(stdout).toContain('host.name string');
+  },
+  'telemetry-logs': async (receiver, stdout) => {
+    expect(stdout).toContain('log records exported: 1');
+    const [record] = await receiver.waitForLogs(1, { body: 'payment retried' });
+    expect(record?.attributes['order.id']).toBe('o-1');
+    expect(record?.resource['service.name']).toBe('logs-quick-start');
+  },
   'telemetry-testing': async (_receiver, stdout) => {
     expect(stdout).toMatch(/^received checkout trace [0-9a-f]{32}$/m);
   },

@@ -19,6 +19,9 @@ export const QUICK_STARTS: QuickStart[] = [
   { dir: 'telemetry-metrics', serviceName: 'metrics-quick-start' },
   { dir: 'telemetry-context', serviceName: 'context-quick-start' },
   { dir: 'telemetry-testing', serviceName: 'testing-quick-start' },
+  { dir: 'telemetry-config', serviceName: 'config-quick-start' },
+  { dir: 'telemetry-resource', serviceName: 'resource-quick-start' },
+  { dir: 'telemetry-logs', serviceName: 'logs-quick-start' },
 ];
 
 export function readmeOf(dir: string): string {
