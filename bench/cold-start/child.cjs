@@ -15,8 +15,8 @@ const SETUPS = {
       return { tracer: telemetry.tracer('cold-start'), stop: () => telemetry.shutdown() };
     },
   },
-  // The same, plus what it loaded at import before gRPC and yaml were loaded on demand: the
-  // before/after of the lazy loading.
+  // The same, plus what it loaded at import before gRPC, yaml and the instrumentations were
+  // loaded on demand: the before/after of the lazy loading.
   'ours-eager': {
     load: () => {
       const { createRequire } = require('node:module');
@@ -25,6 +25,12 @@ const SETUPS = {
       );
       fromGrpcExporter('@opentelemetry/otlp-grpc-exporter-base');
       createRequire(require.resolve('@proc/telemetry-config'))('yaml');
+      const fromInstrumentations = createRequire(
+        require.resolve('@proc/telemetry-instrumentations'),
+      );
+      for (const name of ['http', 'undici', 'kafkajs', 'pino', 'runtime-node']) {
+        fromInstrumentations(`@opentelemetry/instrumentation-${name}`);
+      }
       return require('@proc/telemetry');
     },
     start: (loaded) => SETUPS.ours.start(loaded),
