@@ -1,11 +1,8 @@
 #!/usr/bin/env node
 // Fails when the production dependency tree of the workspace packages holds more than one
 // version of any @opentelemetry/* package: two copies of the API or SDK core silently turn
-// telemetry into no-ops. The OTLP decoder alias of @proc/telemetry-testing is exempt: only its
-// generated protobuf root is loaded, never its SDK code.
+// telemetry into no-ops.
 import { execFileSync } from 'node:child_process';
-
-const EXEMPT_ALIASES = new Set(['otlp-proto-decoder']);
 
 const out = execFileSync('pnpm', ['ls', '-r', '--prod', '--depth', 'Infinity', '--json'], {
   encoding: 'utf8',
@@ -17,7 +14,6 @@ const seen = new Map();
 
 function walk(deps, via) {
   for (const [alias, dep] of Object.entries(deps ?? {})) {
-    if (EXEMPT_ALIASES.has(alias)) continue;
     const name = dep.from ?? alias;
     if (name.startsWith('@opentelemetry/') && dep.version && !dep.version.startsWith('link:')) {
       const versions = seen.get(name) ?? new Map();

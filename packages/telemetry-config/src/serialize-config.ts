@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import { isPlainObject, type PlainObject, setOwn } from './internal/plain.js';
 import { escapeText } from './internal/substitute-env.js';
+import { yamlModule } from './internal/yaml-module.js';
 import type { ConfigFormat, TelemetryConfig } from './types.js';
 
 /** A plain copy with every string escaped for `${NAME}` substitution. */
@@ -24,5 +24,5 @@ function forFile(value: unknown): unknown {
 export function serializeConfig(config: TelemetryConfig, format: ConfigFormat): string {
   const plain = forFile(config);
   if (format === 'json') return `${JSON.stringify(plain, null, 2)}\n`;
-  return stringify(plain, { lineWidth: 0 });
+  return yamlModule().stringify(plain, { lineWidth: 0 });
 }

@@ -8,7 +8,6 @@ import {
   createOtlpHttpExporterMetrics,
   httpAgentFactoryFromOptions,
 } from '@opentelemetry/otlp-exporter-base/node-http';
-import { createOtlpGrpcExportDelegate } from '@opentelemetry/otlp-grpc-exporter-base';
 import {
   type ISerializer,
   JsonLogsSerializer,
@@ -19,12 +18,15 @@ import {
   ProtobufTraceSerializer,
 } from '@opentelemetry/otlp-transformer';
 import type { ExportConfig } from '@proc/telemetry-config';
+import { type GrpcExporterBase, loadGrpcExporterBase } from './internal/grpc-exporter-base.js';
 import { grpcTransportOptions } from './internal/grpc-transport-options.js';
 import { createHttpExporterTransport } from './internal/http-exporter-transport.js';
 import { httpTransportOptions } from './internal/http-transport-options.js';
 import { isRetryableGrpcError } from './internal/is-retryable-grpc-error.js';
+import { readTlsFiles } from './internal/read-tls-files.js';
 import { RetryableExportError } from './internal/retryable-export-error.js';
 import { SIGNAL_SERVICES } from './internal/signal-endpoints.js';
+import { transportEndpoint } from './internal/transport-endpoint.js';
 import type {
   DeliveryOutcome,
   EncodedRequest,
@@ -71,43 +73,109 @@ function passThrough(
   };
 }
 
-function createDelegate(
-  config: ExportConfig,
-  options: OtlpSenderOptions,
-  encoding: OtlpEncoding,
-): IOtlpExportDelegate<EncodedRequest> {
-  const service = SIGNAL_SERVICES[options.signal];
-  const helper = { name: service.itemName, countItems: (request: EncodedRequest) => request.items };
-  const shared = {
+/** What the sender uses of an export delegate. */
+type SenderDelegate = Pick<IOtlpExportDelegate<EncodedRequest>, 'export' | 'shutdown'>;
+
+function delegateOptions(config: ExportConfig) {
+  return {
     compression: config.compression === 'gzip' ? ('gzip' as const) : ('none' as const),
     timeoutMillis: config.timeoutMillis,
     concurrencyLimit: DELEGATE_CONCURRENCY_LIMIT,
   };
-  if (config.protocol === 'grpc') {
-    const transport = grpcTransportOptions(config, { optionPath: options.optionPath });
-    return createOtlpGrpcExportDelegate(
-      {
-        ...shared,
-        url: transport.address,
-        metadata: () => transport.metadata.clone(),
-        credentials: () => transport.credentials,
-      },
-      passThrough(options.signal, encoding),
-      service.grpcComponentType,
-      helper,
-      undefined,
-      service.grpcName,
-      service.grpcPath,
+}
+
+function itemCounter(options: OtlpSenderOptions) {
+  const service = SIGNAL_SERVICES[options.signal];
+  return { name: service.itemName, countItems: (request: EncodedRequest) => request.items };
+}
+
+/**
+ * The gRPC delegate, once `@opentelemetry/otlp-grpc-exporter-base` is loaded. The TLS files are
+ * read before, at start-up, so an unreadable one still fails there.
+ */
+function createGrpcDelegate(
+  grpc: GrpcExporterBase,
+  config: ExportConfig,
+  options: OtlpSenderOptions,
+  encoding: OtlpEncoding,
+  material: ReturnType<typeof readTlsFiles>,
+): IOtlpExportDelegate<EncodedRequest> {
+  const service = SIGNAL_SERVICES[options.signal];
+  const transport = grpcTransportOptions(grpc, config, material, {
+    optionPath: options.optionPath,
+  });
+  return grpc.createOtlpGrpcExportDelegate(
+    {
+      ...delegateOptions(config),
+      url: transport.address,
+      metadata: () => transport.metadata.clone(),
+      credentials: () => transport.credentials,
+    },
+    passThrough(options.signal, encoding),
+    service.grpcComponentType,
+    itemCounter(options),
+    undefined,
+    service.grpcName,
+    service.grpcPath,
+  );
+}
+
+/**
+ * A delegate that loads the gRPC one on its first export: an app that never exports over gRPC
+ * never loads `@grpc/grpc-js`. A missing optional peer fails each export with the error naming
+ * the package (start-up checks it first through `loadGrpcExporterBase()`).
+ */
+function lazyGrpcDelegate(
+  config: ExportConfig,
+  options: OtlpSenderOptions,
+  encoding: OtlpEncoding,
+): SenderDelegate {
+  // Checked now, as the HTTP path checks them: a bad endpoint or an unreadable TLS file fails
+  // at start-up, not at the first export.
+  transportEndpoint(config, options.optionPath, 'url-or-host-port');
+  const material = readTlsFiles(config.tls, `${options.optionPath}.tls`);
+  let delegate: Promise<IOtlpExportDelegate<EncodedRequest>> | undefined;
+  const loaded = () => {
+    delegate ??= loadGrpcExporterBase(options.optionPath).then((grpc) =>
+      createGrpcDelegate(grpc, config, options, encoding, material),
     );
-  }
+    return delegate;
+  };
+  return {
+    export(request, resultCallback) {
+      loaded().then(
+        (grpc) => grpc.export(request, resultCallback),
+        (error: unknown) =>
+          resultCallback({ code: ExportResultCode.FAILED, error: error as Error }),
+      );
+    },
+    shutdown: async () => {
+      if (delegate !== undefined) await (await delegate.catch(() => undefined))?.shutdown();
+    },
+  };
+}
+
+function createDelegate(
+  config: ExportConfig,
+  options: OtlpSenderOptions,
+  encoding: OtlpEncoding,
+): SenderDelegate {
+  if (config.protocol === 'grpc') return lazyGrpcDelegate(config, options, encoding);
+  const service = SIGNAL_SERVICES[options.signal];
   const transport = httpTransportOptions(config, { optionPath: options.optionPath });
   const contentType = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
   // Exactly the configured headers: the SDK's own OTEL_EXPORTER_OTLP_*HEADERS fallback is only
   // applied by the exporters' legacy option conversion, which is not used here.
+  const shared = delegateOptions(config);
   return createOtlpNetworkExportDelegate(
     shared,
     passThrough(options.signal, encoding),
-    createOtlpHttpExporterMetrics(service.httpComponentType, helper, transport.url, undefined),
+    createOtlpHttpExporterMetrics(
+      service.httpComponentType,
+      itemCounter(options),
+      transport.url,
+      undefined,
+    ),
     createHttpExporterTransport({
       url: transport.url,
       headers: { ...transport.headers, 'Content-Type': contentType, 'User-Agent': USER_AGENT },
@@ -118,7 +186,8 @@ function createDelegate(
 }
 
 /**
- * The OTLP transport of one signal, from its `ExportConfig`: `grpc` over @grpc/grpc-js,
+ * The OTLP transport of one signal, from its `ExportConfig`: `grpc` over @grpc/grpc-js (the
+ * optional peer `@opentelemetry/otlp-grpc-exporter-base`, loaded on the first export),
  * `http/protobuf` and `http/json` over Node's HTTP agent, both through the SDK's public OTLP
  * export delegates. It sends requests that are already encoded (`encoding` says how to encode
  * them) and classifies each outcome as delivered, retryable or failed; it keeps no queue and does

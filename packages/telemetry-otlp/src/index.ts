@@ -14,6 +14,7 @@ export { encodeBatch } from './encode-batch.js';
 export { encodedQueueBound } from './encoded-queue-bound.js';
 export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
+export { loadOtlpTransport } from './load-otlp-transport.js';
 export type {
   DeliveryFailure,
   DeliveryOutcome,

@@ -18,9 +18,15 @@ export interface InstallPackedOptions {
   dependencies?: Record<string, string>;
   /** Deadline of packing and installing, in milliseconds. Default 240000. */
   timeoutMillis?: number;
+  /**
+   * The client that installs the tarballs: `npm` (default, a flat `node_modules`) or `pnpm` (an
+   * isolated one, where a package sees only what it declares). The pnpm app allows no build
+   * scripts (`allowBuilds`), as the READMEs tell pnpm users to.
+   */
+  packageManager?: 'npm' | 'pnpm';
 }
 
-/** An empty app folder with the packed packages installed by npm, as a user would have it. */
+/** An empty app folder with the packed packages installed by npm or pnpm, as a user would have it. */
 export interface InstalledApp {
   /** The app folder; its node_modules holds the installed packages. */
   readonly dir: string;
@@ -36,7 +42,8 @@ export interface InstalledApp {
 }
 
 /**
- * Packs workspace packages with `pnpm pack` and installs the tarballs with `npm install` in an
+ * Packs workspace packages with `pnpm pack` and installs the tarballs with `npm install` (or
+ * `pnpm install`, see `packageManager`) in an
  * empty temporary folder: what a user of the published packages gets, with no workspace links,
  * no hoisting from the monorepo and only the dependencies the packages declare. The third-party
  * packages come from npm's cache or the registry.
@@ -61,10 +68,29 @@ export async function installPacked(options: InstallPackedOptions): Promise<Inst
       path.join(dir, 'package.json'),
       JSON.stringify({ name: 'installed-app', private: true, version: '1.0.0', dependencies }),
     );
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
-      cwd: dir,
-      timeout,
-    });
+    if (options.packageManager === 'pnpm') {
+      // protobufjs' postinstall only checks its dependants' version scheme: nothing to build.
+      // The tarballs name each other by version: point those at the tarballs too (npm's flat
+      // install dedupes them with the app's own dependencies; pnpm resolves each one).
+      const overrides = Object.entries(dependencies)
+        .filter(([, spec]) => spec.startsWith('file:'))
+        .map(([name, spec]) => `  "${name}": "${spec}"\n`)
+        .join('');
+      writeFileSync(
+        path.join(dir, 'pnpm-workspace.yaml'),
+        `allowBuilds:\n  protobufjs: false\noverrides:\n${overrides}`,
+      );
+      await run('pnpm', ['install', '--prefer-offline', '--config.confirmModulesPurge=false'], {
+        cwd: dir,
+        timeout,
+        env: { ...process.env, CI: 'true' },
+      });
+    } else {
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
+        cwd: dir,
+        timeout,
+      });
+    }
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -1,9 +1,10 @@
-// The OTLP messages, from code that protobufjs generated from the official opentelemetry-proto
-// schema (shipped by @opentelemetry/otlp-transformer, installed under an alias). Only the
-// generated module is loaded, never the package's index.
-import generatedRoot from 'otlp-proto-decoder/build/src/generated/root.js';
+// The OTLP messages, from the official opentelemetry-proto schema kept in this package (proto/,
+// turned into a protobufjs JSON descriptor by scripts/generate-otlp-schema.mjs). protobufjs/light
+// builds the codecs from it: no parser, no file access and no OpenTelemetry SDK code at run time.
+import protobuf from 'protobufjs/light.js';
+import { OTLP_SCHEMA } from './internal/otlp-schema.js';
 
-/** What a protobufjs static message class offers (the generated .d.ts types the root loosely). */
+/** What a protobufjs message type offers, as the receiver uses it. */
 export interface MessageType {
   decode(reader: Uint8Array): unknown;
   encode(message: unknown): { finish(): Uint8Array };
@@ -21,30 +22,32 @@ export interface Signal {
   response: MessageType;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the generated root has no precise typings
-const proto = (generatedRoot as any).opentelemetry.proto;
+// The literal descriptor is narrower than protobufjs' loose `AnyNestedObject` union.
+const root = protobuf.Root.fromJSON(OTLP_SCHEMA as unknown as protobuf.INamespace);
+const messageType = (name: string): MessageType => root.lookupType(name) as unknown as MessageType;
+const PREFIX = 'opentelemetry.proto.collector';
 
 export const SIGNALS: Record<Signal['kind'], Signal> = {
   traces: {
     kind: 'traces',
     httpPath: '/v1/traces',
     grpcPath: '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
-    request: proto.collector.trace.v1.ExportTraceServiceRequest,
-    response: proto.collector.trace.v1.ExportTraceServiceResponse,
+    request: messageType(`${PREFIX}.trace.v1.ExportTraceServiceRequest`),
+    response: messageType(`${PREFIX}.trace.v1.ExportTraceServiceResponse`),
   },
   metrics: {
     kind: 'metrics',
     httpPath: '/v1/metrics',
     grpcPath: '/opentelemetry.proto.collector.metrics.v1.MetricsService/Export',
-    request: proto.collector.metrics.v1.ExportMetricsServiceRequest,
-    response: proto.collector.metrics.v1.ExportMetricsServiceResponse,
+    request: messageType(`${PREFIX}.metrics.v1.ExportMetricsServiceRequest`),
+    response: messageType(`${PREFIX}.metrics.v1.ExportMetricsServiceResponse`),
   },
   logs: {
     kind: 'logs',
     httpPath: '/v1/logs',
     grpcPath: '/opentelemetry.proto.collector.logs.v1.LogsService/Export',
-    request: proto.collector.logs.v1.ExportLogsServiceRequest,
-    response: proto.collector.logs.v1.ExportLogsServiceResponse,
+    request: messageType(`${PREFIX}.logs.v1.ExportLogsServiceRequest`),
+    response: messageType(`${PREFIX}.logs.v1.ExportLogsServiceResponse`),
   },
 };
 

@@ -2,7 +2,6 @@ import { context, diag, propagation, SpanKind, SpanStatusCode, trace } from '@op
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import { initTracerProvider, shutdownTracerProvider } from '../src/index.js';
-import { quickStart } from './examples/quick-start.js';
 import { processBatch } from './examples/stream-processor.js';
 import { receiverTraceConfig } from './helpers/receiver-config.js';
 
@@ -27,26 +26,6 @@ describe('examples', () => {
     trace.disable();
     propagation.disable();
     diag.disable();
-  });
-
-  describe('quickStart', () => {
-    it.each(['grpc', 'http/protobuf', 'http/json'])(
-      'should deliver its spans configured from OTEL_* variables over %s',
-      async (protocol) => {
-        const result = await quickStart({
-          OTEL_SERVICE_NAME: 'quick-start',
-          OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: protocol,
-          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:
-            protocol === 'grpc' ? receiver.grpcUrl : `${receiver.httpUrl}/v1/traces`,
-        });
-        expect(result).toEqual({ total: 6, user: { id: 'u-1', name: 'Ada' } });
-        // shutdownTracerProvider() already flushed: everything has arrived
-        const spans = receiver.spans();
-        expect(spans.map((s) => s.name).sort()).toEqual(['load-user', 'sum-values']);
-        expect(spans[0]?.resource['service.name']).toBe('quick-start');
-        expect(spans[0]?.protocol).toBe(protocol);
-      },
-    );
   });
 
   describe('processBatch', () => {

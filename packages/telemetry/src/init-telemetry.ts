@@ -2,6 +2,7 @@ import { type ConfigWarning, loadConfig, logConfigWarning } from '@proc/telemetr
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
 import { initLoggerProvider } from '@proc/telemetry-logs';
 import { createExemplarSpanProcessor, initMeterProvider } from '@proc/telemetry-metrics';
+import { loadOtlpTransport } from '@proc/telemetry-otlp';
 import { initTracerProvider } from '@proc/telemetry-tracing';
 import { buildResource } from './internal/build-resource.js';
 import { createLiveProviders } from './internal/create-live-providers.js';
@@ -107,6 +108,12 @@ async function start(
     // Only a live SDK registers a propagator; the disabled one does not build it.
     const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
+    // A gRPC export needs an optional peer dependency: a missing one fails start-up, naming it.
+    if (config.traces.exporter === 'otlp')
+      await loadOtlpTransport(config.traces.export, 'traces.export');
+    if (config.metrics.exporter === 'otlp')
+      await loadOtlpTransport(config.metrics.export, 'metrics.export');
+    if (config.logs.exporter === 'otlp') await loadOtlpTransport(config.logs.export, 'logs.export');
     const selfTelemetry = config.selfTelemetry.enabled;
     // Metrics first: the tracer provider records the SDK's health metrics on this provider.
     const metrics = initMeterProvider(config.metrics, resource, {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
 import {
@@ -62,5 +62,19 @@ describe('@proc/telemetry/register installed from the tarballs', () => {
     expect(server).toMatchObject({ traceId: client?.traceId, parentSpanId: client?.spanId });
     const [handled] = receiver.logs({ body: 'handled request' });
     expect(handled).toMatchObject({ traceId: server?.traceId, spanId: server?.spanId });
+  });
+
+  // Issue 13: HTTP-only installs carried gRPC (@grpc/grpc-js and its protobufjs) all the same.
+  it('should not install gRPC, and name the package to add when gRPC is configured', async () => {
+    expect(existsSync(path.join(app.dir, 'node_modules', '@grpc', 'grpc-js'))).toBe(false);
+    const script = app.write(
+      'grpc-app.mjs',
+      "import { initTelemetry } from '@proc/telemetry';\nawait initTelemetry();\n",
+    );
+    const result = await app.node([script], receiverEnv(receiver, 'grpc'));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(
+      '@proc/telemetry-otlp: traces.export.protocol is "grpc", which needs the optional peer dependency @opentelemetry/otlp-grpc-exporter-base',
+    );
   });
 });

@@ -1,7 +1,4 @@
-import { CST, Lexer } from 'yaml';
-
-/** The lexer's zero-width control tokens (document start, flow end, scalar marker, BOM). */
-const CONTROL = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR, CST.BOM]);
+import { yamlModule } from './yaml-module.js';
 
 /**
  * How deeply collections nest in YAML (or JSON) `text`, as far as telling whether it exceeds
@@ -23,8 +20,11 @@ export function nestingDepth(text: string, limit: number): number {
     while ((blocks.at(-1) ?? -1) > at) blocks.pop();
     if ((blocks.at(-1) ?? -1) < at) blocks.push(at);
   };
+  const { CST, Lexer } = yamlModule();
+  // The lexer's zero-width control tokens (document start, flow end, scalar marker, BOM).
+  const control = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR, CST.BOM]);
   for (const token of new Lexer().lex(text)) {
-    if (CONTROL.has(token)) continue;
+    if (control.has(token)) continue;
     const type = CST.tokenType(token);
     if (type === 'doc-start') {
       blocks.length = 0;

@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import type { ConfigFormat, TelemetryConfigIssue, TelemetryConfigOptions } from '../types.js';
 import { layerCrossFieldIssues } from './cross-field.js';
 import type { Env } from './env-reader.js';
@@ -8,6 +7,7 @@ import { isPlainObject, type PlainObject, setOwn } from './plain.js';
 import { telemetryConfigOptionsSchema } from './schema.js';
 import { substituteEnv } from './substitute-env.js';
 import { schemaIssues } from './validate.js';
+import { yamlModule } from './yaml-module.js';
 
 export interface ParsedFile {
   options: TelemetryConfigOptions;
@@ -79,7 +79,7 @@ export function parseConfigText(
   const limit = limitProblem(text);
   if (limit !== undefined)
     return { options: {}, issues: [fileIssue(origin, limit)], substituted: NONE };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = yamlModule().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((error) =>
       fileIssue(origin, `valid ${label} (${error.message.split('\n')[0]})`),

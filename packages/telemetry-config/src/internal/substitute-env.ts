@@ -1,5 +1,6 @@
-import { type Document, isPair, isScalar, isSeq, parse, visit } from 'yaml';
+import type { Document } from 'yaml';
 import type { Env } from './env-reader.js';
+import { yamlModule } from './yaml-module.js';
 
 /** `$$` (an escaped `$`) or `${NAME}`, `${env:NAME}`, `${NAME:-fallback}`. */
 const REFERENCE = /\$\$|\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
@@ -43,9 +44,11 @@ function pathOf(ancestors: readonly unknown[], node: unknown): string {
   const keys: string[] = [];
   const chain = [...ancestors, node];
   chain.forEach((item, index) => {
-    if (isPair(item) && isScalar(item.key)) keys.push(String(item.key.value));
+    if (yamlModule().isPair(item) && yamlModule().isScalar(item.key))
+      keys.push(String(item.key.value));
     const next = chain[index + 1];
-    if (isSeq(item) && next !== undefined) keys.push(String(item.items.indexOf(next as never)));
+    if (yamlModule().isSeq(item) && next !== undefined)
+      keys.push(String(item.items.indexOf(next as never)));
   });
   return keys.join('.');
 }
@@ -69,7 +72,7 @@ export interface Substitution {
 export function substituteEnv(doc: Document, env: Env): Substitution {
   const missing: MissingReference[] = [];
   const substituted = new Set<string>();
-  visit(doc, {
+  yamlModule().visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key' || typeof node.value !== 'string' || !node.value.includes('$')) return;
       const names: string[] = [];
@@ -82,7 +85,7 @@ export function substituteEnv(doc: Document, env: Env): Substitution {
       node.value = replaced;
       if (node.type === 'PLAIN' && WHOLE_REFERENCE.test(original) && names.length === 0) {
         try {
-          const typed: unknown = parse(replaced);
+          const typed: unknown = yamlModule().parse(replaced);
           if (['number', 'boolean', 'string'].includes(typeof typed) || typed === null) {
             node.value = typed;
           }

@@ -1,10 +1,17 @@
+import { createRequire } from 'node:module';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
-import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
-import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { InstrumentationName } from '@proc/telemetry-config';
+
+// Each instrumentation is required when its name is enabled, not when this package is loaded: an
+// app that enables none (the default) loads none of them. The ESM build gets
+// `createRequire(import.meta.url)` here (tooling/typescript/mark-dist.cjs).
+const requireFromHere = createRequire(__filename);
+
+type Http = typeof import('@opentelemetry/instrumentation-http');
+type Undici = typeof import('@opentelemetry/instrumentation-undici');
+type KafkaJs = typeof import('@opentelemetry/instrumentation-kafkajs');
+type Pino = typeof import('@opentelemetry/instrumentation-pino');
+type RuntimeNode = typeof import('@opentelemetry/instrumentation-runtime-node');
 
 /**
  * One constructor per name, each built disabled (`enabled: false`): an instrumentation that is
@@ -14,12 +21,33 @@ import type { InstrumentationName } from '@proc/telemetry-config';
 export const FACTORIES: Readonly<Record<InstrumentationName, () => Instrumentation>> = {
   // Spans and metrics with the stable HTTP semantic conventions (http.request.method, url.full,
   // http.response.status_code), the only ones the 0.2xx line emits.
-  http: () => new HttpInstrumentation({ enabled: false }),
+  http: () => {
+    const { HttpInstrumentation } = requireFromHere('@opentelemetry/instrumentation-http') as Http;
+    return new HttpInstrumentation({ enabled: false });
+  },
   // Node's global fetch is undici: its diagnostics channels give client spans for fetch too.
-  undici: () => new UndiciInstrumentation({ enabled: false }),
-  kafkajs: () => new KafkaJsInstrumentation({ enabled: false }),
+  undici: () => {
+    const { UndiciInstrumentation } = requireFromHere(
+      '@opentelemetry/instrumentation-undici',
+    ) as Undici;
+    return new UndiciInstrumentation({ enabled: false });
+  },
+  kafkajs: () => {
+    const { KafkaJsInstrumentation } = requireFromHere(
+      '@opentelemetry/instrumentation-kafkajs',
+    ) as KafkaJs;
+    return new KafkaJsInstrumentation({ enabled: false });
+  },
   // Log correlation (trace_id, span_id, trace_flags in each line) and log sending: every record
   // also goes to the global LoggerProvider, in the caller's context, so it carries the span's ids.
-  pino: () => new PinoInstrumentation({ enabled: false }),
-  'runtime-node': () => new RuntimeNodeInstrumentation({ enabled: false }),
+  pino: () => {
+    const { PinoInstrumentation } = requireFromHere('@opentelemetry/instrumentation-pino') as Pino;
+    return new PinoInstrumentation({ enabled: false });
+  },
+  'runtime-node': () => {
+    const { RuntimeNodeInstrumentation } = requireFromHere(
+      '@opentelemetry/instrumentation-runtime-node',
+    ) as RuntimeNode;
+    return new RuntimeNodeInstrumentation({ enabled: false });
+  },
 };

@@ -1,7 +1,19 @@
 import { diag } from '@opentelemetry/api';
+import * as grpc from '@opentelemetry/otlp-grpc-exporter-base';
 import { defaultTelemetryConfig, type ExportConfig } from '@proc/telemetry-config';
 import { createTestDiagLogger } from '@proc/telemetry-testing';
-import { grpcMetadata, grpcTransportOptions } from '../../src/internal/grpc-transport-options.js';
+import {
+  grpcMetadata,
+  grpcTransportOptions as grpcTransportOptionsOf,
+} from '../../src/internal/grpc-transport-options.js';
+import { readTlsFiles } from '../../src/internal/read-tls-files.js';
+import type { TransportOptions } from '../../src/internal/transport-types.js';
+
+// As createOtlpSender() does it: the TLS files read at start-up, the gRPC module loaded.
+function grpcTransportOptions(config: ExportConfig, options: TransportOptions) {
+  const material = readTlsFiles(config.tls, `${options.optionPath}.tls`);
+  return grpcTransportOptionsOf(grpc, config, material, options);
+}
 
 // ChannelCredentials has no public "is secure" accessor; grpc-js exposes `_isSecure()`.
 const isSecure = (credentials: unknown) => (credentials as { _isSecure(): boolean })._isSecure();
@@ -125,7 +137,7 @@ describe('grpcTransportOptions', () => {
 
   describe('grpcMetadata()', () => {
     it('should carry every configured header', () => {
-      const metadata = grpcMetadata({ authorization: 'Bearer t', 'x-tenant': 'a' });
+      const metadata = grpcMetadata(grpc, { authorization: 'Bearer t', 'x-tenant': 'a' });
       expect(metadata.get('authorization')).toEqual(['Bearer t']);
       expect(metadata.get('x-tenant')).toEqual(['a']);
     });

@@ -1,0 +1,86 @@
+// One cold start, in its own process: `node child.cjs <setup> <mode>`. `import` only requires
+// the set-up's entry modules; `start` also starts the SDK, ends one span and shuts down (which
+// exports it to OTEL_EXPORTER_OTLP_ENDPOINT). Prints one JSON line: times in milliseconds from
+// this script's first line, and how many modules `require` loaded.
+const t0 = process.hrtime.bigint();
+const ms = () => Number(process.hrtime.bigint() - t0) / 1e6;
+const [setup, mode] = process.argv.slice(2);
+
+const SETUPS = {
+  // @proc/telemetry: initTelemetry() from the OTEL_* variables.
+  ours: {
+    load: () => require('@proc/telemetry'),
+    start: async ({ initTelemetry }) => {
+      const telemetry = await initTelemetry();
+      return { tracer: telemetry.tracer('cold-start'), stop: () => telemetry.shutdown() };
+    },
+  },
+  // The same, plus what it loaded at import before gRPC, yaml and the instrumentations were
+  // loaded on demand: the before/after of the lazy loading.
+  'ours-eager': {
+    load: () => {
+      const { createRequire } = require('node:module');
+      const fromGrpcExporter = createRequire(
+        require.resolve('@opentelemetry/exporter-trace-otlp-grpc'),
+      );
+      fromGrpcExporter('@opentelemetry/otlp-grpc-exporter-base');
+      createRequire(require.resolve('@proc/telemetry-config'))('yaml');
+      const fromInstrumentations = createRequire(
+        require.resolve('@proc/telemetry-instrumentations'),
+      );
+      for (const name of ['http', 'undici', 'kafkajs', 'pino', 'runtime-node']) {
+        fromInstrumentations(`@opentelemetry/instrumentation-${name}`);
+      }
+      return require('@proc/telemetry');
+    },
+    start: (loaded) => SETUPS.ours.start(loaded),
+  },
+  // NodeSDK from the same variables (traces, metrics and logs over OTLP), no instrumentations.
+  'node-sdk': {
+    load: () => require('@opentelemetry/sdk-node'),
+    start: async ({ NodeSDK }) => {
+      const sdk = new NodeSDK({ instrumentations: [] });
+      sdk.start();
+      const { trace } = require('@opentelemetry/api');
+      return { tracer: trace.getTracer('cold-start'), stop: () => sdk.shutdown() };
+    },
+  },
+  // The raw SDK set up by hand: a tracer provider with a batch processor and the OTLP/protobuf
+  // exporter, a meter provider with a periodic OTLP reader is left out (one signal, the floor).
+  raw: {
+    load: () => ({
+      base: require('@opentelemetry/sdk-trace-base'),
+      exporter: require('@opentelemetry/exporter-trace-otlp-proto'),
+    }),
+    start: async ({ base, exporter }) => {
+      const url = `${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces`;
+      const provider = new base.BasicTracerProvider({
+        spanProcessors: [new base.BatchSpanProcessor(new exporter.OTLPTraceExporter({ url }))],
+      });
+      return { tracer: provider.getTracer('cold-start'), stop: () => provider.shutdown() };
+    },
+  },
+};
+
+async function main() {
+  const chosen = SETUPS[setup];
+  if (!chosen) throw new Error(`unknown set-up ${setup}; one of ${Object.keys(SETUPS).join(', ')}`);
+  const loaded = chosen.load();
+  const importMs = ms();
+  const modules = Object.keys(require.cache).length;
+  if (mode === 'import') return { importMs, modules };
+  const { tracer, stop } = await chosen.start(loaded);
+  tracer.startSpan('first span').end();
+  await stop();
+  return { importMs, modules, startMs: ms() };
+}
+
+main().then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,214 @@
+// Each README's quick start as a user runs it: every package packed (`pnpm pack`), the tarballs
+// installed in an empty folder by npm and by pnpm with the registry packages the install lines
+// name, then `node quick-start.mjs` against the testing receiver. It must exit by itself, say
+// what it did and deliver it. The npm tree also holds a user's own sdk-trace-base@^2.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import {
+  type InstalledApp,
+  installPacked,
+  type OtlpReceiver,
+  startOtlpReceiver,
+} from '@proc/telemetry-testing';
+import {
+  installedBy,
+  installLineOf,
+  QUICK_STARTS,
+  type QuickStart,
+  quickStartOf,
+  ROOT,
+  readmeOf,
+} from './quick-starts.js';
+
+const run = promisify(execFile);
+
+const PACKAGES = readdirSync(path.join(ROOT, 'packages')).map((dir) =>
+  path.join(ROOT, 'packages', dir),
+);
+
+/** The registry packages the install lines name (the @proc ones are the tarballs). */
+function registryDependencies(): Record<string, string> {
+  const dependencies: Record<string, string> = {};
+  for (const { dir } of QUICK_STARTS) {
+    for (const [name, range] of installedBy(installLineOf(readmeOf(dir)))) {
+      if (!name.startsWith('@proc/')) dependencies[name] = range || '*';
+    }
+  }
+  return dependencies;
+}
+
+/** What each quick start must print and deliver. */
+const EXPECTED: Record<string, (receiver: OtlpReceiver, stdout: string) => Promise<void>> = {
+  telemetry: async (receiver, stdout) => {
+    expect(stdout).toContain('sent 1 span and 1 counter');
+    const [span] = await receiver.waitForSpans(1, { name: 'enrich order' });
+    expect(span?.attributes['order.id']).toBe('o-1');
+    expect(span?.resource['service.name']).toBe('order-enricher');
+    expect(await receiver.waitForMetric('orders.enriched')).toEqual([
+      expect.objectContaining({ value: 1 }),
+    ]);
+  },
+  'telemetry-tracing': async (receiver, stdout) => {
+    expect(stdout).toContain('total 6, user Ada: 2 spans sent');
+    const spans = await receiver.waitForSpans(2);
+    expect(spans.map((span) => span.name).sort()).toEqual(['load-user', 'sum-values']);
+    expect(spans[0]?.resource['service.name']).toBe('tracing-quick-start');
+  },
+  'telemetry-metrics': async (receiver, stdout) => {
+    expect(stdout).toContain('metrics sent');
+    const [point] = await receiver.waitForMetric('processor.events.processed');
+    expect(point).toMatchObject({ value: 1 });
+    expect(point?.resource['service.name']).toBe('metrics-quick-start');
+    expect(await receiver.waitForMetric('processor.processing.duration')).toHaveLength(1);
+  },
+  'telemetry-context': async (_receiver, stdout) => {
+    expect(stdout).toContain('traceparent 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    expect(stdout).toContain('trace id 4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(stdout).toContain('"key":"tenant","value":"acme"');
+  },
+  'telemetry-config': async (receiver, stdout) => {
+    expect(stdout).toContain('service order-enricher');
+    expect(stdout).toContain(`traces to ${receiver.httpUrl}/v1/traces over http/protobuf`);
+    expect(stdout).toContain('endpoint from env:OTEL_EXPORTER_OTLP_ENDPOINT');
+  },
+  'telemetry-resource': async (_receiver, stdout) => {
+    expect(stdout).toContain('service.name order-enricher');
+    expect(stdout).toContain('deployment.environment.name production');
+    expect(stdout).toContain('host.name string');
+  },
+  'telemetry-logs': async (receiver, stdout) => {
+    expect(stdout).toContain('log records exported: 1');
+    const [record] = await receiver.waitForLogs(1, { body: 'payment retried' });
+    expect(record?.attributes['order.id']).toBe('o-1');
+    expect(record?.resource['service.name']).toBe('logs-quick-start');
+  },
+  'telemetry-testing': async (_receiver, stdout) => {
+    expect(stdout).toMatch(/^received checkout trace [0-9a-f]{32}$/m);
+  },
+};
+
+async function runQuickStart(app: InstalledApp, receiver: OtlpReceiver, quickStart: QuickStart) {
+  receiver.clear();
+  const file = app.write(`${quickStart.dir}.mjs`, quickStartOf(quickStart.dir));
+  const result = await app.node([file], {
+    OTEL_SERVICE_NAME: quickStart.serviceName,
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_LOG_LEVEL: 'warn',
+  });
+  expect(result).toMatchObject({ code: 0, stderr: '' });
+  await EXPECTED[quickStart.dir]?.(receiver, result.stdout);
+}
+
+describe.each(['npm', 'pnpm'] as const)(
+  'the quick starts installed from the tarballs by %s',
+  (packageManager) => {
+    let app: InstalledApp;
+    let receiver: OtlpReceiver;
+
+    beforeAll(async () => {
+      receiver = await startOtlpReceiver();
+      app = await installPacked({
+        packages: PACKAGES,
+        dependencies: { ...registryDependencies(), '@opentelemetry/sdk-trace-base': '^2' },
+        packageManager,
+      });
+    }, 400_000);
+
+    afterAll(async () => {
+      app?.remove();
+      await receiver?.stop();
+    });
+
+    it.each(QUICK_STARTS)(
+      'should run the quick start of packages/$dir and exit',
+      async (quickStart) => {
+        await runQuickStart(app, receiver, quickStart);
+      },
+      90_000,
+    );
+
+    it('should ship the LICENSE and source maps that carry their sources in every package', () => {
+      const scope = path.join(app.dir, 'node_modules', '@proc');
+      const installed = readdirSync(scope);
+      expect(installed).toHaveLength(PACKAGES.length);
+      for (const name of installed) {
+        const dir = path.join(scope, name);
+        expect([name, readFileSync(path.join(dir, 'LICENSE'), 'utf8')]).toEqual([
+          name,
+          expect.stringContaining('Apache License'),
+        ]);
+        for (const format of ['cjs', 'esm']) {
+          const map = JSON.parse(
+            readFileSync(path.join(dir, 'dist', format, 'index.js.map'), 'utf8'),
+          ) as { sourcesContent?: string[] };
+          // The index's own TypeScript, inline: src/ is not in the tarball.
+          expect([name, format, map.sourcesContent?.[0]?.includes('export ')]).toEqual([
+            name,
+            format,
+            true,
+          ]);
+        }
+      }
+    });
+
+    // docs/getting-started.md's "see it arrive" command, outside the monorepo.
+    it('should have the otlp-receiver command that getting-started runs with npx', async () => {
+      const { stdout } = await run('npx', ['--no-install', 'otlp-receiver', '--help'], {
+        cwd: app.dir,
+        timeout: 60_000,
+      });
+      expect(stdout).toContain('otlp-receiver');
+      expect(stdout).toContain('--grpc-port');
+    }, 90_000);
+
+    if (packageManager === 'npm') {
+      // A user's sdk-trace-base@^2 resolves to the newest 2.x; our caret ranges follow it. The
+      // OpenTelemetry packages that had no patch release (exporter-prometheus, instrumentation-*,
+      // propagator-b3/jaeger at 0.223.0/2.12.0) pin their own dependencies exactly and keep a
+      // nested older copy: those are allowed, and only those.
+      it("should hold one copy of each OpenTelemetry package our packages depend on, next to the user's sdk-trace-base@^2", async () => {
+        const { stdout } = await run('npm', ['ls', '--all', '--json', '--long'], {
+          cwd: app.dir,
+          timeout: 60_000,
+          maxBuffer: 256 * 1024 * 1024,
+        });
+        interface Node {
+          version?: string;
+          dependencies?: Record<string, Node>;
+          _dependencies?: Record<string, string>;
+        }
+        const root = JSON.parse(stdout) as Node;
+        // The hoisted copy (node_modules/<name>), the one the app and most packages load.
+        const topVersion = (name: string): string | undefined => {
+          const manifest = path.join(app.dir, 'node_modules', name, 'package.json');
+          if (!existsSync(manifest)) return undefined;
+          return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+        };
+        const ours: string[] = [];
+        const pinnedUpstream = new Set<string>();
+        const walk = (parentName: string, parent: Node) => {
+          for (const [name, node] of Object.entries(parent.dependencies ?? {})) {
+            const top = topVersion(name);
+            if (name.startsWith('@opentelemetry/') && node.version && node.version !== top) {
+              const declared = parent._dependencies?.[name] ?? '';
+              const entry = `${parentName} > ${name}@${node.version} (declares ${declared}, hoisted ${top})`;
+              if (parentName.startsWith('@proc/') || declared !== node.version) ours.push(entry);
+              else pinnedUpstream.add(entry);
+            }
+            walk(name, node);
+          }
+        };
+        walk('installed-app', root);
+        const hoisted = readdirSync(path.join(app.dir, 'node_modules', '@opentelemetry'));
+        expect(hoisted.length).toBeGreaterThan(10);
+        expect(topVersion('@opentelemetry/sdk-trace-base')).toMatch(/^2\./);
+        expect(ours).toEqual([]);
+        // For the record: what upstream's exact pins still duplicate.
+        process.stdout.write(`upstream exact pins: ${[...pinnedUpstream].join('; ')}\n`);
+      }, 90_000);
+    }
+  },
+);
