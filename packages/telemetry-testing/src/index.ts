@@ -41,6 +41,9 @@ export type {
   ReceivedSpanLink,
   ReceiverProtocol,
   ReceiverStats,
+  ReceiverUi,
+  ReceiverUiOptions,
+  ReceiverUiSource,
   SpanFilter,
   SpanTreeNode,
   TraceWaterfallOptions,
@@ -48,5 +51,6 @@ export type {
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';
+export { startReceiverUi } from './ui/receiver-ui.js';
 export type { WaitForOptions } from './wait-for.js';
 export { waitFor } from './wait-for.js';
