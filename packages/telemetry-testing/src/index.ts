@@ -12,6 +12,7 @@ export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
 export { renderLogTail } from './render/log-tail.js';
 export { renderMetricTable } from './render/metric-table.js';
+export { redrawInPlace } from './render/redraw-in-place.js';
 export { renderTraceWaterfall } from './render/trace-waterfall.js';
 export type {
   TestDiagLevel,

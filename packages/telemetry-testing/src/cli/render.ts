@@ -2,7 +2,6 @@
 // traces and a table of the latest metric values (drawn by the exported renderers).
 import { renderLogTail } from '../render/log-tail.js';
 import { renderMetricTable } from '../render/metric-table.js';
-import { clip } from '../render/text.js';
 import { renderTraceWaterfall } from '../render/trace-waterfall.js';
 import type { ReceivedLogRecord, ReceivedMetricPoint, ReceivedSpan } from '../types.js';
 
@@ -27,8 +26,8 @@ export interface SummaryInput {
   /** Traces shown in the waterfall, newest last. Default 3. */
   maxTraces?: number;
   /**
-   * Width of the terminal: the waterfall's bars and names are sized to it and every line is cut
-   * to it. Default: no limit (the renderers' default widths).
+   * Width of the terminal: the waterfall's bars and names and the log bodies are sized to fit
+   * it. Default: the renderers' default widths.
    */
   width?: number;
 }
@@ -84,6 +83,5 @@ export function renderSummary(input: SummaryInput): string {
       ...(input.width ? { bodyWidth: Math.max(10, Math.min(80, input.width - 50)) } : {}),
     }).map((l) => `  ${l}`),
   );
-  const width = input.width;
-  return `${(width ? lines.map((l) => clip(l, width)) : lines).join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }

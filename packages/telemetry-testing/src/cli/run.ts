@@ -2,7 +2,7 @@
 // bin file so that tests can run it with captured output.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { startReceiverWithStore } from '../receiver.js';
-import { redrawInPlace } from '../render/text.js';
+import { redrawInPlace } from '../render/redraw-in-place.js';
 import type { TelemetryStore } from '../store.js';
 import type { OtlpReceiver, ReceiverUi } from '../types.js';
 import { startReceiverUi } from '../ui/receiver-ui.js';
@@ -246,7 +246,11 @@ export async function runReceiverCli(
     lastSeen = seen;
     const frame = render(perSecond);
     // On a terminal the first frame clears the screen once; the next ones overwrite it in place.
-    out.stdout.write(clear ? `${drawn ? '' : '\x1b[2J'}${redrawInPlace(frame)}` : `\n${frame}`);
+    out.stdout.write(
+      clear
+        ? `${drawn ? '' : '\x1b[2J'}${redrawInPlace(frame, out.stdout.columns ? { width: out.stdout.columns } : {})}`
+        : `\n${frame}`,
+    );
     drawn = true;
   };
   const timer = setInterval(tick, options.interval);

@@ -19,12 +19,3 @@ export function checkInteger(name: string, value: number | undefined, min: numbe
 export function clip(line: string, width: number): string {
   return line.length > width ? `${line.slice(0, Math.max(0, width - 1))}…` : line;
 }
-
-/**
- * A frame that replaces the previous one on a terminal without scrolling: the cursor goes
- * home, each line clears what is left of the old one, and the rest of the screen is cleared.
- */
-export function redrawInPlace(frame: string): string {
-  const body = frame.endsWith('\n') ? frame.slice(0, -1) : frame;
-  return `\x1b[H${body.split('\n').join('\x1b[K\n')}\x1b[K\n\x1b[J`;
-}
