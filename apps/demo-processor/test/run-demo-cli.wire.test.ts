@@ -46,4 +46,45 @@ describe('runDemoCli', () => {
     );
     expect(output).not.toMatch(/pa55|k3y/);
   });
+
+  it('should serve the web view in no-collector mode and print its URL', async () => {
+    const lines: string[] = [];
+    const stop = new AbortController();
+    let summary: Promise<unknown> | undefined;
+    await runDemoCli(
+      { durationSeconds: 60, rate: 50, summaryIntervalSeconds: 60, seed: 1, uiPort: 0 },
+      {
+        env: {},
+        write: (text) => {
+          lines.push(text);
+          const url = /Web view of the traces, metrics and logs: (\S+)/.exec(text)?.[1];
+          // Asked while the run goes on; the run stops once it answered.
+          if (url) {
+            summary = fetch(`${url}api/summary`, { signal: AbortSignal.timeout(5000) })
+              .then((response) => response.json())
+              .finally(() => stop.abort());
+          }
+        },
+        signal: stop.signal,
+      },
+    );
+    expect(await summary).toMatchObject({
+      httpUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
+    const output = lines.join('');
+    expect(output).toMatch(/Web view of the traces, metrics and logs: http:\/\/127\.0\.0\.1:\d+\//);
+    // The last summary says how the run ended and where the view was.
+    expect(output).toMatch(/\n {2}stopping \(signal\) after \d+s: /);
+    expect(output).toMatch(/\n {2}web view: http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('should not serve the web view with --no-ui', async () => {
+    const lines: string[] = [];
+    await runDemoCli(
+      { durationSeconds: 1, rate: 1, summaryIntervalSeconds: 1, seed: 1, ui: false },
+      { env: {}, write: (text) => lines.push(text), signal: AbortSignal.abort() },
+    );
+    expect(lines.join('')).toContain('No collector configured');
+    expect(lines.join('')).not.toContain('Web view');
+  });
 });

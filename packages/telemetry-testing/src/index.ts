@@ -52,6 +52,6 @@ export type {
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';
-export { startReceiverUi } from './ui/receiver-ui.js';
+export { DEFAULT_UI_PORT, startReceiverUi } from './ui/receiver-ui.js';
 export type { WaitForOptions } from './wait-for.js';
 export { waitFor } from './wait-for.js';

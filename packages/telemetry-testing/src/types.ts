@@ -347,6 +347,11 @@ export interface MetricTableOptions {
   namePrefix?: string;
   /** Rows (points) drawn at most; the rest are counted in a last `… N more row(s)` line. Default 30. */
   maxRows?: number;
+  /**
+   * Width to fit (a terminal's columns): the attributes column, then the metric column, are
+   * narrowed (cut with `…`) so that each value shows in full. Default: columns up to 40 wide.
+   */
+  width?: number;
 }
 
 /** What the web view reads from a receiver: its public queries, nothing internal. */

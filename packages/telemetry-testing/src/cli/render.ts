@@ -74,7 +74,7 @@ export function renderSummary(input: SummaryInput): string {
   }
   lines.push('');
   lines.push('Latest metric values');
-  lines.push(...renderMetricTable(metrics));
+  lines.push(...renderMetricTable(metrics, input.width ? { width: input.width } : {}));
   lines.push('');
   lines.push('Latest log records');
   lines.push(

@@ -5,13 +5,13 @@ import { startReceiverWithStore } from '../receiver.js';
 import { redrawInPlace } from '../render/redraw-in-place.js';
 import type { TelemetryStore } from '../store.js';
 import type { OtlpReceiver, ReceiverUi } from '../types.js';
-import { startReceiverUi } from '../ui/receiver-ui.js';
+import { DEFAULT_UI_PORT, startReceiverUi } from '../ui/receiver-ui.js';
 import { renderSummary } from './render.js';
 
 /** Where the CLI writes. */
 export interface CliIo {
-  /** `columns`: the terminal's width, which the frame is fitted to (as `process.stdout` has it). */
-  stdout?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** `columns` and `rows`: the terminal's size, which the frame is fitted to (as `process.stdout` has them). */
+  stdout?: { write(text: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr?: { write(text: string): unknown };
 }
 
@@ -60,9 +60,6 @@ export interface ReceiverCliResult {
  * the latest records (the summary shows the latest traces and metrics; counts cover everything).
  */
 export const CLI_MAX_RECORDS = 100_000;
-
-/** Default of `--ui-port`: next to the OTLP/HTTP port 4318, easy to remember. */
-export const DEFAULT_UI_PORT = 8318;
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -146,6 +143,14 @@ export function parseReceiverCliOptions(argv: readonly string[], io: CliIo = {})
   if (raw.ui === true) options.ui = true;
   if (raw.uiPort !== undefined) options.uiPort = raw.uiPort;
   return options;
+}
+
+/** The size of a terminal as `redrawInPlace` takes it (what it knows of it). */
+function terminalSize(stdout: { columns?: number; rows?: number }) {
+  return {
+    ...(stdout.columns ? { width: stdout.columns } : {}),
+    ...(stdout.rows && stdout.rows >= 2 ? { height: stdout.rows } : {}),
+  };
 }
 
 function withDefaults(io: CliIo): Required<CliIo> {
@@ -248,7 +253,7 @@ export async function runReceiverCli(
     // On a terminal the first frame clears the screen once; the next ones overwrite it in place.
     out.stdout.write(
       clear
-        ? `${drawn ? '' : '\x1b[2J'}${redrawInPlace(frame, out.stdout.columns ? { width: out.stdout.columns } : {})}`
+        ? `${drawn ? '' : '\x1b[2J'}${redrawInPlace(frame, terminalSize(out.stdout))}`
         : `\n${frame}`,
     );
     drawn = true;

@@ -10,6 +10,12 @@ import { renderViewerPage } from './viewer-page.js';
 
 /** The only interface the view listens on. */
 const LOOPBACK = '127.0.0.1';
+/**
+ * The port the `otlp-receiver --ui` and the demo's web view try first: 8318, beside the OTLP/HTTP
+ * port 4318, so the URL is easy to remember. {@link startReceiverUi} itself defaults to a free port.
+ */
+export const DEFAULT_UI_PORT = 8318;
+
 /** Longest request target accepted (path and query). */
 export const MAX_URL_CHARS = 2048;
 
