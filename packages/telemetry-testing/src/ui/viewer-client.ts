@@ -11,19 +11,11 @@ export interface ViewerClientConfig {
   refreshMillis: number;
 }
 
-type Pairs = [string, unknown][];
+// Types only (erased): the page's script imports nothing at run time.
+import type { MetricSummary } from './metric-views.js';
+import type { TraceSummary } from './trace-views.js';
 
-interface TraceRow {
-  traceId: string;
-  rootName: string;
-  rootService: string;
-  services: string[];
-  spanCount: number;
-  errorCount: number;
-  linkCount: number;
-  startMillis: number;
-  durationNanos: number;
-}
+type Pairs = [string, unknown][];
 
 interface SpanLinkRow {
   traceId: string;
@@ -56,20 +48,10 @@ interface SpanRow {
   scope: { name: string; version: string; attributes: Pairs };
 }
 
-interface TraceAnswer extends TraceRow {
+interface TraceAnswer extends TraceSummary {
   spans: SpanRow[];
   omittedSpans: number;
   linkedFrom: { traceId: string; spanId: string; name: string; service: string }[];
-}
-
-interface MetricRow {
-  name: string;
-  type: string;
-  unit: string;
-  description: string;
-  temporality: string;
-  series: number;
-  points: number;
 }
 
 interface MetricAnswer {
@@ -230,7 +212,7 @@ export function viewerClient(config: ViewerClientConfig): void {
     const view: View = {
       async refresh() {
         const q = search.value;
-        const answer = await getJson<{ total: number; matched: number; traces: TraceRow[] }>(
+        const answer = await getJson<{ total: number; matched: number; traces: TraceSummary[] }>(
           `/api/traces?q=${encodeURIComponent(q)}`,
         );
         count.textContent = q
@@ -625,7 +607,7 @@ export function viewerClient(config: ViewerClientConfig): void {
     };
     return {
       async refresh() {
-        const { metrics } = await getJson<{ metrics: MetricRow[] }>('/api/metrics');
+        const { metrics } = await getJson<{ metrics: MetricSummary[] }>('/api/metrics');
         if (!name || !metrics.some((m) => m.name === name)) name = metrics[0]?.name ?? name;
         replaceChildren(
           list,
