@@ -48,6 +48,11 @@ function bounds(spans: readonly ReceivedSpan[]): { start: bigint; end: bigint } 
   return { start, end };
 }
 
+/** When a trace started (its earliest span), in milliseconds: the order of the trace list. */
+export function traceStartMillis(spans: readonly ReceivedSpan[]): number {
+  return nanosToMillis(bounds(spans).start);
+}
+
 export function summarizeTrace(traceId: string, spans: readonly ReceivedSpan[]): TraceSummary {
   const { start, end } = bounds(spans);
   // The root: the earliest span whose parent did not arrive (none, for a root span).
@@ -93,17 +98,29 @@ const STATUS_NAMES: Record<number, string> = {
 
 /** What the view needs to know about other traces to resolve links. */
 export interface LinkTargets {
-  /** Trace ids received. */
+  /** Trace ids received (of those asked about). */
   traces: ReadonlySet<string>;
-  /** `traceId/spanId` of every span received. */
+  /** `traceId/spanId` of the spans received (of the traces asked about). */
   spans: ReadonlySet<string>;
 }
 
-export function linkTargets(spans: readonly ReceivedSpan[]): LinkTargets {
-  return {
-    traces: new Set(spans.map((s) => s.traceId)),
-    spans: new Set(spans.map((s) => `${s.traceId}/${s.spanId}`)),
-  };
+/**
+ * Which of `traceIds` were received, and their spans: one pass over the spans kept, building
+ * sets only as large as the traces asked about (a trace's links, a page of log records).
+ */
+export function linkTargets(
+  spans: readonly ReceivedSpan[],
+  traceIds: ReadonlySet<string>,
+): LinkTargets {
+  const traces = new Set<string>();
+  const received = new Set<string>();
+  if (traceIds.size === 0) return { traces, spans: received };
+  for (const s of spans) {
+    if (!traceIds.has(s.traceId)) continue;
+    traces.add(s.traceId);
+    received.add(`${s.traceId}/${s.spanId}`);
+  }
+  return { traces, spans: received };
 }
 
 /** One span of a trace answer, JSON-safe, with its depth in the waterfall. */
@@ -173,7 +190,10 @@ export function traceView(
 ): (TraceSummary & Record<string, unknown>) | undefined {
   const spans = allSpans.filter((s) => s.traceId === traceId);
   if (spans.length === 0) return undefined;
-  const targets = linkTargets(allSpans);
+  const targets = linkTargets(
+    allSpans,
+    new Set(spans.flatMap((s) => s.links.map((l) => l.traceId))),
+  );
   const { start } = bounds(spans);
   const ordered: ReturnType<typeof spanView>[] = [];
   const visit = (node: SpanTreeNode, depth: number) => {

@@ -8,6 +8,7 @@ import {
   linkTargets,
   matchesSearch,
   summarizeTrace,
+  traceStartMillis,
   traceView,
 } from './trace-views.js';
 
@@ -136,12 +137,18 @@ export function answerApi(
     const limit = integerParam(params, 'limit', 1, limits.maxTraces) ?? limits.maxTraces;
     const traces = groupByTrace(source.spans());
     const matched = [...traces].filter(([traceId, spans]) => matchesSearch(traceId, spans, q));
-    const summaries = matched
-      .map(([traceId, spans]) => summarizeTrace(traceId, spans))
-      .sort((a, b) => b.startMillis - a.startMillis);
+    // Sorted by start first, so that only the page shown is summed up.
+    const page = matched
+      .map(([traceId, spans]) => ({ traceId, spans, start: traceStartMillis(spans) }))
+      .sort((a, b) => b.start - a.start)
+      .slice(0, limit);
     return {
       status: 200,
-      body: { total: traces.size, matched: matched.length, traces: summaries.slice(0, limit) },
+      body: {
+        total: traces.size,
+        matched: matched.length,
+        traces: page.map(({ traceId, spans }) => summarizeTrace(traceId, spans)),
+      },
     };
   }
   if (resource === 'traces' && id !== undefined && rest.length === 0) {
@@ -179,7 +186,10 @@ export function answerApi(
     const limit = integerParam(params, 'limit', 1, limits.maxLogs) ?? limits.maxLogs;
     const records = source.logs();
     const { matched, count } = selectLogs(records, query, limit);
-    const targets = linkTargets(source.spans());
+    const targets = linkTargets(
+      source.spans(),
+      new Set(matched.flatMap((r) => (r.traceId ? [r.traceId] : []))),
+    );
     return {
       status: 200,
       body: {
