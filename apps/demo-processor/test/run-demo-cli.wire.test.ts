@@ -87,4 +87,32 @@ describe('runDemoCli', () => {
     expect(lines.join('')).toContain('No collector configured');
     expect(lines.join('')).not.toContain('Web view');
   });
+
+  it('should keep the web view up after the run on a terminal, until Ctrl-C', async () => {
+    const written: string[] = [];
+    const stop = new AbortController();
+    let afterRun: Promise<number> | undefined;
+    await runDemoCli(
+      { durationSeconds: 0.2, rate: 20, summaryIntervalSeconds: 60, seed: 1, uiPort: 0 },
+      {
+        env: {},
+        terminal: { columns: () => 120, rows: () => 60 },
+        write: (text) => {
+          written.push(text);
+          const url = /the web view stays up at (\S+) /.exec(text)?.[1];
+          // Still answering once the run is over; the Ctrl-C comes after.
+          if (url) {
+            afterRun = fetch(`${url}api/summary`, { signal: AbortSignal.timeout(5000) })
+              .then((response) => response.status)
+              .finally(() => stop.abort());
+          }
+        },
+        signal: stop.signal,
+      },
+    );
+    expect(await afterRun).toBe(200);
+    const frames = written.filter((text) => text.includes('\x1b[H'));
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.at(-1)).toContain('produced for 0s: draining the queue');
+  });
 });
