@@ -99,6 +99,7 @@ function revision(source: ReceiverUiSource) {
   return {
     spans: spans.length,
     traces: new Set(spans.map((s) => s.traceId)).size,
+    metrics: new Set(points.map((p) => p.name)).size,
     metricPoints: points.length,
     logs: logs.length,
     revision: [

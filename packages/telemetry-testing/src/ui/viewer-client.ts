@@ -84,6 +84,7 @@ interface LogRow {
 interface Summary {
   spans: number;
   traces: number;
+  metrics: number;
   metricPoints: number;
   logs: number;
   revision: string;
@@ -866,7 +867,7 @@ export function viewerClient(config: ViewerClientConfig): void {
     try {
       const summary = await getJson<Summary>('/api/summary');
       counts.traces.textContent = String(summary.traces);
-      counts.metrics.textContent = String(summary.metricPoints);
+      counts.metrics.textContent = String(summary.metrics);
       counts.logs.textContent = String(summary.logs);
       endpoints.textContent = summary.httpUrl
         ? `OTLP/HTTP ${summary.httpUrl} · gRPC ${summary.grpcUrl}`

@@ -356,7 +356,13 @@ describe('startReceiverUi', () => {
 
     it('should keep serving, and the receiver receiving, after all of them', async () => {
       const summary = (await get('/api/summary')).json();
-      expect(summary).toMatchObject({ spans: 7, traces: 4, logs: 4, httpUrl: receiver.httpUrl });
+      expect(summary).toMatchObject({
+        spans: 7,
+        traces: 4,
+        metrics: 2,
+        logs: 4,
+        httpUrl: receiver.httpUrl,
+      });
       expect(typeof summary.revision).toBe('string');
     });
   });
