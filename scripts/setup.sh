@@ -3,7 +3,9 @@
 # the Debian tools the tests run for real when apt-get is available and we are root
 # (prometheus + promtool: metrics scrape tests and infra checks; docker-compose: validates the
 # infra stack without an engine; Java 17, Maven and Python's venv module: the Kafka broker and
-# the chain relay of `pnpm stack up` and `pnpm test:e2e`), and the workspace dependencies.
+# the chain relay of `pnpm stack up` and `pnpm test:e2e`; chromium: the web view's browser test,
+# driven by playwright-core, which never downloads a browser of its own), and the workspace
+# dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,7 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v java >/dev/null 2>&1 || [ -n "${JAVA_HOME:-}" ] || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 python3 -m venv --help >/dev/null 2>&1 || missing+=(python3-venv)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${missing[*]} (Debian packages)"

@@ -31,6 +31,10 @@ export interface DemoCliOptions {
   relay?: string;
   /** Turns on `@opentelemetry/instrumentation-kafkajs` in every process. */
   instrumentKafkajs?: boolean;
+  /** Serve the web view in no-collector mode (default true; `--no-ui` turns it off). */
+  ui?: boolean;
+  /** Port of the web view (default 8318, or a free port when it is taken). */
+  uiPort?: number;
 }
 
 function number(name: string, min: number, max: number) {
@@ -39,6 +43,16 @@ function number(name: string, min: number, max: number) {
     if (!Number.isFinite(n) || n < min || n > max) {
       throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}.`);
     }
+    return n;
+  };
+}
+
+function integer(name: string, min: number, max: number) {
+  const parse = number(name, min, max);
+  return (value: string): number => {
+    const n = parse(value);
+    if (!Number.isInteger(n))
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
     return n;
   };
 }
@@ -69,7 +83,8 @@ export function createDemoCommand(): Command {
     .description(
       'A small stream processor instrumented with @proc/telemetry. Without a collector ' +
         '(OTEL_EXPORTER_OTLP_ENDPOINT unset, no --collector) it runs an OTLP receiver in ' +
-        'process and prints the telemetry it receives.',
+        'process, serves a web view of the traces, metrics and logs it receives on 127.0.0.1 ' +
+        'and prints a live summary (redrawn in place on a terminal).',
     )
     .option(
       '--duration <seconds>',
@@ -85,9 +100,15 @@ export function createDemoCommand(): Command {
     )
     .option(
       '--summary-interval <seconds>',
-      'seconds between two live summaries',
+      'seconds between two live summaries when stdout is not a terminal (on one the screen is redrawn every second)',
       number('summary-interval', 1, 3600),
       5,
+    )
+    .option('--no-ui', 'no web view in no-collector mode')
+    .option(
+      '--ui-port <port>',
+      'port of the web view on 127.0.0.1 (default: 8318, or a free port when it is taken; 0: a free port)',
+      integer('ui-port', 0, 65535),
     )
     .option('--seed <n>', 'seed of the synthetic traffic', number('seed', 0, 2 ** 32 - 1), 42)
     .option(
@@ -164,5 +185,7 @@ export function parseDemoCliOptions(
     chainTopic: raw.chainTopic,
     relay: raw.relay,
     instrumentKafkajs: raw.instrumentKafkajs,
+    ui: raw.ui,
+    uiPort: raw.uiPort,
   };
 }

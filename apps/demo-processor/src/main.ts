@@ -36,6 +36,10 @@ async function main(): Promise<number> {
     env: process.env,
     write: (text) => process.stdout.write(text),
     signal: stop.signal,
+    // On a terminal the live view redraws one screen in place, fitted to the window.
+    ...(process.stdout.isTTY
+      ? { terminal: { columns: () => process.stdout.columns, rows: () => process.stdout.rows } }
+      : {}),
   });
   process.stdout.write(
     `produced ${result.produced}, received ${result.received}, processed ${result.processed}, ` +

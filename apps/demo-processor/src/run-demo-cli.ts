@@ -1,8 +1,8 @@
 import { createMetricsRecorder, initTelemetry, redactUrl } from '@proc/telemetry';
-import type { OtlpReceiver } from '@proc/telemetry-testing';
+import type { OtlpReceiver, ReceiverUi } from '@proc/telemetry-testing';
 import type { DemoCliOptions } from './cli-options.js';
 import { demoTelemetryConfig, hasCollectorEndpoint } from './demo-config.js';
-import { renderLiveSummary } from './live-summary.js';
+import { type DemoTerminal, type LiveView, startDemoUi, startLiveView } from './live-view.js';
 import { receiverEndpoint, startLocalReceiver } from './local-receiver.js';
 import { createLogger } from './logger.js';
 import { type DemoRunResult, runDemo } from './run-demo.js';
@@ -14,6 +14,8 @@ export interface DemoCliIo {
   write: (text: string) => void;
   /** Aborting stops producing; the run then drains, flushes and shuts telemetry down. */
   signal?: AbortSignal;
+  /** Set when stdout is a terminal: the live view is then redrawn in place. */
+  terminal?: DemoTerminal;
 }
 
 /** Deadline of the final telemetry shutdown. */
@@ -26,12 +28,17 @@ const SHUTDOWN_TIMEOUT_MILLIS = 5000;
  */
 export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promise<DemoRunResult> {
   let receiver: OtlpReceiver | undefined;
+  let ui: ReceiverUi | undefined;
   if (!options.collector && !hasCollectorEndpoint(io.env)) {
     receiver = await startLocalReceiver();
     io.write(
       `No collector configured (OTEL_EXPORTER_OTLP_ENDPOINT unset): OTLP receiver in process at ` +
         `${receiver.httpUrl} (HTTP) and ${receiver.grpcUrl} (gRPC).\n`,
     );
+    if (options.ui !== false) {
+      ui = await startDemoUi(receiver, options.uiPort);
+      io.write(`Web view of the traces, metrics and logs: ${ui.url}\n`);
+    }
   }
   const endpoint =
     options.collector ??
@@ -42,9 +49,24 @@ export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promis
     processor: { name: 'demo-processor', pipelineId: 'demo', partitions: [0, 1, 2] },
     shutdownTimeoutMillis: SHUTDOWN_TIMEOUT_MILLIS,
   });
+  const durationMillis = options.durationSeconds * 1000;
+  const view: LiveView | undefined = receiver
+    ? startLiveView({
+        receiver,
+        write: io.write,
+        ...(io.terminal ? { terminal: io.terminal } : {}),
+        ...(ui ? { uiUrl: ui.url } : {}),
+        durationMillis,
+        summaryIntervalMillis: options.summaryIntervalSeconds * 1000,
+      })
+    : undefined;
+  const onAbort = () => view?.finishing('signal');
+  io.signal?.addEventListener('abort', onAbort, { once: true });
+  const produced =
+    durationMillis > 0 ? setTimeout(() => view?.finishing('duration'), durationMillis) : undefined;
   // Every line also goes out as a log record, next to the spans and metrics.
   const logger = createLogger({
-    write: io.write,
+    write: (text) => (view ? view.write(text) : io.write(text)),
     records: telemetry.logger('@proc/demo-processor'),
   });
   // The endpoints are the raw values the exporters use: credentials in them stay out of the log.
@@ -55,12 +77,6 @@ export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promis
     protocol: telemetry.config.traces.export.protocol,
   });
   const sink = createMemorySink();
-  const summary = receiver
-    ? setInterval(
-        () => io.write(renderLiveSummary(receiver)),
-        options.summaryIntervalSeconds * 1000,
-      )
-    : undefined;
   try {
     return await runDemo({
       tracer: telemetry.tracer('@proc/demo-processor'),
@@ -70,18 +86,26 @@ export async function runDemoCli(options: DemoCliOptions, io: DemoCliIo): Promis
       sink,
       logger,
       ratePerSecond: options.rate,
-      durationMillis: options.durationSeconds * 1000,
+      durationMillis,
       seed: options.seed,
       ...(io.signal ? { signal: io.signal } : {}),
     });
   } finally {
-    clearInterval(summary);
+    clearTimeout(produced);
+    io.signal?.removeEventListener('abort', onAbort);
+    view?.finishing(io.signal?.aborted ? 'signal' : 'duration');
     // After the run every span has ended: shutdown() exports them and the last metrics, within
     // shutdownTimeoutMillis.
     await telemetry.shutdown();
-    if (receiver) {
-      io.write(renderLiveSummary(receiver));
-      await receiver.stop();
+    view?.close();
+    if (ui && io.terminal && io.signal && !io.signal.aborted) {
+      // Someone is watching: the web view stays up to look around in until Ctrl-C.
+      io.write(`Run finished; the web view stays up at ${ui.url} — press Ctrl-C to exit.\n`);
+      await new Promise<void>((resolve) =>
+        io.signal!.addEventListener('abort', () => resolve(), { once: true }),
+      );
     }
+    await ui?.stop();
+    await receiver?.stop();
   }
 }

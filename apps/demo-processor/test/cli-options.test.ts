@@ -51,3 +51,18 @@ describe('parseDemoCliOptions on a broker', () => {
     expect(errors.join('')).toContain('is not a kafka:// URL: expected kafka://host:port');
   });
 });
+
+describe('parseDemoCliOptions for the web view', () => {
+  it('should serve the web view by default, and read --no-ui and --ui-port', () => {
+    expect(parseDemoCliOptions([])).toMatchObject({ ui: true, uiPort: undefined });
+    expect(parseDemoCliOptions(['--no-ui']).ui).toBe(false);
+    expect(parseDemoCliOptions(['--ui-port', '9000']).uiPort).toBe(9000);
+  });
+
+  it('should refuse a --ui-port that is not a port', () => {
+    const errors: string[] = [];
+    const command = createDemoCommand().configureOutput({ writeErr: (text) => errors.push(text) });
+    expect(() => parseDemoCliOptions(['--ui-port', '1.5'], command)).toThrow(CommanderError);
+    expect(errors.join('')).toContain('ui-port must be an integer from 0 to 65535.');
+  });
+});

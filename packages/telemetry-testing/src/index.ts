@@ -12,6 +12,7 @@ export { DEFAULT_MAX_BODY_BYTES, startOtlpReceiver } from './receiver.js';
 export { formatDuration } from './render/format-duration.js';
 export { renderLogTail } from './render/log-tail.js';
 export { renderMetricTable } from './render/metric-table.js';
+export { redrawInPlace } from './render/redraw-in-place.js';
 export { renderTraceWaterfall } from './render/trace-waterfall.js';
 export type {
   TestDiagLevel,
@@ -41,6 +42,9 @@ export type {
   ReceivedSpanLink,
   ReceiverProtocol,
   ReceiverStats,
+  ReceiverUi,
+  ReceiverUiOptions,
+  ReceiverUiSource,
   SpanFilter,
   SpanTreeNode,
   TraceWaterfallOptions,
@@ -48,5 +52,6 @@ export type {
   WaitForMetricOptions,
   WaitForSpansOptions,
 } from './types.js';
+export { DEFAULT_UI_PORT, startReceiverUi } from './ui/receiver-ui.js';
 export type { WaitForOptions } from './wait-for.js';
 export { waitFor } from './wait-for.js';

@@ -349,4 +349,43 @@ export interface MetricTableOptions {
   namePrefix?: string;
   /** Rows (points) drawn at most; the rest are counted in a last `… N more row(s)` line. Default 30. */
   maxRows?: number;
+  /**
+   * Width to fit (a terminal's columns): the attributes column, then the metric column, are
+   * narrowed (cut with `…`) so that each value shows in full. Default: columns up to 40 wide.
+   */
+  width?: number;
+}
+
+/** What the web view reads from a receiver: its public queries, nothing internal. */
+export type ReceiverUiSource = Pick<OtlpReceiver, 'spans' | 'metricPoints' | 'logs'> &
+  Partial<Pick<OtlpReceiver, 'httpUrl' | 'grpcUrl'>>;
+
+/** Options of {@link startReceiverUi}. */
+export interface ReceiverUiOptions {
+  /**
+   * Port on 127.0.0.1; `0` (default) picks a free one. The view is only ever served on the
+   * loopback interface: trace data can hold anything, so it is not offered to the network.
+   */
+  port?: number;
+  /** How often the page asks whether something new arrived, in milliseconds. Default 2000. */
+  refreshMillis?: number;
+  /** Traces a trace-list answer holds at most (the newest first). Default 200. */
+  maxTraces?: number;
+  /** Spans a trace answer holds at most (the rest are counted). Default 2000. */
+  maxSpansPerTrace?: number;
+  /** Log records a log answer holds at most (the newest first). Default 500. */
+  maxLogs?: number;
+  /** Series one metric answer holds at most. Default 50. */
+  maxSeries?: number;
+  /** Points a series holds at most (the latest). Default 300. */
+  maxPointsPerSeries?: number;
+}
+
+/** A running web view, as returned by {@link startReceiverUi}. */
+export interface ReceiverUi {
+  /** `http://127.0.0.1:<port>/`, the page. */
+  readonly url: string;
+  readonly port: number;
+  /** Closes the server and every open connection (the receiver keeps running). */
+  stop(): Promise<void>;
 }

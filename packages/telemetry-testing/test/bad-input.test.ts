@@ -115,7 +115,8 @@ async function post(
   const response = await fetch(`${receiver.httpUrl}${path}`, {
     method,
     headers,
-    body: method === 'GET' ? undefined : body,
+    // A copy on its own ArrayBuffer: the fetch types take no SharedArrayBuffer-backed view.
+    body: method === 'GET' ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
     signal: AbortSignal.timeout(5000),
   });
   return {

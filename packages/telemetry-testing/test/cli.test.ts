@@ -295,6 +295,77 @@ describe('running CLI', () => {
     await waitForText(() => out.text, /spans: 4 received/);
     expect(running.receiver.spans().map((s) => s.name)).toEqual(['three', 'four']);
   });
+
+  it('should redraw in place on a terminal, every line fitted to its width', async () => {
+    let text = '';
+    const tty = {
+      write: (chunk: string) => {
+        text += chunk;
+        return true;
+      },
+      isTTY: true,
+      columns: 60,
+    };
+    const result = await runReceiverCli(
+      ['--grpc-port', '0', '--http-port', '0', '--interval', '20'],
+      { stdout: tty },
+    );
+    running = result.running!;
+    const provider = new BasicTracerProvider({
+      spanProcessors: [
+        new SimpleSpanProcessor(
+          new OTLPTraceExporter({ url: `${running.receiver.httpUrl}/v1/traces` }),
+        ),
+      ],
+    });
+    provider.getTracer('cli-test').startSpan('a span with a rather long name to be cut').end();
+    await provider.shutdown();
+    // A frame with the span, and one drawn after it.
+    await waitForText(() => text, /spans: 1 received/);
+    await waitForText(
+      () => String(text.slice(text.indexOf('spans: 1 received')).includes('\x1b[H')),
+      /^true$/,
+    );
+    // The screen is cleared once; every next frame starts at home instead of scrolling.
+    expect(text.split('\x1b[2J')).toHaveLength(2);
+    const frames = text.split('\x1b[H').slice(1);
+    expect(frames.length).toBeGreaterThan(1);
+    const last = frames.find((f) => f.includes('spans: 1 received'))!;
+    const lines = last.split('\x1b[K\n').filter((l) => l !== '' && l !== '\x1b[J');
+    expect(lines.some((l) => l.includes('a span with a rather'))).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('should serve the web view with --ui and print its URL', async () => {
+    const out = capture();
+    const result = await runReceiverCli(
+      ['--grpc-port', '0', '--http-port', '0', '--ui', '--ui-port', '0'],
+      { stdout: out.stream },
+    );
+    running = result.running!;
+    const url = running.ui!.url;
+    expect(out.text).toContain(`Web view     ${url}`);
+    const summary = await fetch(`${url}api/summary`, { signal: AbortSignal.timeout(5000) });
+    expect(await summary.json()).toMatchObject({ spans: 0, httpUrl: running.receiver.httpUrl });
+    await running.stop();
+    await expect(fetch(url, { signal: AbortSignal.timeout(5000) })).rejects.toThrow();
+  });
+
+  it('should exit 1 naming --ui-port when the port is taken', async () => {
+    const first = await runReceiverCli(['--grpc-port', '0', '--http-port', '0', '--ui-port', '0'], {
+      stdout: capture().stream,
+    });
+    running = first.running!;
+    const err = capture();
+    const second = await runReceiverCli(
+      ['--grpc-port', '0', '--http-port', '0', '--ui-port', String(running.ui!.port)],
+      { stdout: capture().stream, stderr: err.stream },
+    );
+    expect(second).toEqual({ exitCode: 1 });
+    expect(err.text).toMatch(
+      /cannot serve the web view: .*EADDRINUSE.*--ui-port 0 picks a free port/,
+    );
+  });
 });
 
 describe('otlp-receiver bin', () => {

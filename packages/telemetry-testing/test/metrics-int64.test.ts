@@ -80,7 +80,7 @@ async function send(receiver: OtlpReceiver, protocol: ReceiverProtocol): Promise
     const response = await fetch(`${receiver.httpUrl}/v1/metrics`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-protobuf' },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     expect(response.status).toBe(200);
     return;

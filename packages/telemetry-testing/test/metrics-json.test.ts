@@ -121,7 +121,7 @@ describe('metric shapes over OTLP/JSON and protobuf', () => {
     const proto = await fetch(`${receiver.httpUrl}/v1/metrics`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-protobuf' },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     expect(proto.status).toBe(200);
 

@@ -5,10 +5,11 @@ import {
   redactUrl,
   type TelemetryProviders,
 } from '@proc/telemetry';
-import type { OtlpReceiver } from '@proc/telemetry-testing';
+import type { OtlpReceiver, ReceiverUi } from '@proc/telemetry-testing';
 import type { DemoCliOptions } from '../cli-options.js';
 import { demoTelemetryConfig, hasCollectorEndpoint } from '../demo-config.js';
 import { renderLiveSummary } from '../live-summary.js';
+import { startDemoUi } from '../live-view.js';
 import { receiverEndpoint, startLocalReceiver } from '../local-receiver.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { DemoCliIo } from '../run-demo-cli.js';
@@ -123,12 +124,17 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
   }
 
   let receiver: OtlpReceiver | undefined;
+  let ui: ReceiverUi | undefined;
   if (!options.collector && !hasCollectorEndpoint(io.env)) {
     receiver = await startLocalReceiver();
     io.write(
       `No collector configured (OTEL_EXPORTER_OTLP_ENDPOINT unset): OTLP receiver in process at ` +
         `${receiver.httpUrl} (HTTP) and ${receiver.grpcUrl} (gRPC), for this process and its workers.\n`,
     );
+    if (options.ui !== false) {
+      ui = await startDemoUi(receiver, options.uiPort);
+      io.write(`Web view of the traces, metrics and logs: ${ui.url}\n`);
+    }
   }
   const endpoint =
     options.collector ??
@@ -187,6 +193,7 @@ export async function runKafkaDemoCli(options: DemoCliOptions, io: DemoCliIo): P
       // The workers' last exports arrive at their shutdown, before this one's.
       await sleep(100);
       io.write(renderLiveSummary(receiver));
+      await ui?.stop();
       await receiver.stop();
     }
   }

@@ -25,6 +25,19 @@ export interface SummaryInput {
   header?: string;
   /** Traces shown in the waterfall, newest last. Default 3. */
   maxTraces?: number;
+  /**
+   * Width of the terminal: the waterfall's bars and names and the log bodies are sized to fit
+   * it. Default: the renderers' default widths.
+   */
+  width?: number;
+}
+
+/** Waterfall widths that fit `width` columns (its lines are indented by 4 here). */
+export function waterfallWidths(width: number): { nameWidth: number; barWidth: number } {
+  const nameWidth = width < 90 ? 24 : 36;
+  // Indent, "│", "│ ", the duration, the error mark.
+  const barWidth = Math.max(8, Math.min(60, width - nameWidth - 22));
+  return { nameWidth, barWidth };
 }
 
 /** The ids of the `max` traces that most recently received a span, oldest first. */
@@ -56,15 +69,19 @@ export function renderSummary(input: SummaryInput): string {
   if (ids.length === 0) lines.push('  (no spans yet)');
   for (const id of ids) {
     const traceSpans = spans.filter((s) => s.traceId === id);
-    lines.push(...renderTraceWaterfall(traceSpans).map((l) => `  ${l}`));
+    const widths = input.width ? waterfallWidths(input.width) : {};
+    lines.push(...renderTraceWaterfall(traceSpans, widths).map((l) => `  ${l}`));
   }
   lines.push('');
   lines.push('Latest metric values');
-  lines.push(...renderMetricTable(metrics));
+  lines.push(...renderMetricTable(metrics, input.width ? { width: input.width } : {}));
   lines.push('');
   lines.push('Latest log records');
   lines.push(
-    ...renderLogTail(input.logs ?? [], { maxLines: input.maxLogLines ?? 5 }).map((l) => `  ${l}`),
+    ...renderLogTail(input.logs ?? [], {
+      maxLines: input.maxLogLines ?? 5,
+      ...(input.width ? { bodyWidth: Math.max(10, Math.min(80, input.width - 50)) } : {}),
+    }).map((l) => `  ${l}`),
   );
   return `${lines.join('\n')}\n`;
 }

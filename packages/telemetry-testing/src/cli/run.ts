@@ -2,13 +2,16 @@
 // bin file so that tests can run it with captured output.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { startReceiverWithStore } from '../receiver.js';
+import { redrawInPlace } from '../render/redraw-in-place.js';
 import type { TelemetryStore } from '../store.js';
-import type { OtlpReceiver } from '../types.js';
+import type { OtlpReceiver, ReceiverUi } from '../types.js';
+import { DEFAULT_UI_PORT, startReceiverUi } from '../ui/receiver-ui.js';
 import { renderSummary } from './render.js';
 
 /** Where the CLI writes. */
 export interface CliIo {
-  stdout?: { write(text: string): unknown; isTTY?: boolean };
+  /** `columns` and `rows`: the terminal's size, which the frame is fitted to (as `process.stdout` has them). */
+  stdout?: { write(text: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr?: { write(text: string): unknown };
 }
 
@@ -28,12 +31,18 @@ export interface ReceiverCliOptions {
   maxRecords?: number;
   /** Clear the screen before each frame (default: when stdout is a terminal). */
   clear?: boolean;
+  /** Serve the web view (`--ui`). */
+  ui?: boolean;
+  /** Port of the web view on 127.0.0.1 (default {@link DEFAULT_UI_PORT}; 0: any free port). */
+  uiPort?: number;
 }
 
 /** A running CLI, as returned by {@link runReceiverCli}. */
 export interface RunningReceiverCli {
   receiver: OtlpReceiver;
   options: ReceiverCliOptions;
+  /** The web view, with `--ui`. */
+  ui?: ReceiverUi;
   /** Renders the current frame (without writing it). */
   render(): string;
   /** Stops the refresh timer and the receiver. */
@@ -101,6 +110,12 @@ function createProgram(io: Required<CliIo>): Command {
       integer('max-records', 1, 2 ** 31 - 1),
     )
     .option('--no-clear', 'append frames instead of redrawing the screen')
+    .option('--ui', 'also serve a web view of the traces, metrics and logs on 127.0.0.1')
+    .option(
+      '--ui-port <port>',
+      `port of the web view (default: ${DEFAULT_UI_PORT}; 0: any free port)`,
+      integer('ui-port', 0, 65535),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -125,7 +140,17 @@ export function parseReceiverCliOptions(argv: readonly string[], io: CliIo = {})
   if (raw.maxRecords !== undefined) options.maxRecords = raw.maxRecords;
   // --no-clear sets clear=false; otherwise decide by the terminal.
   if (raw.clear === false) options.clear = false;
+  if (raw.ui === true) options.ui = true;
+  if (raw.uiPort !== undefined) options.uiPort = raw.uiPort;
   return options;
+}
+
+/** The size of a terminal as `redrawInPlace` takes it (what it knows of it). */
+function terminalSize(stdout: { columns?: number; rows?: number }) {
+  return {
+    ...(stdout.columns ? { width: stdout.columns } : {}),
+    ...(stdout.rows && stdout.rows >= 2 ? { height: stdout.rows } : {}),
+  };
 }
 
 function withDefaults(io: CliIo): Required<CliIo> {
@@ -168,10 +193,24 @@ export async function runReceiverCli(
     );
     return { exitCode: 1 };
   }
+  let ui: ReceiverUi | undefined;
+  if (options.ui || options.uiPort !== undefined) {
+    try {
+      ui = await startReceiverUi(receiver, { port: options.uiPort ?? DEFAULT_UI_PORT });
+    } catch (error) {
+      await receiver.stop();
+      out.stderr.write(
+        `otlp-receiver: cannot serve the web view: ${error instanceof Error ? error.message : String(error)}` +
+          ' (--ui-port 0 picks a free port)\n',
+      );
+      return { exitCode: 1 };
+    }
+  }
   const clear = options.clear ?? Boolean(out.stdout.isTTY);
   const header =
     `OTLP receiver  gRPC ${receiver.grpcUrl}  HTTP ${receiver.httpUrl}` +
-    ' (/v1/traces, /v1/metrics, /v1/logs)';
+    ' (/v1/traces, /v1/metrics, /v1/logs)' +
+    (ui ? `\nWeb view     ${ui.url}` : '');
   out.stdout.write(`${header}\n`);
 
   // Spans per second over a sliding window of recent samples.
@@ -198,10 +237,12 @@ export async function runReceiverCli(
       maxLogLines: options.logs,
       spansPerSecond,
       maxTraces: options.traces,
+      ...(clear && out.stdout.columns ? { width: out.stdout.columns } : {}),
     });
   };
 
   let lastSeen = '';
+  let drawn = false;
   const tick = () => {
     const totals = receiver.telemetry.totals();
     const perSecond = rate(totals.spans);
@@ -209,7 +250,13 @@ export async function runReceiverCli(
     if (!clear && seen === lastSeen) return;
     lastSeen = seen;
     const frame = render(perSecond);
-    out.stdout.write(clear ? `\x1b[2J\x1b[H${frame}` : `\n${frame}`);
+    // On a terminal the first frame clears the screen once; the next ones overwrite it in place.
+    out.stdout.write(
+      clear
+        ? `${drawn ? '' : '\x1b[2J'}${redrawInPlace(frame, terminalSize(out.stdout))}`
+        : `\n${frame}`,
+    );
+    drawn = true;
   };
   const timer = setInterval(tick, options.interval);
   rate(0);
@@ -220,11 +267,13 @@ export async function runReceiverCli(
     running: {
       receiver,
       options,
+      ...(ui ? { ui } : {}),
       render: () => render(),
       stop: async () => {
         if (stopped) return;
         stopped = true;
         clearInterval(timer);
+        await ui?.stop();
         await receiver.stop();
       },
     },

@@ -1,20 +1,11 @@
 import type { LogTailOptions, ReceivedLogRecord } from '../types.js';
+import { severityLevel } from './severity.js';
 import { checkInteger, fit } from './text.js';
-
-/** The severity words of the OTel log data model, by the first number of each range. */
-const SEVERITIES: [number, string][] = [
-  [21, 'FATAL'],
-  [17, 'ERROR'],
-  [13, 'WARN'],
-  [9, 'INFO'],
-  [5, 'DEBUG'],
-  [1, 'TRACE'],
-];
 
 /** `severityText` when sent, else the word of `severityNumber`'s range (`UNSET` for 0). */
 function severityOf(record: ReceivedLogRecord): string {
   if (record.severityText) return record.severityText.toUpperCase();
-  return SEVERITIES.find(([from]) => record.severityNumber >= from)?.[1] ?? 'UNSET';
+  return severityLevel(record.severityNumber);
 }
 
 function bodyText(body: unknown): string {

@@ -32,6 +32,21 @@ function formatPointValue(point: ReceivedMetricPoint): string {
   return formatNumber(point.value);
 }
 
+/**
+ * Narrows the attributes column, then the metric column, until a row fits `width` with its
+ * value (the column that matters most) in full.
+ */
+function shrinkToWidth(widths: number[], width: number): void {
+  const total = () => 2 + widths.reduce((sum, w) => sum + w + 2, 0) - 2;
+  for (const [column, min] of [
+    [3, 10],
+    [0, 16],
+  ] as const) {
+    const over = total() - width;
+    if (over > 0) widths[column] = Math.max(min, widths[column]! - over);
+  }
+}
+
 function latestByName(
   source: Pick<OtlpReceiver, 'metricPoints' | 'metric'>,
 ): Map<string, readonly ReceivedMetricPoint[]> {
@@ -60,6 +75,7 @@ export function renderMetricTable(
   options: MetricTableOptions = {},
 ): string[] {
   checkInteger('maxRows', options.maxRows, 1);
+  checkInteger('width', options.width, 1);
   const maxRows = options.maxRows ?? 30;
   const namePrefix = options.namePrefix ?? '';
   const metrics = 'metricPoints' in source ? latestByName(source) : source;
@@ -83,6 +99,7 @@ export function renderMetricTable(
   const widths = header.map((h, i) =>
     Math.min(40, Math.max(h.length, ...shownRows.map((r) => r[i]!.length))),
   );
+  if (options.width !== undefined) shrinkToWidth(widths, options.width);
   const line = (cells: string[]) =>
     `  ${cells.map((c, i) => (i === cells.length - 1 ? c : fit(c, widths[i]!))).join('  ')}`.trimEnd();
   const lines = [line(header), line(widths.map((w) => '─'.repeat(w)))];

@@ -14,3 +14,8 @@ export function checkInteger(name: string, value: number | undefined, min: numbe
     );
   }
 }
+
+/** `line` cut to `width` characters, with a trailing `…` when cut (no padding). */
+export function clip(line: string, width: number): string {
+  return line.length > width ? `${line.slice(0, Math.max(0, width - 1))}…` : line;
+}

@@ -132,3 +132,26 @@ describe('renderMetricTable', () => {
     });
   });
 });
+
+describe('renderMetricTable with a width', () => {
+  it('should narrow the attributes column so that each value fits', () => {
+    const point = {
+      name: 'queue.depth',
+      description: '',
+      unit: '1',
+      type: 'gauge' as const,
+      attributes: { 'queue.name': 'a-rather-long-queue-name-that-takes-room' },
+      value: 123456,
+      valueType: 'int' as const,
+      exemplars: [],
+      startTimeUnixNano: 0n,
+      timeUnixNano: 0n,
+      resource: {},
+      scope: { name: 's', attributes: {} },
+      protocol: 'grpc' as const,
+    };
+    const lines = renderMetricTable(new Map([['queue.depth', [point]]]), { width: 50 });
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    expect(lines[2]).toBe('  queue.depth  gauge  1     queue.name=a-…  123456');
+  });
+});
