@@ -1,4 +1,4 @@
-import { SpanKind, type Tracer } from '@opentelemetry/api';
+import { type Attributes, context, SpanKind, type Tracer, trace } from '@opentelemetry/api';
 import { injectIntoHeaders, spanBuilder } from '@proc/telemetry';
 import {
   ATTR_MESSAGING_DESTINATION_NAME,
@@ -38,29 +38,36 @@ export function createProducer(options: {
       const partition = partitionOf(key, partitions);
       // Each message starts its own trace, as an upstream service's request would; the
       // consumer's batch span links back to it through the injected headers.
-      const builder = spanBuilder(`send ${queue.topic}`, builderOptions)
+      const attributes: Attributes = {
+        [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM,
+        [ATTR_MESSAGING_DESTINATION_NAME]: queue.topic,
+        [ATTR_MESSAGING_OPERATION_NAME]: 'send',
+        [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
+        [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
+      };
+      if (generated.kind === 'event') {
+        attributes[ATTR_MESSAGING_MESSAGE_ID] = generated.event.id;
+        attributes[ATTR_PROCESSOR_EVENT_TYPE] = generated.event.type;
+        attributes['processor.event.redelivery'] = generated.duplicate;
+      }
+      const span = spanBuilder(`send ${queue.topic}`, builderOptions)
         .kind(SpanKind.PRODUCER)
         .noParent()
-        .attributes({
-          [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM,
-          [ATTR_MESSAGING_DESTINATION_NAME]: queue.topic,
-          [ATTR_MESSAGING_OPERATION_NAME]: 'send',
-          [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
-          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
+        .attributes(attributes)
+        .start();
+      try {
+        // Injected from the span's context as made here, not through a context switch: the
+        // headers are the only thing that needs it.
+        const headers = injectIntoHeaders(undefined, {
+          context: trace.setSpan(context.active(), span),
         });
-      if (generated.kind === 'event') {
-        builder.attributes({
-          [ATTR_MESSAGING_MESSAGE_ID]: generated.event.id,
-          [ATTR_PROCESSOR_EVENT_TYPE]: generated.event.type,
-          'processor.event.redelivery': generated.duplicate,
-        });
-      }
-      return builder.startActive((span) => {
-        const message = queue.append({ partition, key, value, headers: injectIntoHeaders() });
+        const message = queue.append({ partition, key, value, headers });
         span.setAttribute(ATTR_MESSAGING_KAFKA_OFFSET, message.offset);
         sent++;
         return message;
-      });
+      } finally {
+        span.end();
+      }
     },
     get sent() {
       return sent;
