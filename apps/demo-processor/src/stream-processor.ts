@@ -203,6 +203,9 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         system: MESSAGING_SYSTEM,
         destination: options.topic,
         ...spanOptions,
+        // The processor's samplers (ratio, parent-based) do not read links: an unsampled batch,
+        // nine in ten at 10 %, then reads no message headers at all.
+        linksAfterSampling: true,
         linkAttributes: (m) => ({
           [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(m.partition),
           [ATTR_MESSAGING_KAFKA_OFFSET]: m.offset,
