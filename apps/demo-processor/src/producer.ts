@@ -1,19 +1,10 @@
-import { type Attributes, context, SpanKind, type Tracer, trace } from '@opentelemetry/api';
+import { context, SpanKind, type Tracer, trace } from '@opentelemetry/api';
 import { injectIntoHeaders, spanBuilder } from '@proc/telemetry';
-import {
-  ATTR_MESSAGING_DESTINATION_NAME,
-  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
-  ATTR_MESSAGING_KAFKA_OFFSET,
-  ATTR_MESSAGING_MESSAGE_ID,
-  ATTR_MESSAGING_OPERATION_NAME,
-  ATTR_MESSAGING_OPERATION_TYPE,
-  ATTR_MESSAGING_SYSTEM,
-  ATTR_PROCESSOR_EVENT_TYPE,
-  MESSAGING_OPERATION_TYPE_VALUE_SEND,
-} from '@proc/telemetry/semconv';
+import { ATTR_MESSAGING_KAFKA_OFFSET } from '@proc/telemetry/semconv';
 import { MESSAGING_SYSTEM } from './conventions.js';
 import type { GeneratedMessage } from './event-generator.js';
 import type { MessageQueue } from './message-queue.js';
+import { sendSpanAttributes } from './send-span-attributes.js';
 import type { QueueMessage } from './types.js';
 
 /** Sends generated messages the way a Kafka producer does: one `send` span per message. */
@@ -38,18 +29,7 @@ export function createProducer(options: {
       const partition = partitionOf(key, partitions);
       // Each message starts its own trace, as an upstream service's request would; the
       // consumer's batch span links back to it through the injected headers.
-      const attributes: Attributes = {
-        [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM,
-        [ATTR_MESSAGING_DESTINATION_NAME]: queue.topic,
-        [ATTR_MESSAGING_OPERATION_NAME]: 'send',
-        [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
-        [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
-      };
-      if (generated.kind === 'event') {
-        attributes[ATTR_MESSAGING_MESSAGE_ID] = generated.event.id;
-        attributes[ATTR_PROCESSOR_EVENT_TYPE] = generated.event.type;
-        attributes['processor.event.redelivery'] = generated.duplicate;
-      }
+      const attributes = sendSpanAttributes(MESSAGING_SYSTEM, queue.topic, partition, generated);
       const span = spanBuilder(`send ${queue.topic}`, builderOptions)
         .kind(SpanKind.PRODUCER)
         .noParent()
