@@ -4,6 +4,7 @@
  * OpenTelemetry JS SDK does in its own `semconv.ts` (and `@proc/telemetry-otlp` in its
  * `semconv.ts`): a minor release of that package may rename them. The values are those the SDK's
  * tracer records, so a dashboard built on the SDK's own metrics reads these unchanged.
+ * `test/internal/sdk-span-semconv.test.ts` checks every copy against the installed release.
  * https://opentelemetry.io/docs/specs/semconv/otel/sdk-metrics/#span-metrics
  */
 

@@ -1,12 +1,4 @@
-import {
-  type Attributes,
-  type Context,
-  type Link,
-  type MeterProvider,
-  type SpanKind,
-  TraceFlags,
-  trace,
-} from '@opentelemetry/api';
+import { type MeterProvider, TraceFlags, trace } from '@opentelemetry/api';
 import {
   type ReadableSpan,
   type Sampler,
@@ -97,24 +89,10 @@ export function createSpanSelfMetrics(meterProvider: MeterProvider): SpanSelfMet
   return {
     countingSampler(sampler) {
       return {
-        shouldSample(
-          context: Context,
-          traceId: string,
-          spanName: string,
-          spanKind: SpanKind,
-          attributes: Attributes,
-          links: Link[],
-        ): SamplingResult {
-          const result = sampler.shouldSample(
-            context,
-            traceId,
-            spanName,
-            spanKind,
-            attributes,
-            links,
-          );
+        shouldSample(...args: Parameters<Sampler['shouldSample']>): SamplingResult {
+          const result = sampler.shouldSample(...args);
           // The parent as the SDK's tracer sees it: the span in the context it starts from.
-          const parent = trace.getSpanContext(context);
+          const parent = trace.getSpanContext(args[0]);
           const origin = parent === undefined ? 0 : parent.isRemote ? 2 : 1;
           (started[origin * 3 + result.decision] as number)++;
           return result;
