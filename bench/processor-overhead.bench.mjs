@@ -124,6 +124,8 @@ for (const [mode, target] of [
 // Where the time goes: self time of a profiled run, by the package of the function, per event.
 const CATEGORIES = [
   ['@opentelemetry/sdk-trace-base', 'SDK spans (sdk-trace-base)'],
+  // sdk-trace-base 2.12 re-exports the tracer, spans and samplers of this package.
+  ['@opentelemetry/sdk-trace/', 'SDK spans (sdk-trace)'],
   ['@opentelemetry/sdk-metrics', 'SDK metrics (sdk-metrics)'],
   ['@opentelemetry/core', 'SDK core (propagators, time, attributes)'],
   ['@opentelemetry/context-async-hooks', 'context manager (AsyncLocalStorage)'],

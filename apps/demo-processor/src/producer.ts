@@ -1,19 +1,10 @@
-import { SpanKind, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, type Tracer, trace } from '@opentelemetry/api';
 import { injectIntoHeaders, spanBuilder } from '@proc/telemetry';
-import {
-  ATTR_MESSAGING_DESTINATION_NAME,
-  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
-  ATTR_MESSAGING_KAFKA_OFFSET,
-  ATTR_MESSAGING_MESSAGE_ID,
-  ATTR_MESSAGING_OPERATION_NAME,
-  ATTR_MESSAGING_OPERATION_TYPE,
-  ATTR_MESSAGING_SYSTEM,
-  ATTR_PROCESSOR_EVENT_TYPE,
-  MESSAGING_OPERATION_TYPE_VALUE_SEND,
-} from '@proc/telemetry/semconv';
+import { ATTR_MESSAGING_KAFKA_OFFSET } from '@proc/telemetry/semconv';
 import { MESSAGING_SYSTEM } from './conventions.js';
 import type { GeneratedMessage } from './event-generator.js';
 import type { MessageQueue } from './message-queue.js';
+import { sendSpanAttributes } from './send-span-attributes.js';
 import type { QueueMessage } from './types.js';
 
 /** Sends generated messages the way a Kafka producer does: one `send` span per message. */
@@ -38,29 +29,25 @@ export function createProducer(options: {
       const partition = partitionOf(key, partitions);
       // Each message starts its own trace, as an upstream service's request would; the
       // consumer's batch span links back to it through the injected headers.
-      const builder = spanBuilder(`send ${queue.topic}`, builderOptions)
+      const attributes = sendSpanAttributes(MESSAGING_SYSTEM, queue.topic, partition, generated);
+      const span = spanBuilder(`send ${queue.topic}`, builderOptions)
         .kind(SpanKind.PRODUCER)
         .noParent()
-        .attributes({
-          [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM,
-          [ATTR_MESSAGING_DESTINATION_NAME]: queue.topic,
-          [ATTR_MESSAGING_OPERATION_NAME]: 'send',
-          [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
-          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
+        .attributes(attributes)
+        .start();
+      try {
+        // Injected from the span's context as made here, not through a context switch: the
+        // headers are the only thing that needs it.
+        const headers = injectIntoHeaders(undefined, {
+          context: trace.setSpan(context.active(), span),
         });
-      if (generated.kind === 'event') {
-        builder.attributes({
-          [ATTR_MESSAGING_MESSAGE_ID]: generated.event.id,
-          [ATTR_PROCESSOR_EVENT_TYPE]: generated.event.type,
-          'processor.event.redelivery': generated.duplicate,
-        });
-      }
-      return builder.startActive((span) => {
-        const message = queue.append({ partition, key, value, headers: injectIntoHeaders() });
+        const message = queue.append({ partition, key, value, headers });
         span.setAttribute(ATTR_MESSAGING_KAFKA_OFFSET, message.offset);
         sent++;
         return message;
-      });
+      } finally {
+        span.end();
+      }
     },
     get sent() {
       return sent;

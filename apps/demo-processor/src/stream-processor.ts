@@ -1,4 +1,4 @@
-import { context, type Tracer } from '@opentelemetry/api';
+import { type Context, context, type Span, type Tracer, trace } from '@opentelemetry/api';
 import { recordException, startBatchProcessSpan, withSpan } from '@proc/telemetry';
 import {
   ATTR_MESSAGING_DESTINATION_PARTITION_ID,
@@ -19,6 +19,14 @@ import { parseEvent } from './parse-event.js';
 import type { ProcessorMetrics } from './processor-metrics.js';
 import { createTumblingWindows, type TumblingWindowsOptions } from './tumbling-windows.js';
 import type { ProcessorStats, QueueMessage, ResultSink, WindowResult } from './types.js';
+
+/** The scope of the processor's spans when no tracer is given. */
+const DEFAULT_TRACER_NAME = '@proc/demo-processor';
+
+/** Runs `write` (a log call) with `span` active, so the line carries its trace and span ids. */
+function logInSpan(parent: Context, span: Span, write: () => void): void {
+  context.with(trace.setSpan(parent, span), write);
+}
 
 /** Options of {@link createStreamProcessor}. */
 export interface StreamProcessorOptions {
@@ -66,72 +74,90 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
     droppedPoison: 0,
     windowsEmitted: 0,
   };
+  // The per-event counters, added once per batch (in the batch's context, below).
+  const tally = metrics.batchTally();
 
-  const processMessage = (message: QueueMessage) =>
-    withSpan(
+  // Started, not made active: nothing in here reads the active span but a log line, which makes
+  // it active for itself (logInSpan). That saves a context switch per event, most of them
+  // unsampled (docs/benchmarks.md, suite 6).
+  const processMessage = (tracer: Tracer, parent: Context, message: QueueMessage) => {
+    const span = tracer.startSpan(
       SPAN_PROCESS_EVENT,
-      (span) => {
-        stats.received++;
-        let event: ReturnType<typeof parseEvent>;
-        try {
-          event = parseEvent(message.value);
-        } catch (error) {
-          // A poison message is recorded and skipped: it must not stop the partition.
-          recordException(span, error);
-          stats.droppedPoison++;
-          metrics.received('unknown');
-          metrics.dropped(ERROR_POISON, 'unknown');
-          // The keys of the spans' and metrics' attributes, so a log line matches them.
-          logger.warn('poison message dropped', {
-            [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
-            [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
-            error: (error as Error).message,
-          });
-          return;
-        }
-        span.setAttributes({
-          [ATTR_MESSAGING_MESSAGE_ID]: event.id,
-          [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
-        });
-        metrics.received(event.type);
-        if (!dedup.firstSeen(event.id)) {
-          span.addEvent('duplicate dropped');
-          stats.duplicates++;
-          metrics.duplicate(event.type);
-          return;
-        }
-        const outcome = windows.add(event);
-        span.setAttribute(ATTR_PROCESSOR_WINDOW_ID, outcome.windowId);
-        if (outcome.status === 'too-late') {
-          span.addEvent('late event dropped', { [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId });
-          stats.late++;
-          stats.droppedLate++;
-          metrics.late(event.type);
-          metrics.dropped(ERROR_LATE, event.type);
-          logger.info('late event dropped: window closed', {
-            [ATTR_MESSAGING_MESSAGE_ID]: event.id,
-            [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId,
-          });
-          return;
-        }
-        if (outcome.late) {
-          span.addEvent('late event accepted');
-          stats.late++;
-          metrics.late(event.type);
-        }
-        if (outcome.opened) metrics.windowOpened();
-        stats.processed++;
-        metrics.processed(event.type);
-      },
       {
-        // Not spread from spanOptions: this object is made for every event.
-        tracer: options.tracer,
         attributes: {
           [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
           [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
         },
       },
+      parent,
     );
+    try {
+      stats.received++;
+      let event: ReturnType<typeof parseEvent>;
+      try {
+        event = parseEvent(message.value);
+      } catch (error) {
+        // A poison message is recorded and skipped: it must not stop the partition.
+        recordException(span, error);
+        stats.droppedPoison++;
+        tally.received('unknown');
+        tally.dropped(ERROR_POISON, 'unknown');
+        // The keys of the spans' and metrics' attributes, so a log line matches them.
+        logInSpan(parent, span, () =>
+          logger.warn('poison message dropped', {
+            [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
+            [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
+            error: (error as Error).message,
+          }),
+        );
+        return;
+      }
+      // An unsampled span drops attributes anyway: not even the object is made for it.
+      if (span.isRecording()) {
+        span.setAttributes({
+          [ATTR_MESSAGING_MESSAGE_ID]: event.id,
+          [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
+        });
+      }
+      tally.received(event.type);
+      if (!dedup.firstSeen(event.id)) {
+        span.addEvent('duplicate dropped');
+        stats.duplicates++;
+        tally.duplicate(event.type);
+        return;
+      }
+      const outcome = windows.add(event);
+      span.setAttribute(ATTR_PROCESSOR_WINDOW_ID, outcome.windowId);
+      if (outcome.status === 'too-late') {
+        span.addEvent('late event dropped', { [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId });
+        stats.late++;
+        stats.droppedLate++;
+        tally.late(event.type);
+        tally.dropped(ERROR_LATE, event.type);
+        logInSpan(parent, span, () =>
+          logger.info('late event dropped: window closed', {
+            [ATTR_MESSAGING_MESSAGE_ID]: event.id,
+            [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId,
+          }),
+        );
+        return;
+      }
+      if (outcome.late) {
+        span.addEvent('late event accepted');
+        stats.late++;
+        tally.late(event.type);
+      }
+      if (outcome.opened) metrics.windowOpened();
+      stats.processed++;
+      tally.processed(event.type);
+    } catch (error) {
+      // As withSpan: the span records what escaped, the caller sees it unchanged.
+      recordException(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  };
 
   const emit = (result: WindowResult) =>
     withSpan(
@@ -171,10 +197,15 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       // One span for the batch, linked to every producer span (the messaging conventions'
       // batch pattern): a batch has many producers, so none of them is its parent.
       const startSpan = options.startBatchSpan ?? startBatchProcessSpan;
+      // Looked up per batch, so a provider registered after creation is used.
+      const tracer = options.tracer ?? trace.getTracer(DEFAULT_TRACER_NAME);
       const { span, context: batchContext } = startSpan(messages, {
         system: MESSAGING_SYSTEM,
         destination: options.topic,
         ...spanOptions,
+        // The processor's samplers (ratio, parent-based) do not read links: an unsampled batch,
+        // nine in ten at 10 %, then reads no message headers at all.
+        linksAfterSampling: true,
         linkAttributes: (m) => ({
           [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(m.partition),
           [ATTR_MESSAGING_KAFKA_OFFSET]: m.offset,
@@ -182,7 +213,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       });
       try {
         context.with(batchContext, () => {
-          for (const message of messages) processMessage(message);
+          for (const message of messages) processMessage(tracer, batchContext, message);
           for (const result of windows.fire()) emit(result);
         });
       } finally {
@@ -190,7 +221,10 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         // Inside the batch's context, so the duration and size carry the batch trace as their
         // exemplar: a slow batch on a dashboard links to its trace.
         const durationSeconds = (performance.now() - started) / 1000;
-        context.with(batchContext, () => metrics.batch(messages.length, durationSeconds));
+        context.with(batchContext, () => {
+          tally.record();
+          metrics.batch(messages.length, durationSeconds);
+        });
         recordWatermark();
         span.end();
       }

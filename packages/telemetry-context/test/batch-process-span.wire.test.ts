@@ -1,4 +1,5 @@
 import { SpanKind, trace } from '@opentelemetry/api';
+import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { ATTR_MESSAGING_MESSAGE_ID } from '@proc/telemetry-semconv';
 import { startBatchProcessSpan } from '../src/batch-process-span.js';
 import { createPropagator } from '../src/create-propagator.js';
@@ -9,7 +10,7 @@ describe('startBatchProcessSpan', () => {
   const pipeline = useTestPipeline();
   const propagator = createPropagator(['tracecontext', 'baggage']);
 
-  describe('over OTLP', () => {
+  describe.each([false, true])('over OTLP, linksAfterSampling %s', (linksAfterSampling) => {
     it('should start one process span linked to every producer span', async () => {
       const { records, producerSpanIds } = produceTestRecords(
         pipeline.producer.getTracer('producer'),
@@ -23,6 +24,7 @@ describe('startBatchProcessSpan', () => {
         tracer: pipeline.consumer.getTracer('consumer'),
         propagator,
         linkAttributes: (record) => ({ [ATTR_MESSAGING_MESSAGE_ID]: record.key }),
+        linksAfterSampling,
       });
       expect(trace.getSpan(processing)).toBe(span);
       span.end();
@@ -47,5 +49,25 @@ describe('startBatchProcessSpan', () => {
       );
       expect(new Set(batch?.links.map((link) => link.traceId)).size).toBe(3);
     });
+  });
+
+  it('should not read a message of a batch the sampler drops, with linksAfterSampling', () => {
+    const { records } = produceTestRecords(pipeline.producer.getTracer('producer'), 3, propagator);
+    const dropping = new BasicTracerProvider({ sampler: new AlwaysOffSampler() });
+    let headersRead = 0;
+    const { span } = startBatchProcessSpan(records, {
+      system: 'kafka',
+      destination: 'orders',
+      tracer: dropping.getTracer('consumer'),
+      propagator,
+      getHeaders: (record) => {
+        headersRead++;
+        return record.headers;
+      },
+      linksAfterSampling: true,
+    });
+    span.end();
+    expect(span.isRecording()).toBe(false);
+    expect(headersRead).toBe(0);
   });
 });

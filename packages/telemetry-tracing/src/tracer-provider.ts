@@ -5,6 +5,7 @@ import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanPipeline } from './internal/create-span-pipeline.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
+import { createSpanSelfMetrics } from './internal/span-self-metrics.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
 import type { InitTracerProviderOptions, TracingHandle } from './types.js';
 
@@ -40,13 +41,17 @@ export function initTracerProvider(
   const pipeline = createSpanPipeline(traceConfig, options.exporter, options.meterProvider);
   const spanProcessors: SpanProcessor[] = pipeline ? [pipeline] : [];
   spanProcessors.push(...(options.spanProcessors ?? []));
+  // otel.sdk.span.started and otel.sdk.span.live from plain counters, not the SDK's tracer
+  // (given the meter provider it adds to two instruments per span): same names and points.
+  const selfMetrics = options.meterProvider
+    ? createSpanSelfMetrics(options.meterProvider)
+    : undefined;
+  if (selfMetrics) spanProcessors.push(selfMetrics.processor);
   const provider = new BasicTracerProvider({
-    sampler,
+    sampler: selfMetrics ? selfMetrics.countingSampler(sampler) : sampler,
     spanLimits: toSpanLimits(traceConfig.limits),
     spanProcessors,
     ...(resource ? { resource } : {}),
-    // The SDK records otel.sdk.span.started and otel.sdk.span.live itself when given one.
-    ...(options.meterProvider ? { meterProvider: options.meterProvider } : {}),
   });
   return createTracingHandle({
     provider,

@@ -41,7 +41,7 @@ export interface InitTracerProviderOptions {
   shutdownSummary?: boolean;
   /**
    * Where the SDK's health metrics go, named per the OpenTelemetry semantic conventions for SDK
-   * metrics: `otel.sdk.span.started` and `otel.sdk.span.live` (recorded by the SDK's tracer), and
+   * metrics: `otel.sdk.span.started` and `otel.sdk.span.live` (counted by this package's sampler and span processor), and
    * for the OTLP export path the processor's `otel.sdk.processor.span.queue.size`,
    * `.queue.capacity` and `.processed` (`error.type` `queue_full`, `already_shutdown`,
    * `invalid`) and the exporter's `otel.sdk.exporter.span.inflight`, `.exported` (`error.type`

@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import { initTelemetry, type TelemetryProviders, withSpan } from '../src/index.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
@@ -87,6 +88,47 @@ describe.each(PROTOCOLS)('self-telemetry over OTLP %s', (protocol) => {
     expect(pointOf(receiver, 'otel.sdk.exporter.metric_data_point.exported').value).toBeGreaterThan(
       0,
     );
+  });
+
+  it('should count spans started by sampling result and parent origin, and the live ones, as the SDK tracer names them', async () => {
+    telemetry = await initTelemetry({
+      env: receiverEnv(receiver, protocol, { OTEL_TRACES_SAMPLER: 'parentbased_always_on' }),
+    });
+    const tracer = telemetry.tracer('self-telemetry-test');
+    const unsampledRemote = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.NONE,
+      isRemote: true,
+    });
+    const open = tracer.startSpan('still open');
+    tracer.startSpan('root').end();
+    tracer.startActiveSpan('parent', (parent) => {
+      tracer.startSpan('local child').end();
+      parent.end();
+    });
+    tracer.startSpan('dropped, remote parent', {}, unsampledRemote).end();
+    await telemetry.forceFlush();
+    await telemetry.forceFlush();
+    await receiver.waitForMetric('otel.sdk.span.started');
+    const started = (result: string, origin: string) =>
+      pointOf(receiver, 'otel.sdk.span.started', {
+        'otel.span.sampling_result': result,
+        'otel.span.parent.origin': origin,
+      });
+    expect(started('RECORD_AND_SAMPLE', 'none')).toMatchObject({ value: 3, unit: '{span}' });
+    expect(started('RECORD_AND_SAMPLE', 'local').value).toBe(1);
+    expect(started('DROP', 'remote').value).toBe(1);
+    expect(receiver.metric('otel.sdk.span.started')).toHaveLength(3);
+    // A dropped span never records, so only the sampled result is live: the one still open.
+    expect(receiver.metric('otel.sdk.span.live')).toEqual([
+      expect.objectContaining({
+        value: 1,
+        unit: '{span}',
+        attributes: { 'otel.span.sampling_result': 'RECORD_AND_SAMPLE' },
+      }),
+    ]);
+    open.end();
   });
 
   it('should record none of them with PROC_TELEMETRY_SELF_TELEMETRY_ENABLED=false', async () => {

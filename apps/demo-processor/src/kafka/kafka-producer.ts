@@ -1,28 +1,10 @@
-import {
-  type Attributes,
-  context,
-  ROOT_CONTEXT,
-  type Span,
-  SpanKind,
-  type Tracer,
-  trace,
-} from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, type Span, SpanKind, type Tracer, trace } from '@opentelemetry/api';
 import { injectIntoHeaders, recordException } from '@proc/telemetry';
 import type { Message, Producer } from 'kafkajs';
 import type { GeneratedMessage } from '../event-generator.js';
 import { partitionOf } from '../producer.js';
-import {
-  ATTR_MESSAGING_DESTINATION_NAME,
-  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
-  ATTR_MESSAGING_KAFKA_OFFSET,
-  ATTR_MESSAGING_MESSAGE_ID,
-  ATTR_MESSAGING_OPERATION_NAME,
-  ATTR_MESSAGING_OPERATION_TYPE,
-  ATTR_MESSAGING_SYSTEM,
-  ATTR_PROCESSOR_EVENT_TYPE,
-  MESSAGING_OPERATION_TYPE_VALUE_SEND,
-  MESSAGING_SYSTEM_VALUE_KAFKA,
-} from './kafka-conventions.js';
+import { sendSpanAttributes } from '../send-span-attributes.js';
+import { ATTR_MESSAGING_KAFKA_OFFSET, MESSAGING_SYSTEM_VALUE_KAFKA } from './kafka-conventions.js';
 import { producerSpanAttributes } from './kafka-instrumentation.js';
 
 /** Sends generated events to a Kafka topic, one `send` span per record. */
@@ -43,27 +25,6 @@ export interface KafkaEventProducerOptions {
   /** True when `@opentelemetry/instrumentation-kafkajs` is on: it then makes the send spans. */
   instrumented: boolean;
   tracer?: Tracer;
-}
-
-/** The attributes of a record's send span, before its offset is known. */
-export function sendSpanAttributes(
-  topic: string,
-  partition: number,
-  generated: GeneratedMessage,
-): Attributes {
-  const attributes: Attributes = {
-    [ATTR_MESSAGING_SYSTEM]: MESSAGING_SYSTEM_VALUE_KAFKA,
-    [ATTR_MESSAGING_DESTINATION_NAME]: topic,
-    [ATTR_MESSAGING_OPERATION_NAME]: 'send',
-    [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
-    [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
-  };
-  if (generated.kind === 'event') {
-    attributes[ATTR_MESSAGING_MESSAGE_ID] = generated.event.id;
-    attributes[ATTR_PROCESSOR_EVENT_TYPE] = generated.event.type;
-    attributes['processor.event.redelivery'] = generated.duplicate;
-  }
-  return attributes;
 }
 
 /**
@@ -87,7 +48,12 @@ export function createKafkaEventProducer(options: KafkaEventProducerOptions): Ka
         const value =
           generated.kind === 'event' ? JSON.stringify(generated.event) : generated.value;
         const partition = partitionOf(key, partitions);
-        const attributes = sendSpanAttributes(topic, partition, generated);
+        const attributes = sendSpanAttributes(
+          MESSAGING_SYSTEM_VALUE_KAFKA,
+          topic,
+          partition,
+          generated,
+        );
         const message: Message = { key, value, partition };
         if (instrumented) {
           // The instrumentation's send span carries the context; it gets these attributes.
