@@ -42,6 +42,7 @@ export type {
   SamplerName,
   SelfTelemetryConfig,
   ServiceConfig,
+  SignalOptions,
   SpanLimitsConfig,
   TelemetryConfig,
   TelemetryConfigIssue,

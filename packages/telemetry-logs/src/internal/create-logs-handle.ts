@@ -31,9 +31,11 @@ function reportShutdown(counts: LogExportCounts, timedOut: boolean, timeoutMilli
 /** Wraps a provider in the shared lifecycle: bounded, never-rejecting, idempotent. */
 export function createLogsHandle(
   provider: LoggerProvider,
-  pipeline: BatchingLogRecordProcessor | undefined,
+  pipelines: readonly BatchingLogRecordProcessor[],
   options: { shutdownSummary?: boolean } = {},
 ): LogsHandle {
+  // One per exporter; the first one's counts are reported (the OTLP one when listed).
+  const pipeline = pipelines[0];
   const lifecycle = createLifecycle<ShutdownReport | undefined>({
     logger,
     shutdownTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
@@ -57,7 +59,7 @@ export function createLogsHandle(
       // Counted before giving up, so the queued records are reported as queued, not as failed.
       const counts = pipeline.counts();
       const timedOut = outcome.status === 'timeout';
-      if (timedOut) pipeline.abandon();
+      if (timedOut) for (const each of pipelines) each.abandon();
       if (options.shutdownSummary !== false) reportShutdown(counts, timedOut, timeoutMillis);
       return shutdownReport('logs', 'log records', counts, timedOut);
     },

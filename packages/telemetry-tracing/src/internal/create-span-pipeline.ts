@@ -92,25 +92,28 @@ function exporterPipeline(config: TraceConfig, exporter: SpanExporter): Batching
 }
 
 /**
- * The exporting span processor `config` names, or undefined when nothing is exported
- * (`enabled: false` or exporter `none`, unless `exporter` is given).
- * @param exporter replaces the configured exporter.
+ * The exporting span processors `config` names, one per exporter listed (the OTLP one first:
+ * its counts are the ones the handle reports), or none when nothing is exported (`enabled:
+ * false`, an empty list or `none`, unless `exporter` is given).
+ * @param exporter replaces the configured exporters.
  * @param meterProvider receives the SDK's health metrics of the OTLP export path.
  * @throws Error naming the option when a TLS file cannot be read.
  */
-export function createSpanPipeline(
+export function createSpanPipelines(
   config: TraceConfig,
   exporter?: SpanExporter,
   meterProvider?: MeterProvider,
-): BatchingSpanProcessor | undefined {
-  if (!config.enabled) return undefined;
-  if (exporter) return exporterPipeline(config, exporter);
-  switch (config.exporter) {
-    case 'none':
-      return undefined;
-    case 'console':
-      return exporterPipeline(config, new ConsoleSpanExporter());
-    case 'otlp':
-      return otlpPipeline(config, meterProvider);
-  }
+): BatchingSpanProcessor[] {
+  if (!config.enabled) return [];
+  if (exporter) return [exporterPipeline(config, exporter)];
+  // `none` wins over anything beside it, as loadConfig() reads it.
+  if (config.exporter.includes('none')) return [];
+  const names = [...new Set(config.exporter)].sort(
+    (a, b) => Number(b === 'otlp') - Number(a === 'otlp'),
+  );
+  return names.map((name) =>
+    name === 'otlp'
+      ? otlpPipeline(config, meterProvider)
+      : exporterPipeline(config, new ConsoleSpanExporter()),
+  );
 }

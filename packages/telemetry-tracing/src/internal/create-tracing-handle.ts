@@ -13,7 +13,8 @@ export interface HandleParts {
   provider: BasicTracerProvider;
   sampler: Sampler;
   root: AdjustableRatioSampler;
-  pipeline: BatchingSpanProcessor | undefined;
+  /** One per exporter; the first one's counts are reported (the OTLP one when listed). */
+  pipelines: readonly BatchingSpanProcessor[];
   /** Whether `shutdown()` logs its summary line (`InitTracerProviderOptions.shutdownSummary`). */
   shutdownSummary: boolean;
 }
@@ -47,9 +48,10 @@ export function createTracingHandle({
   provider,
   sampler,
   root,
-  pipeline,
+  pipelines,
   shutdownSummary,
 }: HandleParts): TracingHandle {
+  const pipeline = pipelines[0];
   const lifecycle = createLifecycle<ShutdownReport | undefined>({
     logger,
     shutdownTimeoutMillis: DEFAULT_TIMEOUT_MILLIS,
@@ -73,7 +75,7 @@ export function createTracingHandle({
       // Counted before giving up, so the queued spans are reported as queued, not as failed.
       const counts = pipeline.counts();
       const timedOut = outcome.status === 'timeout';
-      if (timedOut) pipeline.abandon();
+      if (timedOut) for (const each of pipelines) each.abandon();
       if (shutdownSummary) reportShutdown(counts, timedOut, timeoutMillis);
       return shutdownReport('traces', 'spans', counts, timedOut);
     },
