@@ -249,9 +249,17 @@ export interface SpanLimitsConfig {
   eventCountLimit: number;
   /** Env: `OTEL_SPAN_LINK_COUNT_LIMIT`. Integer >= 0. Default 128. */
   linkCountLimit: number;
-  /** Env: `OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
+  /**
+   * Env: `OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT`, else the JS SDK's
+   * `OTEL_SPAN_ATTRIBUTE_PER_EVENT_COUNT_LIMIT` (both set and different: the first wins, with a
+   * warning naming both). Integer >= 0. Default 128.
+   */
   attributePerEventCountLimit: number;
-  /** Env: `OTEL_LINK_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
+  /**
+   * Env: `OTEL_LINK_ATTRIBUTE_COUNT_LIMIT`, else the JS SDK's
+   * `OTEL_SPAN_ATTRIBUTE_PER_LINK_COUNT_LIMIT` (both set and different: the first wins, with a
+   * warning naming both). Integer >= 0. Default 128.
+   */
   attributePerLinkCountLimit: number;
 }
 

@@ -34,6 +34,7 @@ describe('docs/', () => {
     expect(pages.sort()).toEqual([
       'README.md',
       'benchmarks.md',
+      'coming-from-nodesdk.md',
       'configuration.md',
       'getting-started.md',
       'logs.md',
