@@ -274,7 +274,7 @@ export interface TraceConfig {
    * Where spans go: every exporter listed gets each span, through its own batch processor (as
    * NodeSDK does with `OTEL_TRACES_EXPORTER=console,otlp`). Env: `OTEL_TRACES_EXPORTER`, a comma
    * list (unknown entries are reported and skipped). In code or a file: one name or a list.
-   * `none` exports nothing and must stand alone (beside others in the env var it still wins,
+   * `none` (or `[]`) exports nothing; `none` must stand alone (beside others in the env var it still wins,
    * with a warning); a resolved config holds `[]` then and `enabled` is false. Default `['otlp']`.
    */
   exporter: TraceExporterName[];
@@ -307,7 +307,7 @@ export interface MetricsConfig {
    * Where metrics go: one reader per exporter listed (`otlp` and `console` push every
    * `exportIntervalMillis`, `prometheus` is scraped). Env: `OTEL_METRICS_EXPORTER`, a comma list
    * (unknown entries are reported and skipped). In code or a file: one name or a list. `none`
-   * exports nothing and must stand alone (beside others in the env var it still wins, with a
+   * (or `[]`) exports nothing; `none` must stand alone (beside others in the env var it still wins, with a
    * warning); a resolved config holds `[]` then and `enabled` is false. Default `['otlp']`.
    */
   exporter: MetricExporterName[];
@@ -373,7 +373,7 @@ export interface LogsConfig {
   /**
    * Where log records go: every exporter listed gets each record, through its own batch
    * processor. Env: `OTEL_LOGS_EXPORTER`, a comma list (unknown entries are reported and
-   * skipped). In code or a file: one name or a list. `none` exports nothing and must stand alone
+   * skipped). In code or a file: one name or a list. `none` (or `[]`) exports nothing; `none` must stand alone
    * (beside others in the env var it still wins, with a warning); a resolved config holds `[]`
    * then and `enabled` is false. Default `['otlp']`.
    */

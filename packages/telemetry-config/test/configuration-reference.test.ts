@@ -22,7 +22,7 @@ describe('docs/configuration.md reference', () => {
   it('should list every field with its variables and every known-unsupported variable', () => {
     const text = readFileSync(DOCS, 'utf8');
     expect(text).toContain(
-      '| `traces.exporter` | one of: otlp, console, none, or a non-empty list of them | `["otlp"]` | `OTEL_TRACES_EXPORTER` |',
+      '| `traces.exporter` | one of: otlp, console, none, or a list of them | `["otlp"]` | `OTEL_TRACES_EXPORTER` |',
     );
     expect(text).toContain('`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_<SIGNAL>_ENDPOINT`');
     expect(text).toContain('| `OTEL_EXPORTER_ZIPKIN_*` | any |');

@@ -106,12 +106,13 @@ export const enumListField = <const T extends readonly [string, ...string[]]>(va
 
 /**
  * An exporter setting in code or a file: one name (`otlp`) or a list (`[console, otlp]`), as
- * `OTEL_TRACES_EXPORTER` takes a comma list. `none` may only stand alone (checked apart).
+ * `OTEL_TRACES_EXPORTER` takes a comma list. `[]` exports nothing, like `none` (a serialized
+ * config holds it for `none`); `none` may only stand alone (checked apart).
  */
 export const exporterOptionField = <const T extends readonly [string, ...string[]]>(values: T) => {
-  const expected = `${EXPECTED.oneOf(values)}, or a non-empty list of them`;
+  const expected = `${EXPECTED.oneOf(values)}, or a list of them`;
   return z.union(
-    [z.enum(values, msg(expected)), z.array(z.enum(values, msg(expected))).min(1, msg(expected))],
+    [z.enum(values, msg(expected)), z.array(z.enum(values, msg(expected)))],
     msg(expected),
   );
 };
