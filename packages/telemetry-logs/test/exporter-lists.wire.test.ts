@@ -1,19 +1,16 @@
 import { diag } from '@opentelemetry/api';
 import { loadConfig } from '@proc/telemetry-config';
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  type ConsoleDirCapture,
+  captureConsoleDir,
+  type OtlpReceiver,
+  startOtlpReceiver,
+} from '@proc/telemetry-testing';
 import { initLoggerProvider, shutdownLoggerProvider } from '../src/index.js';
-
-/** What the console exporter printed: it writes each record with `console.dir`. */
-function captureConsole(): { printed: Array<Record<string, unknown>> } {
-  const printed: Array<Record<string, unknown>> = [];
-  jest.spyOn(console, 'dir').mockImplementation((item: unknown) => {
-    printed.push(item as Record<string, unknown>);
-  });
-  return { printed };
-}
 
 describe('OTEL_LOGS_EXPORTER lists', () => {
   let receiver: OtlpReceiver;
+  let output: ConsoleDirCapture | undefined;
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
@@ -24,12 +21,13 @@ describe('OTEL_LOGS_EXPORTER lists', () => {
   });
 
   afterEach(() => {
+    output?.restore();
     receiver.clear();
     diag.disable();
   });
 
   it('should print every record on the console and send it over OTLP for otlp,console', async () => {
-    const output = captureConsole();
+    output = captureConsoleDir();
     const config = loadConfig({
       env: {
         OTEL_LOGS_EXPORTER: 'otlp,console',

@@ -1,19 +1,16 @@
 import { diag, metrics } from '@opentelemetry/api';
 import { loadConfig } from '@proc/telemetry-config';
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  type ConsoleDirCapture,
+  captureConsoleDir,
+  type OtlpReceiver,
+  startOtlpReceiver,
+} from '@proc/telemetry-testing';
 import { initMeterProvider, shutdownMeterProvider } from '../src/index.js';
-
-/** What the console exporter printed: it writes each metric with `console.dir`. */
-function captureConsole(): { printed: Array<{ descriptor?: { name?: string } }> } {
-  const printed: Array<{ descriptor?: { name?: string } }> = [];
-  jest.spyOn(console, 'dir').mockImplementation((item: unknown) => {
-    printed.push(item as { descriptor?: { name?: string } });
-  });
-  return { printed };
-}
 
 describe('OTEL_METRICS_EXPORTER lists', () => {
   let receiver: OtlpReceiver;
+  let output: ConsoleDirCapture | undefined;
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
@@ -24,13 +21,14 @@ describe('OTEL_METRICS_EXPORTER lists', () => {
   });
 
   afterEach(() => {
+    output?.restore();
     receiver.clear();
     metrics.disable();
     diag.disable();
   });
 
   it('should print every metric on the console and push it over OTLP for console,otlp', async () => {
-    const output = captureConsole();
+    output = captureConsoleDir();
     const config = loadConfig({
       env: {
         OTEL_METRICS_EXPORTER: 'console,otlp',
@@ -43,7 +41,9 @@ describe('OTEL_METRICS_EXPORTER lists', () => {
 
     const points = await receiver.waitForMetric('lists.events', { timeoutMs: 5000 });
     expect(points.map((point) => point.value)).toEqual([3]);
-    expect(output.printed.map((item) => item.descriptor?.name)).toContain('lists.events');
+    expect(output.printed.map((item) => (item.descriptor as { name?: string }).name)).toContain(
+      'lists.events',
+    );
     expect(report).toMatchObject({ exported: 1, failed: 0 });
   });
 });

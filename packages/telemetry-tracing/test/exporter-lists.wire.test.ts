@@ -1,19 +1,16 @@
 import { diag, trace } from '@opentelemetry/api';
 import { loadConfig } from '@proc/telemetry-config';
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
+import {
+  type ConsoleDirCapture,
+  captureConsoleDir,
+  type OtlpReceiver,
+  startOtlpReceiver,
+} from '@proc/telemetry-testing';
 import { initTracerProvider, shutdownTracerProvider } from '../src/index.js';
-
-/** What the console exporter printed: it writes each span with `console.dir`. */
-function captureConsole(): { printed: Array<Record<string, unknown>> } {
-  const printed: Array<Record<string, unknown>> = [];
-  jest.spyOn(console, 'dir').mockImplementation((item: unknown) => {
-    printed.push(item as Record<string, unknown>);
-  });
-  return { printed };
-}
 
 describe('OTEL_TRACES_EXPORTER lists', () => {
   let receiver: OtlpReceiver;
+  let output: ConsoleDirCapture | undefined;
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
@@ -24,13 +21,14 @@ describe('OTEL_TRACES_EXPORTER lists', () => {
   });
 
   afterEach(() => {
+    output?.restore();
     receiver.clear();
     trace.disable();
     diag.disable();
   });
 
   it('should print every span on the console and send it over OTLP for console,otlp', async () => {
-    const output = captureConsole();
+    output = captureConsoleDir();
     const config = loadConfig({
       env: {
         OTEL_TRACES_EXPORTER: 'console,otlp',
@@ -54,7 +52,7 @@ describe('OTEL_TRACES_EXPORTER lists', () => {
   });
 
   it('should send nothing and print nothing for none', async () => {
-    const output = captureConsole();
+    output = captureConsoleDir();
     const config = loadConfig({
       env: { OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl },
     });
