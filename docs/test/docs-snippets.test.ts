@@ -34,6 +34,7 @@ describe('docs/', () => {
       'README.md',
       'architecture.md',
       'benchmarks.md',
+      'coming-from-nodesdk.md',
       'configuration.md',
       'getting-started.md',
       'logs.md',

@@ -46,6 +46,7 @@ export type {
   SamplerName,
   SelfTelemetryConfig,
   ServiceConfig,
+  SignalOptions,
   SpanLimitsConfig,
   TelemetryConfig,
   TelemetryConfigIssue,

@@ -266,9 +266,17 @@ export interface SpanLimitsConfig {
   eventCountLimit: number;
   /** Env: `OTEL_SPAN_LINK_COUNT_LIMIT`. Integer >= 0. Default 128. */
   linkCountLimit: number;
-  /** Env: `OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
+  /**
+   * Env: `OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT`, else the JS SDK's
+   * `OTEL_SPAN_ATTRIBUTE_PER_EVENT_COUNT_LIMIT` (both set and different: the first wins, with a
+   * warning naming both). Integer >= 0. Default 128.
+   */
   attributePerEventCountLimit: number;
-  /** Env: `OTEL_LINK_ATTRIBUTE_COUNT_LIMIT`. Integer >= 0. Default 128. */
+  /**
+   * Env: `OTEL_LINK_ATTRIBUTE_COUNT_LIMIT`, else the JS SDK's
+   * `OTEL_SPAN_ATTRIBUTE_PER_LINK_COUNT_LIMIT` (both set and different: the first wins, with a
+   * warning naming both). Integer >= 0. Default 128.
+   */
   attributePerLinkCountLimit: number;
 }
 
@@ -279,8 +287,14 @@ export interface TraceConfig {
    * final `exporter` is `none` (`OTEL_TRACES_EXPORTER=none`) or `disabled` is true.
    */
   enabled: boolean;
-  /** Env: `OTEL_TRACES_EXPORTER` (`none` anywhere in the list wins, else the first known). Default `otlp`. */
-  exporter: TraceExporterName;
+  /**
+   * Where spans go: every exporter listed gets each span, through its own batch processor (as
+   * NodeSDK does with `OTEL_TRACES_EXPORTER=console,otlp`). Env: `OTEL_TRACES_EXPORTER`, a comma
+   * list (unknown entries are reported and skipped). In code or a file: one name or a list.
+   * `none` (or `[]`) exports nothing; `none` must stand alone (beside others in the env var it still wins,
+   * with a warning); a resolved config holds `[]` then and `enabled` is false. Default `['otlp']`.
+   */
+  exporter: TraceExporterName[];
   /** OTLP export settings for traces. */
   export: ExportConfig;
   /** Which spans are sampled. */
@@ -306,8 +320,14 @@ export interface MetricsConfig {
    * final `exporter` is `none` (`OTEL_METRICS_EXPORTER=none`) or `disabled` is true.
    */
   enabled: boolean;
-  /** Env: `OTEL_METRICS_EXPORTER` (`none` anywhere in the list wins, else the first known). Default `otlp`. */
-  exporter: MetricExporterName;
+  /**
+   * Where metrics go: one reader per exporter listed (`otlp` and `console` push every
+   * `exportIntervalMillis`, `prometheus` is scraped). Env: `OTEL_METRICS_EXPORTER`, a comma list
+   * (unknown entries are reported and skipped). In code or a file: one name or a list. `none`
+   * (or `[]`) exports nothing; `none` must stand alone (beside others in the env var it still wins, with a
+   * warning); a resolved config holds `[]` then and `enabled` is false. Default `['otlp']`.
+   */
+  exporter: MetricExporterName[];
   /** OTLP export settings for metrics. */
   export: ExportConfig;
   /** Env: `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE` (case-insensitive). Default `cumulative`. */
@@ -371,8 +391,14 @@ export interface LogsConfig {
    * final `exporter` is `none` (`OTEL_LOGS_EXPORTER=none`) or `disabled` is true.
    */
   enabled: boolean;
-  /** Env: `OTEL_LOGS_EXPORTER` (`none` anywhere in the list wins, else the first known). Default `otlp`. */
-  exporter: LogExporterName;
+  /**
+   * Where log records go: every exporter listed gets each record, through its own batch
+   * processor. Env: `OTEL_LOGS_EXPORTER`, a comma list (unknown entries are reported and
+   * skipped). In code or a file: one name or a list. `none` (or `[]`) exports nothing; `none` must stand alone
+   * (beside others in the env var it still wins, with a warning); a resolved config holds `[]`
+   * then and `enabled` is false. Default `['otlp']`.
+   */
+  exporter: LogExporterName[];
   /** OTLP export settings for logs. */
   export: ExportConfig;
   /** Batch log record processor. */
@@ -480,9 +506,27 @@ export type ExportOptions = DeepPartial<ExportConfig>;
  *
  * `undefined` means "not set here" (the next source down applies); in a file, so does `null`.
  */
-export type TelemetryConfigOptions = DeepPartial<TelemetryConfig> & {
+export type TelemetryConfigOptions = Omit<
+  DeepPartial<TelemetryConfig>,
+  'traces' | 'metrics' | 'logs'
+> & {
+  /** The traces section; `exporter` may be one name or a list. */
+  traces?: SignalOptions<TraceConfig>;
+  /** The metrics section; `exporter` may be one name or a list. */
+  metrics?: SignalOptions<MetricsConfig>;
+  /** The logs section; `exporter` may be one name or a list. */
+  logs?: SignalOptions<LogsConfig>;
   /** Applies to every signal; per-signal `traces.export` / `metrics.export` / `logs.export` win. */
   export?: ExportOptions;
+};
+
+/**
+ * A signal's section as given in code or in a file: every field optional, and `exporter` one
+ * name (`'otlp'`) or a list (`['console', 'otlp']`).
+ */
+export type SignalOptions<T extends { exporter: string[] }> = Omit<DeepPartial<T>, 'exporter'> & {
+  /** One exporter or several; see the section's `exporter` field. */
+  exporter?: T['exporter'][number] | T['exporter'];
 };
 
 /** A rejected environment variable: reported, then ignored in favour of the next source. */

@@ -50,7 +50,7 @@ describe('loadConfig', () => {
     ])('should read %s', (_format, name, text) => {
       const { config } = loadWith({}, { file: dir.write(name, text) });
       expect(config.service).toMatchObject({ name: 'checkout', version: '1.4.0' });
-      expect(config.traces.exporter).toBe('console');
+      expect(config.traces.exporter).toEqual(['console']);
       expect(config.traces.sampler).toEqual({ type: 'traceidratio', ratio: 0.5 });
       expect(config.metrics.prometheus.port).toBe(9100);
       expect(config.propagators).toEqual(['tracecontext', 'b3']);
@@ -69,7 +69,7 @@ describe('loadConfig', () => {
         ].join('\n'),
       );
       const { config } = loadWith({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pino' }, { file });
-      expect(config.logs.exporter).toBe('console');
+      expect(config.logs.exporter).toEqual(['console']);
       expect(config.logs.batch.scheduledDelayMillis).toBe(250);
       expect(config.instrumentations.http.enabled).toBe(true);
       expect(config.instrumentations.pino.enabled).toBe(false);

@@ -14,7 +14,7 @@ describe('defaultTelemetryConfig', () => {
       logLevel: 'info',
       traces: {
         enabled: true,
-        exporter: 'otlp',
+        exporter: ['otlp'],
         sampler: { type: 'parentbased_always_on', ratio: 1 },
         batch: {
           maxQueueSize: 2048,
@@ -48,9 +48,9 @@ describe('defaultTelemetryConfig', () => {
 
   it('should return a fresh, mutable copy each time', () => {
     const first = defaultTelemetryConfig();
-    first.traces.exporter = 'console';
+    first.traces.exporter = ['console'];
     first.resource.detectors.push('env');
-    expect(defaultTelemetryConfig().traces.exporter).toBe('otlp');
+    expect(defaultTelemetryConfig().traces.exporter).toEqual(['otlp']);
     expect(defaultTelemetryConfig().resource.detectors).toHaveLength(5);
   });
 });

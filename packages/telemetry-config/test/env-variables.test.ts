@@ -35,9 +35,12 @@ const ROWS: [string, string, string, unknown][] = [
   ['OTEL_RESOURCE_ATTRIBUTES', 'service.instance.id=pod-1', 'service.instanceId', 'pod-1'],
   ['OTEL_RESOURCE_ATTRIBUTES', 'deployment.environment.name=prod', 'service.environment', 'prod'],
   ['OTEL_RESOURCE_ATTRIBUTES', 'service.name=from-attrs', 'service.name', 'from-attrs'],
-  ['OTEL_TRACES_EXPORTER', 'console', 'traces.exporter', 'console'],
+  ['OTEL_TRACES_EXPORTER', 'console', 'traces.exporter', ['console']],
+  ['OTEL_TRACES_EXPORTER', 'console,otlp', 'traces.exporter', ['console', 'otlp']],
+  ['OTEL_TRACES_EXPORTER', ' OTLP , console,otlp', 'traces.exporter', ['otlp', 'console']],
   ['OTEL_TRACES_EXPORTER', 'none', 'traces.enabled', false],
-  ['OTEL_METRICS_EXPORTER', 'prometheus', 'metrics.exporter', 'prometheus'],
+  ['OTEL_METRICS_EXPORTER', 'prometheus', 'metrics.exporter', ['prometheus']],
+  ['OTEL_METRICS_EXPORTER', 'otlp,prometheus', 'metrics.exporter', ['otlp', 'prometheus']],
   ['OTEL_METRICS_EXPORTER', 'none', 'metrics.enabled', false],
   [
     'OTEL_EXPORTER_OTLP_ENDPOINT',
@@ -141,7 +144,8 @@ const ROWS: [string, string, string, unknown][] = [
   ['OTEL_EXPORTER_PROMETHEUS_HOST', '0.0.0.0', 'metrics.prometheus.host', '0.0.0.0'],
   ['OTEL_EXPORTER_PROMETHEUS_PORT', '9100', 'metrics.prometheus.port', 9100],
   // Logs: the same OTLP variables with _LOGS_, the batch log record processor and the limits.
-  ['OTEL_LOGS_EXPORTER', 'console', 'logs.exporter', 'console'],
+  ['OTEL_LOGS_EXPORTER', 'console', 'logs.exporter', ['console']],
+  ['OTEL_LOGS_EXPORTER', 'otlp,console', 'logs.exporter', ['otlp', 'console']],
   ['OTEL_LOGS_EXPORTER', 'none', 'logs.enabled', false],
   [
     'OTEL_EXPORTER_OTLP_ENDPOINT',

@@ -159,7 +159,7 @@ describe('loadConfig', () => {
         { OTEL_TRACES_EXPORTER: 'none' },
         { config: { traces: { exporter: 'console' } } },
       );
-      expect(config.traces).toMatchObject({ enabled: true, exporter: 'console' });
+      expect(config.traces).toMatchObject({ enabled: true, exporter: ['console'] });
     });
   });
 });

@@ -37,7 +37,9 @@ describe('OTEL_NODE_RESOURCE_DETECTORS', () => {
       expect.objectContaining({
         variable: 'OTEL_NODE_RESOURCE_DETECTORS',
         value: 'gcp',
-        expected: 'one of: env, host, os, process, serviceinstance, container, all, none',
+        expected:
+          'one of: env, host, os, process, serviceinstance, container, all, none' +
+          ' (gcp is not supported: cloud detectors are not included; set the attributes in OTEL_RESOURCE_ATTRIBUTES)',
       }),
     ]);
   });

@@ -158,14 +158,14 @@ describe('validateLogsConfig', () => {
     const error = errorOf(() =>
       validateLogsConfig({
         ...base,
-        exporter: 'syslog',
+        exporter: ['syslog' as 'otlp'],
         batch: { ...base.batch, maxQueueSize: 10, maxExportBatchSize: 20 },
         limits: { attributeCountLimit: -1 },
       }),
     );
     expect(error.issues).toEqual([
       expect.objectContaining({
-        path: 'logs.exporter',
+        path: 'logs.exporter.0',
         received: 'syslog',
         expected: 'one of: otlp, console, none',
       }),

@@ -20,6 +20,7 @@ export function bindContext<T>(ctx: Context, target: T): T {
 /**
  * Captures the active context now and returns `fn` bound to it, for work that runs later
  * elsewhere: a timer, a queue consumer, a worker pool task, an event listener.
+ * @typeParam F - the function's type, kept as is.
  */
 export function propagateContext<F extends (...args: never[]) => unknown>(fn: F): F {
   return contextApi.bind(contextApi.active(), fn);

@@ -14,6 +14,7 @@ export type {
   BaggageSpanProcessorOptions,
   BatchProcessSpanOptions,
   HeaderCarrier,
+  HeadersOptions,
   HeaderValue,
   MessageHeaderList,
   MessageLike,

@@ -28,8 +28,11 @@ export type HeaderCarrier =
   | Headers
   | MessageHeaderList
   | {
+      /** The value of header `name`, if set. */
       getHeader(name: string): HeaderValue;
+      /** Sets header `name` to `value`. */
       setHeader(name: string, value: string): unknown;
+      /** The names of the headers set. */
       getHeaderNames(): string[];
     };
 

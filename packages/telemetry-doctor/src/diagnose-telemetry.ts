@@ -27,7 +27,7 @@ const SIGNALS: readonly DoctorSignal[] = ['traces', 'metrics', 'logs'];
 /** What the doctor reads of a signal's section (traces, metrics, and logs where configured). */
 interface SignalSection {
   enabled: boolean;
-  exporter: string;
+  exporter: readonly string[];
   export: ExportConfig;
   prometheus?: PrometheusConfig;
 }
@@ -241,12 +241,18 @@ export async function diagnoseTelemetry(
           skipped(signal, 'disabled', `disabled (${origin(`${signal}.enabled`) ?? 'default'})`),
         );
       }
-      if (section.exporter === 'prometheus' && section.prometheus !== undefined) {
-        return probePrometheus(section.prometheus);
-      }
-      if (section.exporter !== 'otlp') {
+      // One finding per signal: the OTLP export when listed (it crosses the network), else
+      // the Prometheus port.
+      if (!section.exporter.includes('otlp')) {
+        if (section.exporter.includes('prometheus') && section.prometheus !== undefined) {
+          return probePrometheus(section.prometheus);
+        }
         return Promise.resolve(
-          skipped(signal, 'not_exported', `exporter ${section.exporter}: nothing to probe`),
+          skipped(
+            signal,
+            'not_exported',
+            `exporter ${section.exporter.join(',')}: nothing to probe`,
+          ),
         );
       }
       const origins = exportOrigins(values, signal);

@@ -17,14 +17,17 @@ function incomplete(counts: ShutdownCounts): boolean {
  * The lifecycle of a signal handle whose items go through a batching processor (spans, log
  * records): `createLifecycle()` plus the reports they share. A flush that misses its deadline
  * warns with the counts; a shutdown counts before giving up (so what was still queued is reported
- * as queued, not as failed), abandons the queue at the deadline, logs one summary line (info when
+ * as queued, not as failed), abandons every queue at the deadline, logs one summary line (info when
  * everything arrived, a warning otherwise; off with `shutdownSummary: false`) and resolves with
- * the `ShutdownReport` (`undefined` without a processor: nothing was exported).
+ * the `ShutdownReport` (`undefined` without a processor: nothing was exported). With several processors (one per
+ * exporter) the first one's counts are reported.
  */
 export function createSignalLifecycle<C extends ShutdownCounts>(
   options: SignalLifecycleOptions<C>,
 ): Lifecycle<ShutdownReport | undefined> {
-  const { logger, pipeline, items } = options;
+  const { logger, pipelines, items } = options;
+  // The reported one: the OTLP processor when one is listed (signalExporters() builds it first).
+  const pipeline = pipelines[0];
   const describe = (counts: C) => `${items} ${options.describeCounts(counts)}`;
   return createLifecycle<ShutdownReport | undefined>({
     logger,
@@ -48,7 +51,7 @@ export function createSignalLifecycle<C extends ShutdownCounts>(
       if (!pipeline) return undefined;
       const counts = pipeline.counts();
       const timedOut = outcome.status === 'timeout';
-      if (timedOut) pipeline.abandon();
+      if (timedOut) for (const each of pipelines) each.abandon();
       if (options.shutdownSummary) {
         const summary = `shutdown: ${describe(counts)}`;
         if (timedOut) {

@@ -107,8 +107,16 @@ export interface SignalLifecycleOptions<C extends ShutdownCounts> {
   flush(timeoutMillis: number): Promise<unknown>;
   /** Flushes and stops (the provider's `shutdown`). */
   shutdown(timeoutMillis: number): Promise<unknown>;
-  /** The exporting processor; without one nothing is reported at shutdown. */
-  pipeline: { counts(): C; abandon(): void } | undefined;
+  /**
+   * The exporting processors, one per exporter: the first one's counts are reported, and a
+   * shutdown that misses its deadline abandons every one. Without any, nothing is reported.
+   */
+  pipelines: readonly {
+    /** What the processor has counted so far. */
+    counts(): C;
+    /** Gives up what is still queued, at the shutdown deadline. */
+    abandon(): void;
+  }[];
   /** The counts as one clause after the item name (`1 ended, 1 exported, ...`). */
   describeCounts(counts: C): string;
   /** What the shutdown warning advises when something was lost or still open. */

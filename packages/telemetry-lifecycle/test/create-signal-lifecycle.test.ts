@@ -26,10 +26,14 @@ function signalLifecycle(
     timeoutMillis: 5000,
     flush: () => Promise.resolve(),
     shutdown,
-    pipeline:
+    pipelines:
       current === undefined
-        ? undefined
-        : { counts: () => current, abandon: () => abandoned.push(1) },
+        ? []
+        : [
+            { counts: () => current, abandon: () => abandoned.push(1) },
+            // A second exporter's processor: abandoned too, never reported.
+            { counts: () => ({ ...current, exported: -1 }), abandon: () => abandoned.push(2) },
+          ],
     describeCounts: (c) => `${c.exported} exported, ${c.queued} still queued`,
     advice: 'size the queue for the load',
     shutdownSummary,
@@ -67,7 +71,7 @@ describe('createSignalLifecycle', () => {
         () => new Promise(() => {}),
       );
       const report = await lifecycle.shutdown({ timeoutMillis: 20 });
-      expect(abandoned).toEqual([1]);
+      expect(abandoned).toEqual([1, 2]);
       expect(report).toMatchObject({ deadlineHit: true, dropped: { timeout: 4 } });
       expect(diagLog.texts('warn')).toEqual([
         '@proc/test shutdown: log records 3 exported, 4 still queued; not finished within 20 ms, the queued log records are lost',

@@ -2,16 +2,17 @@ import type { Resource } from '@opentelemetry/resources';
 import { LoggerProvider, type LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { type LogsConfig, validateLogsConfig } from '@proc/telemetry-config';
 import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
-import { createLogPipeline } from './internal/create-log-pipeline.js';
+import { createLogPipelines } from './internal/create-log-pipeline.js';
 import { createLogsHandle } from './internal/create-logs-handle.js';
 import { toLogRecordLimits } from './internal/to-log-record-limits.js';
 import type { InitLoggerProviderOptions, LogsHandle } from './types.js';
 
 /**
- * Builds a logger provider from the `logs` section of the config: record limits and the
- * exporter (`otlp` over `grpc`, `http/protobuf` or `http/json`, through `@proc/telemetry-otlp`
- * with the section's TLS, headers, compression and timeout; `console`; `none`) behind a batching
- * processor with `logsConfig.batch` (`OTEL_BLRP_*`). With `enabled: false` or exporter `none`
+ * Builds a logger provider from the `logs` section of the config: record limits and each
+ * exporter listed (`otlp` over `grpc`, `http/protobuf` or `http/json`, through
+ * `@proc/telemetry-otlp` with the section's TLS, headers, compression and timeout; `console`)
+ * behind its own batching processor with `logsConfig.batch` (`OTEL_BLRP_*`). The handle's counts
+ * and shutdown report are the OTLP exporter's when it is listed, else the first one's. With `enabled: false` or exporter `none`
  * there is no exporting processor: loggers work, their records go nowhere.
  *
  * Registers nothing globally. Export failures never throw into the app: they are counted
@@ -34,15 +35,16 @@ export function initLoggerProvider(
   options: InitLoggerProviderOptions = {},
 ): LogsHandle {
   validateLogsConfig(logsConfig);
-  const pipeline = createLogPipeline(logsConfig, options.exporter, options.meterProvider);
-  const processors: LogRecordProcessor[] = pipeline ? [pipeline] : [];
-  processors.push(...(options.logRecordProcessors ?? []));
+  const pipelines = createLogPipelines(logsConfig, options.exporter, options.meterProvider);
+  const processors: LogRecordProcessor[] = [...pipelines, ...(options.logRecordProcessors ?? [])];
   const provider = new LoggerProvider({
     logRecordLimits: toLogRecordLimits(logsConfig.limits),
     processors,
     ...(resource ? { resource } : {}),
   });
-  return createLogsHandle(provider, pipeline, { shutdownSummary: options.shutdownSummary ?? true });
+  return createLogsHandle(provider, pipelines, {
+    shutdownSummary: options.shutdownSummary ?? true,
+  });
 }
 
 /**

@@ -92,7 +92,7 @@ describe('initLoggerProvider', () => {
       const exported = jest
         .spyOn(ConsoleLogRecordExporter.prototype, 'export')
         .mockImplementation((_records, done) => done({ code: 0 }));
-      handle = initLoggerProvider(testLogsConfig({ exporter: 'console' }));
+      handle = initLoggerProvider(testLogsConfig({ exporter: ['console'] }));
       handle.getLogger('t').emit({ body: 'printed' });
       await handle.shutdown();
       expect(exported).toHaveBeenCalledTimes(1);
@@ -100,7 +100,7 @@ describe('initLoggerProvider', () => {
     });
 
     it.each([
-      ['exporter none', { exporter: 'none' as const }],
+      ['exporter none', { exporter: ['none' as const] }],
       ['enabled false', { enabled: false }],
     ])(
       'should export nothing with %s, and still run extra processors',

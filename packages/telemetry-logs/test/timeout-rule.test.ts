@@ -13,7 +13,7 @@ describe('LogsHandle', () => {
       'should warn about timeoutMillis %p and use the default',
       async (timeoutMillis) => {
         const diagLog = installTestDiagLogger();
-        const handle = initLoggerProvider(testLogsConfig({ exporter: 'none' }));
+        const handle = initLoggerProvider(testLogsConfig({ exporter: ['none'] }));
         await expect(handle.forceFlush({ timeoutMillis })).resolves.toBeUndefined();
         await expect(handle.shutdown({ timeoutMillis })).resolves.toBeUndefined();
         expect(

@@ -5,7 +5,7 @@ import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createExemplarMeterProvider } from './internal/exemplars/exemplar-meter-provider.js';
 import { createExemplarStore } from './internal/exemplars/exemplar-store.js';
 import type { ActiveExemplarFilter } from './internal/exemplars/types.js';
-import { createMetricReader } from './internal/metric-reader.js';
+import { createMetricReaders } from './internal/metric-reader.js';
 import { createMetricsHandle } from './internal/metrics-handle.js';
 import { assertCardinalityLimit, toSdkViews } from './internal/views.js';
 import type { InitMeterProviderOptions, MetricsHandle } from './types.js';
@@ -17,13 +17,14 @@ const DEFAULT_CARDINALITY_LIMIT = 2000;
 function exemplarFilterFor(metricsConfig: MetricsConfig): ActiveExemplarFilter | undefined {
   const { enabled, exemplarFilter, exporter } = metricsConfig;
   if (exemplarFilter === 'always_off' || !enabled) return undefined;
-  return exporter === 'otlp' || exporter === 'prometheus' ? exemplarFilter : undefined;
+  return exporter.includes('otlp') || exporter.includes('prometheus') ? exemplarFilter : undefined;
 }
 
 /**
- * Builds a meter provider from the `metrics` configuration section: a periodic OTLP export
- * (`grpc`, `http/protobuf`, `http/json`) with the configured temporality, a Prometheus pull
- * endpoint, the console, or nothing. Does not register any global: pass `handle.provider` to
+ * Builds a meter provider from the `metrics` configuration section: one reader per exporter
+ * listed — a periodic OTLP export (`grpc`, `http/protobuf`, `http/json`) with the configured
+ * temporality, a Prometheus pull endpoint, the console — or none. The handle's counts and
+ * shutdown report are the OTLP exporter's. Does not register any global: pass `handle.provider` to
  * `metrics.setGlobalMeterProvider()` or use `handle.getMeter()`. With OTLP, the points of
  * counters, histograms, gauges and up-down counters recorded inside a sampled span (through the
  * Meter API of `handle.provider`, the global API once it is registered, or a
@@ -49,9 +50,9 @@ export function initMeterProvider(
   const views = toSdkViews(options.views ?? [], cardinalityLimit);
   const filter = exemplarFilterFor(metricsConfig);
   const exemplars = filter === undefined ? undefined : createExemplarStore();
-  const configured = createMetricReader(metricsConfig, cardinalityLimit, exemplars);
+  const configured = createMetricReaders(metricsConfig, cardinalityLimit, exemplars);
   const readers: IMetricReader[] = [
-    ...(configured === undefined ? [] : [configured.reader]),
+    ...configured.map((each) => each.reader),
     ...(options.readers ?? []),
   ];
   const providerOptions =
@@ -60,7 +61,9 @@ export function initMeterProvider(
     filter === undefined || exemplars === undefined
       ? new MeterProvider(providerOptions)
       : createExemplarMeterProvider(providerOptions, filter, exemplars);
-  if (options.selfTelemetry === true) configured?.recordSelfMetrics?.(provider);
+  if (options.selfTelemetry === true) {
+    for (const each of configured) each.recordSelfMetrics?.(provider);
+  }
   return createMetricsHandle(provider, metricsConfig.exportTimeoutMillis, configured, {
     shutdownSummary: options.shutdownSummary ?? true,
   });

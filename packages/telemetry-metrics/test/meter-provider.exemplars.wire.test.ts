@@ -75,7 +75,7 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
 
   function start(exemplarFilter?: ExemplarFilterName) {
     const config = createTestMetricsConfig({
-      exporter: 'otlp',
+      exporter: ['otlp'],
       ...(exemplarFilter === undefined ? {} : { exemplarFilter }),
       // Exports happen when the test flushes; the interval never fires during a test.
       exportIntervalMillis: 600_000,
@@ -212,7 +212,7 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
 
     it("should match each exemplar to the point a view's attributeKeys produced and send the removed attributes as filtered attributes", async () => {
       const config = createTestMetricsConfig({
-        exporter: 'otlp',
+        exporter: ['otlp'],
         exportIntervalMillis: 600_000,
         exportTimeoutMillis: 10_000,
         export: { protocol, endpoint: url(), timeoutMillis: 5_000 },

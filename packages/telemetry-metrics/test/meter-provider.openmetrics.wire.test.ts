@@ -24,7 +24,7 @@ async function startExporter(exemplarFilter?: 'always_off'): Promise<[MetricsHan
   const port = await freePort();
   const handle = initMeterProvider(
     createTestMetricsConfig({
-      exporter: 'prometheus',
+      exporter: ['prometheus'],
       prometheus: { host: '127.0.0.1', port },
       ...(exemplarFilter === undefined ? {} : { exemplarFilter }),
     }),

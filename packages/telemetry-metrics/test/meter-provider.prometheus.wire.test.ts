@@ -25,7 +25,7 @@ describe('initMeterProvider with the Prometheus exporter', () => {
     exporterPort = await freePort();
     handle = initMeterProvider(
       createTestMetricsConfig({
-        exporter: 'prometheus',
+        exporter: ['prometheus'],
         prometheus: { host: '127.0.0.1', port: exporterPort },
       }),
       resourceFromAttributes({ 'service.name': 'prometheus-wire-test' }),

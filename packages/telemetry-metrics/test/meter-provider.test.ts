@@ -89,7 +89,7 @@ describe('initMeterProvider', () => {
     it('should print to the console with the configured temporality', async () => {
       const dir = jest.spyOn(console, 'dir').mockImplementation(() => undefined);
       handle = initMeterProvider(
-        createTestMetricsConfig({ exporter: 'console', temporality: 'delta' }),
+        createTestMetricsConfig({ exporter: ['console'], temporality: 'delta' }),
       );
       const counter = handle.getMeter('m').createCounter('console.counter');
       counter.add(2);
@@ -108,7 +108,9 @@ describe('initMeterProvider', () => {
 
     it('should create no reader when the metrics section is disabled', async () => {
       const dir = jest.spyOn(console, 'dir').mockImplementation(() => undefined);
-      handle = initMeterProvider(createTestMetricsConfig({ exporter: 'console', enabled: false }));
+      handle = initMeterProvider(
+        createTestMetricsConfig({ exporter: ['console'], enabled: false }),
+      );
       handle.getMeter('m').createCounter('disabled.counter').add(1);
       await handle.forceFlush();
       expect(dir).not.toHaveBeenCalled();
@@ -117,7 +119,7 @@ describe('initMeterProvider', () => {
     it('should warn that Prometheus ignores a delta temporality', async () => {
       handle = initMeterProvider(
         createTestMetricsConfig({
-          exporter: 'prometheus',
+          exporter: ['prometheus'],
           temporality: 'delta',
           prometheus: { port: await freePort() },
         }),
@@ -157,7 +159,7 @@ describe('initMeterProvider', () => {
       // No filter given: the default from the config package, `trace_based`.
       const otlp = (exemplarFilter?: ExemplarFilterName) =>
         createTestMetricsConfig({
-          exporter: 'otlp',
+          exporter: ['otlp'],
           export: { endpoint },
           ...(exemplarFilter === undefined ? {} : { exemplarFilter }),
         });
@@ -175,21 +177,21 @@ describe('initMeterProvider', () => {
         ],
         [
           createTestMetricsConfig({
-            exporter: 'prometheus',
+            exporter: ['prometheus'],
             prometheus: { port: await freePort() },
           }),
           true,
         ],
         [
           createTestMetricsConfig({
-            exporter: 'prometheus',
+            exporter: ['prometheus'],
             exemplarFilter: 'always_off',
             prometheus: { port: await freePort() },
           }),
           false,
         ],
-        [createTestMetricsConfig({ exporter: 'console', exemplarFilter: 'always_on' }), false],
-        [createTestMetricsConfig({ exporter: 'none' }), false],
+        [createTestMetricsConfig({ exporter: ['console'], exemplarFilter: 'always_on' }), false],
+        [createTestMetricsConfig({ exporter: ['none'] }), false],
       ];
       for (const [config, keepsExemplars] of cases) {
         const handle = initMeterProvider(config);
@@ -203,7 +205,7 @@ describe('initMeterProvider', () => {
 
     it('should throw a TelemetryConfigError naming the option and the path when a TLS file cannot be read', () => {
       const config = createTestMetricsConfig({
-        exporter: 'otlp',
+        exporter: ['otlp'],
         export: { tls: { insecure: false, certificateFile: '/nonexistent/ca.pem' } },
       });
       expect(() => initMeterProvider(config)).toThrow(TelemetryConfigError);
@@ -270,7 +272,7 @@ describe('initMeterProvider', () => {
 
     it('should apply the provider-wide cardinality limit to instruments without a view', async () => {
       const dir = jest.spyOn(console, 'dir').mockImplementation(() => undefined);
-      handle = initMeterProvider(createTestMetricsConfig({ exporter: 'console' }), undefined, {
+      handle = initMeterProvider(createTestMetricsConfig({ exporter: ['console'] }), undefined, {
         cardinalityLimit: 10,
       });
       const counter = handle.getMeter('m').createCounter('wide.counter');
@@ -347,7 +349,7 @@ describe('initMeterProvider', () => {
       try {
         handle = initMeterProvider(
           createTestMetricsConfig({
-            exporter: 'otlp',
+            exporter: ['otlp'],
             exportTimeoutMillis: 1_000,
             export: { endpoint: hung.url, protocol: 'http/protobuf', timeoutMillis: 1_000 },
           }),
@@ -375,7 +377,7 @@ describe('initMeterProvider', () => {
       const port = await freePort();
       handle = initMeterProvider(
         createTestMetricsConfig({
-          exporter: 'otlp',
+          exporter: ['otlp'],
           export: {
             endpoint: `http://127.0.0.1:${port}/v1/metrics`,
             protocol: 'http/json',

@@ -48,7 +48,7 @@ describe.each(PROTOCOLS)('initMeterProvider over OTLP %s', (protocol) => {
     exportOverrides: Partial<MetricsConfig['export']> = {},
   ) {
     return createTestMetricsConfig({
-      exporter: 'otlp',
+      exporter: ['otlp'],
       temporality,
       // Exports happen when the test flushes; the interval never fires during a test.
       exportIntervalMillis: 600_000,

@@ -83,21 +83,15 @@ function exporterExport<I>(
 }
 
 /**
- * The export half of a batching processor for one signal, from its config section: the bounded,
- * retrying delivery queue, how a batch is encoded for it and how its exporter is closed. Which
- * exporter is the section's choice: `exporter` when given (a console exporter, or one passed in
- * code) gets batches as items; `otlp` sends them through `createOtlpSender()` in the encoding its
- * protocol needs; `none` (or `enabled: false`) exports nothing and returns `undefined`. Spans and
- * log records both go through it, so they queue, retry and count alike.
+ * The export half of a batching processor for one signal and one of its exporters (see
+ * `signalExporters()`), from its config section: the bounded, retrying delivery queue, how a batch
+ * is encoded for it and how its exporter is closed. A console exporter, or one passed in code,
+ * gets batches as items; `otlp` sends them through `createOtlpSender()` in the encoding its
+ * protocol needs. Spans and log records both go through it, so they queue, retry and count alike.
  * @throws Error naming the option (`<signal>.export.tls...`) when a TLS file cannot be read.
  */
-export function createSignalExport<I>(
-  options: SignalExportOptions<I>,
-): SignalExport<I, unknown> | undefined {
-  const { section } = options;
-  if (!section.enabled) return undefined;
-  if (options.exporter) return exporterExport(options, options.exporter);
-  if (section.exporter === 'otlp') return otlpExport(options);
-  const consoleExporter = section.exporter === 'console' ? options.consoleExporter() : undefined;
-  return consoleExporter === undefined ? undefined : exporterExport(options, consoleExporter);
+export function createSignalExport<I>(options: SignalExportOptions<I>): SignalExport<I, unknown> {
+  const { exporter } = options;
+  if (exporter === 'otlp') return otlpExport(options);
+  return exporterExport(options, exporter === 'console' ? options.consoleExporter() : exporter);
 }

@@ -9,12 +9,14 @@
  */
 export { createOtlpSender } from './create-otlp-sender.js';
 export { createSignalExport } from './create-signal-export.js';
+export { createSignalProcessors } from './create-signal-processors.js';
 export { createDeliveryQueue } from './delivery-queue.js';
 export { encodeBatch } from './encode-batch.js';
 export { encodedQueueBound } from './encoded-queue-bound.js';
 export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
 export { loadOtlpTransport } from './load-otlp-transport.js';
+export { signalExporters } from './signal-exporters.js';
 export type {
   DeliveryFailure,
   DeliveryOutcome,
@@ -37,6 +39,8 @@ export type {
   OtlpSenderOptions,
   OtlpSignal,
   SignalExport,
+  SignalExporterChoice,
   SignalExportOptions,
   SignalExportSection,
+  SignalProcessorsOptions,
 } from './types.js';

@@ -288,7 +288,9 @@ export interface ExportBatcher<TItem> {
 
 /** An SDK exporter of one signal's items (a `SpanExporter`, a `LogRecordExporter`). */
 export interface ItemExporter<I> {
+  /** Exports one batch and calls back once with how it went. */
   export(items: I[], resultCallback: (result: ExportResult) => void): void;
+  /** Closes the exporter; called once, after everything queued has settled or been given up. */
   shutdown(): Promise<void>;
 }
 
@@ -296,8 +298,8 @@ export interface ItemExporter<I> {
 export interface SignalExportSection {
   /** `false`: nothing is exported. */
   enabled: boolean;
-  /** `otlp`, `console` or `none` (any other name exports nothing). */
-  exporter: string;
+  /** The exporters listed: `otlp`, `console` or `none` (any other name exports nothing). */
+  exporter: readonly string[];
   export: ExportConfig;
   batch: {
     /** Items the delivery queue holds at most. */
@@ -317,15 +319,28 @@ export interface SignalExportOptions<I> {
   queueSizeOption: string;
   /** Encodes a batch as one OTLP request in `encoding`, leaving out the items it cannot encode. */
   encode(items: I[], encoding: OtlpEncoding): EncodedBatch<EncodedRequest>;
-  /** The exporter `console` names (made only when the section chooses it). */
+  /** The exporter `console` names (made only when `exporter` is `console`). */
   consoleExporter(): ItemExporter<I>;
-  /** Replaces the configured exporter: batches are handed to it as items. */
-  exporter?: ItemExporter<I>;
+  /** The exporter this path feeds, one of `signalExporters()`. */
+  exporter: SignalExporterChoice<I>;
   /** Where the OTLP path records the SDK's health metrics; none without it. */
   meterProvider?: MeterProvider;
   /** The processor's counts for those metrics (`ExportSelfMetricsOptions.read`). */
   readSelfMetrics(): ExportSelfMetricsCounts | undefined;
 }
+
+/** Options of `createSignalProcessors()`: those of `createSignalExport()` for every path. */
+export interface SignalProcessorsOptions<I>
+  extends Omit<SignalExportOptions<I>, 'exporter' | 'readSelfMetrics'> {
+  /** Replaces the listed exporters: batches are handed to it as items. */
+  exporter?: ItemExporter<I>;
+}
+
+/**
+ * Which exporter one export path feeds: `otlp`, `console`, or an exporter passed in code (batches
+ * are handed to it as items).
+ */
+export type SignalExporterChoice<I> = 'otlp' | 'console' | ItemExporter<I>;
 
 /** What `createSignalExport()` returns: the export half of a batching processor. */
 export interface SignalExport<I, P> {

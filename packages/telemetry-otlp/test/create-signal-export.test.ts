@@ -4,7 +4,9 @@ import {
   createSignalExport,
   type ItemExporter,
   type OtlpEncoding,
+  type SignalExporterChoice,
   type SignalExportOptions,
+  signalExporters,
 } from '../src/index.js';
 
 /** An exporter that keeps what it is given. */
@@ -21,7 +23,7 @@ function keepingExporter() {
 }
 
 function options(
-  overrides: { exporter?: string; enabled?: boolean; protocol?: OtlpProtocol } = {},
+  overrides: { exporter?: SignalExporterChoice<string>; protocol?: OtlpProtocol } = {},
   extra: Partial<SignalExportOptions<string>> = {},
 ) {
   const traces = defaultTelemetryConfig().traces;
@@ -31,8 +33,7 @@ function options(
     signal: 'traces',
     section: {
       ...traces,
-      enabled: overrides.enabled ?? true,
-      exporter: overrides.exporter ?? 'otlp',
+      exporter: ['otlp'],
       export: { ...traces.export, protocol: overrides.protocol ?? traces.export.protocol },
     },
     queueSizeOption: 'traces.batch.maxQueueSize',
@@ -45,6 +46,7 @@ function options(
       };
     },
     consoleExporter: () => consoleExporter.exporter,
+    exporter: overrides.exporter ?? 'otlp',
     readSelfMetrics: () => undefined,
     ...extra,
   };
@@ -52,15 +54,30 @@ function options(
 }
 
 describe('createSignalExport', () => {
-  describe('createSignalExport()', () => {
-    it('should export nothing when the section is disabled or its exporter is none', () => {
-      expect(createSignalExport(options({ enabled: false }).options)).toBeUndefined();
-      expect(createSignalExport(options({ exporter: 'none' }).options)).toBeUndefined();
+  describe('signalExporters()', () => {
+    const section = (exporter: string[], enabled = true) => ({ enabled, exporter });
+
+    it('should build nothing when the section is off, its list is empty or names none', () => {
+      expect(signalExporters(section(['otlp'], false))).toEqual([]);
+      expect(signalExporters(section([]))).toEqual([]);
+      expect(signalExporters(section(['otlp', 'none']))).toEqual([]);
     });
 
+    it('should put OTLP first and build each listed name once', () => {
+      expect(signalExporters(section(['console', 'otlp', 'console']))).toEqual(['otlp', 'console']);
+    });
+
+    it('should replace the listed exporters with one given in code, unless the section is off', () => {
+      const given = keepingExporter().exporter;
+      expect(signalExporters(section(['otlp', 'console']), given)).toEqual([given]);
+      expect(signalExporters(section(['otlp'], false), given)).toEqual([]);
+    });
+  });
+
+  describe('createSignalExport()', () => {
     it('should hand batches as items to the console exporter', async () => {
       const { options: opts, consoleBatches } = options({ exporter: 'console' });
-      const parts = createSignalExport(opts)!;
+      const parts = createSignalExport(opts);
       const batch = parts.encode(['a', 'b']);
       expect(batch).toEqual({ payload: ['a', 'b'], items: 2, invalid: 0 });
       parts.queue.enqueue(batch.payload, batch.items);
@@ -70,10 +87,10 @@ describe('createSignalExport', () => {
       await parts.closeExporter();
     });
 
-    it('should prefer an exporter given in code to the configured one', async () => {
+    it('should hand batches as items to an exporter given in code', async () => {
       const given = keepingExporter();
-      const { options: opts, encodings } = options({}, { exporter: given.exporter });
-      const parts = createSignalExport(opts)!;
+      const { options: opts, encodings } = options({ exporter: given.exporter });
+      const parts = createSignalExport(opts);
       parts.queue.enqueue(parts.encode(['c']).payload, 1);
       await parts.queue.flush();
       expect(given.batches).toEqual([['c']]);
@@ -86,7 +103,7 @@ describe('createSignalExport', () => {
       ['http/json', 'json'],
     ] as const)('should encode for OTLP over %s as %s', async (protocol, encoding) => {
       const { options: opts, encodings } = options({ protocol });
-      const parts = createSignalExport(opts)!;
+      const parts = createSignalExport(opts);
       parts.encode(['d']);
       expect(encodings).toEqual([encoding]);
       await parts.closeExporter();

@@ -3,7 +3,7 @@ import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trac
 import { type TraceConfig, validateTraceConfig } from '@proc/telemetry-config';
 import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createSampler } from './internal/create-sampler.js';
-import { createSpanPipeline } from './internal/create-span-pipeline.js';
+import { createSpanPipelines } from './internal/create-span-pipeline.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
 import { createSpanSelfMetrics } from './internal/span-self-metrics.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
@@ -11,9 +11,11 @@ import type { InitTracerProviderOptions, TracingHandle } from './types.js';
 
 /**
  * Builds a tracer provider from the `traces` section of the config: sampler, span limits, and
- * the exporter (`otlp` over `grpc`, `http/protobuf` or `http/json`; `console`; `none`) behind a
- * batch span processor with `traceConfig.batch`. With `enabled: false` or exporter `none` there
- * is no processor: spans are still created and sampled (so context propagates) but go nowhere.
+ * each exporter listed (`otlp` over `grpc`, `http/protobuf` or `http/json`; `console`) behind
+ * its own batch span processor with `traceConfig.batch`, so `['console', 'otlp']` prints every
+ * span and sends it. With `enabled: false` or exporter `none` there is no processor: spans are
+ * still created and sampled (so context propagates) but go nowhere. The handle's counts and
+ * shutdown report are the OTLP exporter's when it is listed, else the first one's.
  *
  * Registers nothing globally. Export failures never throw into the app: they reach the OTel
  * diag logger through the SDK's global error handler.
@@ -38,9 +40,8 @@ export function initTracerProvider(
 ): TracingHandle {
   validateTraceConfig(traceConfig);
   const { sampler, root } = createSampler(traceConfig.sampler);
-  const pipeline = createSpanPipeline(traceConfig, options.exporter, options.meterProvider);
-  const spanProcessors: SpanProcessor[] = pipeline ? [pipeline] : [];
-  spanProcessors.push(...(options.spanProcessors ?? []));
+  const pipelines = createSpanPipelines(traceConfig, options.exporter, options.meterProvider);
+  const spanProcessors: SpanProcessor[] = [...pipelines, ...(options.spanProcessors ?? [])];
   // otel.sdk.span.started and otel.sdk.span.live from plain counters, not the SDK's tracer
   // (given the meter provider it adds to two instruments per span): same names and points.
   const selfMetrics = options.meterProvider
@@ -57,7 +58,7 @@ export function initTracerProvider(
     provider,
     sampler,
     root,
-    pipeline,
+    pipelines,
     shutdownSummary: options.shutdownSummary ?? true,
   });
 }

@@ -59,7 +59,7 @@ describe('initTracerProvider', () => {
 
   describe('initTracerProvider()', () => {
     it('should not register a global tracer provider', () => {
-      const handle = init(testTraceConfig({ exporter: 'none' }));
+      const handle = init(testTraceConfig({ exporter: ['none'] }));
       expect(handle.getTracer('t').startSpan('s').isRecording()).toBe(true);
       expect(trace.getTracer('global').startSpan('s').isRecording()).toBe(false);
     });
@@ -135,7 +135,7 @@ describe('initTracerProvider', () => {
 
     it('should send spans to extra span processors, with exporter none', async () => {
       const memory = new InMemorySpanExporter();
-      const handle = init(testTraceConfig({ exporter: 'none' }), undefined, {
+      const handle = init(testTraceConfig({ exporter: ['none'] }), undefined, {
         spanProcessors: [new SimpleSpanProcessor(memory)],
       });
       handle.getTracer('t').startSpan('s').end();
@@ -145,7 +145,7 @@ describe('initTracerProvider', () => {
     it('should attach the given resource', () => {
       const memory = new InMemorySpanExporter();
       const handle = init(
-        testTraceConfig({ exporter: 'none' }),
+        testTraceConfig({ exporter: ['none'] }),
         resourceFromAttributes({ 'service.name': 'orders' }),
         { spanProcessors: [new SimpleSpanProcessor(memory)] },
       );
@@ -157,7 +157,7 @@ describe('initTracerProvider', () => {
       const memory = new InMemorySpanExporter();
       const handle = init(
         testTraceConfig({
-          exporter: 'none',
+          exporter: ['none'],
           limits: {
             attributeCountLimit: 2,
             attributeValueLengthLimit: 3,
@@ -221,7 +221,7 @@ describe('initTracerProvider', () => {
 
   describe('sampler', () => {
     function decisions(type: Parameters<typeof testTraceConfig>[0], parent = ROOT_CONTEXT) {
-      const handle = init(testTraceConfig({ exporter: 'none', ...type }));
+      const handle = init(testTraceConfig({ exporter: ['none'], ...type }));
       const tracer = handle.getTracer('t');
       return Array.from({ length: 200 }, () => tracer.startSpan('s', {}, parent).spanContext());
     }
@@ -281,7 +281,7 @@ describe('initTracerProvider', () => {
     it.each([-0.1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '0.5', null])(
       'should reject %p, naming the option and the accepted range',
       (ratio) => {
-        const handle = init(testTraceConfig({ exporter: 'none' }));
+        const handle = init(testTraceConfig({ exporter: ['none'] }));
         expect(() => handle.setSamplingRatio(ratio as number)).toThrow(RangeError);
         expect(() => handle.setSamplingRatio(ratio as number)).toThrow(
           /setSamplingRatio\(ratio\): ratio must be a number from 0 to 1 inclusive/,
@@ -291,7 +291,7 @@ describe('initTracerProvider', () => {
     );
 
     it('should change root decisions of a live provider and report the ratio', () => {
-      const handle = init(testTraceConfig({ exporter: 'none', sampler: { type: 'always_on' } }));
+      const handle = init(testTraceConfig({ exporter: ['none'], sampler: { type: 'always_on' } }));
       const tracer = handle.getTracer('t');
       const before = tracer.startSpan('before');
       handle.setSamplingRatio(0);
@@ -305,7 +305,7 @@ describe('initTracerProvider', () => {
 
     it('should keep children of a sampled local parent sampled (parentbased)', () => {
       const handle = init(
-        testTraceConfig({ exporter: 'none', sampler: { type: 'parentbased_always_on' } }),
+        testTraceConfig({ exporter: ['none'], sampler: { type: 'parentbased_always_on' } }),
       );
       const tracer = handle.getTracer('t');
       const parent = tracer.startSpan('parent');
@@ -331,7 +331,7 @@ describe('initTracerProvider', () => {
       'should warn about timeoutMillis %p and use the default',
       async (timeoutMillis) => {
         const diagLog = installTestDiagLogger();
-        const handle = init(testTraceConfig({ exporter: 'none' }));
+        const handle = init(testTraceConfig({ exporter: ['none'] }));
         await expect(handle.forceFlush({ timeoutMillis })).resolves.toBeUndefined();
         await expect(handle.shutdown({ timeoutMillis })).resolves.toBeUndefined();
         expect(
@@ -396,7 +396,7 @@ describe('shutdownTracerProvider', () => {
     });
 
     it('should resolve with no report when nothing is exported', async () => {
-      const handle = initTracerProvider(testTraceConfig({ exporter: 'none' }));
+      const handle = initTracerProvider(testTraceConfig({ exporter: ['none'] }));
       await expect(shutdownTracerProvider(handle)).resolves.toBeUndefined();
     });
 
@@ -522,7 +522,7 @@ describe('shutdownTracerProvider', () => {
 
     it('should prefix diag messages with the package name', async () => {
       const diagLog = installTestDiagLogger();
-      const handle = initTracerProvider(testTraceConfig({ exporter: 'none' }));
+      const handle = initTracerProvider(testTraceConfig({ exporter: ['none'] }));
       await shutdownTracerProvider(handle);
       await shutdownTracerProvider(handle);
       expect(diagLog.has('warn', /^@proc\/telemetry-tracing /)).toBe(true);

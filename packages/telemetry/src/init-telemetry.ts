@@ -109,11 +109,13 @@ async function start(
     const propagator = createPropagator(config.propagators);
     const resource = await buildResource(config, options.processor, true);
     // A gRPC export needs an optional peer dependency: a missing one fails start-up, naming it.
-    if (config.traces.exporter === 'otlp')
-      await loadOtlpTransport(config.traces.export, 'traces.export');
-    if (config.metrics.exporter === 'otlp')
-      await loadOtlpTransport(config.metrics.export, 'metrics.export');
-    if (config.logs.exporter === 'otlp') await loadOtlpTransport(config.logs.export, 'logs.export');
+    for (const signal of ['traces', 'metrics', 'logs'] as const) {
+      const section = config[signal];
+      const exporters: readonly string[] = section.exporter;
+      if (section.enabled && exporters.includes('otlp')) {
+        await loadOtlpTransport(section.export, `${signal}.export`);
+      }
+    }
     const selfTelemetry = config.selfTelemetry.enabled;
     // Metrics first: the tracer provider records the SDK's health metrics on this provider.
     const metrics = initMeterProvider(config.metrics, resource, {

@@ -5,7 +5,13 @@ import { enforceCrossField } from './cross-field.js';
 import { defaultOptions } from './defaults.js';
 import { createFindings } from './findings.js';
 import { maskSubstituted, substitutedPaths } from './mask-substituted.js';
-import { type EndpointSetting, type Layer, mergeLayers, SIGNALS } from './merge-layers.js';
+import {
+  type EndpointSetting,
+  type Layer,
+  mergeLayers,
+  SIGNALS,
+  type Signal,
+} from './merge-layers.js';
 import type { PlainObject } from './plain.js';
 import { attachRedactedPrinters } from './redaction.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
@@ -22,6 +28,16 @@ export interface ResolvedLayers {
   endpoints: Map<string, EndpointSetting>;
   /** Values derived from another one (`traces.enabled` from `traces.exporter`): path → cause. */
   causes: Map<string, string>;
+}
+
+/** The exporters a list names, each once; `[]` when it says `none`. */
+function exporterList<T extends string>(exporter: readonly T[]): T[] {
+  if (exporter.includes('none' as T)) return [];
+  return [...new Set(exporter)];
+}
+
+function setExporter(config: TelemetryConfig, signal: Signal, exporter: string[]): void {
+  (config[signal] as { exporter: string[] }).exporter = exporter;
 }
 
 /**
@@ -48,6 +64,11 @@ export function resolveLayers(
     ...layers,
   ]);
   const config = values as unknown as TelemetryConfig;
+  for (const signal of SIGNALS) {
+    // Code and files may name one exporter; the resolved config always holds a list.
+    const exporter: unknown = config[signal].exporter;
+    if (typeof exporter === 'string') setExporter(config, signal, [exporter]);
+  }
   const findings = createFindings(report);
   const resolvedEndpoints = new Map<string, EndpointSetting>();
   const causes = new Map<string, string>();
@@ -68,9 +89,10 @@ export function resolveLayers(
       ? undefined
       : config.disabled
         ? 'disabled'
-        : section.exporter === 'none'
+        : section.exporter.length === 0 || section.exporter.includes('none')
           ? `${signal}.exporter`
           : undefined;
+    section.exporter = exporterList(section.exporter);
     if (cause !== undefined) {
       section.enabled = false;
       causes.set(`${signal}.enabled`, cause);

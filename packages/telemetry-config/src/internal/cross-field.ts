@@ -21,6 +21,13 @@ const PAIRS = [
   },
 ] as const;
 
+/** The exporter lists of the signals, where `none` must stand alone too. */
+const NONE_ALONE_EXPORTERS = [
+  ['traces', 'exporter'],
+  ['metrics', 'exporter'],
+  ['logs', 'exporter'],
+] as const;
+
 const RANK: Record<ConfigSource, number> = { default: 0, file: 1, env: 2, code: 3 };
 
 const expectedAtMost = (large: readonly string[], value: number) =>
@@ -44,14 +51,17 @@ export function layerCrossFieldIssues(
       });
     }
   }
-  const propagators = getAt(options, ['propagators']);
-  if (Array.isArray(propagators) && propagators.includes('none') && propagators.length > 1) {
-    issues.push({
-      path: 'propagators',
-      received: propagators,
-      expected: '"none" alone, or a list without "none"',
-      source,
-    });
+  // `none` beside something else contradicts itself: say so rather than guess.
+  for (const path of [['propagators'], ...NONE_ALONE_EXPORTERS]) {
+    const list = getAt(options, path);
+    if (Array.isArray(list) && list.includes('none') && list.length > 1) {
+      issues.push({
+        path: path.join('.'),
+        received: list,
+        expected: '"none" alone, or a list without "none"',
+        source,
+      });
+    }
   }
   return issues;
 }

@@ -32,7 +32,7 @@ export function defaultOptions(): TelemetryConfigOptions {
     resource: { attributes: {}, detectors: ['env', 'host', 'os', 'process', 'container'] },
     traces: {
       enabled: true,
-      exporter: 'otlp',
+      exporter: ['otlp'],
       export: exportDefaults(),
       sampler: { type: 'parentbased_always_on', ratio: 1 },
       batch: {
@@ -51,7 +51,7 @@ export function defaultOptions(): TelemetryConfigOptions {
     },
     metrics: {
       enabled: true,
-      exporter: 'otlp',
+      exporter: ['otlp'],
       export: exportDefaults(),
       temporality: 'cumulative',
       exemplarFilter: 'trace_based',
@@ -61,7 +61,7 @@ export function defaultOptions(): TelemetryConfigOptions {
     },
     logs: {
       enabled: true,
-      exporter: 'otlp',
+      exporter: ['otlp'],
       export: exportDefaults(),
       // The specification's OTEL_BLRP_* defaults: a shorter delay than spans', so logs show soon.
       batch: {

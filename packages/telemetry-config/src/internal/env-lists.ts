@@ -21,22 +21,25 @@ function knownEntries<T extends string>(
 }
 
 /**
- * `OTEL_TRACES_EXPORTER` / `OTEL_METRICS_EXPORTER`. The specification allows a list; this
- * package drives one exporter per signal, so `none` anywhere wins, else the first known entry.
+ * `OTEL_TRACES_EXPORTER` / `OTEL_METRICS_EXPORTER` / `OTEL_LOGS_EXPORTER`: a comma list, every
+ * known exporter kept in order (duplicates once), as NodeSDK reads them. `none` beside others
+ * still means none, with a warning: NodeSDK does so for metrics and logs (for traces it falls
+ * back to `otlp` when `none` is not first), and sending nothing is the safe reading of a list
+ * that asks for nothing.
  */
 export function readExporter<T extends string>(
   r: EnvReader,
   name: string,
   values: readonly T[],
-): T | undefined {
+): T[] | undefined {
   const value = r.raw(name);
   if (value === undefined) return undefined;
   const known = knownEntries(r, name, value, values);
-  if (known.includes('none' as T)) return 'none' as T;
-  if (known.length > 1) {
-    r.reject(name, value, `a single exporter (using "${known[0]}")`);
+  if (known.includes('none' as T)) {
+    if (known.length > 1) r.reject(name, value, '"none" alone (using none: nothing is exported)');
+    return ['none' as T];
   }
-  return known[0];
+  return known.length > 0 ? known : undefined;
 }
 
 /** `OTEL_PROPAGATORS`: unknown entries are reported and skipped; `none` means no propagator. */

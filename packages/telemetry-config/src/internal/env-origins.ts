@@ -2,6 +2,7 @@ import type { TelemetryConfigOptions } from '../types.js';
 import { exportVariable, setPerSignal, TLS_SUFFIX } from './env-names.js';
 import type { Env } from './env-reader.js';
 import type { Signal } from './merge-layers.js';
+import { CONFIG_FILE_ENV } from './read-config-file.js';
 
 /**
  * The variables that may set each value outside the export sections, in the order the
@@ -9,7 +10,7 @@ import type { Signal } from './merge-layers.js';
  * before its `OTEL_ATTRIBUTE_COUNT_LIMIT` fallback). A path ending in `.*` covers every key
  * below it. Kept next to `read-env.ts`: a variable read there is named here.
  */
-const VARIABLES: Record<string, readonly string[]> = {
+export const VARIABLES: Record<string, readonly string[]> = {
   disabled: ['OTEL_SDK_DISABLED'],
   'service.name': ['OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES'],
   'service.*': ['OTEL_RESOURCE_ATTRIBUTES'],
@@ -32,8 +33,14 @@ const VARIABLES: Record<string, readonly string[]> = {
   ],
   'traces.limits.eventCountLimit': ['OTEL_SPAN_EVENT_COUNT_LIMIT'],
   'traces.limits.linkCountLimit': ['OTEL_SPAN_LINK_COUNT_LIMIT'],
-  'traces.limits.attributePerEventCountLimit': ['OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT'],
-  'traces.limits.attributePerLinkCountLimit': ['OTEL_LINK_ATTRIBUTE_COUNT_LIMIT'],
+  'traces.limits.attributePerEventCountLimit': [
+    'OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT',
+    'OTEL_SPAN_ATTRIBUTE_PER_EVENT_COUNT_LIMIT',
+  ],
+  'traces.limits.attributePerLinkCountLimit': [
+    'OTEL_LINK_ATTRIBUTE_COUNT_LIMIT',
+    'OTEL_SPAN_ATTRIBUTE_PER_LINK_COUNT_LIMIT',
+  ],
   'metrics.exporter': ['OTEL_METRICS_EXPORTER'],
   'metrics.temporality': ['OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE'],
   'metrics.exemplarFilter': ['OTEL_METRICS_EXEMPLAR_FILTER'],
@@ -60,7 +67,7 @@ const VARIABLES: Record<string, readonly string[]> = {
 };
 
 /** The variable suffix of each export field (`OTEL_EXPORTER_OTLP_<SUFFIX>`). */
-const EXPORT_SUFFIX: Record<string, string> = {
+export const EXPORT_SUFFIX: Record<string, string> = {
   endpoint: 'ENDPOINT',
   protocol: 'PROTOCOL',
   headers: 'HEADERS',
@@ -73,6 +80,33 @@ const EXPORT_SUFFIX: Record<string, string> = {
 };
 
 const SIGNAL_NAMES: readonly string[] = ['traces', 'metrics', 'logs'];
+
+/** The fields of `RetryConfig`, as their variables spell them (`PROC_TELEMETRY_RETRY_<SUFFIX>`). */
+export const RETRY_SUFFIXES = [
+  'MAX_ATTEMPTS',
+  'INITIAL_BACKOFF_MILLIS',
+  'MAX_BACKOFF_MILLIS',
+  'BUDGET_MILLIS',
+] as const;
+
+/** The variables that turn instrumentations on and off. */
+export const INSTRUMENTATION_VARIABLES = [
+  'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+  'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
+] as const;
+
+/** Every environment variable `loadConfig()` reads, from the table above. */
+export function supportedVariables(): string[] {
+  const names = new Set<string>([CONFIG_FILE_ENV, ...INSTRUMENTATION_VARIABLES]);
+  for (const variables of Object.values(VARIABLES)) for (const name of variables) names.add(name);
+  for (const signal of [undefined, 'traces', 'metrics', 'logs'] as const) {
+    for (const suffix of Object.values(EXPORT_SUFFIX)) names.add(exportVariable(suffix, signal));
+    const scope = signal === undefined ? '' : `${signal.toUpperCase()}_`;
+    for (const suffix of RETRY_SUFFIXES) names.add(`PROC_TELEMETRY_${scope}RETRY_${suffix}`);
+    names.add(`PROC_TELEMETRY_${scope}MAX_QUEUE_BYTES`);
+  }
+  return [...names];
+}
 
 /** The variable under an export section: per signal when the env layer set it per signal. */
 function exportOrigin(
@@ -116,9 +150,7 @@ export function envVariableOf(
   }
   // One list turns instrumentations on, the other off (and wins).
   if (keys[0] === 'instrumentations' && keys[2] === 'enabled') {
-    return value === false
-      ? 'OTEL_NODE_DISABLED_INSTRUMENTATIONS'
-      : 'OTEL_NODE_ENABLED_INSTRUMENTATIONS';
+    return value === false ? INSTRUMENTATION_VARIABLES[1] : INSTRUMENTATION_VARIABLES[0];
   }
   const candidates =
     VARIABLES[path] ??

@@ -3,6 +3,7 @@ import type { ConfigWarning } from '../types.js';
 import { REDACTED } from './credentials.js';
 import { EXPECTED } from './fields.js';
 import { fileProblem } from './file-problem.js';
+import { unsupportedValueReason } from './unsupported-env.js';
 import { makeWarning } from './warnings.js';
 
 export type Env = Record<string, string | undefined>;
@@ -32,7 +33,11 @@ export function createEnvReader(env: Env, report: (warning: ConfigWarning) => vo
   };
 
   const reject = (name: string, value: string, expected: string, secret = false): undefined => {
-    report(makeWarning(name, secret ? REDACTED : redactUrl(value), expected));
+    // A value the specification or NodeSDK knows but this toolkit cannot do says why.
+    const reason = unsupportedValueReason(name, value);
+    const said =
+      reason === undefined ? expected : `${expected} (${value} is not supported: ${reason})`;
+    report(makeWarning(name, secret ? REDACTED : redactUrl(value), said));
     return undefined;
   };
 

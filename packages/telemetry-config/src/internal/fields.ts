@@ -89,6 +89,19 @@ export const enumField = <const T extends readonly [string, ...string[]]>(values
 export const enumListField = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values, msg(EXPECTED.oneOf(values))), msg(EXPECTED.listOf(values)));
 
+/**
+ * An exporter setting in code or a file: one name (`otlp`) or a list (`[console, otlp]`), as
+ * `OTEL_TRACES_EXPORTER` takes a comma list. `[]` exports nothing, like `none` (a serialized
+ * config holds it for `none`); `none` may only stand alone (checked apart).
+ */
+export const exporterOptionField = <const T extends readonly [string, ...string[]]>(values: T) => {
+  const expected = `${EXPECTED.oneOf(values)}, or a list of them`;
+  return z.union(
+    [z.enum(values, msg(expected)), z.array(z.enum(values, msg(expected)))],
+    msg(expected),
+  );
+};
+
 export const headersField = () =>
   z.record(
     z.string().regex(HEADER_NAME, msg(EXPECTED.headerName)),

@@ -10,6 +10,7 @@ import { readDetectors } from './env-detectors.js';
 import { readExportEnv } from './env-export.js';
 import { readExporter, readInstrumentations, readPropagators } from './env-lists.js';
 import { createEnvReader, type Env, type EnvReader } from './env-reader.js';
+import { reportUnreadVariables } from './env-unknown.js';
 import {
   EXEMPLAR_FILTERS,
   EXPECTED,
@@ -71,6 +72,24 @@ function readSampler(r: EnvReader): Partial<TraceConfig['sampler']> {
 }
 
 /**
+ * A limit the specification and the JS SDK name differently (`OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT`
+ * / `OTEL_SPAN_ATTRIBUTE_PER_EVENT_COUNT_LIMIT`): either is read, so a NodeSDK setup keeps
+ * working. The specification's name wins; both set to different values warns, naming both.
+ */
+function readAliased(r: EnvReader, spec: string, js: string): number | undefined {
+  const fromSpec = r.integer(spec, 0, undefined, EXPECTED.limit);
+  const fromJs = r.integer(js, 0, undefined, EXPECTED.limit);
+  if (fromSpec !== undefined && fromJs !== undefined && fromSpec !== fromJs) {
+    r.reject(
+      js,
+      String(fromJs),
+      `the value of ${spec} (${fromSpec}), which wins when both are set`,
+    );
+  }
+  return fromSpec ?? fromJs;
+}
+
+/**
  * Reads every supported `OTEL_*` variable into options. Never throws: each bad value is
  * reported through `report` and left out, so the next source down applies.
  * https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
@@ -80,6 +99,7 @@ export function readEnv(
   report: (warning: ConfigWarning) => void,
 ): TelemetryConfigOptions {
   const r = createEnvReader(env, report);
+  reportUnreadVariables(env, report);
   const int = (name: string, min: number, expected: string) =>
     r.integer(name, min, undefined, expected);
   // The generic limits are the fallback of both spans and log records: read once, warned once.
@@ -107,8 +127,16 @@ export function readEnv(
           attributeValueLengthLimit,
         eventCountLimit: int('OTEL_SPAN_EVENT_COUNT_LIMIT', 0, EXPECTED.limit),
         linkCountLimit: int('OTEL_SPAN_LINK_COUNT_LIMIT', 0, EXPECTED.limit),
-        attributePerEventCountLimit: int('OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit),
-        attributePerLinkCountLimit: int('OTEL_LINK_ATTRIBUTE_COUNT_LIMIT', 0, EXPECTED.limit),
+        attributePerEventCountLimit: readAliased(
+          r,
+          'OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT',
+          'OTEL_SPAN_ATTRIBUTE_PER_EVENT_COUNT_LIMIT',
+        ),
+        attributePerLinkCountLimit: readAliased(
+          r,
+          'OTEL_LINK_ATTRIBUTE_COUNT_LIMIT',
+          'OTEL_SPAN_ATTRIBUTE_PER_LINK_COUNT_LIMIT',
+        ),
       },
     },
     metrics: {

@@ -42,7 +42,10 @@ const exportSection = (file: () => z.ZodType): Section => ({
   },
 });
 
-const configTree = (file: () => z.ZodType): Section => ({
+/** How an exporter field is checked: a list in a resolved config, a name or a list in options. */
+type ExporterField = <const T extends readonly [string, ...string[]]>(values: T) => z.ZodType;
+
+const configTree = (file: () => z.ZodType, exporter: ExporterField): Section => ({
   fields: {
     disabled: f.booleanField(),
     service: {
@@ -61,7 +64,7 @@ const configTree = (file: () => z.ZodType): Section => ({
     traces: {
       fields: {
         enabled: f.booleanField(),
-        exporter: f.enumField(f.TRACE_EXPORTERS),
+        exporter: exporter(f.TRACE_EXPORTERS),
         export: exportSection(file),
         sampler: { fields: { type: f.enumField(f.SAMPLERS), ratio: f.ratioField() } },
         batch: {
@@ -88,7 +91,7 @@ const configTree = (file: () => z.ZodType): Section => ({
     metrics: {
       fields: {
         enabled: f.booleanField(),
-        exporter: f.enumField(f.METRIC_EXPORTERS),
+        exporter: exporter(f.METRIC_EXPORTERS),
         export: exportSection(file),
         temporality: f.enumField(f.TEMPORALITIES),
         exemplarFilter: f.enumField(f.EXEMPLAR_FILTERS),
@@ -100,7 +103,7 @@ const configTree = (file: () => z.ZodType): Section => ({
     logs: {
       fields: {
         enabled: f.booleanField(),
-        exporter: f.enumField(f.LOG_EXPORTERS),
+        exporter: exporter(f.LOG_EXPORTERS),
         export: exportSection(file),
         batch: {
           fields: {
@@ -148,13 +151,16 @@ function build(section: Section, allOptional: boolean): z.ZodObject {
  * The resolved {@link TelemetryConfig}: every required field present. TLS files are not read
  * here, so checking a resolved config never touches the disk.
  */
-export const telemetryConfigSchema: z.ZodObject = build(configTree(f.stringField), false);
+export const telemetryConfigSchema: z.ZodObject = build(
+  configTree(f.stringField, f.enumListField),
+  false,
+);
 
 /** User options (code or file): any subset, plus the generic `export` section. */
 export const telemetryConfigOptionsSchema: z.ZodObject = build(
   {
     fields: {
-      ...configTree(f.readableFileField).fields,
+      ...configTree(f.readableFileField, f.exporterOptionField).fields,
       export: exportSection(f.readableFileField),
     },
   },

@@ -6,7 +6,7 @@ import {
   type ReadableLogRecord,
 } from '@opentelemetry/sdk-logs';
 import type { LogsConfig } from '@proc/telemetry-config';
-import { createSignalExport } from '@proc/telemetry-otlp';
+import { createSignalProcessors } from '@proc/telemetry-otlp';
 import {
   type BatchingLogRecordProcessor,
   createBatchingLogRecordProcessor,
@@ -14,32 +14,35 @@ import {
 import { encodeLogRecords } from './encode-log-records.js';
 
 /**
- * The exporting log record processor `config` names, or undefined when nothing is exported
- * (`enabled: false` or exporter `none`, unless `exporter` is given): the shared export path of
- * `@proc/telemetry-otlp` (`createSignalExport()`) behind this package's batching processor.
- * @param exporter replaces the configured exporter.
+ * The exporting log record processors `config` names, one per exporter listed (the OTLP one first:
+ * its counts are the ones the handle reports), or none when nothing is exported (`enabled:
+ * false`, an empty list or `none`, unless `exporter` is given): the shared export path of
+ * `@proc/telemetry-otlp` (`createSignalProcessors()`) behind this package's
+ * batching processor.
+ * @param exporter replaces the configured exporters.
  * @param meterProvider receives the SDK's health metrics of the OTLP export path
  *   (`otel.sdk.processor.log.*`, `otel.sdk.exporter.log.*`).
  * @throws Error naming the option when a TLS file cannot be read.
  */
-export function createLogPipeline(
+export function createLogPipelines(
   config: LogsConfig,
   exporter?: LogRecordExporter,
   meterProvider?: MeterProvider,
-): BatchingLogRecordProcessor | undefined {
-  let processor: BatchingLogRecordProcessor | undefined;
-  const parts = createSignalExport<ReadableLogRecord>({
-    signal: 'logs',
-    section: config,
-    queueSizeOption: 'logs.batch.maxQueueSize (OTEL_BLRP_MAX_QUEUE_SIZE)',
-    encode: (records, encoding) =>
-      encodeLogRecords(records, encoding === 'json' ? JsonLogsSerializer : ProtobufLogsSerializer),
-    consoleExporter: () => new ConsoleLogRecordExporter(),
-    ...(exporter ? { exporter } : {}),
-    ...(meterProvider ? { meterProvider } : {}),
-    readSelfMetrics: () => processor?.selfMetricsCounts(),
-  });
-  if (parts === undefined) return undefined;
-  processor = createBatchingLogRecordProcessor({ batch: config.batch, ...parts });
-  return processor;
+): BatchingLogRecordProcessor[] {
+  return createSignalProcessors<ReadableLogRecord, BatchingLogRecordProcessor>(
+    {
+      signal: 'logs',
+      section: config,
+      queueSizeOption: 'logs.batch.maxQueueSize (OTEL_BLRP_MAX_QUEUE_SIZE)',
+      encode: (records, encoding) =>
+        encodeLogRecords(
+          records,
+          encoding === 'json' ? JsonLogsSerializer : ProtobufLogsSerializer,
+        ),
+      consoleExporter: () => new ConsoleLogRecordExporter(),
+      ...(exporter ? { exporter } : {}),
+      ...(meterProvider ? { meterProvider } : {}),
+    },
+    (parts) => createBatchingLogRecordProcessor({ batch: config.batch, ...parts }),
+  );
 }

@@ -18,7 +18,7 @@ function describeCounts(counts: LogExportCounts): string {
 /** Wraps a provider in the shared signal lifecycle: bounded, never-rejecting, idempotent. */
 export function createLogsHandle(
   provider: LoggerProvider,
-  pipeline: BatchingLogRecordProcessor | undefined,
+  pipelines: readonly BatchingLogRecordProcessor[],
   options: { shutdownSummary?: boolean } = {},
 ): LogsHandle {
   const lifecycle = createSignalLifecycle({
@@ -29,7 +29,7 @@ export function createLogsHandle(
     timeoutMillis: DEFAULT_TIMEOUT_MILLIS,
     flush: (timeoutMillis) => provider.forceFlush({ timeoutMillis }),
     shutdown: () => provider.shutdown(),
-    pipeline,
+    pipelines,
     describeCounts,
     advice: 'size the queue (logs.batch.maxQueueSize) for the load',
     shutdownSummary: options.shutdownSummary !== false,
@@ -38,7 +38,7 @@ export function createLogsHandle(
   return {
     provider,
     getLogger: (name, version, options) => provider.getLogger(name, version, options),
-    exportCounts: () => pipeline?.counts(),
+    exportCounts: () => pipelines[0]?.counts(),
     forceFlush: (options) => lifecycle.forceFlush(options),
     shutdown: (options) => lifecycle.shutdown(options),
   };

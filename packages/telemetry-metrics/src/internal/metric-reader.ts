@@ -41,22 +41,14 @@ function periodicReader(
   return { reader, exporter };
 }
 
-/**
- * The reader for the configured exporter, or `undefined` for `none` or a disabled section. The
- * OTLP exporter and the Prometheus endpoint (to a scraper asking for OpenMetrics) write the
- * exemplars of `exemplars`, when given; the console exporter has none.
- */
-export function createMetricReader(
+/** The reader of one exporter. */
+function readerFor(
+  name: 'otlp' | 'prometheus' | 'console',
   config: MetricsConfig,
   cardinalityLimit: number,
   exemplars?: ExemplarStore,
-): ConfiguredReader | undefined {
-  if (!config.enabled) {
-    return undefined;
-  }
-  switch (config.exporter) {
-    case 'none':
-      return undefined;
+): ConfiguredReader {
+  switch (name) {
     case 'prometheus':
       if (config.temporality !== 'cumulative') {
         logger.warn(
@@ -79,4 +71,21 @@ export function createMetricReader(
       };
     }
   }
+}
+
+/**
+ * One reader per configured exporter, in the order listed (`['otlp', 'prometheus']` pushes and
+ * serves at once), or none for `none`, an empty list or a disabled section. The OTLP exporter
+ * and the Prometheus endpoint (to a scraper asking for OpenMetrics) write the exemplars of
+ * `exemplars`, when given; the console exporter has none.
+ */
+export function createMetricReaders(
+  config: MetricsConfig,
+  cardinalityLimit: number,
+  exemplars?: ExemplarStore,
+): ConfiguredReader[] {
+  // `none` wins over anything beside it, as loadConfig() reads it.
+  if (!config.enabled || config.exporter.includes('none')) return [];
+  const names = [...new Set(config.exporter)].filter((name) => name !== 'none');
+  return names.map((name) => readerFor(name, config, cardinalityLimit, exemplars));
 }

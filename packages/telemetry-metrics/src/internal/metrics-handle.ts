@@ -41,17 +41,17 @@ function reportOutcome(what: string, outcome: SettleOutcome, timeoutMillis: numb
 
 /**
  * Wraps `provider` in the shared lifecycle: flush and shutdown are bounded and never reject.
- * @param configured the configured reader: its push exporter is closed when shutdown fails or
- *   times out, and its export counts are reported at shutdown.
+ * @param configured the configured readers: their push exporters are closed when shutdown
+ *   fails or times out, and the OTLP one's export counts are reported at shutdown.
  */
 export function createMetricsHandle(
   provider: MetricsMeterProvider,
   defaultTimeoutMillis: number,
-  configured?: Pick<ConfiguredReader, 'exporter' | 'exportCounts'>,
+  configured: readonly Pick<ConfiguredReader, 'exporter' | 'exportCounts'>[] = [],
   options: { shutdownSummary?: boolean } = {},
 ): MetricsHandle {
-  const exporter = configured?.exporter;
-  const exportCounts = configured?.exportCounts;
+  const exporters = configured.flatMap((each) => (each.exporter ? [each.exporter] : []));
+  const exportCounts = configured.find((each) => each.exportCounts)?.exportCounts;
   const lifecycle = createLifecycle<ShutdownReport | undefined>({
     logger,
     shutdownTimeoutMillis: defaultTimeoutMillis,
@@ -69,10 +69,12 @@ export function createMetricsHandle(
       // The periodic reader skips exporter.shutdown() when its last export fails, and an
       // abandoned export goes on: close the exporter anyway, so retries end and its connections
       // close.
-      if (!finished && exporter !== undefined) {
-        Promise.resolve()
-          .then(() => exporter.shutdown())
-          .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+      if (!finished) {
+        for (const exporter of exporters) {
+          Promise.resolve()
+            .then(() => exporter.shutdown())
+            .catch((error: unknown) => logger.debug('exporter shutdown failed', error));
+        }
       }
       if (!counts) return undefined;
       if (options.shutdownSummary !== false) reportShutdown(counts, finished, timeoutMillis);

@@ -14,7 +14,7 @@ export function createTestMetricsConfig(overrides: Overrides = {}): MetricsConfi
   const { export: exportOverrides, prometheus, ...rest } = overrides;
   return {
     ...defaults,
-    exporter: 'none',
+    exporter: ['none'],
     ...rest,
     export: { ...defaults.export, ...exportOverrides },
     prometheus: { ...defaults.prometheus, host: '127.0.0.1', ...prometheus },

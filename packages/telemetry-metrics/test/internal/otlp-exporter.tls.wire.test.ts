@@ -135,7 +135,7 @@ describe('OTLP export over TLS', () => {
       try {
         handle = initMeterProvider(
           createTestMetricsConfig({
-            exporter: 'otlp',
+            exporter: ['otlp'],
             export: {
               protocol: 'http/protobuf',
               endpoint: collector.url,
@@ -172,7 +172,7 @@ describe('OTLP export over TLS', () => {
       try {
         handle = initMeterProvider(
           createTestMetricsConfig({
-            exporter: 'otlp',
+            exporter: ['otlp'],
             export: {
               protocol: 'http/protobuf',
               endpoint: collector.url,
@@ -201,7 +201,7 @@ describe('OTLP export over TLS', () => {
       try {
         handle = initMeterProvider(
           createTestMetricsConfig({
-            exporter: 'otlp',
+            exporter: ['otlp'],
             export: {
               protocol: 'grpc',
               endpoint: collector.url,

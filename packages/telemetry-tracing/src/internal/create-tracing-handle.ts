@@ -13,7 +13,8 @@ export interface HandleParts {
   provider: BasicTracerProvider;
   sampler: Sampler;
   root: AdjustableRatioSampler;
-  pipeline: BatchingSpanProcessor | undefined;
+  /** One per exporter; the first one's counts are reported (the OTLP one when listed). */
+  pipelines: readonly BatchingSpanProcessor[];
   /** Whether `shutdown()` logs its summary line (`InitTracerProviderOptions.shutdownSummary`). */
   shutdownSummary: boolean;
 }
@@ -33,7 +34,7 @@ export function createTracingHandle({
   provider,
   sampler,
   root,
-  pipeline,
+  pipelines,
   shutdownSummary,
 }: HandleParts): TracingHandle {
   const lifecycle = createSignalLifecycle({
@@ -44,7 +45,7 @@ export function createTracingHandle({
     timeoutMillis: DEFAULT_TIMEOUT_MILLIS,
     flush: (timeoutMillis) => provider.forceFlush({ timeoutMillis }),
     shutdown: () => provider.shutdown(),
-    pipeline,
+    pipelines,
     describeCounts,
     advice: 'end spans before shutdown and size the queue for the load',
     shutdownSummary,
@@ -62,7 +63,7 @@ export function createTracingHandle({
     setSamplingRatio(ratio: number) {
       root.setRatio(ratio);
     },
-    exportCounts: () => pipeline?.counts(),
+    exportCounts: () => pipelines[0]?.counts(),
     forceFlush: (options) => lifecycle.forceFlush(options),
     shutdown: (options) => lifecycle.shutdown(options),
   };

@@ -5,7 +5,7 @@ import { ConsoleSpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { TraceConfig } from '@proc/telemetry-config';
 import { installTestDiagLogger, waitFor } from '@proc/telemetry-testing';
 import { initTracerProvider, shutdownTracerProvider } from '../../src/index.js';
-import { createSpanPipeline } from '../../src/internal/create-span-pipeline.js';
+import { createSpanPipelines } from '../../src/internal/create-span-pipeline.js';
 import {
   type CaptureServer,
   type CaptureServerKind,
@@ -17,16 +17,17 @@ import { testTraceConfig } from '../helpers/test-trace-config.js';
 const tlsFile = (name: string) => join(TLS_FIXTURES, name);
 type Protocol = TraceConfig['export']['protocol'];
 
-describe('createSpanPipeline', () => {
+describe('createSpanPipelines', () => {
   afterEach(() => diag.disable());
 
-  describe('createSpanPipeline()', () => {
+  describe('createSpanPipelines()', () => {
     it.each(['grpc', 'http/protobuf', 'http/json'] as const)(
       'should build an exporting processor for OTLP %s',
       async (protocol) => {
-        const pipeline = createSpanPipeline(testTraceConfig({ export: { protocol } }));
-        expect(pipeline?.counts()).toMatchObject({ ended: 0, exported: 0, queued: 0 });
-        await pipeline?.shutdown();
+        const pipelines = createSpanPipelines(testTraceConfig({ export: { protocol } }));
+        expect(pipelines).toHaveLength(1);
+        expect(pipelines[0]?.counts()).toMatchObject({ ended: 0, exported: 0, queued: 0 });
+        await pipelines[0]?.shutdown();
       },
     );
 
@@ -35,7 +36,7 @@ describe('createSpanPipeline', () => {
         .spyOn(ConsoleSpanExporter.prototype, 'export')
         .mockImplementation((_spans, done) => done({ code: ExportResultCode.SUCCESS }));
       const handle = initTracerProvider(
-        testTraceConfig({ exporter: 'console', sampler: { type: 'always_on' } }),
+        testTraceConfig({ exporter: ['console'], sampler: { type: 'always_on' } }),
       );
       handle.getTracer('t').startSpan('printed').end();
       await handle.shutdown({ timeoutMillis: 5000 });
@@ -43,16 +44,27 @@ describe('createSpanPipeline', () => {
       expect(handle.exportCounts()).toMatchObject({ ended: 1, exported: 1 });
     });
 
-    it('should build nothing for exporter none or enabled false', () => {
-      expect(createSpanPipeline(testTraceConfig({ exporter: 'none' }))).toBeUndefined();
-      expect(createSpanPipeline(testTraceConfig({ enabled: false }))).toBeUndefined();
+    it('should build nothing for exporter none, an empty list or enabled false', () => {
+      expect(createSpanPipelines(testTraceConfig({ exporter: ['none'] }))).toEqual([]);
+      expect(createSpanPipelines(testTraceConfig({ exporter: [] }))).toEqual([]);
+      expect(createSpanPipelines(testTraceConfig({ enabled: false }))).toEqual([]);
+    });
+
+    it('should build one processor per exporter listed, the OTLP one first', async () => {
+      const pipelines = createSpanPipelines(testTraceConfig({ exporter: ['console', 'otlp'] }));
+      expect(pipelines).toHaveLength(2);
+      await Promise.all(pipelines.map((pipeline) => pipeline.shutdown()));
+    });
+
+    it('should let none win over an exporter beside it in a hand-built section', () => {
+      expect(createSpanPipelines(testTraceConfig({ exporter: ['otlp', 'none'] }))).toEqual([]);
     });
 
     it('should name the option and path of an unreadable TLS file', () => {
       const config = testTraceConfig({
         export: { tls: { certificateFile: '/nonexistent/ca.pem' } },
       });
-      expect(() => createSpanPipeline(config)).toThrow(
+      expect(() => createSpanPipelines(config)).toThrow(
         /traces\.export\.tls\.certificateFile: cannot read PEM file \/nonexistent\/ca\.pem/,
       );
     });
