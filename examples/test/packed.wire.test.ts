@@ -6,7 +6,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SpanKind } from '@opentelemetry/api';
 import {
+  freePort,
   type InstalledApp,
   installPacked,
   type OtlpReceiver,
@@ -39,9 +41,17 @@ function registryDependencies(): Record<string, string> {
   return dependencies;
 }
 
+/** A finished run of a quick start: what it printed, and how to run it again with other env. */
+interface QuickStartRun {
+  receiver: OtlpReceiver;
+  stdout: string;
+  /** Runs the same file again with `env` over the test's; resolves with the process's result. */
+  runAgain(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
 /** What each quick start must print and deliver. */
-const EXPECTED: Record<string, (receiver: OtlpReceiver, stdout: string) => Promise<void>> = {
-  telemetry: async (receiver, stdout) => {
+const EXPECTED: Record<string, (run: QuickStartRun) => Promise<void>> = {
+  telemetry: async ({ receiver, stdout }) => {
     expect(stdout).toContain('sent 1 span and 1 counter');
     const [span] = await receiver.waitForSpans(1, { name: 'enrich order' });
     expect(span?.attributes['order.id']).toBe('o-1');
@@ -50,41 +60,116 @@ const EXPECTED: Record<string, (receiver: OtlpReceiver, stdout: string) => Promi
       expect.objectContaining({ value: 1 }),
     ]);
   },
-  'telemetry-tracing': async (receiver, stdout) => {
+  'telemetry-tracing': async ({ receiver, stdout }) => {
     expect(stdout).toContain('total 6, user Ada: 2 spans sent');
     const spans = await receiver.waitForSpans(2);
     expect(spans.map((span) => span.name).sort()).toEqual(['load-user', 'sum-values']);
     expect(spans[0]?.resource['service.name']).toBe('tracing-quick-start');
   },
-  'telemetry-metrics': async (receiver, stdout) => {
+  'telemetry-metrics': async ({ receiver, stdout }) => {
     expect(stdout).toContain('metrics sent');
     const [point] = await receiver.waitForMetric('processor.events.processed');
     expect(point).toMatchObject({ value: 1 });
     expect(point?.resource['service.name']).toBe('metrics-quick-start');
     expect(await receiver.waitForMetric('processor.processing.duration')).toHaveLength(1);
   },
-  'telemetry-context': async (_receiver, stdout) => {
+  'telemetry-context': async ({ stdout }) => {
     expect(stdout).toContain('traceparent 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
     expect(stdout).toContain('trace id 4bf92f3577b34da6a3ce929d0e0e4736');
     expect(stdout).toContain('"key":"tenant","value":"acme"');
   },
-  'telemetry-config': async (receiver, stdout) => {
+  'telemetry-config': async ({ receiver, stdout }) => {
     expect(stdout).toContain('service order-enricher');
     expect(stdout).toContain(`traces to ${receiver.httpUrl}/v1/traces over http/protobuf`);
     expect(stdout).toContain('endpoint from env:OTEL_EXPORTER_OTLP_ENDPOINT');
   },
-  'telemetry-resource': async (_receiver, stdout) => {
+  'telemetry-resource': async ({ stdout }) => {
     expect(stdout).toContain('service.name order-enricher');
     expect(stdout).toContain('deployment.environment.name production');
     expect(stdout).toContain('host.name string');
   },
-  'telemetry-logs': async (receiver, stdout) => {
+  'telemetry-logs': async ({ receiver, stdout }) => {
     expect(stdout).toContain('log records exported: 1');
     const [record] = await receiver.waitForLogs(1, { body: 'payment retried' });
     expect(record?.attributes['order.id']).toBe('o-1');
     expect(record?.resource['service.name']).toBe('logs-quick-start');
   },
-  'telemetry-testing': async (_receiver, stdout) => {
+  'telemetry-otlp': async ({ receiver, stdout }) => {
+    expect(stdout).toContain('outcome: delivered');
+    expect(stdout).toContain(`delivered 1 span to ${receiver.httpUrl}/v1/traces`);
+    const [span] = await receiver.waitForSpans(1, { name: 'send by hand' });
+    expect(span).toMatchObject({
+      traceId: '5b8efff798038103d269b633813fc60c',
+      spanId: 'eee19b7ec3c1b174',
+      protocol: 'http/json',
+      scope: { name: 'otlp-quick-start' },
+      resource: { 'service.name': 'otlp-quick-start' },
+    });
+  },
+  'telemetry-lifecycle': async ({ receiver, stdout }) => {
+    expect(stdout).toContain('shutdown done (deadline 5000 ms) | second call, same result: true');
+    const [span] = await receiver.waitForSpans(1, { name: 'bounded work' });
+    expect(span?.scope.name).toBe('lifecycle-quick-start');
+  },
+  'telemetry-semconv': async ({ receiver, stdout }) => {
+    expect(stdout).toContain('sent a span with processor.event.type=order');
+    const [span] = await receiver.waitForSpans(1, { name: 'process orders' });
+    expect(span?.kind).toBe(SpanKind.CONSUMER);
+    expect(span?.attributes).toEqual({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': 'orders',
+      'messaging.destination.partition.id': '3',
+      'messaging.kafka.offset': 1042,
+      'processor.event.type': 'order',
+    });
+  },
+  'telemetry-doctor': async ({ receiver, stdout, runAgain }) => {
+    // Against the live receiver: one probe per signal, each delivered.
+    for (const signal of ['traces', 'metrics', 'logs']) {
+      expect(stdout).toContain(`ok ${signal} (delivered): ${receiver.httpUrl}/v1/${signal}`);
+    }
+    const [probe] = await receiver.waitForSpans(1, { name: 'proc-telemetry doctor' });
+    expect(probe?.resource['service.name']).toBe('doctor-quick-start');
+    expect(await receiver.waitForMetric('proc_telemetry.doctor.probe')).toHaveLength(1);
+    expect(await receiver.waitForLogs(1)).toHaveLength(1);
+
+    // Against a port where nothing listens: every signal fails, named, and the exit code says so.
+    receiver.clear();
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const failed = await runAgain({ OTEL_EXPORTER_OTLP_ENDPOINT: closed });
+    expect(failed).toMatchObject({ code: 1, stderr: '' });
+    for (const signal of ['traces', 'metrics', 'logs']) {
+      expect(failed.stdout).toContain(`FAIL ${signal} (connection_refused): nothing listens on`);
+    }
+    expect(failed.stdout).toContain(
+      'fix: start the collector, or point OTEL_EXPORTER_OTLP_ENDPOINT',
+    );
+    expect(receiver.spans()).toEqual([]);
+  },
+  'telemetry-instrumentations': async ({ receiver, stdout }) => {
+    expect(stdout).toContain('GET /orders: 200, a client and a server span sent');
+    await receiver.waitForSpans(2);
+    // The two spans of the request, and none of the OTLP export that carried them.
+    const spans = receiver.spans();
+    expect(spans.map((span) => [span.name, span.kind]).sort()).toEqual([
+      ['GET', SpanKind.SERVER],
+      ['GET', SpanKind.CLIENT],
+    ]);
+    const client = spans.find((span) => span.kind === SpanKind.CLIENT);
+    expect(client?.attributes).toMatchObject({
+      'http.request.method': 'GET',
+      'url.full': expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/orders$/),
+      'http.response.status_code': 200,
+    });
+    expect(client?.scope.name).toBe('@opentelemetry/instrumentation-http');
+    const server = spans.find((span) => span.kind === SpanKind.SERVER);
+    expect(server?.attributes).toMatchObject({
+      'url.path': '/orders',
+      'http.response.status_code': 200,
+    });
+    expect(server?.resource['service.name']).toBe('instrumentations-quick-start');
+  },
+  'telemetry-testing': async ({ stdout }) => {
     expect(stdout).toMatch(/^received checkout trace [0-9a-f]{32}$/m);
   },
 };
@@ -92,14 +177,22 @@ const EXPECTED: Record<string, (receiver: OtlpReceiver, stdout: string) => Promi
 async function runQuickStart(app: InstalledApp, receiver: OtlpReceiver, quickStart: QuickStart) {
   receiver.clear();
   const file = app.write(`${quickStart.dir}.mjs`, quickStartOf(quickStart.dir));
-  const result = await app.node([file], {
+  const env = {
     OTEL_SERVICE_NAME: quickStart.serviceName,
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
     OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
     OTEL_LOG_LEVEL: 'warn',
-  });
+  };
+  const result = await app.node([file], env);
   expect(result).toMatchObject({ code: 0, stderr: '' });
-  await EXPECTED[quickStart.dir]?.(receiver, result.stdout);
+  const expected = EXPECTED[quickStart.dir];
+  if (!expected)
+    throw new Error(`no expectations for the quick start of packages/${quickStart.dir}`);
+  await expected({
+    receiver,
+    stdout: result.stdout,
+    runAgain: (overrides) => app.node([file], { ...env, ...overrides }),
+  });
 }
 
 describe.each(['npm', 'pnpm'] as const)(

@@ -22,6 +22,11 @@ export const QUICK_STARTS: QuickStart[] = [
   { dir: 'telemetry-config', serviceName: 'config-quick-start' },
   { dir: 'telemetry-resource', serviceName: 'resource-quick-start' },
   { dir: 'telemetry-logs', serviceName: 'logs-quick-start' },
+  { dir: 'telemetry-otlp', serviceName: 'otlp-quick-start' },
+  { dir: 'telemetry-lifecycle', serviceName: 'lifecycle-quick-start' },
+  { dir: 'telemetry-semconv', serviceName: 'semconv-quick-start' },
+  { dir: 'telemetry-doctor', serviceName: 'doctor-quick-start' },
+  { dir: 'telemetry-instrumentations', serviceName: 'instrumentations-quick-start' },
 ];
 
 export function readmeOf(dir: string): string {
