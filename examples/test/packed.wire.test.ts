@@ -1,7 +1,9 @@
-// Each README's quick start as a user runs it: every package packed (`pnpm pack`), the tarballs
-// installed in an empty folder by npm and by pnpm with the registry packages the install lines
-// name, then `node quick-start.mjs` against the testing receiver. It must exit by itself, say
-// what it did and deliver it. The npm tree also holds a user's own sdk-trace-base@^2.
+// Each README's quick start and each runnable snippet of docs/ as a user runs them: every package
+// packed (`pnpm pack`), the tarballs installed in an empty folder by npm and by pnpm with the
+// registry packages the install lines name, then `node quick-start.mjs` (and each docs case of
+// doc-snippet-cases.ts) against the testing receiver. Each must exit by itself, say what it did
+// and deliver it. One install per package manager serves every case. The npm tree also holds a
+// user's own sdk-trace-base@^2.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,8 @@ import {
   type OtlpReceiver,
   startOtlpReceiver,
 } from '@proc/telemetry-testing';
+import { DOC_SNIPPET_CASES } from './doc-snippet-cases.js';
+import { docSnippets } from './doc-snippets.js';
 import {
   installedBy,
   installLineOf,
@@ -23,6 +27,7 @@ import {
   ROOT,
   readmeOf,
 } from './quick-starts.js';
+import { createSnippetRun } from './snippet-runner.js';
 
 const run = promisify(execFile);
 
@@ -30,11 +35,35 @@ const PACKAGES = readdirSync(path.join(ROOT, 'packages')).map((dir) =>
   path.join(ROOT, 'packages', dir),
 );
 
-/** The registry packages the install lines name (the @proc ones are the tarballs). */
+const SNIPPETS = docSnippets();
+const RUN_SNIPPETS = SNIPPETS.filter((snippet) => snippet.kind === 'run');
+const INSTALL_LINES = [
+  ...QUICK_STARTS.map(({ dir }) => installLineOf(readmeOf(dir))),
+  ...SNIPPETS.filter((snippet) => snippet.kind === 'install').map((snippet) => snippet.body.trim()),
+];
+
+/** The version of a package this repository tests with (a devDependency of `manifest`). */
+function testedVersion(manifest: string, name: string): string {
+  const { devDependencies } = JSON.parse(readFileSync(path.join(ROOT, manifest), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const version = devDependencies[name];
+  if (!version) throw new Error(`${manifest} has no devDependency ${name}`);
+  return version;
+}
+
+/**
+ * The registry packages the install lines name (the @proc ones are the tarballs), and what the
+ * docs snippets run with besides: jest (testing.md's test) and pino (the apps of logs.md and
+ * zero-code.md), at the versions this repository tests with.
+ */
 function registryDependencies(): Record<string, string> {
-  const dependencies: Record<string, string> = {};
-  for (const { dir } of QUICK_STARTS) {
-    for (const [name, range] of installedBy(installLineOf(readmeOf(dir)))) {
+  const dependencies: Record<string, string> = {
+    jest: testedVersion('package.json', 'jest'),
+    pino: testedVersion('packages/telemetry/package.json', 'pino'),
+  };
+  for (const line of INSTALL_LINES) {
+    for (const [name, range] of installedBy(line)) {
       if (!name.startsWith('@proc/')) dependencies[name] = range || '*';
     }
   }
@@ -207,6 +236,8 @@ describe.each(['npm', 'pnpm'] as const)(
         packages: PACKAGES,
         dependencies: { ...registryDependencies(), '@opentelemetry/sdk-trace-base': '^2' },
         packageManager,
+        // jest's file watcher: its install script is a fallback build, as a pnpm user denies it.
+        deniedBuilds: ['@parcel/watcher'],
       });
     }, 400_000);
 
@@ -222,6 +253,34 @@ describe.each(['npm', 'pnpm'] as const)(
       },
       90_000,
     );
+
+    it.each(RUN_SNIPPETS.map((snippet) => [snippet.key, snippet] as const))(
+      'should run the docs snippet %s as the page says',
+      async (key, snippet) => {
+        const snippetCase = DOC_SNIPPET_CASES[key];
+        if (snippetCase?.kind !== 'run') throw new Error(`${key} has no run case`);
+        receiver.clear();
+        await snippetCase.run(createSnippetRun(app, receiver, snippet, SNIPPETS));
+      },
+      120_000,
+    );
+
+    it('should hold every package the install lines of docs/ name', () => {
+      const installed = JSON.parse(readFileSync(path.join(app.dir, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      const named = SNIPPETS.filter((snippet) => snippet.kind === 'install').flatMap((snippet) => [
+        ...installedBy(snippet.body.trim()).keys(),
+      ]);
+      expect(named.length).toBeGreaterThan(1);
+      for (const name of named) {
+        expect([
+          name,
+          existsSync(path.join(app.dir, 'node_modules', name, 'package.json')),
+        ]).toEqual([name, true]);
+        expect(Object.keys(installed.dependencies)).toContain(name);
+      }
+    });
 
     it('should ship the LICENSE and source maps that carry their sources in every package', () => {
       const scope = path.join(app.dir, 'node_modules', '@proc');
