@@ -54,6 +54,8 @@ export interface SnippetRun {
 
 export type SnippetCase =
   | { kind: 'run'; run(context: SnippetRun): Promise<void> }
+  /** Run by the case of another snippet, as a later step of the same page (a second terminal). */
+  | { kind: 'run'; runsWith: string }
   | { kind: 'install' }
   | { kind: 'fragment'; why: string };
 
@@ -294,11 +296,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   },
   'getting-started.md#service-to-receiver': {
     kind: 'run',
-    async run(context) {
-      // Runs as the second terminal of getting-started.md#receiver; here, that its placeholder
-      // is the built service the receiver case writes.
-      expect(context.snippet.body).toContain('node dist/main.js');
-    },
+    runsWith: 'getting-started.md#receiver',
   },
   'getting-started.md#shutdown': {
     kind: 'run',

@@ -32,6 +32,19 @@ describe('the snippets of docs/', () => {
     expect(Object.keys(DOC_SNIPPET_CASES).filter((key) => !keys.has(key))).toEqual([]);
   });
 
+  it('should name, for a snippet run by another case, a snippet whose case runs', () => {
+    const keys = new Set(snippets.map((snippet) => snippet.key));
+    for (const [key, snippetCase] of Object.entries(DOC_SNIPPET_CASES)) {
+      if (!('runsWith' in snippetCase)) continue;
+      const other = DOC_SNIPPET_CASES[snippetCase.runsWith];
+      expect([key, keys.has(snippetCase.runsWith), other !== undefined && 'run' in other]).toEqual([
+        key,
+        true,
+        true,
+      ]);
+    }
+  });
+
   it('should run most of them', () => {
     const run = snippets.filter((snippet) => snippet.kind === 'run').length;
     expect(run).toBeGreaterThan(snippets.length / 2);

@@ -1,5 +1,5 @@
 // Runs a docs snippet in the packed install: the SnippetRun a case of doc-snippet-cases.ts gets.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type InstalledApp, type OtlpReceiver, waitFor } from '@proc/telemetry-testing';
@@ -7,7 +7,7 @@ import ts from 'typescript';
 import type { BackgroundProcess, ProcessResult, SnippetRun } from './doc-snippet-cases.js';
 import type { DocSnippet } from './doc-snippets.js';
 
-/** Longest a snippet's process may run: then it is killed and the case fails. */
+/** Longest a snippet's process may run: then its process group is killed and the case fails. */
 const PROCESS_TIMEOUT_MILLIS = 60_000;
 
 /** The code as an ES module: TypeScript's types removed, nothing else changed. */
@@ -17,23 +17,51 @@ function stripTypes(body: string): string {
   }).outputText;
 }
 
-function settle(command: string, args: string[], cwd: string, env: Record<string, string>) {
-  return new Promise<ProcessResult>((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd, env, timeout: PROCESS_TIMEOUT_MILLIS },
-      (error, stdout, stderr) => {
-        const failed = error as (Error & { code?: number | string; signal?: string }) | null;
-        resolve({
-          code: failed ? (typeof failed.code === 'number' ? failed.code : null) : 0,
-          signal: failed?.signal ?? null,
-          stdout,
-          stderr,
-        });
-      },
-    );
+/** A process in a group of its own, so a signal reaches what it started too (npx's node, jest's workers). */
+interface Started {
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly ended: Promise<ProcessResult>;
+  hasEnded(): boolean;
+  signalGroup(signal: NodeJS.Signals): void;
+}
+
+function start(command: string, args: string[], cwd: string, env: Record<string, string>): Started {
+  const child = spawn(command, args, {
+    cwd,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // The group has ended already.
+    }
+  };
+  const deadline = setTimeout(() => signalGroup('SIGKILL'), PROCESS_TIMEOUT_MILLIS);
+  const ended = new Promise<ProcessResult>((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(deadline);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    ended,
+    hasEnded: () => child.exitCode !== null || child.signalCode !== null,
+    signalGroup,
+  };
 }
 
 export function createSnippetRun(
@@ -63,59 +91,37 @@ export function createSnippetRun(
     script: (name, body = snippet.body) => write(name, stripTypes(body)),
     write,
     node: (file, env = {}) =>
-      settle(process.execPath, [file], app.dir, {
+      start(process.execPath, [file], app.dir, {
         PATH: process.env.PATH ?? '',
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
         ...env,
-      }),
-    shell: (command, env = {}) => settle('sh', ['-c', command], app.dir, shellEnv(env)),
+      }).ended,
+    shell: (command, env = {}) => start('sh', ['-c', command], app.dir, shellEnv(env)).ended,
     background(command, env = {}): BackgroundProcess {
-      // Its own process group, so that a signal reaches npx and the node it starts, as Ctrl-C in
-      // a terminal would; `exec`, so that no shell of the test's own stands in between.
-      const child = spawn('sh', ['-c', `exec ${command}`], {
-        cwd: app.dir,
-        env: shellEnv(env),
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      const ended = new Promise<ProcessResult>((resolve) => {
-        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-      });
-      const signalGroup = (signal: NodeJS.Signals) => {
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, signal);
-        } catch {
-          // Already ended.
-        }
-      };
-      const deadline = setTimeout(() => signalGroup('SIGKILL'), PROCESS_TIMEOUT_MILLIS);
-      void ended.then(() => clearTimeout(deadline));
+      // `exec`: no shell of the test's own between the signal and the command, as in a terminal.
+      const started = start('sh', ['-c', `exec ${command}`], app.dir, shellEnv(env));
       return {
-        stdout: () => stdout,
+        stdout: started.stdout,
         async waitForOutput(pattern, timeoutMillis = 20_000) {
           try {
             return await waitFor(
               `${command} to print ${pattern}`,
-              () => pattern.exec(stdout) ?? undefined,
-              {
-                timeoutMs: timeoutMillis,
+              () => {
+                const match = pattern.exec(started.stdout());
+                if (!match && started.hasEnded()) throw new Error(`${command} has ended`);
+                return match ?? undefined;
               },
+              { timeoutMs: timeoutMillis },
             );
           } catch (error) {
-            throw new Error(`${String(error)}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+            throw new Error(
+              `${String(error)}\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`,
+            );
           }
         },
         async stop(signal = 'SIGTERM') {
-          signalGroup(signal);
-          return ended;
+          started.signalGroup(signal);
+          return started.ended;
         },
       };
     },
