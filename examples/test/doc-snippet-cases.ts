@@ -33,9 +33,10 @@ export interface SnippetRun {
   snippetOf(key: string): DocSnippet;
   /**
    * Writes a TypeScript or JavaScript snippet into the app as an ES module (types stripped by
-   * TypeScript's `transpileModule`, nothing else changed) and returns its path.
+   * TypeScript's `transpileModule`, nothing else changed) and returns its path. The name
+   * defaults to the snippet's key (`getting-started.md-first-span.mjs`).
    */
-  script(name: string, body?: string): string;
+  script(name?: string, body?: string): string;
   /** Writes a file into the app (a fixture the snippet names, such as `app.mjs`). */
   write(name: string, text: string): string;
   /**
@@ -118,6 +119,18 @@ trace.getTracer('app').startActiveSpan('handle order', (span) => {
 });
 `;
 
+/**
+ * For a snippet that configures and starts telemetry and records nothing: it runs as written,
+ * with the signal handlers on, and exits 0 by itself with nothing on stderr (an option it
+ * misspells would reject, a bad value would warn).
+ */
+const STARTS_AND_EXITS: SnippetCase = {
+  kind: 'run',
+  async run(context) {
+    expect(await context.node(context.script())).toMatchObject(NO_OUTPUT);
+  },
+};
+
 export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'README.md#repo-setup': {
     kind: 'fragment',
@@ -128,27 +141,10 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     kind: 'fragment',
     why: 'the NodeSDK setup being migrated away from: @opentelemetry/sdk-node is not installed',
   },
-  'coming-from-nodesdk.md#migrated': {
-    kind: 'run',
-    async run(context) {
-      // The migrated configuration is accepted as a whole (a mistake would reject), and the
-      // process exits on its own with the signal handlers on.
-      expect(await context.node(context.script('migrated.mjs'))).toMatchObject(NO_OUTPUT);
-    },
-  },
-  'coming-from-nodesdk.md#console-and-otlp': {
-    kind: 'run',
-    async run(context) {
-      expect(await context.node(context.script('console-and-otlp.mjs'))).toMatchObject(NO_OUTPUT);
-    },
-  },
+  'coming-from-nodesdk.md#migrated': STARTS_AND_EXITS,
+  'coming-from-nodesdk.md#console-and-otlp': STARTS_AND_EXITS,
 
-  'configuration.md#demo-interval': {
-    kind: 'run',
-    async run(context) {
-      expect(await context.node(context.script('demo-interval.mjs'))).toMatchObject(NO_OUTPUT);
-    },
-  },
+  'configuration.md#demo-interval': STARTS_AND_EXITS,
   'configuration.md#queue-budget-file': {
     kind: 'run',
     async run(context) {
@@ -352,12 +348,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
       });
     },
   },
-  'logs.md#pino-in-code': {
-    kind: 'run',
-    async run(context) {
-      expect(await context.node(context.script('pino-in-code.mjs'))).toMatchObject(NO_OUTPUT);
-    },
-  },
+  'logs.md#pino-in-code': STARTS_AND_EXITS,
   'logs.md#stack-log-file': {
     kind: 'fragment',
     why: "the file the local stack's collector writes (pnpm stack up in this repository); tail -f never ends",
@@ -367,18 +358,8 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     kind: 'fragment',
     why: "the SIGTERM path of a long-running consumer: it calls your consumer's disconnect() and only acts on a signal",
   },
-  'operations.md#sampling': {
-    kind: 'run',
-    async run(context) {
-      expect(await context.node(context.script('sampling.mjs'))).toMatchObject(NO_OUTPUT);
-    },
-  },
-  'operations.md#views': {
-    kind: 'run',
-    async run(context) {
-      expect(await context.node(context.script('views.mjs'))).toMatchObject(NO_OUTPUT);
-    },
-  },
+  'operations.md#sampling': STARTS_AND_EXITS,
+  'operations.md#views': STARTS_AND_EXITS,
   'operations.md#doctor': {
     kind: 'run',
     async run(context) {
@@ -532,12 +513,5 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
       await context.receiver.waitForMetric('v8js.memory.heap.used');
     },
   },
-  'zero-code.md#instrumentations-in-code': {
-    kind: 'run',
-    async run(context) {
-      expect(await context.node(context.script('instrumentations-in-code.mjs'))).toMatchObject(
-        NO_OUTPUT,
-      );
-    },
-  },
+  'zero-code.md#instrumentations-in-code': STARTS_AND_EXITS,
 };

@@ -88,7 +88,8 @@ export function createSnippetRun(
       if (!found) throw new Error(`no docs snippet ${key}`);
       return found;
     },
-    script: (name, body = snippet.body) => write(name, stripTypes(body)),
+    script: (name = `${snippet.key.replace('#', '-')}.mjs`, body = snippet.body) =>
+      write(name, stripTypes(body)),
     write,
     node: (file, env = {}) =>
       start(process.execPath, [file], app.dir, {
