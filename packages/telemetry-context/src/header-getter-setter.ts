@@ -1,5 +1,6 @@
-import type { TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { normalizeHeaderValue } from './internal/header-value.js';
+import { extractInOnePass } from './internal/one-pass-getter.js';
 import type { HeaderCarrier, HeaderValue, MessageHeaderList } from './types.js';
 
 type FetchHeaders = Headers;
@@ -149,3 +150,21 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
     else setInRecord(carrier as Record<string, HeaderValue>, key, value);
   },
 };
+
+/**
+ * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result; a plain record or
+ * a `{ key, value }` list is read in one pass for the W3C fields of the default propagators.
+ * @internal
+ */
+export function extractWithGetter(
+  propagator: TextMapPropagator,
+  ctx: Context,
+  carrier: HeaderCarrier,
+): Context {
+  if (isPlainRecord(carrier)) {
+    return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
+  }
+  if (Array.isArray(carrier))
+    return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
+  return propagator.extract(ctx, carrier, headerGetterSetter);
+}
