@@ -81,16 +81,17 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
   // it active for itself (logInSpan). That saves a context switch per event, most of them
   // unsampled (docs/benchmarks.md, suite 6).
   const processMessage = (tracer: Tracer, parent: Context, message: QueueMessage) => {
-    const span = tracer.startSpan(
-      SPAN_PROCESS_EVENT,
-      {
-        attributes: {
-          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
-          [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
-        },
-      },
-      parent,
-    );
+    // Its attributes are set once it is known to record (the processor's samplers do not read
+    // them): an unsampled span, most of them at 10 %, would drop them after the SDK had copied
+    // and checked them.
+    const span = tracer.startSpan(SPAN_PROCESS_EVENT, undefined, parent);
+    const recording = span.isRecording();
+    if (recording) {
+      span.setAttributes({
+        [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
+        [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
+      });
+    }
     try {
       stats.received++;
       let event: ReturnType<typeof parseEvent>;
@@ -113,7 +114,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         return;
       }
       // An unsampled span drops attributes anyway: not even the object is made for it.
-      if (span.isRecording()) {
+      if (recording) {
         span.setAttributes({
           [ATTR_MESSAGING_MESSAGE_ID]: event.id,
           [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
