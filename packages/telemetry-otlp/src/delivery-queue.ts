@@ -268,7 +268,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     // The bound nearer full: an item dropped as it arrives (`drop(1)`) was refused for want of
     // room for its whole batch, so `items` alone does not say which bound ran out.
     const bound = byteBound();
-    const byBytes = waitingBytes / bound >= waitingItems / maxItems;
+    const byBytes = Number.isFinite(bound) && waitingBytes / bound >= waitingItems / maxItems;
     const whileFailing = byBytes && bound < maxBytes;
     const option = whileFailing
       ? options.queueBytesWhileFailingOption
