@@ -94,7 +94,8 @@ const endpointFor = (protocol: OtlpProtocol, port: number) =>
 function expectBounded(samples: Sample[], maxInFlight: number, admitted = DEFAULT_WHILE_FAILING) {
   const run = samples.filter((sample) => sample.phase === 'run');
   const end = samples.find((sample) => sample.phase === 'end');
-  expect(run.length).toBeGreaterThanOrEqual(SECONDS - 5);
+  // One sample a second from a timer: on a loaded machine some come late, so not every second.
+  expect(run.length).toBeGreaterThanOrEqual(SECONDS * 0.75);
   expect(end).toBeDefined();
   // In flight: never more than the configured limit, retries included.
   expect(
