@@ -40,7 +40,8 @@ describe.each(PROTOCOLS)('log records through the byte-bounded queue over %s', (
   it('should count exactly what a small budget drops: made = received + dropped', async () => {
     const made = 20_000;
     const logging = initLoggerProvider(
-      receiverLogsConfig(receiver, protocol, { export: { maxQueueBytes: 256 * 1024 } }),
+      // Held gzipped, these records take a few bytes each: a budget well under their 20,000.
+      receiverLogsConfig(receiver, protocol, { export: { maxQueueBytes: 16 * 1024 } }),
     );
     const logger = logging.getLogger('burst');
     for (let i = 0; i < made; i++) logger.emit({ body: 'order accepted', attributes });
