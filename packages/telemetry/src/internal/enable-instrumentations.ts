@@ -1,8 +1,21 @@
+import { createRequire } from 'node:module';
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
 import type { LoggerProvider } from '@opentelemetry/api-logs';
-import type { InstrumentationsConfig } from '@proc/telemetry-config';
-import { createInstrumentations } from '@proc/telemetry-instrumentations';
+import {
+  type InstrumentationName,
+  type InstrumentationsConfig,
+  requireOptionalPeer,
+} from '@proc/telemetry-config';
 import { logger } from './logger.js';
+
+// @proc/telemetry-instrumentations is an optional peer, required when the configuration enables
+// an instrumentation: the official instrumentations pin their own @opentelemetry/* dependencies
+// exactly (and through @opentelemetry/instrumentation, @opentelemetry/api-logs), so as a
+// dependency they would duplicate a user's newer SDK even with none enabled. The ESM build gets
+// `createRequire(import.meta.url)` here (tooling/typescript/mark-dist.cjs).
+const requireFromHere = createRequire(__filename);
+
+type InstrumentationsModule = typeof import('@proc/telemetry-instrumentations');
 
 /** The instrumentations `initTelemetry()` enabled, until it shuts down. */
 export interface EnabledInstrumentations {
@@ -26,10 +39,18 @@ export interface EnabledInstrumentations {
  * registered; metric instruments are made again by `setMeterProvider()`).
  */
 export function enableInstrumentations(config: InstrumentationsConfig): EnabledInstrumentations {
-  const instrumentations = createInstrumentations(config);
-  if (instrumentations.length === 0) {
+  const enabled = Object.entries(config)
+    .filter(([, instrumentation]) => instrumentation?.enabled === true)
+    .map(([name]) => name as InstrumentationName);
+  if (enabled.length === 0) {
     return { names: [], useProviders: () => undefined, disable: () => undefined };
   }
+  const { createInstrumentations } = requireOptionalPeer<InstrumentationsModule>(requireFromHere, {
+    loadedBy: '@proc/telemetry',
+    name: '@proc/telemetry-instrumentations',
+    neededFor: `instrumentations.${enabled[0]}.enabled is true`,
+  });
+  const instrumentations = createInstrumentations(config);
   // Not registerInstrumentations(): it enables without setting `enabled` in the config, which
   // some instrumentations (undici) read to decide whether to record at all.
   for (const instrumentation of instrumentations) {
