@@ -1,6 +1,7 @@
 // `node --import @proc/telemetry/register app.mjs` (or app.cjs): telemetry from OTEL_* variables
 // and PROC_TELEMETRY_CONFIG_FILE, with no change to the app.
 import { register } from 'node:module';
+import { initTelemetry } from '../dist/esm/index.js';
 import { startRegistered } from '../dist/esm/internal/start-registered.js';
 
 // The loader hook (import-in-the-middle) that @opentelemetry/instrumentation ships for Node
@@ -20,4 +21,4 @@ if (instrumentations !== undefined) {
 
 // Top-level await: Node runs the app's main module only once telemetry is registered, so its
 // first span and first log record are exported too.
-await startRegistered();
+await startRegistered(initTelemetry);
