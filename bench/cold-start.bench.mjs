@@ -18,7 +18,14 @@ const CWD = fileURLToPath(new URL('.', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_COLD_START_ROUNDS ?? (quick ? 2 : 9));
 // BENCH_COLD_START_BASELINE=<another checkout's root> adds that checkout's @proc/telemetry.
 const BASELINE = process.env.BENCH_COLD_START_BASELINE;
-const SETUPS = ['ours', 'ours-eager', ...(BASELINE ? ['baseline'] : []), 'node-sdk', 'raw'];
+const SETUPS = [
+  'ours',
+  'ours-code-config',
+  'ours-eager',
+  ...(BASELINE ? ['baseline'] : []),
+  'node-sdk',
+  'raw',
+];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // A real OTLP receiver answers, so every shutdown ends with a delivered export.
@@ -57,6 +64,7 @@ async function measure(mode) {
 /** What ours is held to against each other set-up (the performance and packaging issues). */
 const TARGETS = { 'node-sdk': { max: 1.0 }, raw: { max: 1.1 } };
 const LABELS = {
+  'ours-code-config': 'ours with its config in code (zod loaded at start)',
   'ours-eager':
     'ours as before lazy loading (gRPC, yaml, zod, instrumentations, Prometheus, B3, Jaeger loaded eagerly)',
   baseline: `@proc/telemetry of the baseline checkout (${BASELINE?.split('/').pop()})`,

@@ -15,6 +15,15 @@ const SETUPS = {
       return { tracer: telemetry.tracer('cold-start'), stop: () => telemetry.shutdown() };
     },
   },
+  // The same with its configuration in code, as the quick starts write it: checking code options
+  // loads zod at start (an OTEL_*-only start never does).
+  'ours-code-config': {
+    load: () => require('@proc/telemetry'),
+    start: async ({ initTelemetry }) => {
+      const telemetry = await initTelemetry({ config: { service: { name: 'cold-start' } } });
+      return { tracer: telemetry.tracer('cold-start'), stop: () => telemetry.shutdown() };
+    },
+  },
   // The same, plus what it loaded at import before gRPC, yaml, zod, the instrumentations, the
   // Prometheus exporter and the B3/Jaeger propagators were loaded on demand: the before/after of
   // the lazy loading (not of the bundled builds, which it loads too).
