@@ -1,7 +1,5 @@
-/** An optional peer dependency that a configuration value needs, for {@link requireOptionalPeer}. */
+/** An optional peer dependency that a configuration value needs, for {@link missingPeerMessage}. */
 export interface OptionalPeer {
-  /** The `@proc/*` package that loads it, which starts the error message. */
-  readonly loadedBy: string;
   /** The package to install, e.g. `@opentelemetry/exporter-prometheus`. */
   readonly name: string;
   /**
@@ -9,7 +7,7 @@ export interface OptionalPeer {
    * left out for a `@proc/*` package, which installs at the version beside it.
    */
   readonly range?: string;
-  /** The configuration that needs it, e.g. `metrics.exporters includes "prometheus"`. */
+  /** The configuration that needs it, e.g. `metrics.exporter includes "prometheus"`. */
   readonly neededFor: string;
 }
 
@@ -25,20 +23,27 @@ function isModuleNotFound(error: unknown): boolean {
  * (the Prometheus exporter, the B3 and Jaeger propagators, the instrumentations) are optional
  * peers: they pin their own `@opentelemetry/*` dependencies exactly, so as regular dependencies
  * they would put a second SDK line beside a user's own `@opentelemetry/*@^2` packages even when
- * unused.
+ * unused. The caller throws, with its own package name and {@link missingPeerMessage}, when
+ * this returns `undefined`.
  * @param requireFrom the loading package's `require`.
- * @throws Error, starting with `peer.loadedBy`, naming the configuration, the package and the
- * install command, when the package is not installed; any other failure of loading it as is.
+ * @returns the module, or `undefined` when the package is not installed; any other failure of
+ * loading it is thrown as is.
  */
-export function requireOptionalPeer<T>(requireFrom: NodeJS.Require, peer: OptionalPeer): T {
+export function requireOptionalPeer<T>(requireFrom: NodeJS.Require, name: string): T | undefined {
   try {
-    requireFrom.resolve(peer.name);
+    requireFrom.resolve(name);
   } catch (error) {
-    if (!isModuleNotFound(error)) throw error;
-    throw new Error(
-      `${peer.loadedBy}: ${peer.neededFor}, which needs the optional peer dependency ${peer.name}; install it: npm install ${peer.name}${peer.range === undefined ? '' : `@${peer.range}`}`,
-      { cause: error },
-    );
+    if (isModuleNotFound(error)) return undefined;
+    throw error;
   }
-  return requireFrom(peer.name) as T;
+  return requireFrom(name) as T;
+}
+
+/**
+ * What a start-up error says after the package name when `peer` is not installed: the
+ * configuration that needs it, the package and the command that installs it.
+ */
+export function missingPeerMessage(peer: OptionalPeer): string {
+  const spec = peer.range === undefined ? peer.name : `${peer.name}@${peer.range}`;
+  return `${peer.neededFor}, which needs the optional peer dependency ${peer.name}; install it: npm install ${spec}`;
 }

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import type { TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator } from '@opentelemetry/core';
-import { type PropagatorName, requireOptionalPeer } from '@proc/telemetry-config';
+import {
+  missingPeerMessage,
+  type OptionalPeer,
+  type PropagatorName,
+  requireOptionalPeer,
+} from '@proc/telemetry-config';
 import { createBaggagePropagator } from './internal/baggage-propagator.js';
 import { logger } from './internal/diag.js';
 import { createTraceContextPropagator } from './internal/trace-context-propagator.js';
@@ -15,9 +20,17 @@ const requireFromHere = createRequire(__filename);
 type B3Module = typeof import('@opentelemetry/propagator-b3');
 type JaegerModule = typeof import('@opentelemetry/propagator-jaeger');
 
+/** The optional peer `peer`, or an error naming it and the propagator that needs it. */
+function loadPeer<T>(peer: OptionalPeer): T {
+  const loaded = requireOptionalPeer<T>(requireFromHere, peer.name);
+  if (loaded === undefined) {
+    throw new Error(`@proc/telemetry-context: ${missingPeerMessage(peer)}`);
+  }
+  return loaded;
+}
+
 function b3(name: 'b3' | 'b3multi'): B3Module {
-  return requireOptionalPeer<B3Module>(requireFromHere, {
-    loadedBy: '@proc/telemetry-context',
+  return loadPeer<B3Module>({
     name: '@opentelemetry/propagator-b3',
     range: '^2.12.0',
     neededFor: `propagators includes "${name}"`,
@@ -36,8 +49,7 @@ const FACTORIES: Record<Exclude<PropagatorName, 'none'>, () => TextMapPropagator
     return new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER });
   },
   jaeger: () => {
-    const { JaegerPropagator } = requireOptionalPeer<JaegerModule>(requireFromHere, {
-      loadedBy: '@proc/telemetry-context',
+    const { JaegerPropagator } = loadPeer<JaegerModule>({
       name: '@opentelemetry/propagator-jaeger',
       range: '^2.12.0',
       neededFor: 'propagators includes "jaeger"',

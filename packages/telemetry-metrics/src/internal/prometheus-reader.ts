@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import type { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { InstrumentType } from '@opentelemetry/sdk-metrics';
-import { type PrometheusConfig, requireOptionalPeer } from '@proc/telemetry-config';
+import {
+  missingPeerMessage,
+  type OptionalPeer,
+  type PrometheusConfig,
+  requireOptionalPeer,
+} from '@proc/telemetry-config';
 import { logger } from './diag.js';
 import type { ExemplarStore } from './exemplars/exemplar-store.js';
 import { exemplarsByPoint } from './exemplars/point-exemplars.js';
@@ -25,6 +30,20 @@ type LimitedExporterClass = new (
 ) => PrometheusExporter;
 
 let limitedExporter: LimitedExporterClass | undefined;
+
+const PROMETHEUS_PEER: OptionalPeer = {
+  name: '@opentelemetry/exporter-prometheus',
+  range: '^0.223.0',
+  neededFor: 'metrics.exporter includes "prometheus"',
+};
+
+function loadPrometheus(): PrometheusModule {
+  const loaded = requireOptionalPeer<PrometheusModule>(requireFromHere, PROMETHEUS_PEER.name);
+  if (loaded === undefined) {
+    throw new Error(`@proc/telemetry-metrics: ${missingPeerMessage(PROMETHEUS_PEER)}`);
+  }
+  return loaded;
+}
 
 /**
  * The Prometheus pull exporter with a cardinality limit: the exporter takes no
@@ -83,13 +102,6 @@ export function createPrometheusReader(
   cardinalityLimit: number,
   exemplars?: ExemplarStore,
 ): PrometheusExporter {
-  limitedExporter ??= defineLimitedExporter(
-    requireOptionalPeer<PrometheusModule>(requireFromHere, {
-      loadedBy: '@proc/telemetry-metrics',
-      name: '@opentelemetry/exporter-prometheus',
-      range: '^0.223.0',
-      neededFor: 'metrics.exporter includes "prometheus"',
-    }),
-  );
+  limitedExporter ??= defineLimitedExporter(loadPrometheus());
   return new limitedExporter(config, cardinalityLimit, exemplars);
 }

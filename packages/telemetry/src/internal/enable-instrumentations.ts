@@ -4,6 +4,7 @@ import type { LoggerProvider } from '@opentelemetry/api-logs';
 import {
   type InstrumentationName,
   type InstrumentationsConfig,
+  missingPeerMessage,
   requireOptionalPeer,
 } from '@proc/telemetry-config';
 import { logger } from './logger.js';
@@ -45,11 +46,13 @@ export function enableInstrumentations(config: InstrumentationsConfig): EnabledI
   if (enabled.length === 0) {
     return { names: [], useProviders: () => undefined, disable: () => undefined };
   }
-  const { createInstrumentations } = requireOptionalPeer<InstrumentationsModule>(requireFromHere, {
-    loadedBy: '@proc/telemetry',
-    name: '@proc/telemetry-instrumentations',
-    neededFor: `instrumentations.${enabled[0]}.enabled is true`,
-  });
+  const name = '@proc/telemetry-instrumentations';
+  const loaded = requireOptionalPeer<InstrumentationsModule>(requireFromHere, name);
+  if (loaded === undefined) {
+    const neededFor = `instrumentations.${enabled[0]}.enabled is true`;
+    throw new Error(`@proc/telemetry: ${missingPeerMessage({ name, neededFor })}`);
+  }
+  const { createInstrumentations } = loaded;
   const instrumentations = createInstrumentations(config);
   // Not registerInstrumentations(): it enables without setting `enabled` in the config, which
   // some instrumentations (undici) read to decide whether to record at all.
