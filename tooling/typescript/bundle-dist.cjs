@@ -3,7 +3,7 @@
 // becomes one JavaScript file per format, bundled by esbuild from src/ (the package's own modules
 // inlined, every other package external), with a source map that carries the TypeScript
 // sources. The sources stay small files; what Node loads is one module per entry point instead
-// of one per source file (@proc/telemetry's import went from about 190 of our modules to 13,
+// of one per source file (@proc/telemetry's import went from 208 of our modules to 11,
 // docs/benchmarks.md "Cold start").
 //
 // Entry points: every `./dist/<cjs|esm>/<name>.js` in package.json's `exports` and `bin`, and the
