@@ -16,13 +16,23 @@ const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./cold-start/child.cjs', import.meta.url));
 const CWD = fileURLToPath(new URL('.', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_COLD_START_ROUNDS ?? (quick ? 2 : 9));
-const SETUPS = ['ours', 'ours-eager', 'node-sdk', 'raw'];
+// BENCH_COLD_START_BASELINE=<another checkout's root> adds that checkout's @proc/telemetry.
+const BASELINE = process.env.BENCH_COLD_START_BASELINE;
+const SETUPS = [
+  'ours',
+  'ours-code-config',
+  'ours-eager',
+  ...(BASELINE ? ['baseline'] : []),
+  'node-sdk',
+  'raw',
+];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // A real OTLP receiver answers, so every shutdown ends with a delivered export.
 const receiver = await startOtlpReceiver();
 const env = {
   PATH: process.env.PATH ?? '',
+  ...(BASELINE ? { BENCH_COLD_START_BASELINE: BASELINE } : {}),
   OTEL_SERVICE_NAME: 'cold-start',
   OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
   OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
@@ -54,7 +64,10 @@ async function measure(mode) {
 /** What ours is held to against each other set-up (the performance and packaging issues). */
 const TARGETS = { 'node-sdk': { max: 1.0 }, raw: { max: 1.1 } };
 const LABELS = {
-  'ours-eager': 'ours as before lazy loading (gRPC, yaml, instrumentations loaded eagerly)',
+  'ours-code-config': 'ours with its config in code (zod loaded at start)',
+  'ours-eager':
+    'ours as before lazy loading (gRPC, yaml, zod, instrumentations, Prometheus, B3, Jaeger loaded eagerly)',
+  baseline: `@proc/telemetry of the baseline checkout (${BASELINE?.split('/').pop()})`,
   'node-sdk': 'NodeSDK (@opentelemetry/sdk-node)',
   raw: 'BasicTracerProvider + OTLP/protobuf exporter',
 };

@@ -15,8 +15,18 @@ const SETUPS = {
       return { tracer: telemetry.tracer('cold-start'), stop: () => telemetry.shutdown() };
     },
   },
-  // The same, plus what it loaded at import before gRPC, yaml and the instrumentations were
-  // loaded on demand: the before/after of the lazy loading.
+  // The same with its configuration in code, as the quick starts write it: checking code options
+  // loads zod at start (an OTEL_*-only start never does).
+  'ours-code-config': {
+    load: () => require('@proc/telemetry'),
+    start: async ({ initTelemetry }) => {
+      const telemetry = await initTelemetry({ config: { service: { name: 'cold-start' } } });
+      return { tracer: telemetry.tracer('cold-start'), stop: () => telemetry.shutdown() };
+    },
+  },
+  // The same, plus what it loaded at import before gRPC, yaml, zod, the instrumentations, the
+  // Prometheus exporter and the B3/Jaeger propagators were loaded on demand: the before/after of
+  // the lazy loading (not of the bundled builds, which it loads too).
   'ours-eager': {
     load: () => {
       const { createRequire } = require('node:module');
@@ -24,14 +34,34 @@ const SETUPS = {
         require.resolve('@opentelemetry/exporter-trace-otlp-grpc'),
       );
       fromGrpcExporter('@opentelemetry/otlp-grpc-exporter-base');
-      createRequire(require.resolve('@proc/telemetry-config'))('yaml');
+      const fromConfig = createRequire(require.resolve('@proc/telemetry-config'));
+      fromConfig('yaml');
+      fromConfig('zod');
       const fromInstrumentations = createRequire(
         require.resolve('@proc/telemetry-instrumentations'),
       );
       for (const name of ['http', 'undici', 'kafkajs', 'pino', 'runtime-node']) {
         fromInstrumentations(`@opentelemetry/instrumentation-${name}`);
       }
+      createRequire(require.resolve('@proc/telemetry-metrics'))(
+        '@opentelemetry/exporter-prometheus',
+      );
+      const fromContext = createRequire(require.resolve('@proc/telemetry-context'));
+      fromContext('@opentelemetry/propagator-b3');
+      fromContext('@opentelemetry/propagator-jaeger');
       return require('@proc/telemetry');
+    },
+    start: (loaded) => SETUPS.ours.start(loaded),
+  },
+  // @proc/telemetry of another checkout (BENCH_COLD_START_BASELINE=<its root>, built and
+  // installed there), e.g. main's: the before/after of a change, in the same interleaved run.
+  baseline: {
+    load: () => {
+      const { createRequire } = require('node:module');
+      const path = require('node:path');
+      const dir = process.env.BENCH_COLD_START_BASELINE;
+      if (!dir) throw new Error('@proc/bench: the baseline set-up needs BENCH_COLD_START_BASELINE');
+      return createRequire(path.join(dir, 'bench', 'child.cjs'))('@proc/telemetry');
     },
     start: (loaded) => SETUPS.ours.start(loaded),
   },

@@ -11,16 +11,16 @@ fs.writeFileSync(path.join(dist, 'cjs', 'package.json'), '{"type":"commonjs"}\n'
 // A module loaded on first use is required through `createRequire(__filename)` in the sources
 // (what jest and the CommonJS build run); the ES module build has no `__filename`, so it gets
 // `createRequire(import.meta.url)` instead. Resolution starts at the same file either way.
-const LAZY = 'createRequire(__filename)';
+// (esbuild may rename the import in a bundle: createRequire2.)
+const LAZY = /\b(createRequire\d*)\(__filename\)/g;
 function rewriteEsm(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) rewriteEsm(file);
     else if (entry.name.endsWith('.js')) {
       const text = fs.readFileSync(file, 'utf8');
-      if (text.includes(LAZY)) {
-        fs.writeFileSync(file, text.replaceAll(LAZY, 'createRequire(import.meta.url)'));
-      }
+      const rewritten = text.replace(LAZY, '$1(import.meta.url)');
+      if (rewritten !== text) fs.writeFileSync(file, rewritten);
     }
   }
 }

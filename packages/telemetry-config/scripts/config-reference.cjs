@@ -132,7 +132,7 @@ function render() {
     '| Field | Accepts | Default | Environment variable | Description |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const { path: at, schema } of leaves(telemetryConfigOptionsSchema)) {
+  for (const { path: at, schema } of leaves(telemetryConfigOptionsSchema())) {
     const variables =
       variablesOf(at)
         .map((name) => `\`${name}\``)

@@ -8,6 +8,8 @@ export { parseOtlpEndpoint } from './parse-otlp-endpoint.js';
 export { processInstanceId } from './process-instance-id.js';
 export { redactConfig } from './redact-config.js';
 export { redactUrl } from './redact-url.js';
+export type { OptionalPeer } from './require-optional-peer.js';
+export { missingPeerMessage, requireOptionalPeer } from './require-optional-peer.js';
 export { serializeConfig } from './serialize-config.js';
 export { TelemetryConfigError } from './telemetry-config-error.js';
 export type {

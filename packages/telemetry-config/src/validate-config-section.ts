@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ZodType } from 'zod';
 import { layerCrossFieldIssues } from './internal/cross-field.js';
 import { EXPECTED } from './internal/fields.js';
 import { getAt } from './internal/plain.js';
@@ -6,6 +6,7 @@ import { telemetryConfigSchema } from './internal/schema.js';
 import { sectionExportIssues } from './internal/section-export-issues.js';
 import { schemaIssues } from './internal/validate.js';
 import { isValidated } from './internal/validated-sections.js';
+import { zod } from './internal/zod-module.js';
 import { parseOtlpEndpoint } from './parse-otlp-endpoint.js';
 import { TelemetryConfigError } from './telemetry-config-error.js';
 import type { LogsConfig, MetricsConfig, TelemetryConfigIssue, TraceConfig } from './types.js';
@@ -14,7 +15,7 @@ type SectionName = 'traces' | 'metrics' | 'logs';
 
 /** Every problem of a resolved section, with paths under `name` (e.g. `traces.sampler.ratio`). */
 function sectionIssues(name: SectionName, section: unknown): TelemetryConfigIssue[] {
-  const schema = z.strictObject({ [name]: telemetryConfigSchema.shape[name] as z.ZodType });
+  const schema = zod().strictObject({ [name]: telemetryConfigSchema().shape[name] as ZodType });
   const input = { [name]: section };
   const issues = schemaIssues(schema, input, 'code');
   issues.push(...layerCrossFieldIssues(input, 'code'));

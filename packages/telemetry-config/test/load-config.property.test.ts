@@ -176,7 +176,7 @@ const validOptions = fc.record(
 const anyInput = fc.oneof(fc.jsonValue(), optionsLike, validOptions);
 
 function expectValid(config: TelemetryConfig): void {
-  const result = telemetryConfigSchema.safeParse(config);
+  const result = telemetryConfigSchema().safeParse(config);
   expect(result.error?.issues).toBeUndefined();
 }
 

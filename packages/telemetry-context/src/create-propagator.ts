@@ -1,18 +1,61 @@
+import { createRequire } from 'node:module';
 import type { TextMapPropagator } from '@opentelemetry/api';
 import { CompositePropagator } from '@opentelemetry/core';
-import { B3InjectEncoding, B3Propagator } from '@opentelemetry/propagator-b3';
-import { JaegerPropagator } from '@opentelemetry/propagator-jaeger';
-import type { PropagatorName } from '@proc/telemetry-config';
+import {
+  missingPeerMessage,
+  type OptionalPeer,
+  type PropagatorName,
+  requireOptionalPeer,
+} from '@proc/telemetry-config';
 import { createBaggagePropagator } from './internal/baggage-propagator.js';
 import { logger } from './internal/diag.js';
 import { createTraceContextPropagator } from './internal/trace-context-propagator.js';
 
+// B3 and Jaeger are optional peers, required when a configuration names them: they pin
+// @opentelemetry/core exactly, so as dependencies they would duplicate a user's newer SDK even
+// unused. The ESM build gets `createRequire(import.meta.url)` here
+// (tooling/typescript/mark-dist.cjs).
+const requireFromHere = createRequire(__filename);
+
+type B3Module = typeof import('@opentelemetry/propagator-b3');
+type JaegerModule = typeof import('@opentelemetry/propagator-jaeger');
+
+/** The optional peer `peer`, or an error naming it and the propagator that needs it. */
+function loadPeer<T>(peer: OptionalPeer): T {
+  const loaded = requireOptionalPeer<T>(requireFromHere, peer.name);
+  if (loaded === undefined) {
+    throw new Error(`@proc/telemetry-context: ${missingPeerMessage(peer)}`);
+  }
+  return loaded;
+}
+
+function b3(name: 'b3' | 'b3multi'): B3Module {
+  return loadPeer<B3Module>({
+    name: '@opentelemetry/propagator-b3',
+    range: '^2.12.0',
+    neededFor: `propagators includes "${name}"`,
+  });
+}
+
 const FACTORIES: Record<Exclude<PropagatorName, 'none'>, () => TextMapPropagator> = {
   tracecontext: createTraceContextPropagator,
   baggage: createBaggagePropagator,
-  b3: () => new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER }),
-  b3multi: () => new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER }),
-  jaeger: () => new JaegerPropagator(),
+  b3: () => {
+    const { B3Propagator, B3InjectEncoding } = b3('b3');
+    return new B3Propagator({ injectEncoding: B3InjectEncoding.SINGLE_HEADER });
+  },
+  b3multi: () => {
+    const { B3Propagator, B3InjectEncoding } = b3('b3multi');
+    return new B3Propagator({ injectEncoding: B3InjectEncoding.MULTI_HEADER });
+  },
+  jaeger: () => {
+    const { JaegerPropagator } = loadPeer<JaegerModule>({
+      name: '@opentelemetry/propagator-jaeger',
+      range: '^2.12.0',
+      neededFor: 'propagators includes "jaeger"',
+    });
+    return new JaegerPropagator();
+  },
 };
 
 const ACCEPTED = [...Object.keys(FACTORIES), 'none'].join(', ');
@@ -26,7 +69,9 @@ const ACCEPTED = [...Object.keys(FACTORIES), 'none'].join(', ');
  * empty list, gives a propagator that does nothing. Duplicates are ignored.
  *
  * It does not register anything: `propagation.setGlobalPropagator()` is the umbrella's job.
- * Throws a `TypeError` on an unknown name.
+ * Throws a `TypeError` on an unknown name, and an `Error` naming the package to install when
+ * `b3`/`b3multi` (`@opentelemetry/propagator-b3`) or `jaeger` (`@opentelemetry/propagator-jaeger`,
+ * both optional peer dependencies) is named but not installed.
  */
 export function createPropagator(propagators: readonly PropagatorName[]): TextMapPropagator {
   const names = [...new Set(propagators)];

@@ -1,4 +1,4 @@
-import { formatIssues, TelemetryConfigError } from '../telemetry-config-error.js';
+import { TelemetryConfigError } from '../telemetry-config-error.js';
 import type { ConfigSource, ConfigWarning, ExportConfig, TelemetryConfig } from '../types.js';
 import { checkExport } from './check-export.js';
 import { enforceCrossField } from './cross-field.js';
@@ -15,8 +15,6 @@ import {
 import type { PlainObject } from './plain.js';
 import { attachRedactedPrinters } from './redaction.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
-import { telemetryConfigSchema } from './schema.js';
-import { schemaIssues } from './validate.js';
 import { markValidated } from './validated-sections.js';
 
 /** A resolved config and where each of its values came from. */
@@ -105,13 +103,10 @@ export function resolveLayers(
     throw new TelemetryConfigError(maskSubstituted(issues, substitutedPaths(layers)));
   }
 
-  const problems = schemaIssues(telemetryConfigSchema, config, 'default');
-  if (problems.length > 0) {
-    // Every layer was validated, so this is a bug here, not a user error.
-    throw new Error(
-      `@proc/telemetry-config: internal error, resolved an invalid config:\n${formatIssues(problems)}`,
-    );
-  }
+  // Every layer was validated where it entered (the env reader checks each variable, the schema
+  // the code and file layers), so the result is not checked against the schema again here: that
+  // would load zod for an app configured by the environment alone. The property test
+  // (load-config.property.test.ts) checks every resolved config against the schema instead.
   for (const signal of SIGNALS) markValidated(config[signal]);
   return { config: attachRedactedPrinters(config), sources, endpoints: resolvedEndpoints, causes };
 }

@@ -1,11 +1,13 @@
-import { z } from 'zod';
 import { isSamplingRatio } from '../is-sampling-ratio.js';
 import { parseOtlpEndpoint } from '../parse-otlp-endpoint.js';
 import { fileProblem } from './file-problem.js';
+import { zod } from './zod-module.js';
 
 /**
  * Field validators shared by the schema of user options and of the resolved config. Each one
  * carries its "expected" text as its only error message, so every issue says what is accepted.
+ * They are factories, so zod is loaded only when a schema is built (see `zod-module.ts`); the
+ * accepted values and texts below need no zod and are what the env reader checks with.
  */
 
 export const TRACE_EXPORTERS = ['otlp', 'console', 'none'] as const;
@@ -56,8 +58,8 @@ export const EXPECTED = {
 
 const msg = (error: string) => ({ error });
 
-export const booleanField = () => z.boolean(msg(EXPECTED.boolean));
-export const stringField = () => z.string(msg(EXPECTED.string)).min(1, msg(EXPECTED.string));
+export const booleanField = () => zod().boolean(msg(EXPECTED.boolean));
+export const stringField = () => zod().string(msg(EXPECTED.string)).min(1, msg(EXPECTED.string));
 /** A file that can be read now (a TLS file given in code or a file), else why not. */
 export const readableFileField = () =>
   stringField().superRefine((path, ctx) => {
@@ -67,12 +69,12 @@ export const readableFileField = () =>
   });
 /** A resolved endpoint: a URL, or `host:port` for gRPC (checked against the protocol apart). */
 export const endpointField = () =>
-  z
+  zod()
     .string(msg(EXPECTED.endpoint))
     .refine((value) => parseOtlpEndpoint(value) !== undefined, msg(EXPECTED.endpoint));
 
 export function intField(min: number, max: number | undefined, expected: string) {
-  const base = z.number(msg(expected)).int(msg(expected)).min(min, msg(expected));
+  const base = zod().number(msg(expected)).int(msg(expected)).min(min, msg(expected));
   return max === undefined ? base : base.max(max, msg(expected));
 }
 
@@ -81,13 +83,13 @@ export const sizeField = () => intField(1, undefined, EXPECTED.size);
 export const limitField = () => intField(0, undefined, EXPECTED.limit);
 export const portField = () => intField(0, 65535, EXPECTED.port);
 export const ratioField = () =>
-  z.number(msg(EXPECTED.ratio)).refine(isSamplingRatio, msg(EXPECTED.ratio));
+  zod().number(msg(EXPECTED.ratio)).refine(isSamplingRatio, msg(EXPECTED.ratio));
 
 export const enumField = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, msg(EXPECTED.oneOf(values)));
+  zod().enum(values, msg(EXPECTED.oneOf(values)));
 
 export const enumListField = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values, msg(EXPECTED.oneOf(values))), msg(EXPECTED.listOf(values)));
+  zod().array(zod().enum(values, msg(EXPECTED.oneOf(values))), msg(EXPECTED.listOf(values)));
 
 /**
  * An exporter setting in code or a file: one name (`otlp`) or a list (`[console, otlp]`), as
@@ -96,27 +98,28 @@ export const enumListField = <const T extends readonly [string, ...string[]]>(va
  */
 export const exporterOptionField = <const T extends readonly [string, ...string[]]>(values: T) => {
   const expected = `${EXPECTED.oneOf(values)}, or a list of them`;
-  return z.union(
-    [z.enum(values, msg(expected)), z.array(z.enum(values, msg(expected)))],
+  return zod().union(
+    [zod().enum(values, msg(expected)), zod().array(zod().enum(values, msg(expected)))],
     msg(expected),
   );
 };
 
 export const headersField = () =>
-  z.record(
-    z.string().regex(HEADER_NAME, msg(EXPECTED.headerName)),
-    z.string(msg(EXPECTED.headerValue)).regex(HEADER_VALUE, msg(EXPECTED.headerValue)),
+  zod().record(
+    zod().string().regex(HEADER_NAME, msg(EXPECTED.headerName)),
+    zod().string(msg(EXPECTED.headerValue)).regex(HEADER_VALUE, msg(EXPECTED.headerValue)),
     msg('an object of header name to value'),
   );
 
-const finite = () => z.number(msg(EXPECTED.attribute)).finite(msg(EXPECTED.attribute));
-const scalar = () => z.union([z.string(), finite(), z.boolean()], msg(EXPECTED.attribute));
+const finite = () => zod().number(msg(EXPECTED.attribute)).finite(msg(EXPECTED.attribute));
+const scalar = () =>
+  zod().union([zod().string(), finite(), zod().boolean()], msg(EXPECTED.attribute));
 
 export const attributesField = () =>
-  z.record(
-    z.string().min(1, msg('a non-empty attribute name')),
-    z.union(
-      [scalar(), z.array(z.string()), z.array(finite()), z.array(z.boolean())],
+  zod().record(
+    zod().string().min(1, msg('a non-empty attribute name')),
+    zod().union(
+      [scalar(), zod().array(zod().string()), zod().array(finite()), zod().array(zod().boolean())],
       msg(EXPECTED.attribute),
     ),
     msg('an object of attribute name to value'),

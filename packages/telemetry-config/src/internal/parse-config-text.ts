@@ -111,7 +111,7 @@ export function parseConfigText(
     const issues = [fileIssue(origin, `a ${label} object at the top level`)];
     return { options: {}, issues, substituted };
   }
-  const issues = schemaIssues(telemetryConfigOptionsSchema, value, 'file');
+  const issues = schemaIssues(telemetryConfigOptionsSchema(), value, 'file');
   if (issues.length === 0) issues.push(...layerCrossFieldIssues(value, 'file'));
   return {
     options: value as TelemetryConfigOptions,

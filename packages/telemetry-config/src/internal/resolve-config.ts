@@ -41,7 +41,7 @@ export function resolveConfig(options: LoadConfigOptions): ConfigResolution {
   if (options.config !== undefined) {
     // `undefined` anywhere means "not set here", even as a header value.
     const config = plainCopy(options.config);
-    const codeIssues = schemaIssues(telemetryConfigOptionsSchema, config, 'code');
+    const codeIssues = schemaIssues(telemetryConfigOptionsSchema(), config, 'code');
     if (codeIssues.length === 0) codeIssues.push(...layerCrossFieldIssues(config, 'code'));
     issues.push(...codeIssues);
     layers.push({ source: 'code', options: config });

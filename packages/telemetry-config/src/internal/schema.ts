@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import * as f from './fields.js';
+import { zod } from './zod-module.js';
 
 /** A section: its fields and which of them may be absent from a resolved config. */
 interface Section {
@@ -135,7 +136,7 @@ const configTree = (file: () => z.ZodType, exporter: ExporterField): Section => 
 });
 
 function isSection(node: Node): node is Section {
-  return !(node instanceof z.ZodType);
+  return !(node instanceof zod().ZodType);
 }
 
 function build(section: Section, allOptional: boolean): z.ZodObject {
@@ -145,31 +146,38 @@ function build(section: Section, allOptional: boolean): z.ZodObject {
     const optional = allOptional || section.optional?.includes(key) === true;
     shape[key] = optional ? schema.optional() : schema;
   }
-  return z.strictObject(shape, { error: 'an object' });
+  return zod().strictObject(shape, { error: 'an object' });
 }
+
+let resolvedSchema: z.ZodObject | undefined;
+let optionsSchema: z.ZodObject | undefined;
 
 /**
  * The resolved {@link TelemetryConfig}: every required field present. TLS files are not read
- * here, so checking a resolved config never touches the disk.
+ * here, so checking a resolved config never touches the disk. Built (and zod loaded) on first use.
  */
-export const telemetryConfigSchema: z.ZodObject = build(
-  configTree(f.stringField, f.enumListField),
-  false,
-);
+export function telemetryConfigSchema(): z.ZodObject {
+  resolvedSchema ??= build(configTree(f.stringField, f.enumListField), false);
+  return resolvedSchema;
+}
 
-/** User options (code or file): any subset, plus the generic `export` section. */
-export const telemetryConfigOptionsSchema: z.ZodObject = build(
-  {
-    fields: {
-      ...configTree(f.readableFileField, f.exporterOptionField).fields,
-      export: exportSection(f.readableFileField),
+/** User options (code or file): any subset, plus the generic `export` section. Built on first use. */
+export function telemetryConfigOptionsSchema(): z.ZodObject {
+  optionsSchema ??= build(
+    {
+      fields: {
+        ...configTree(f.readableFileField, f.exporterOptionField).fields,
+        export: exportSection(f.readableFileField),
+      },
     },
-  },
-  true,
-);
+    true,
+  );
+  return optionsSchema;
+}
 
 /** The known keys of the section at `path` in `schema`, or `undefined` if it is not a section. */
 export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  const z = zod();
   let current: z.ZodType = schema;
   for (const key of path) {
     if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;

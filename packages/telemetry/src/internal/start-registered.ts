@@ -1,5 +1,5 @@
 import { isMainThread } from 'node:worker_threads';
-import { initTelemetry } from '../init-telemetry.js';
+import type { initTelemetry } from '../init-telemetry.js';
 import type { TelemetryProviders } from '../types.js';
 
 /**
@@ -11,12 +11,18 @@ import type { TelemetryProviders } from '../types.js';
  *
  * Worker threads inherit `--import` / `--require` (pino's transports run in one): only the main
  * thread starts telemetry, so a worker neither exports a second copy nor patches its modules.
+ *
+ * `init` is `initTelemetry` of the package's main entry (dist/<format>/index.js): each entry is
+ * bundled on its own, so taking it from there keeps one instance for the register entry and an
+ * app that calls `initTelemetry()` itself (which then gets the running one).
  */
-export async function startRegistered(): Promise<TelemetryProviders | undefined> {
+export async function startRegistered(
+  init: typeof initTelemetry,
+): Promise<TelemetryProviders | undefined> {
   if (!isMainThread) return undefined;
   let telemetry: TelemetryProviders;
   try {
-    telemetry = await initTelemetry({ shutdownOnSignals: true });
+    telemetry = await init({ shutdownOnSignals: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`@proc/telemetry/register: telemetry not started: ${reason}\n`);
