@@ -478,6 +478,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     why: 'pnpm --filter and pnpm demo are commands of this repository, not of an installed app',
   },
 
+  'zero-code.md#install': { kind: 'install' },
   'zero-code.md#register': {
     kind: 'run',
     async run(context) {
