@@ -30,7 +30,7 @@ function spanFlags(traceFlags: number, isRemote: boolean | undefined): number {
 
 function writeStatus(writer: BackwardProtobufWriter, status: SpanStatus): void {
   const end = writer.end();
-  writer.uint32(status.code);
+  writer.int64(status.code);
   writer.tag(3, WIRE_VARINT);
   if (status.message) {
     writer.string(status.message);
@@ -95,7 +95,7 @@ function writeSpan(writer: BackwardProtobufWriter, span: ReadableSpan): void {
   // The API's kinds start at INTERNAL = 0; OTLP's at SPAN_KIND_UNSPECIFIED = 0.
   const kind = span.kind == null ? 0 : span.kind + 1;
   if (kind !== 0) {
-    writer.uint32(kind);
+    writer.int64(kind);
     writer.tag(6, WIRE_VARINT);
   }
   writer.string(span.name);
