@@ -1,4 +1,4 @@
-import type { Link, SpanStatus } from '@opentelemetry/api';
+import type { Link, SpanContext, SpanStatus } from '@opentelemetry/api';
 import { type ISerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
 import {
@@ -26,6 +26,19 @@ const FLAGS_IS_REMOTE = 0x200;
 
 function spanFlags(traceFlags: number, isRemote: boolean | undefined): number {
   return (traceFlags & 0xff) | FLAGS_HAS_IS_REMOTE | (isRemote ? FLAGS_IS_REMOTE : 0);
+}
+
+/** Fields 1–3 of a Span and of a Link alike: trace_id, span_id and trace_state (when not empty). */
+function writeContextFields(writer: BackwardProtobufWriter, context: SpanContext): void {
+  const traceState = context.traceState?.serialize();
+  if (traceState) {
+    writer.string(traceState);
+    writer.tag(3, WIRE_LENGTH_DELIMITED);
+  }
+  writer.hexBytes(context.spanId);
+  writer.tag(2, WIRE_LENGTH_DELIMITED);
+  writer.hexBytes(context.traceId);
+  writer.tag(1, WIRE_LENGTH_DELIMITED);
 }
 
 function writeStatus(writer: BackwardProtobufWriter, status: SpanStatus): void {
@@ -59,15 +72,7 @@ function writeLink(writer: BackwardProtobufWriter, link: Link): void {
   writer.int64(link.droppedAttributesCount || 0);
   writer.tag(5, WIRE_VARINT);
   if (link.attributes) writeKeyValues(writer, 4, link.attributes);
-  const traceState = context.traceState?.serialize();
-  if (traceState) {
-    writer.string(traceState);
-    writer.tag(3, WIRE_LENGTH_DELIMITED);
-  }
-  writer.hexBytes(context.spanId);
-  writer.tag(2, WIRE_LENGTH_DELIMITED);
-  writer.hexBytes(context.traceId);
-  writer.tag(1, WIRE_LENGTH_DELIMITED);
+  writeContextFields(writer, context);
   writer.endMessage(13, end);
 }
 
@@ -104,15 +109,7 @@ function writeSpan(writer: BackwardProtobufWriter, span: ReadableSpan): void {
     writer.hexBytes(parent.spanId);
     writer.tag(4, WIRE_LENGTH_DELIMITED);
   }
-  const traceState = context.traceState?.serialize();
-  if (traceState) {
-    writer.string(traceState);
-    writer.tag(3, WIRE_LENGTH_DELIMITED);
-  }
-  writer.hexBytes(context.spanId);
-  writer.tag(2, WIRE_LENGTH_DELIMITED);
-  writer.hexBytes(context.traceId);
-  writer.tag(1, WIRE_LENGTH_DELIMITED);
+  writeContextFields(writer, context);
   writer.endMessage(2, end);
 }
 

@@ -157,6 +157,13 @@ function sdkBytes(spans: ReadableSpan[]): Uint8Array | Error {
   }
 }
 
+/** Asserts that ours writes, to the byte, what the SDK's serializer writes for `spans`. */
+function expectTheSdkBytes(spans: ReadableSpan[]): Uint8Array {
+  const actual = protobufSpanSerializer.serializeRequest(spans)!;
+  expect(Buffer.from(actual).equals(Buffer.from(sdkBytes(spans) as Uint8Array))).toBe(true);
+  return actual;
+}
+
 function aSpan(overrides: Partial<ReadableSpan> = {}): ReadableSpan {
   const context = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags: 1 };
   return {
@@ -206,8 +213,7 @@ describe('protobufSpanSerializer', () => {
       const spans = [
         aSpan({ name: 'grüße 日本 🎉 \ud800 x \udfff', attributes: { ключ: '\ud83d' } }),
       ];
-      const actual = protobufSpanSerializer.serializeRequest(spans)!;
-      expect(Buffer.from(actual).equals(Buffer.from(sdkBytes(spans) as Uint8Array))).toBe(true);
+      const actual = expectTheSdkBytes(spans);
       const decoded = decodeOtlpProtobuf('traces', actual) as {
         resourceSpans: { scopeSpans: { spans: { name: string }[] }[] }[];
       };
@@ -245,18 +251,10 @@ describe('protobufSpanSerializer', () => {
       // 300 KB: one growth, a 3-byte length; 9 MiB: growth twice, and the buffer is not kept.
       for (const size of [300_000, 9 * 1024 * 1024]) {
         const spans = [aSpan({ attributes: { blob: 'x'.repeat(size) } }), aSpan({ name: 'after' })];
-        expect(
-          Buffer.from(protobufSpanSerializer.serializeRequest(spans)!).equals(
-            Buffer.from(sdkBytes(spans) as Uint8Array),
-          ),
-        ).toBe(true);
+        expectTheSdkBytes(spans);
       }
       const small = [aSpan({ name: 'small' })];
-      expect(
-        Buffer.from(protobufSpanSerializer.serializeRequest(small)!).equals(
-          Buffer.from(sdkBytes(small) as Uint8Array),
-        ),
-      ).toBe(true);
+      expectTheSdkBytes(small);
     });
 
     it('should throw for a span the SDK serializer cannot encode either, and encode the next batch whole', () => {
@@ -270,11 +268,7 @@ describe('protobufSpanSerializer', () => {
         expect(() => protobufSpanSerializer.serializeRequest([aSpan(), span])).toThrow();
       }
       const good = [aSpan({ name: 'good' })];
-      expect(
-        Buffer.from(protobufSpanSerializer.serializeRequest(good)!).equals(
-          Buffer.from(sdkBytes(good) as Uint8Array),
-        ),
-      ).toBe(true);
+      expectTheSdkBytes(good);
     });
   });
 
