@@ -257,6 +257,11 @@ describe('protobufSpanSerializer', () => {
       expectTheSdkBytes(small);
     });
 
+    it('should write values of the wrong type where the SDK serializer writes them (a number as a name or an id)', () => {
+      const context = { traceId: 42 as never, spanId: 'b'.repeat(16), traceFlags: 1 };
+      expectTheSdkBytes([aSpan({ name: 7 as never, spanContext: () => context })]);
+    });
+
     it('should throw for a span the SDK serializer cannot encode either, and encode the next batch whole', () => {
       const bad = [
         aSpan({ name: null as never }),

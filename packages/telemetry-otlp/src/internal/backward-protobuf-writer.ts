@@ -198,9 +198,16 @@ export class BackwardProtobufWriter {
 
   /**
    * A hex id (trace or span id) as its bytes and their length, without an intermediate array.
-   * A character that is not a hex digit is read as the SDK's `hexToBinary()` reads it.
+   * A character that is not a hex digit is read as the SDK's `hexToBinary()` reads it, and a
+   * value that is not a string is written as the SDK writes it: no bytes (a TypeError for null
+   * and undefined).
    */
   hexBytes(hex: string): void {
+    if (typeof hex !== 'string') {
+      if (hex == null) throw new TypeError(`@proc/telemetry-otlp: expected a hex id, got ${hex}`);
+      this.uint32(0);
+      return;
+    }
     const length = hex.length >>> 1;
     if (length * 2 !== hex.length) {
       throw new Error(`@proc/telemetry-otlp: id "${hex}" has an odd number of hex digits`);
