@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The test packages that sit next to what they test (infra/, docs/) are roots themselves.
+// The test packages that sit next to what they test (infra/, docs/, examples/) are roots themselves.
 const roots = [
   ...['packages', 'apps', 'tooling'].flatMap((dir) =>
     fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [],
   ),
   'infra',
   'docs',
+  'examples',
 ];
 const total = { passed: 0, failed: 0, skipped: 0 };
 const missing = [];

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import path from 'node:path';
 
 // The guide's TypeScript snippets are compiled against the real packages (their built types),
-// so a renamed export or a changed option breaks this test instead of a reader's build.
+// so a renamed export or a changed option breaks this test instead of a reader's build. The
+// runnable ones also run, from the packed tarballs (examples/test/doc-snippet-cases.ts).
 
 const DOCS_DIR = path.resolve(__dirname, '..');
 const pages = readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md'));

@@ -22,6 +22,11 @@ export const QUICK_STARTS: QuickStart[] = [
   { dir: 'telemetry-config', serviceName: 'config-quick-start' },
   { dir: 'telemetry-resource', serviceName: 'resource-quick-start' },
   { dir: 'telemetry-logs', serviceName: 'logs-quick-start' },
+  { dir: 'telemetry-otlp', serviceName: 'otlp-quick-start' },
+  { dir: 'telemetry-lifecycle', serviceName: 'lifecycle-quick-start' },
+  { dir: 'telemetry-semconv', serviceName: 'semconv-quick-start' },
+  { dir: 'telemetry-doctor', serviceName: 'doctor-quick-start' },
+  { dir: 'telemetry-instrumentations', serviceName: 'instrumentations-quick-start' },
 ];
 
 export function readmeOf(dir: string): string {
@@ -41,12 +46,16 @@ export function codeBlocks(markdown: string): Array<{ lang: string; body: string
   return blocks;
 }
 
-/** The packages of an `npm install a b@range` line, each with its range (`''` when none). */
+/**
+ * The packages of an `npm install a b@range` (or `pnpm add a b@range`) line, each with its range
+ * (`''` when none).
+ */
 export function installedBy(line: string): Map<string, string> {
   const packages = new Map<string, string>();
   const words = line.trim().split(/\s+/);
-  if (words[0] !== 'npm' || words[1] !== 'install') {
-    throw new Error(`not an npm install line: ${line}`);
+  const [client, command] = words;
+  if (!((client === 'npm' && command === 'install') || (client === 'pnpm' && command === 'add'))) {
+    throw new Error(`not an npm install or pnpm add line: ${line}`);
   }
   for (const word of words.slice(2).filter((word) => !word.startsWith('-'))) {
     const at = word.indexOf('@', 1);

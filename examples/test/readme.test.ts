@@ -1,5 +1,7 @@
 // Every README opens with an install line and its quick start, and the quick start in the README
 // is the file the packed-install test runs: this fails when the two differ.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import {
   codeBlocks,
   importedPackages,
@@ -7,8 +9,16 @@ import {
   installLineOf,
   QUICK_STARTS,
   quickStartOf,
+  ROOT,
   readmeOf,
 } from './quick-starts.js';
+
+describe('the quick starts', () => {
+  it('should cover every package under packages/', () => {
+    const packages = readdirSync(path.join(ROOT, 'packages')).sort();
+    expect(QUICK_STARTS.map(({ dir }) => dir).sort()).toEqual(packages);
+  });
+});
 
 describe.each(QUICK_STARTS)('the README of packages/$dir', ({ dir }) => {
   it('should open with an npm install line', () => {

@@ -1,49 +1,31 @@
 import { diag, metrics } from '@opentelemetry/api';
 import { loadConfig } from '@proc/telemetry-config';
-import {
-  type ConsoleDirCapture,
-  captureConsoleDir,
-  type OtlpReceiver,
-  startOtlpReceiver,
-} from '@proc/telemetry-testing';
+import { withConsoleAndReceiver } from '@proc/telemetry-testing';
 import { initMeterProvider, shutdownMeterProvider } from '../src/index.js';
 
 describe('OTEL_METRICS_EXPORTER lists', () => {
-  let receiver: OtlpReceiver;
-  let output: ConsoleDirCapture | undefined;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver();
-  });
-
-  afterAll(async () => {
-    await receiver.stop();
-  });
-
   afterEach(() => {
-    output?.restore();
-    receiver.clear();
     metrics.disable();
     diag.disable();
   });
 
-  it('should print every metric on the console and push it over OTLP for console,otlp', async () => {
-    output = captureConsoleDir();
-    const config = loadConfig({
-      env: {
-        OTEL_METRICS_EXPORTER: 'console,otlp',
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
-      },
-    });
-    const handle = initMeterProvider(config.metrics);
-    handle.getMeter('lists').createCounter('lists.events').add(3);
-    const report = await shutdownMeterProvider(handle, { timeoutMillis: 5000 });
+  it('should print every metric on the console and push it over OTLP for console,otlp', () =>
+    withConsoleAndReceiver(async ({ receiver, printed }) => {
+      const config = loadConfig({
+        env: {
+          OTEL_METRICS_EXPORTER: 'console,otlp',
+          OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
+        },
+      });
+      const handle = initMeterProvider(config.metrics);
+      handle.getMeter('lists').createCounter('lists.events').add(3);
+      const report = await shutdownMeterProvider(handle, { timeoutMillis: 5000 });
 
-    const points = await receiver.waitForMetric('lists.events', { timeoutMs: 5000 });
-    expect(points.map((point) => point.value)).toEqual([3]);
-    expect(output.printed.map((item) => (item.descriptor as { name?: string }).name)).toContain(
-      'lists.events',
-    );
-    expect(report).toMatchObject({ exported: 1, failed: 0 });
-  });
+      const points = await receiver.waitForMetric('lists.events', { timeoutMs: 5000 });
+      expect(points.map((point) => point.value)).toEqual([3]);
+      expect(printed.map((item) => (item.descriptor as { name?: string }).name)).toContain(
+        'lists.events',
+      );
+      expect(report).toMatchObject({ exported: 1, failed: 0 });
+    }));
 });

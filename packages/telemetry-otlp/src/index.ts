@@ -15,6 +15,7 @@ export { encodeBatch } from './encode-batch.js';
 export { encodedQueueBound } from './encoded-queue-bound.js';
 export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
+export { isRetryableHttpStatus } from './is-retryable-http-status.js';
 export { loadOtlpTransport } from './load-otlp-transport.js';
 export { protobufSpanSerializer } from './protobuf-span-serializer.js';
 export { signalExporters } from './signal-exporters.js';

@@ -58,3 +58,5 @@ export type {
 export { DEFAULT_UI_PORT, startReceiverUi } from './ui/receiver-ui.js';
 export type { WaitForOptions } from './wait-for.js';
 export { waitFor } from './wait-for.js';
+export type { ConsoleAndReceiver } from './with-console-and-receiver.js';
+export { withConsoleAndReceiver } from './with-console-and-receiver.js';

@@ -24,6 +24,12 @@ export interface InstallPackedOptions {
    * scripts (`allowBuilds`), as the READMEs tell pnpm users to.
    */
   packageManager?: 'npm' | 'pnpm';
+  /**
+   * More packages whose install scripts the pnpm app denies in `allowBuilds` (as a user must, or
+   * pnpm 10+ stops with `ERR_PNPM_IGNORED_BUILDS`), e.g. `@parcel/watcher` for an app with jest.
+   * protobufjs is always denied. npm runs install scripts and ignores this.
+   */
+  deniedBuilds?: readonly string[];
 }
 
 /** An empty app folder with the packed packages installed by npm or pnpm, as a user would have it. */
@@ -76,9 +82,12 @@ export async function installPacked(options: InstallPackedOptions): Promise<Inst
         .filter(([, spec]) => spec.startsWith('file:'))
         .map(([name, spec]) => `  "${name}": "${spec}"\n`)
         .join('');
+      const denied = ['protobufjs', ...(options.deniedBuilds ?? [])]
+        .map((name) => `  "${name}": false\n`)
+        .join('');
       writeFileSync(
         path.join(dir, 'pnpm-workspace.yaml'),
-        `allowBuilds:\n  protobufjs: false\noverrides:\n${overrides}`,
+        `allowBuilds:\n${denied}overrides:\n${overrides}`,
       );
       await run('pnpm', ['install', '--prefer-offline', '--config.confirmModulesPurge=false'], {
         cwd: dir,

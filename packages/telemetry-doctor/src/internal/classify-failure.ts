@@ -1,4 +1,5 @@
 import type { OtlpEndpoint, OtlpProtocol } from '@proc/telemetry-config';
+import { isRetryableHttpStatus } from '@proc/telemetry-otlp';
 import type { DoctorFindingCode, DoctorSignal } from '../types.js';
 import type { PortAnswer } from './sniff-port.js';
 
@@ -41,8 +42,6 @@ const CERTIFICATE_CODES = new Set([
 ]);
 const CERTIFICATE_TEXT =
   /unable to verify|self[- ]signed certificate|certificate has expired|altnames|unable to get (local )?issuer/i;
-
-const RETRY_LATER_HTTP = new Set([429, 502, 503, 504]);
 
 /** gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html). */
 const GRPC = {
@@ -130,7 +129,7 @@ export async function classifyFailure(
     return 'no_answer';
   }
   if (
-    (httpStatus !== undefined && RETRY_LATER_HTTP.has(httpStatus)) ||
+    (httpStatus !== undefined && isRetryableHttpStatus(httpStatus)) ||
     grpcCode === GRPC.RESOURCE_EXHAUSTED ||
     (grpcCode === GRPC.UNAVAILABLE && !/No connection established|Connection dropped/.test(text))
   ) {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { type IExporterTransport, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
 import type { httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
+import { isRetryableHttpStatus } from '../is-retryable-http-status.js';
 import { parseRetryAfter, RetryableExportError } from './retryable-export-error.js';
 
 const gzipAsync = promisify(gzip);
@@ -14,9 +15,6 @@ type HttpAgentFactory = ReturnType<typeof httpAgentFactoryFromOptions>;
 
 /** As the SDK's transport: a bigger answer to an export is not a collector's. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
-/** Statuses the OTLP specification calls retryable. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Connection errors worth a retry: the collector may be restarting or not up yet. */
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -131,7 +129,7 @@ function answer(
   if (status >= 200 && status <= 299) {
     return readError ? { status: 'success' } : { status: 'success', data };
   }
-  if (RETRYABLE_STATUSES.has(status)) {
+  if (isRetryableHttpStatus(status)) {
     const retryInMillis = parseRetryAfter(res.headers['retry-after']);
     const message = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
     return {
