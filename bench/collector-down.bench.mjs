@@ -3,18 +3,19 @@
 // (BatchSpanProcessor + the protocol's OTLP exporter), each in a producer process of its own
 // (the child side of export-path.bench.mjs). Reports RSS at the start, its peak and at the end,
 // the most exports ever in flight at once, and the spans lost against those the handle counted.
-// Run: `pnpm bench collector-down`; `--quick` (BENCH_QUICK=1) for a short run; BENCH_MAX_QUEUE_BYTES sets
-// our export.maxQueueBytes (default: the configured default, 32 MiB).
+// Run: `pnpm bench collector-down`; `--quick` (BENCH_QUICK=1) for a short run; BENCH_MAX_QUEUE_BYTES
+// and BENCH_MAX_QUEUE_BYTES_WHILE_FAILING set our export.maxQueueBytes and
+// export.maxQueueBytesWhileFailing (default: the configured defaults, 32 MiB and 1 MiB).
 import { freePort, startBlackHole } from '@proc/telemetry-testing';
 import { median, quick, runProducer } from './export-path.bench.mjs';
 import { reportSuite } from './lib/suite-report.mjs';
 
 const MILLIS = quick ? 5000 : 30_000;
 const RATE = 20_000;
-const MAX_QUEUE_BYTES =
-  process.env.BENCH_MAX_QUEUE_BYTES === undefined
-    ? undefined
-    : Number(process.env.BENCH_MAX_QUEUE_BYTES);
+const numberFromEnv = (name) =>
+  process.env[name] === undefined ? undefined : Number(process.env[name]);
+const MAX_QUEUE_BYTES = numberFromEnv('BENCH_MAX_QUEUE_BYTES');
+const MAX_QUEUE_BYTES_WHILE_FAILING = numberFromEnv('BENCH_MAX_QUEUE_BYTES_WHILE_FAILING');
 const PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'];
 const endpointOf = (protocol, port) =>
   protocol === 'grpc' ? `http://127.0.0.1:${port}` : `http://127.0.0.1:${port}/v1/traces`;
@@ -38,6 +39,7 @@ for (const outage of ['closed port', 'black hole']) {
           timeoutMillis: 10_000,
           shutdownMillis: 3000,
           maxQueueBytes: MAX_QUEUE_BYTES,
+          maxQueueBytesWhileFailing: MAX_QUEUE_BYTES_WHILE_FAILING,
         });
         await hole?.close();
       }),
@@ -75,7 +77,7 @@ const suiteRows = rows.map(({ name, raw, ours }) => {
 reportSuite({
   id: 'collector-down',
   title: `Suite 5: collector down, ${RATE.toLocaleString('en')} spans/s for ${MILLIS / 1000} s, ours vs the raw SDK (lower is better)`,
-  description: `Ours with export.maxQueueBytes ${MAX_QUEUE_BYTES ?? 'at its default (32 MiB)'}; each producer in a process of its own, ours and raw side by side; one round per case.`,
+  description: `Ours with export.maxQueueBytes ${MAX_QUEUE_BYTES ?? 'at its default'} and export.maxQueueBytesWhileFailing ${MAX_QUEUE_BYTES_WHILE_FAILING ?? 'at its default'}; each producer in a process of its own, ours and raw side by side; one round per case.`,
   notes: [`Median peak RSS growth, ours / raw: ${median(growth).toFixed(2)}×.`],
   rows: suiteRows,
 });

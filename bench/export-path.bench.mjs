@@ -80,6 +80,9 @@ async function oursPipeline(spec) {
       endpoint: spec.endpoint,
       timeoutMillis: spec.timeoutMillis,
       ...(spec.maxQueueBytes === undefined ? {} : { maxQueueBytes: spec.maxQueueBytes }),
+      ...(spec.maxQueueBytesWhileFailing === undefined
+        ? {}
+        : { maxQueueBytesWhileFailing: spec.maxQueueBytesWhileFailing }),
     },
   });
   let report;

@@ -80,17 +80,25 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
   // Started, not made active: nothing in here reads the active span but a log line, which makes
   // it active for itself (logInSpan). That saves a context switch per event, most of them
   // unsampled (docs/benchmarks.md, suite 6).
-  const processMessage = (tracer: Tracer, parent: Context, message: QueueMessage) => {
-    const span = tracer.startSpan(
-      SPAN_PROCESS_EVENT,
-      {
-        attributes: {
-          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
-          [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
-        },
-      },
-      parent,
-    );
+  // `unsampled`: the span of every event of a batch whose span does not record (see
+  // processBatch), instead of one started per event.
+  const processMessage = (
+    tracer: Tracer,
+    parent: Context,
+    message: QueueMessage,
+    unsampled: Span | undefined,
+  ) => {
+    // Its attributes are set once it is known to record (the processor's samplers do not read
+    // them): an unsampled span, most of them at 10 %, would drop them after the SDK had copied
+    // and checked them.
+    const span = unsampled ?? tracer.startSpan(SPAN_PROCESS_EVENT, undefined, parent);
+    const recording = span.isRecording();
+    if (recording) {
+      span.setAttributes({
+        [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
+        [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
+      });
+    }
     try {
       stats.received++;
       let event: ReturnType<typeof parseEvent>;
@@ -113,7 +121,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         return;
       }
       // An unsampled span drops attributes anyway: not even the object is made for it.
-      if (span.isRecording()) {
+      if (recording) {
         span.setAttributes({
           [ATTR_MESSAGING_MESSAGE_ID]: event.id,
           [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
@@ -211,9 +219,18 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
           [ATTR_MESSAGING_KAFKA_OFFSET]: m.offset,
         }),
       });
+      // An event's span is a child of the batch span, in its trace. Every sampler the processor
+      // can be configured with (OTEL_TRACES_SAMPLER) drops a child of a span that does not
+      // record: the parent-based ones by the parent's decision, `traceidratio` by the same trace
+      // id, `always_off` always (and `always_on` records every batch). So the events of an
+      // unsampled batch, nine in ten at 10 %, share one non-recording span with the batch's
+      // context instead of asking the SDK for a span each (ids, sampler, context checks: the
+      // largest per-event cost left, docs/benchmarks.md suite 6). A sampled batch's trace is
+      // unchanged; `otel.sdk.span.started` no longer counts the events' dropped spans.
+      const unsampled = span.isRecording() ? undefined : trace.wrapSpanContext(span.spanContext());
       try {
         context.with(batchContext, () => {
-          for (const message of messages) processMessage(tracer, batchContext, message);
+          for (const message of messages) processMessage(tracer, batchContext, message, unsampled);
           for (const result of windows.fire()) emit(result);
         });
       } finally {

@@ -19,6 +19,16 @@ describe('createDeduplicator', () => {
       expect(dedup.firstSeen('b')).toBe(false);
       expect(dedup.firstSeen('a')).toBe(true);
     });
+
+    it('should keep exactly the last capacity ids, in arrival order, over many wraps', () => {
+      const dedup = createDeduplicator({ capacity: 3 });
+      for (let i = 0; i < 10; i++) expect(dedup.firstSeen(`e-${i}`)).toBe(true);
+      expect(dedup.firstSeen('e-8')).toBe(false); // a duplicate does not refresh or evict
+      expect(dedup.size).toBe(3);
+      expect(['e-7', 'e-8', 'e-9'].map((id) => dedup.firstSeen(id))).toEqual([false, false, false]);
+      expect(dedup.firstSeen('e-6')).toBe(true); // evicts e-7
+      expect(dedup.firstSeen('e-7')).toBe(true);
+    });
   });
 
   it('should reject a capacity that is not a positive integer', () => {

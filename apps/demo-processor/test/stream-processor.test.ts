@@ -1,3 +1,13 @@
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  ParentBasedSampler,
+  type Sampler,
+  SamplingDecision,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { METRIC_NAMES } from '@proc/telemetry/semconv';
 import { createLogger } from '../src/logger.js';
 import { createProcessorMetrics } from '../src/processor-metrics.js';
@@ -6,7 +16,7 @@ import { createStreamProcessor } from '../src/stream-processor.js';
 import { testEvent, testMessage } from './support/messages.js';
 import { createTestMetricsRecorder } from './support/test-metrics-recorder.js';
 
-function setup() {
+function setup(tracer?: ReturnType<BasicTracerProvider['getTracer']>) {
   const recorder = createTestMetricsRecorder();
   const sink = createMemorySink();
   const lines: string[] = [];
@@ -17,6 +27,7 @@ function setup() {
     logger: createLogger({ write: (line) => lines.push(line) }),
     windows: { sizeMillis: 10_000, maxOutOfOrderMillis: 1_000, allowedLatenessMillis: 1_000 },
     now: () => 100_000,
+    ...(tracer ? { tracer } : {}),
   });
   return { recorder, sink, lines, processor };
 }
@@ -56,6 +67,62 @@ describe('createStreamProcessor', () => {
       expect(
         recorder.recordings.find((r) => r.name === METRIC_NAMES.END_TO_END_LATENCY)?.value,
       ).toBe(90);
+    });
+
+    it('should start no span per event in a batch whose span does not record, and one in a sampled batch', () => {
+      context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+      // Samples every other root (the batch spans); children follow their parent.
+      let roots = 0;
+      const asked: string[] = [];
+      const alternate: Sampler = {
+        shouldSample: () => ({
+          decision:
+            roots++ % 2 === 0 ? SamplingDecision.NOT_RECORD : SamplingDecision.RECORD_AND_SAMPLED,
+        }),
+      };
+      const parentBased = new ParentBasedSampler({ root: alternate });
+      const sampler: Sampler = {
+        shouldSample(ctx, traceId, name, kind, attributes, links) {
+          asked.push(name);
+          return parentBased.shouldSample(ctx, traceId, name, kind, attributes, links);
+        },
+      };
+      const exporter = new InMemorySpanExporter();
+      const provider = new BasicTracerProvider({
+        sampler,
+        spanProcessors: [new SimpleSpanProcessor(exporter)],
+      });
+      try {
+        const { processor } = setup(provider.getTracer('test'));
+        const batch = [testMessage(testEvent('a', 1_000)), testMessage(testEvent('b', 2_000))];
+        processor.processBatch(batch); // not sampled
+        processor.processBatch([
+          testMessage(testEvent('c', 1_500)),
+          testMessage(testEvent('d', 2_500)),
+        ]); // sampled
+        expect(asked).toEqual([
+          'process events',
+          'process events',
+          'processor.process_event',
+          'processor.process_event',
+        ]);
+        const spans = exporter.getFinishedSpans();
+        expect(spans.map((s) => s.name).sort()).toEqual([
+          'process events',
+          'processor.process_event',
+          'processor.process_event',
+        ]);
+        const [batchSpan] = spans.filter((s) => s.name === 'process events');
+        for (const event of spans.filter((s) => s.name === 'processor.process_event')) {
+          expect(event.parentSpanContext?.spanId).toBe(batchSpan?.spanContext().spanId);
+          expect(event.attributes).toMatchObject({ 'messaging.message.id': expect.any(String) });
+        }
+        expect(processor.stats).toMatchObject({ received: 4, processed: 4 });
+      } finally {
+        void provider.shutdown();
+        context.disable();
+        trace.disable();
+      }
     });
 
     it('should drop redeliveries of an event already processed', () => {

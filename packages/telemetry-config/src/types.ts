@@ -178,10 +178,23 @@ export interface ExportConfig {
    * `batch.maxQueueSize`, is what bounds a burst or an outage: a batch that does not fit is
    * dropped and counted (`queue full`). Integer >= 1. Env: `PROC_TELEMETRY_MAX_QUEUE_BYTES`,
    * per signal `PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES` (`_METRICS_`, `_LOGS_`), which wins.
-   * Default 33554432 (32 MiB): 100,000 spans of five attributes take about 16 MiB as protobuf,
-   * about 54 MiB as JSON.
+   * A request that waits behind the export in flight is held gzipped and counts at its
+   * compressed size. Default 33554432 (32 MiB): 100,000 spans of five attributes take about
+   * 3.3 MiB held (16 MiB encoded) as protobuf, about 4 MiB held (54 MiB encoded) as JSON.
    */
   maxQueueBytes: number;
+  /**
+   * Bytes of waiting requests this signal admits at most while its exports fail: from a failed
+   * attempt (refused, timed out, rejected, retryable) until the next delivery, and while an
+   * attempt has gone unanswered for a second (a collector that never answers). New batches
+   * beyond it are dropped and counted (`queue full`); what was held before stays. The full
+   * `maxQueueBytes` is for bursts the collector takes; this bounds what an outage adds to the
+   * process. Above `maxQueueBytes` it has no effect (set them equal to keep the whole budget
+   * through an outage). Integer >= 1. Env: `PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING`, per
+   * signal `PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES_WHILE_FAILING` (`_METRICS_`, `_LOGS_`), which
+   * wins. Default 1048576 (1 MiB): about 30,000 spans of five attributes, held gzipped.
+   */
+  maxQueueBytesWhileFailing: number;
   /** How a failed export that may succeed later is sent again. */
   retry: RetryConfig;
 }

@@ -1,5 +1,5 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
-import { headerGetterSetter } from './header-getter-setter.js';
+import { extractWithGetter } from './header-getter-setter.js';
 import { NO_OPTIONS } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
@@ -14,7 +14,7 @@ export function extractContext(
 ): Context {
   if (carrier === null || carrier === undefined) return ctx;
   const propagator = options.propagator ?? propagation;
-  return propagator.extract(ctx, carrier, headerGetterSetter);
+  return extractWithGetter(propagator, ctx, carrier);
 }
 
 /** Reads the propagated context from `headers` on top of the active context. */

@@ -1,5 +1,6 @@
-import type { TextMapGetter, TextMapSetter } from '@opentelemetry/api';
+import type { Context, TextMapGetter, TextMapPropagator, TextMapSetter } from '@opentelemetry/api';
 import { normalizeHeaderValue } from './internal/header-value.js';
+import { extractInOnePass } from './internal/one-pass-getter.js';
 import type { HeaderCarrier, HeaderValue, MessageHeaderList } from './types.js';
 
 type FetchHeaders = Headers;
@@ -26,8 +27,23 @@ function lower(name: string): string {
   return name.toLowerCase();
 }
 
+// The key last lowered for a lookup or a write, and its lower-case form: the propagators ask
+// for the same few constant names on every message, so most calls compare one string instead
+// of lowering it again.
+let lastKey = '';
+let lastWanted = '';
+
+/** `key` lower-cased, remembered for the next call with the same key. */
+function wantedName(key: string): string {
+  if (key !== lastKey) {
+    lastWanted = lower(key);
+    lastKey = key;
+  }
+  return lastWanted;
+}
+
 function getFromList(list: MessageHeaderList, key: string): string | string[] | undefined {
-  const wanted = lower(key);
+  const wanted = wantedName(key);
   // One pass without the two arrays of filter() and map(): this runs for every propagated field
   // of every message. Names of another length are skipped without lowering them.
   let first: MessageHeaderList[number]['value'] | undefined;
@@ -54,7 +70,7 @@ function getFromRecord(
   record: Record<string, HeaderValue>,
   key: string,
 ): string | string[] | undefined {
-  const wanted = lower(key);
+  const wanted = wantedName(key);
   // Every spelling counts, the exact one included. Header names are ASCII, so lowering keeps
   // the length: names of another length are skipped without lowering them, and the exact
   // spelling is compared before any lowering. One pass, no allocation when one name matches
@@ -86,16 +102,18 @@ function keysOfList(list: MessageHeaderList): string[] {
 }
 
 function setInList(list: MessageHeaderList, key: string, value: string): void {
-  const wanted = lower(key);
+  const wanted = wantedName(key);
+  // Names of another length are skipped without lowering them.
   for (let i = list.length - 1; i >= 0; i--) {
-    const header = list[i];
-    if (header && typeof header.key === 'string' && lower(header.key) === wanted) list.splice(i, 1);
+    const name = list[i]?.key;
+    if (typeof name !== 'string' || name.length !== wanted.length) continue;
+    if (name === wanted || lower(name) === wanted) list.splice(i, 1);
   }
   list.push({ key, value });
 }
 
 function setInRecord(record: Record<string, HeaderValue>, key: string, value: string): void {
-  const wanted = lower(key);
+  const wanted = wantedName(key);
   // for...in rather than Object.keys(): no array per call (deleting the visited name is safe).
   for (const name in record) {
     if (name.length !== wanted.length || name === key || !Object.hasOwn(record, name)) continue;
@@ -149,3 +167,21 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
     else setInRecord(carrier as Record<string, HeaderValue>, key, value);
   },
 };
+
+/**
+ * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result; a plain record or
+ * a `{ key, value }` list is read in one pass for the W3C fields of the default propagators.
+ * @internal
+ */
+export function extractWithGetter(
+  propagator: TextMapPropagator,
+  ctx: Context,
+  carrier: HeaderCarrier,
+): Context {
+  if (isPlainRecord(carrier)) {
+    return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
+  }
+  if (Array.isArray(carrier))
+    return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
+  return propagator.extract(ctx, carrier, headerGetterSetter);
+}

@@ -24,6 +24,7 @@ import { createHttpExporterTransport } from './internal/http-exporter-transport.
 import { httpTransportOptions } from './internal/http-transport-options.js';
 import { isRetryableGrpcError } from './internal/is-retryable-grpc-error.js';
 import { readTlsFiles } from './internal/read-tls-files.js';
+import { bodyIn, type ContentEncoding } from './internal/request-content-encoding.js';
 import { RetryableExportError } from './internal/retryable-export-error.js';
 import { SIGNAL_SERVICES } from './internal/signal-endpoints.js';
 import { transportEndpoint } from './internal/transport-endpoint.js';
@@ -190,8 +191,9 @@ function createDelegate(
  * optional peer `@opentelemetry/otlp-grpc-exporter-base`, loaded on the first export),
  * `http/protobuf` and `http/json` over Node's HTTP agent, both through the SDK's public OTLP
  * export delegates. It sends requests that are already encoded (`encoding` says how to encode
- * them) and classifies each outcome as delivered, retryable or failed; it keeps no queue and does
- * not retry across calls (see `createDeliveryQueue()`).
+ * them; one held gzipped, `contentEncoding: 'gzip'`, is sent so over OTLP/HTTP with `compression:
+ * gzip` and unzipped first otherwise) and classifies each outcome as delivered, retryable or
+ * failed; it keeps no queue and does not retry across calls (see `createDeliveryQueue()`).
  *
  * Every setting comes from `config`: nothing is read from `OTEL_*` variables, so headers set only
  * in `process.env` never reach the collector unless the configuration holds them.
@@ -201,6 +203,9 @@ export function createOtlpSender(config: ExportConfig, options: OtlpSenderOption
   const encoding: OtlpEncoding = config.protocol === 'http/json' ? 'json' : 'protobuf';
   const delegate = createDelegate(config, options, encoding);
   const isRetryable = config.protocol === 'grpc' ? isRetryableGrpcError : isRetryableHttpError;
+  // OTLP/HTTP with gzip takes the body gzipped as it is held; gRPC compresses messages itself.
+  const wire: ContentEncoding =
+    config.protocol !== 'grpc' && config.compression === 'gzip' ? 'gzip' : 'identity';
   const toOutcome = (result: ExportResult): DeliveryOutcome => {
     if (result.code === ExportResultCode.SUCCESS) return { status: 'delivered' };
     if (!isRetryable(result.error)) return { status: 'failed', error: result.error };
@@ -213,12 +218,19 @@ export function createOtlpSender(config: ExportConfig, options: OtlpSenderOption
   return {
     encoding,
     // Suppressed, as the SDK's processors do: an instrumented http module must not trace the export.
-    send: (request) =>
-      new Promise((resolve) =>
+    send: async (request) => {
+      let body: Uint8Array;
+      try {
+        body = await bodyIn(request, wire);
+      } catch (error) {
+        return { status: 'failed', error };
+      }
+      return new Promise((resolve) =>
         context.with(suppressTracing(context.active()), () =>
-          delegate.export(request, (result) => resolve(toOutcome(result))),
+          delegate.export({ body, items: request.items }, (result) => resolve(toOutcome(result))),
         ),
-      ),
+      );
+    },
     shutdown: () => delegate.shutdown(),
   };
 }

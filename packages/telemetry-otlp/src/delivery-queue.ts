@@ -25,6 +25,7 @@ const DEFAULT_MAX_IN_FLIGHT = 1;
 const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_INITIAL_BACKOFF_MILLIS = 1000;
 const DEFAULT_MAX_BACKOFF_MILLIS = 30_000;
+const DEFAULT_STALLED_AFTER_MILLIS = 1000;
 
 /** ±20% jitter, as the OTLP/HTTP exporters apply to their retries. */
 const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
@@ -35,7 +36,10 @@ const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
  * retrying batch counts against the in-flight limit), and no new delivery starts while the
  * endpoint is backing off. What waits counts against `maxQueuedItems` and `maxQueuedBytes` (what
  * does not fit is refused at `enqueue()` and counted as dropped), and at most `maxInFlight`
- * payloads are beyond them, so the memory an outage can take is bounded whatever the rate.
+ * payloads are beyond them, so the memory an outage can take is bounded whatever the rate. While
+ * exports fail (the last attempt failed, or one has gone unanswered for `stalledAfterMillis`),
+ * new payloads are admitted only within the smaller `maxQueuedBytesWhileFailing`: the full
+ * budget absorbs a burst the endpoint will take, not an outage. What is already held stays.
  *
  * It replaces what the SDK's batch processor and OTLP exporters do together, which grows the
  * exports in flight without bound while the collector is down: the processor starts a new export
@@ -51,7 +55,10 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   const attemptTimeout = options.attemptTimeoutMillis;
   const maxItems = options.maxQueuedItems ?? Number.POSITIVE_INFINITY;
   const maxBytes = options.maxQueuedBytes ?? Number.POSITIVE_INFINITY;
+  const maxBytesWhileFailing = Math.min(maxBytes, options.maxQueuedBytesWhileFailing ?? maxBytes);
+  const stalledAfter = options.stalledAfterMillis ?? DEFAULT_STALLED_AFTER_MILLIS;
   const sizeOf = options.sizeOf;
+  const compressWaiting = options.compressWaiting;
 
   const waiting: Entry<T>[] = [];
   const stats: DeliveryStats = {
@@ -75,6 +82,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   let closed = false;
   let backoff = 0; // grows while the endpoint keeps failing, reset by a delivery
   let failingSince = 0; // failed attempts since the last delivery: one warning per outage
+  let stalledAttempts = 0; // attempts in flight unanswered for longer than `stalledAfter`
   let pauseTimer: NodeJS.Timeout | undefined;
   let idleWaiters: Array<() => void> = [];
 
@@ -140,6 +148,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       const message = `${options.signal}: export failed (${describe(outcome.error)}); retrying in ${Math.round(delay)} ms`;
       if (failingSince === 1) logger.warn(`${message}, with a growing backoff while it fails`);
       else logger.debug(message);
+      if (compressWaiting !== undefined) holdCompressed(entry);
       waiting.unshift(entry); // it keeps its place at the head
       waitingItems += entry.items;
       waitingBytes += entry.bytes;
@@ -164,6 +173,14 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     pump();
   };
 
+  /** A payload that failed waits for its retry compressed, as one that never started does. */
+  const holdCompressed = (entry: Entry<T>) => {
+    entry.payload = (compressWaiting as (payload: T) => T)(entry.payload);
+    const bytes = sizeOf === undefined ? 0 : sizeOf(entry.payload);
+    stats.queuedBytes += bytes - entry.bytes;
+    entry.bytes = bytes;
+  };
+
   const start = (entry: Entry<T>) => {
     if (entry.attempts === 0) {
       entry.firstAttemptAt = performance.now();
@@ -175,10 +192,24 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     stats.inFlight = inFlight;
     if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
     let answered = false;
+    let stalled = false;
+    // A collector that does not answer (a black hole, a hung proxy) fails an attempt only at its
+    // timeout, seconds later: an attempt unanswered this long counts as failing already. A timer,
+    // not a clock read at enqueue, so a synchronous burst (no timer can fire) keeps the full budget.
+    const stallTimer =
+      maxBytesWhileFailing < maxBytes
+        ? setTimeout(() => {
+            stalled = true;
+            stalledAttempts++;
+          }, stalledAfter)
+        : undefined;
+    stallTimer?.unref();
     const answer = (outcome: DeliveryOutcome, timedOut = false) => {
       if (answered) return;
       answered = true;
       if (timer !== undefined) clearTimeout(timer);
+      if (stallTimer !== undefined) clearTimeout(stallTimer);
+      if (stalled) stalledAttempts--;
       onOutcome(entry, outcome, timedOut);
     };
     // A deliver() that never settles (a hanging custom exporter) must not hold its slot forever.
@@ -221,6 +252,10 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     }
   }
 
+  /** Exports are failing: the last attempt failed, or one in flight has gone unanswered. */
+  const failing = () => failingSince > 0 || stalledAttempts > 0;
+  const byteBound = () => (failing() ? maxBytesWhileFailing : maxBytes);
+
   let warnedFull = false;
   /**
    * Counts items refused for want of room; the first time, says which bound was reached and the
@@ -230,10 +265,18 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     stats.dropped += items;
     if (warnedFull) return;
     warnedFull = true;
-    const byBytes = waitingItems + items <= maxItems;
-    const option = byBytes ? options.queueBytesOption : options.queueSizeOption;
+    // The bound nearer full: an item dropped as it arrives (`drop(1)`) was refused for want of
+    // room for its whole batch, so `items` alone does not say which bound ran out.
+    const bound = byteBound();
+    const byBytes = Number.isFinite(bound) && waitingBytes / bound >= waitingItems / maxItems;
+    const whileFailing = byBytes && bound < maxBytes;
+    const option = whileFailing
+      ? options.queueBytesWhileFailingOption
+      : byBytes
+        ? options.queueBytesOption
+        : options.queueSizeOption;
     const held = byBytes
-      ? `${waitingBytes} of ${maxBytes} bytes waiting, ${bytes} more`
+      ? `${waitingBytes} of ${bound} bytes waiting${whileFailing ? ' while exports fail' : ''}, ${bytes} more`
       : `${maxItems} items waiting`;
     const raise = option === undefined ? '' : `; raise ${option} if this load is normal`;
     logger.warn(
@@ -241,7 +284,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     );
   };
   const fits = (items: number, bytes: number) =>
-    waitingItems + items <= maxItems && waitingBytes + bytes <= maxBytes;
+    waitingItems + items <= maxItems && waitingBytes + bytes <= byteBound();
   /** What `items` items will take once encoded, from what the accepted ones took. */
   const estimateBytes = (items: number) =>
     stats.accepted === 0 ? 0 : Math.ceil((stats.acceptedBytes / stats.accepted) * items);
@@ -252,7 +295,10 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
         stats.dropped += items;
         return false;
       }
-      const bytes = sizeOf === undefined ? 0 : sizeOf(payload);
+      // One that must wait is held compressed, and its compressed bytes are what the budget counts.
+      const waits = pauseTimer !== undefined || inFlight >= maxInFlight || waiting.length > 0;
+      const held = waits && compressWaiting !== undefined ? compressWaiting(payload) : payload;
+      const bytes = sizeOf === undefined ? 0 : sizeOf(held);
       if (!fits(items, bytes)) {
         dropForRoom(items, bytes);
         return false;
@@ -262,7 +308,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       stats.queued += items;
       stats.queuedBytes += bytes;
       if (stats.queuedBytes > stats.peakQueuedBytes) stats.peakQueuedBytes = stats.queuedBytes;
-      waiting.push({ payload, items, bytes, attempts: 0, firstAttemptAt: 0, onSettled });
+      waiting.push({ payload: held, items, bytes, attempts: 0, firstAttemptAt: 0, onSettled });
       waitingItems += items;
       waitingBytes += bytes;
       pump();

@@ -1,18 +1,34 @@
 import type { ExportConfig } from '@proc/telemetry-config';
+import { compressRequest } from './internal/request-content-encoding.js';
 import type { DeliveryQueueOptions, EncodedRequest, OtlpSignal } from './types.js';
 
 /**
- * The byte bound of a signal's queue of encoded requests, from its `ExportConfig`
- * (`maxQueueBytes`): what `createDeliveryQueue()` needs to measure and bound the requests, and
- * the setting its first-drop warning names.
+ * The byte bound of a signal's queue of encoded requests, from its `ExportConfig`: what
+ * `createDeliveryQueue()` needs to measure and bound the requests (`maxQueueBytes`, and the
+ * smaller `maxQueueBytesWhileFailing` while exports fail), the settings its first-drop warning
+ * names, and the compression of what waits: a request that cannot start at once is held gzipped
+ * (level 1) and counted at its compressed size, so the budget holds several times the items
+ * (`createOtlpSender()` sends it as the wire needs).
  */
 export function encodedQueueBound(
   signal: OtlpSignal,
-  config: Pick<ExportConfig, 'maxQueueBytes'>,
-): Pick<DeliveryQueueOptions<EncodedRequest>, 'maxQueuedBytes' | 'sizeOf' | 'queueBytesOption'> {
+  config: Pick<ExportConfig, 'maxQueueBytes' | 'maxQueueBytesWhileFailing'>,
+): Pick<
+  DeliveryQueueOptions<EncodedRequest>,
+  | 'maxQueuedBytes'
+  | 'maxQueuedBytesWhileFailing'
+  | 'sizeOf'
+  | 'compressWaiting'
+  | 'queueBytesOption'
+  | 'queueBytesWhileFailingOption'
+> {
+  const variable = `PROC_TELEMETRY_${signal.toUpperCase()}_MAX_QUEUE_BYTES`;
   return {
     maxQueuedBytes: config.maxQueueBytes,
+    maxQueuedBytesWhileFailing: config.maxQueueBytesWhileFailing,
     sizeOf: (request) => request.body.byteLength,
-    queueBytesOption: `${signal}.export.maxQueueBytes (PROC_TELEMETRY_${signal.toUpperCase()}_MAX_QUEUE_BYTES)`,
+    compressWaiting: compressRequest,
+    queueBytesOption: `${signal}.export.maxQueueBytes (${variable})`,
+    queueBytesWhileFailingOption: `${signal}.export.maxQueueBytesWhileFailing (${variable}_WHILE_FAILING)`,
   };
 }

@@ -5,9 +5,11 @@ import type { ExportBatcher, ExportBatcherOptions, ExportBatcherStats } from './
  * encoded: an item is held as an object only until its batch fills (`maxExportBatchSize`) or
  * `scheduledDelayMillis` passes, then as bytes in the delivery queue, which bounds what is held
  * (by count and by bytes) and what is in flight: a synchronous burst that never lets an export
- * finish is held as bytes, far smaller than the item objects. A batch the queue has no room for is dropped before it is encoded (while
- * the collector is down the queue stays full: no CPU is spent encoding what it refuses); an item
- * the encoder leaves out is counted as invalid, the rest of its batch is sent.
+ * finish is held as bytes, far smaller than the item objects. While the queue has no room for a
+ * batch, items are dropped as they arrive, before they are batched or encoded (while the
+ * collector is down the queue stays full: no CPU is spent encoding, and no memory holding, what
+ * it would refuse); an item the encoder leaves out is counted as invalid, the rest of its batch
+ * is sent.
  *
  * Items added while `shutdown()` flushes are exported too; once the flush has finished the
  * batcher is `closed` and the caller counts what it no longer accepts.
@@ -60,6 +62,14 @@ export function createExportBatcher<TItem, TPayload>(
     },
     add(item) {
       added++;
+      // While the queue has no room for another batch (an outage filled it), an item is dropped
+      // as it arrives instead of being held in a batch that would be dropped when full: held item
+      // objects survive V8's young-generation collections, and that survival is what grows the
+      // young generation to its maximum (2 × 16 MiB) for nothing.
+      if (buffer.length === 0 && !queue.hasRoomFor(options.maxExportBatchSize)) {
+        queue.drop(1);
+        return;
+      }
       buffer.push(item);
       if (buffer.length >= options.maxExportBatchSize) {
         drain();

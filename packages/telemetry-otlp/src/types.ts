@@ -47,8 +47,30 @@ export interface DeliveryQueueOptions<T> {
    * for `maxQueuedItems`. An `ExportConfig`'s `maxQueueBytes` fits. Default: no bound by bytes.
    */
   maxQueuedBytes?: number;
+  /**
+   * Bytes waiting at most while exports are failing: from a failed attempt until the next
+   * delivery, and while an attempt has gone unanswered for `stalledAfterMillis`. New payloads
+   * beyond it are refused (dropped, counted); what was held before stays. Above
+   * `maxQueuedBytes` it has no effect. An `ExportConfig`'s `maxQueueBytesWhileFailing` fits.
+   * Default: `maxQueuedBytes`.
+   */
+  maxQueuedBytesWhileFailing?: number;
+  /**
+   * How long an attempt may go unanswered before exports count as failing for
+   * `maxQueuedBytesWhileFailing` (a collector that never answers fails an attempt only at its
+   * timeout). Default 1000.
+   */
+  stalledAfterMillis?: number;
   /** The bytes a payload holds, for `maxQueuedBytes` (`request.body.byteLength`). Default: 0. */
   sizeOf?(payload: T): number;
+  /**
+   * The form a payload waits in when it cannot start at once (an export is in flight, the
+   * endpoint is backing off, others wait before it), measured by `sizeOf` against
+   * `maxQueuedBytes` after this: the OTLP path gzips it (`encodedQueueBound()`). A payload that
+   * starts at once is delivered as given; one that fails and waits for its retry is compressed
+   * then. `deliver` gets the compressed form. Default: payloads wait as given.
+   */
+  compressWaiting?(payload: T): T;
   /**
    * The setting that sizes the queue, named in the one warning logged at the first drop, e.g.
    * `traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)`. Default: none named.
@@ -59,6 +81,8 @@ export interface DeliveryQueueOptions<T> {
    * out, e.g. `traces.export.maxQueueBytes (PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES)`.
    */
   queueBytesOption?: string;
+  /** The setting that sizes `maxQueuedBytesWhileFailing`, named when it is what ran out. */
+  queueBytesWhileFailingOption?: string;
   /**
    * Gives up an attempt that has not settled after this long (counted as failed, not retried),
    * so a `deliver` that never answers cannot block the queue. Default: no limit (OTLP transports
@@ -152,6 +176,12 @@ export interface EncodedRequest {
   body: Uint8Array;
   /** Spans, data points or log records it holds, for counting. */
   items: number;
+  /**
+   * `gzip` when `body` is gzipped: a request waiting behind the export in flight is held
+   * compressed (see `encodedQueueBound()`), and the sender unzips it unless the wire takes gzip.
+   * Default: absent, `body` is as encoded.
+   */
+  contentEncoding?: 'gzip';
 }
 
 /** Options of `createOtlpSender()`. */

@@ -4,6 +4,7 @@ import { BasicTracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace
 import { defaultTelemetryConfig, type OtlpProtocol } from '@proc/telemetry-config';
 import { freePort, type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
 import { createOtlpSender, type EncodedRequest } from '../src/index.js';
+import { compressRequest } from '../src/internal/request-content-encoding.js';
 
 const PROTOCOLS: OtlpProtocol[] = ['grpc', 'http/protobuf', 'http/json'];
 
@@ -153,6 +154,24 @@ describe.each(PROTOCOLS)('createOtlpSender over %s', (protocol) => {
     expect((await receiver.waitForSpans(1))[0]?.name).toBe('sent');
     await sender.shutdown();
   });
+
+  // A request that waited behind the export in flight is held gzipped: the receiver decodes it
+  // only if it was sent gzipped with Content-Encoding (HTTP, compression gzip) or unzipped.
+  it.each(['none', 'gzip'] as const)(
+    'should deliver a request held gzipped with compression %s',
+    async (compression) => {
+      const sender = createOtlpSender(
+        { ...exportConfig(protocol, endpoint()), compression },
+        { signal: 'traces', optionPath: 'traces.export' },
+      );
+      const held = compressRequest(oneSpanRequest(sender.encoding));
+      expect(held.contentEncoding).toBe('gzip');
+      await expect(sender.send(held)).resolves.toEqual({ status: 'delivered' });
+      expect((await receiver.waitForSpans(1))[0]?.name).toBe('sent');
+      expect(receiver.stats().httpRejected).toBe(0);
+      await sender.shutdown();
+    },
+  );
 
   if (protocol !== 'grpc') {
     it("should pass the server's Retry-After on as the wait before the next attempt", async () => {

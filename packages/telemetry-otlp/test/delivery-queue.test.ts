@@ -394,6 +394,95 @@ describe('createDeliveryQueue', () => {
     });
   });
 
+  describe('maxQueuedBytesWhileFailing', () => {
+    const budgeted = (target: ReturnType<typeof controlledDeliver>, stalledAfterMillis = 60_000) =>
+      createDeliveryQueue<string>({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedBytes: 100,
+        maxQueuedBytesWhileFailing: 4,
+        stalledAfterMillis,
+        sizeOf: (payload) => payload.length,
+        queueBytesOption: 'traces.export.maxQueueBytes (PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES)',
+        queueBytesWhileFailingOption:
+          'traces.export.maxQueueBytesWhileFailing (PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES_WHILE_FAILING)',
+        retry: { maxAttempts: 1 },
+      });
+
+    it('should admit only the smaller budget from a failed attempt to the next delivery, keeping what it held', async () => {
+      const diagLog = installTestDiagLogger();
+      const target = controlledDeliver();
+      const queue = budgeted(target);
+      queue.enqueue('in flight', 1);
+      for (const payload of ['aaaa', 'bbbb', 'cccc']) expect(queue.enqueue(payload, 1)).toBe(true);
+      await target.answerNext(unavailable); // given up: 1 attempt
+      // 12 bytes wait, above the 4 admitted while failing: they stay, nothing new comes in.
+      expect(queue.stats()).toMatchObject({ queuedBytes: 12, failed: 1 });
+      expect(queue.enqueue('dd', 1)).toBe(false);
+      expect(queue.stats().dropped).toBe(1);
+      expect(diagLog.texts('warn').at(-1)).toMatch(
+        /\(8 of 4 bytes waiting while exports fail, 2 more\).*raise traces\.export\.maxQueueBytesWhileFailing/,
+      );
+      await target.answerNext({ status: 'delivered' });
+      // Delivered: the full budget again.
+      expect(queue.enqueue('eeeeeeeeee', 1)).toBe(true);
+    });
+
+    it('should count an attempt unanswered past stalledAfterMillis as failing, but not during a synchronous burst', async () => {
+      const target = controlledDeliver();
+      const queue = budgeted(target, 20);
+      queue.enqueue('in flight', 1);
+      // No timer can fire while this loop runs: the burst gets the full budget.
+      for (let i = 0; i < 10; i++) expect(queue.enqueue('xxxxxxxxxx', 1)).toBe(true);
+      expect(queue.enqueue('y', 1)).toBe(false);
+      await target.answerNext({ status: 'delivered' });
+      await target.answerNext({ status: 'delivered' });
+      // The next attempt goes unanswered: once stalled, the queue (80 bytes waiting) admits nothing.
+      await waitFor('the attempt to stall', () => !queue.hasRoomFor(1), { timeoutMs: 5000 });
+      expect(queue.enqueue('z', 1)).toBe(false);
+      await target.answerNext({ status: 'delivered' });
+      expect(queue.enqueue('z', 1)).toBe(true);
+    });
+  });
+
+  describe('compressWaiting', () => {
+    /** Payloads of repeated letters "compress" to one letter and their count: 'aaaa' -> 'a4'. */
+    const squeeze = (payload: string) =>
+      payload.startsWith('#') ? payload : `#${payload[0]}${payload.length}`;
+    const compressing = (target: ReturnType<typeof controlledDeliver>, maxQueuedBytes: number) =>
+      createDeliveryQueue<string>({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedBytes,
+        sizeOf: (payload) => payload.length,
+        compressWaiting: squeeze,
+        retry: fast,
+      });
+
+    it('should deliver a payload that starts at once as given and hold the waiting ones compressed, counted at that size', async () => {
+      const target = controlledDeliver();
+      const queue = compressing(target, 10);
+      expect(queue.enqueue('aaaaaaaaaa', 10)).toBe(true); // in flight at once, as given
+      expect(queue.enqueue('bbbbbbbbbb', 10)).toBe(true); // waits as '#b10': 4 bytes
+      expect(queue.enqueue('cccccccccc', 10)).toBe(true); // 8 bytes waiting
+      expect(queue.enqueue('dddddddddd', 10)).toBe(false); // 12 would not fit
+      expect(queue.stats()).toMatchObject({ queuedBytes: 18, dropped: 10 });
+      await target.answerNext({ status: 'delivered' });
+      expect(target.calls.map((call) => call.payload)).toEqual(['#b10']);
+    });
+
+    it('should compress a payload that failed while it waits for its retry', async () => {
+      const target = controlledDeliver();
+      const queue = compressing(target, 100);
+      queue.enqueue('aaaaaaaaaa', 10);
+      expect(queue.stats().queuedBytes).toBe(10);
+      await target.answerNext(unavailable);
+      expect(queue.stats().queuedBytes).toBe(4);
+      await target.answerNext({ status: 'delivered' });
+      expect(queue.stats()).toMatchObject({ delivered: 10, queuedBytes: 0 });
+    });
+  });
+
   describe('close()', () => {
     it('should give up the waiting payloads and refuse new ones', async () => {
       const target = controlledDeliver();

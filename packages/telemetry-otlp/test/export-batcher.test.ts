@@ -70,6 +70,47 @@ describe('createExportBatcher', () => {
       expect(target.delivered).toEqual([['a', 'b']]);
       expect(target.batcher.stats()).toMatchObject({ added: 6, dropped: 2, queued: 4 });
     });
+
+    it('should drop items as they arrive while the queue has no room for their batch, never holding or encoding them', async () => {
+      const delivered: string[][] = [];
+      const answers: Array<(outcome: DeliveryOutcome) => void> = [];
+      const encoded: string[][] = [];
+      const queue = createDeliveryQueue<string[]>({
+        signal: 'test',
+        deliver: (payload) => {
+          delivered.push(payload);
+          return new Promise((resolve) => answers.push(resolve));
+        },
+        maxQueuedItems: 2,
+      });
+      const batcher = createExportBatcher<string, string[]>({
+        maxExportBatchSize: 2,
+        scheduledDelayMillis: 60_000,
+        queue,
+        encode: (items) => {
+          encoded.push(items);
+          return { payload: items, items: items.length, invalid: 0 };
+        },
+        closeExporter: async () => undefined,
+      });
+      for (const item of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) batcher.add(item);
+      // a+b in flight, c+d waiting (the queue's 2 items): e, f and g never join a batch.
+      expect(encoded).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
+      expect(batcher.stats()).toMatchObject({ added: 7, dropped: 3, queued: 4 });
+      // Once there is room again, items are batched again.
+      answers.shift()?.({ status: 'delivered' });
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const item of ['h', 'i']) batcher.add(item);
+      expect(encoded.at(-1)).toEqual(['h', 'i']);
+      expect(delivered).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
+      expect(batcher.stats()).toMatchObject({ added: 9, dropped: 3, exported: 2, queued: 4 });
+    });
   });
 
   describe('shutdown()', () => {

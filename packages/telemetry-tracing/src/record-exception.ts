@@ -13,7 +13,8 @@ const EXCEPTION_EVENT_NAME = 'exception';
  * Records `error` on `span` as an `exception` event (`exception.type`, `exception.message`,
  * `exception.stacktrace` when there is a stack) and sets the span status to ERROR with the
  * message. Accepts anything that can be thrown (strings, null, undefined, symbols, objects whose
- * `toString` throws) and never throws itself.
+ * `toString` throws) and never throws itself. On a span that does not record (`isRecording()`
+ * false, an unsampled span) it does nothing.
  *
  * @param attributes Extra event attributes; they win over the computed `exception.*` ones.
  *
@@ -22,6 +23,9 @@ const EXCEPTION_EVENT_NAME = 'exception';
  */
 export function recordException(span: Span, error: unknown, attributes?: Attributes): void {
   try {
+    // A span that does not record (unsampled) drops events and status: the error's stack is
+    // not even formatted for it, which is most of the cost.
+    if (!span.isRecording()) return;
     const { type, message, stacktrace } = describeThrowable(error);
     const eventAttributes: Attributes = {
       [ATTR_EXCEPTION_TYPE]: type,

@@ -17,15 +17,24 @@ import {
   assertName,
   linkTo,
   mergeAttributes,
+  usableAsIs,
 } from './internal/span-settings.js';
 import type { SpanBuilder, SpanBuilderOptions } from './types.js';
+
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 // A class rather than an object of closures: a builder is made per span on the hot path, and
 // one object with its methods on the prototype costs a fraction of ten closures.
 class FluentSpanBuilder implements SpanBuilder {
   private spanKind: SpanKind = SpanKind.INTERNAL;
-  private readonly spanAttributes: Attributes = {};
-  private readonly links: Link[] = [];
+  // The caller's object of a first `attributes()` call, used as it is (the SDK copies it into
+  // each span) until another setter changes the attributes: then it is copied into one of the
+  // builder's own. Copying it up front cost as much as the SDK's own copy (suite 1 of
+  // docs/benchmarks.md), for the usual chain that starts the span right away.
+  private givenAttributes: Attributes | undefined = undefined;
+  private spanAttributes: Attributes | undefined = undefined;
+  // Made on the first link: most spans have none, and this is one array less per span.
+  private links: Link[] | undefined = undefined;
   private time: TimeInput | undefined = undefined;
   private parentContext: Context | undefined = undefined;
   private root = false;
@@ -44,19 +53,42 @@ class FluentSpanBuilder implements SpanBuilder {
 
   attribute(key: string, value: Attributes[string]): SpanBuilder {
     assertAttributeKey(key);
-    if (value === undefined) delete this.spanAttributes[key];
-    else this.spanAttributes[key] = value;
+    const own = this.ownAttributes();
+    if (value === undefined) delete own[key];
+    else own[key] = value;
     return this;
   }
 
   attributes(values: Attributes): SpanBuilder {
-    mergeAttributes(this.spanAttributes, values);
+    if (this.givenAttributes === undefined && this.spanAttributes === undefined) {
+      // Checked as a copy would check it; an `undefined` value (which the copy leaves out, so
+      // the sampler would see it otherwise) makes it a copy.
+      if (usableAsIs(values)) {
+        this.givenAttributes = values;
+        return this;
+      }
+    }
+    mergeAttributes(this.ownAttributes(), values);
     return this;
+  }
+
+  /** The builder's own attributes object, made (from the caller's, if one was given) on first use. */
+  private ownAttributes(): Attributes {
+    if (this.spanAttributes === undefined) {
+      this.spanAttributes = {};
+      if (this.givenAttributes !== undefined) {
+        mergeAttributes(this.spanAttributes, this.givenAttributes);
+        this.givenAttributes = undefined;
+      }
+    }
+    return this.spanAttributes;
   }
 
   link(spanContext: SpanContext, linkAttributes?: Attributes): SpanBuilder {
     const link = linkTo(spanContext, linkAttributes);
-    if (link) this.links.push(link);
+    if (link === undefined) return this;
+    this.links ??= [];
+    this.links.push(link);
     return this;
   }
 
@@ -91,8 +123,11 @@ class FluentSpanBuilder implements SpanBuilder {
   // copied (the SDK keeps the array and `addLink()` pushes to it) and left out when there are
   // none.
   private startIn(ctx: Context): Span {
-    const spanOptions: SpanOptions = { kind: this.spanKind, attributes: this.spanAttributes };
-    if (this.links.length > 0) spanOptions.links = this.links.slice();
+    const spanOptions: SpanOptions = {
+      kind: this.spanKind,
+      attributes: this.givenAttributes ?? this.spanAttributes ?? NO_ATTRIBUTES,
+    };
+    if (this.links !== undefined) spanOptions.links = this.links.slice();
     if (this.time !== undefined) spanOptions.startTime = this.time;
     if (this.root) spanOptions.root = true;
     return (this.options.tracer ?? defaultTracer()).startSpan(this.name, spanOptions, ctx);

@@ -138,7 +138,11 @@ export interface SpanBuilder {
   kind(kind: SpanKind): SpanBuilder;
   /** Sets one attribute; `undefined` removes it. Invalid values are dropped by the SDK with a diag warning. */
   attribute(key: string, value: Attributes[string]): SpanBuilder;
-  /** Sets several attributes (merged over earlier ones). */
+  /**
+   * Sets several attributes (merged over earlier ones). The first call's object is kept as it
+   * is, not copied, until another `attribute()` or `attributes()` call: a change made to it
+   * before `start()` reaches the span. The builder never writes to it.
+   */
   attributes(attributes: Attributes): SpanBuilder;
   /**
    * Adds a link to another span, optionally with attributes. A value that is not a SpanContext

@@ -145,8 +145,32 @@ describe('recordException', () => {
       });
     });
 
+    it('should not read the error for a span that does not record', () => {
+      let reads = 0;
+      const error = {
+        get stack() {
+          reads++;
+          return 'stack';
+        },
+        get message() {
+          reads++;
+          return 'message';
+        },
+      };
+      const unsampled = trace.wrapSpanContext({
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: 0,
+      });
+      recordException(unsampled, error);
+      expect(reads).toBe(0);
+      record(error);
+      expect(reads).toBeGreaterThan(0);
+    });
+
     it('should not throw when the span itself throws', () => {
       const broken = {
+        isRecording: () => true,
         addEvent() {
           throw new Error('broken span');
         },

@@ -101,6 +101,26 @@ describe('spanBuilder', () => {
         .end();
       expect(finished()[0]?.attributes).toEqual({ a: 2, b: 'x' });
     });
+
+    it('should never write to the object it was given, whatever is set after it', () => {
+      const given = Object.freeze({ a: 1, b: 'x' });
+      const builder = spanBuilder('a', { tracer: t.tracer }).attributes(given);
+      builder.start().end();
+      builder.attribute('a', undefined).attributes({ c: true }).attribute('d', 4).start().end();
+      expect(finished().map((span) => span.attributes)).toEqual([
+        { a: 1, b: 'x' },
+        { b: 'x', c: true, d: 4 },
+      ]);
+      expect(given).toEqual({ a: 1, b: 'x' });
+    });
+
+    it('should leave out an undefined value, as a copy would, and check every key', () => {
+      spanBuilder('a', { tracer: t.tracer }).attributes({ a: 1, b: undefined }).start().end();
+      expect(finished()[0]?.attributes).toEqual({ a: 1 });
+      expect(() => spanBuilder('a').attributes({ '': 1 })).toThrow(
+        /key must be a non-empty string/,
+      );
+    });
   });
 
   describe('link', () => {

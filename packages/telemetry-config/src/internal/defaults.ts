@@ -10,6 +10,13 @@ import { INSTRUMENTATIONS } from './fields.js';
  */
 export const DEFAULT_MAX_QUEUE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * 1 MiB of waiting requests per signal while exports fail: held gzipped, about 30,000 spans of
+ * five attributes (15 times the SDK's queue of 2048 span objects), so an outage adds little to
+ * the process, while the full budget stays for bursts the collector takes (docs/operations.md).
+ */
+export const DEFAULT_MAX_QUEUE_BYTES_WHILE_FAILING = 1024 * 1024;
+
 const exportDefaults = (): ExportOptions => ({
   protocol: 'http/protobuf',
   headers: {},
@@ -18,6 +25,7 @@ const exportDefaults = (): ExportOptions => ({
   tls: { insecure: false },
   maxConcurrentExports: 1,
   maxQueueBytes: DEFAULT_MAX_QUEUE_BYTES,
+  maxQueueBytesWhileFailing: DEFAULT_MAX_QUEUE_BYTES_WHILE_FAILING,
   retry: { maxAttempts: 5, initialBackoffMillis: 1000, maxBackoffMillis: 30_000 },
 });
 

@@ -37,7 +37,8 @@ function readRetryEnv(r: EnvReader, signal: string | undefined): ExportOptions['
  * The OTLP exporter variables for one prefix: `OTEL_EXPORTER_OTLP_*` (generic, when `signal`
  * is omitted) or `OTEL_EXPORTER_OTLP_TRACES_*` / `OTEL_EXPORTER_OTLP_METRICS_*` /
  * `OTEL_EXPORTER_OTLP_LOGS_*`, and the queue and retry variables of the same scope
- * (`PROC_TELEMETRY_MAX_QUEUE_BYTES` / `PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES`...,
+ * (`PROC_TELEMETRY_MAX_QUEUE_BYTES` / `PROC_TELEMETRY_TRACES_MAX_QUEUE_BYTES`..., the same
+ * with `_WHILE_FAILING`,
  * `PROC_TELEMETRY_RETRY_*` / `PROC_TELEMETRY_TRACES_RETRY_*`...).
  * https://opentelemetry.io/docs/specs/otel/protocol/exporter/
  */
@@ -60,6 +61,14 @@ export function readExportEnv(r: EnvReader, signal?: 'TRACES' | 'METRICS' | 'LOG
       signal === undefined
         ? 'PROC_TELEMETRY_MAX_QUEUE_BYTES'
         : `PROC_TELEMETRY_${signal}_MAX_QUEUE_BYTES`,
+      1,
+      undefined,
+      EXPECTED.size,
+    ),
+    maxQueueBytesWhileFailing: r.integer(
+      signal === undefined
+        ? 'PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING'
+        : `PROC_TELEMETRY_${signal}_MAX_QUEUE_BYTES_WHILE_FAILING`,
       1,
       undefined,
       EXPECTED.size,

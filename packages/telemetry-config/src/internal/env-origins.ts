@@ -104,6 +104,7 @@ export function supportedVariables(): string[] {
     const scope = signal === undefined ? '' : `${signal.toUpperCase()}_`;
     for (const suffix of RETRY_SUFFIXES) names.add(`PROC_TELEMETRY_${scope}RETRY_${suffix}`);
     names.add(`PROC_TELEMETRY_${scope}MAX_QUEUE_BYTES`);
+    names.add(`PROC_TELEMETRY_${scope}MAX_QUEUE_BYTES_WHILE_FAILING`);
   }
   return [...names];
 }
@@ -119,8 +120,9 @@ function exportOrigin(
     const suffix = rest[1].replace(/([A-Z])/g, '_$1').toUpperCase();
     return `PROC_TELEMETRY_${perSignal ? `${signal.toUpperCase()}_` : ''}RETRY_${suffix}`;
   }
-  if (rest[0] === 'maxQueueBytes') {
-    return `PROC_TELEMETRY_${perSignal ? `${signal.toUpperCase()}_` : ''}MAX_QUEUE_BYTES`;
+  if (rest[0] === 'maxQueueBytes' || rest[0] === 'maxQueueBytesWhileFailing') {
+    const suffix = rest[0] === 'maxQueueBytes' ? '' : '_WHILE_FAILING';
+    return `PROC_TELEMETRY_${perSignal ? `${signal.toUpperCase()}_` : ''}MAX_QUEUE_BYTES${suffix}`;
   }
   const field = rest[0] === 'headers' ? 'headers' : rest.join('.');
   const suffix = EXPORT_SUFFIX[field];

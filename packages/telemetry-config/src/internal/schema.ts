@@ -30,6 +30,7 @@ const exportSection = (file: () => z.ZodType): Section => ({
     },
     maxConcurrentExports: f.sizeField(),
     maxQueueBytes: f.sizeField(),
+    maxQueueBytesWhileFailing: f.sizeField(),
     retry: {
       fields: {
         maxAttempts: f.sizeField(),

@@ -1,14 +1,10 @@
 import type * as http from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { type IExporterTransport, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
 import type { httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
 import { isRetryableHttpStatus } from '../is-retryable-http-status.js';
 import { parseRetryAfter, RetryableExportError } from './retryable-export-error.js';
-
-const gzipAsync = promisify(gzip);
 
 /** Makes the connection agent for a URL scheme (`httpAgentFactoryFromOptions()`'s result). */
 type HttpAgentFactory = ReturnType<typeof httpAgentFactoryFromOptions>;
@@ -33,6 +29,7 @@ export interface HttpExporterTransportOptions {
   url: string;
   /** Every header of the request, content type included. */
   headers: Record<string, string>;
+  /** `gzip`: every body arrives gzipped (`createOtlpSender()` sees to it) and is labelled so. */
   compression: 'gzip' | 'none';
   agentFactory: HttpAgentFactory;
 }
@@ -54,17 +51,13 @@ export function createHttpExporterTransport(
     async send(data, timeoutMillis) {
       agent ??= Promise.resolve(options.agentFactory(url.protocol));
       const headers: Record<string, string> = { ...options.headers };
-      let body: Uint8Array = data;
-      if (options.compression === 'gzip') {
-        body = await gzipAsync(data);
-        headers['Content-Encoding'] = 'gzip';
-      }
-      headers['Content-Length'] = String(body.byteLength);
+      if (options.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
+      headers['Content-Length'] = String(data.byteLength);
       return post(
         request,
         url,
         { method: 'POST', headers, agent: await agent },
-        body,
+        data,
         timeoutMillis,
       );
     },

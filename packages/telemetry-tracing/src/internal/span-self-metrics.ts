@@ -89,10 +89,11 @@ export function createSpanSelfMetrics(meterProvider: MeterProvider): SpanSelfMet
   return {
     countingSampler(sampler) {
       return {
-        shouldSample(...args: Parameters<Sampler['shouldSample']>): SamplingResult {
-          const result = sampler.shouldSample(...args);
+        // Named parameters, not a rest array and a spread: this runs for every span started.
+        shouldSample(ctx, traceId, spanName, spanKind, attributes, links): SamplingResult {
+          const result = sampler.shouldSample(ctx, traceId, spanName, spanKind, attributes, links);
           // The parent as the SDK's tracer sees it: the span in the context it starts from.
-          const parent = trace.getSpanContext(args[0]);
+          const parent = trace.getSpanContext(ctx);
           const origin = parent === undefined ? 0 : parent.isRemote ? 2 : 1;
           (started[origin * 3 + result.decision] as number)++;
           return result;

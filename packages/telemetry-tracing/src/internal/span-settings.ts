@@ -2,9 +2,12 @@ import { type Attributes, type Link, type SpanContext, SpanKind } from '@opentel
 import { logger } from './diag.js';
 import { isLinkableContext } from './is-linkable-context.js';
 
-const SPAN_KINDS = new Set<unknown>(
-  Object.values(SpanKind).filter((value) => typeof value === 'number'),
-);
+// Indexed by kind: one array read per check, where a Set's has() was a hash per span.
+const SPAN_KINDS: readonly boolean[] = (() => {
+  const kinds: boolean[] = [];
+  for (const value of Object.values(SpanKind)) if (typeof value === 'number') kinds[value] = true;
+  return kinds;
+})();
 
 /** Throws unless `name` is a non-empty string. */
 export function assertName(name: unknown): asserts name is string {
@@ -17,7 +20,7 @@ export function assertName(name: unknown): asserts name is string {
 
 /** Throws unless `value` is a `SpanKind`. */
 export function assertKind(value: unknown): asserts value is SpanKind {
-  if (!SPAN_KINDS.has(value)) {
+  if (typeof value !== 'number' || SPAN_KINDS[value] !== true) {
     throw new TypeError(
       `@proc/telemetry-tracing: spanBuilder.kind(value): expected one of SpanKind.INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got ${String(value)}`,
     );

@@ -1,6 +1,5 @@
 import {
   type Attributes,
-  type Context,
   type Counter,
   type Gauge,
   type Histogram,
@@ -10,10 +9,7 @@ import {
   ValueType,
 } from '@opentelemetry/api';
 import type { ExemplarInstrument, MeasurementExemplars } from './measurement-exemplars.js';
-import type { ExemplarInstrumentKind } from './types.js';
-
-/** A synchronous instrument's `add` or `record`. */
-type Measure<A extends Attributes> = (value: number, attributes?: A, ctx?: Context) => void;
+import type { ExemplarInstrumentKind, Measure } from './types.js';
 
 /**
  * `measure` that also offers each measurement passing the filter as an exemplar of `instrument`:
@@ -27,9 +23,7 @@ function withExemplars<A extends Attributes>(
   return (value, attributes, ctx) => {
     const admitted = exemplars.admit(ctx);
     if (admitted === undefined) return measure(value, attributes, ctx);
-    exemplars.record(instrument, admitted, value, attributes, () =>
-      measure(value, attributes, ctx),
-    );
+    exemplars.record(instrument, admitted, value, attributes, ctx, measure);
   };
 }
 

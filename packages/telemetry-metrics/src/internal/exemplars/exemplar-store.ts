@@ -71,13 +71,15 @@ function toTaken(scopes: Map<string, Map<string, StreamExemplars>>): TakenExempl
 export function createExemplarStore(): ExemplarStore {
   let scopes = new Map<string, Map<string, StreamExemplars>>();
   // Keying a series (sorted keys, JSON) costs as much as the SDK's own hashing of the
-  // measurement, so keys are kept for attributes objects passed again and again: for good when
-  // frozen (the recorder's common attributes), and for the last other object as long as its keys
-  // and values are the same objects as when it was keyed (the application may change it).
+  // measurement, so keys are kept for attributes passed again and again: for good for a frozen
+  // object (the recorder's common attributes), and for the last other attributes as long as the
+  // keys and values are the same, in the same order, whether in the same object (the
+  // application may change it) or in a new one (the recorder merges per-call attributes into a
+  // new object per measurement).
   const frozenKeys = new WeakMap<Attributes, string>();
-  let last: { attributes: Attributes; keys: string[]; values: unknown[]; key: string } | undefined;
+  let last: { keys: string[]; values: unknown[]; key: string } | undefined;
   const unchanged = (attributes: Attributes, keys: string[]): boolean => {
-    if (last?.attributes !== attributes || keys.length !== last.keys.length) return false;
+    if (last === undefined || keys.length !== last.keys.length) return false;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       if (key !== last.keys[i] || attributes[key] !== last.values[i]) return false;
@@ -96,7 +98,7 @@ export function createExemplarStore(): ExemplarStore {
     const keys = Object.keys(attributes);
     if (last !== undefined && unchanged(attributes, keys)) return last.key;
     const key = attributesKey(attributes);
-    last = { attributes, keys, values: keys.map((k) => attributes[k]), key };
+    last = { keys, values: keys.map((k) => attributes[k]), key };
     return key;
   };
 

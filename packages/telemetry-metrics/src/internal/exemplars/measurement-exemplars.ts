@@ -13,7 +13,12 @@ import { attributesNotIn } from './attributes-key.js';
 import type { ExemplarStore } from './exemplar-store.js';
 import type { MeasurementTap } from './measurement-tap.js';
 import { nowOnSpanClock } from './span-clock.js';
-import type { ActiveExemplarFilter, ExemplarInstrumentKind, RecordedExemplar } from './types.js';
+import type {
+  ActiveExemplarFilter,
+  ExemplarInstrumentKind,
+  Measure,
+  RecordedExemplar,
+} from './types.js';
 
 /** An instrument whose measurements are offered as exemplars. */
 export interface ExemplarInstrument {
@@ -41,15 +46,17 @@ export interface MeasurementExemplars {
    */
   admit(ctx: Context | undefined): AdmittedMeasurement | undefined;
   /**
-   * Calls `forward` (the SDK instrument's own `add()` or `record()`) and keeps the measurement
-   * as an exemplar of every point it went into. Throws only what `forward` throws.
+   * Calls `measure(value, attributes, ctx)` (the SDK instrument's own `add()` or `record()`) and
+   * keeps the measurement as an exemplar of every point it went into. Throws only what
+   * `measure` throws.
    */
-  record(
+  record<A extends Attributes>(
     instrument: ExemplarInstrument,
     admitted: AdmittedMeasurement,
     value: number,
-    attributes: Attributes | undefined,
-    forward: () => void,
+    attributes: A | undefined,
+    ctx: Context | undefined,
+    measure: Measure<A>,
   ): void;
 }
 
@@ -85,6 +92,17 @@ function admitSpan(
   return filter === 'always_on' ? NO_SPAN : undefined;
 }
 
+function exemplarOf(
+  value: number,
+  time: RecordedExemplar['time'],
+  spanContext: SpanContext | undefined,
+  filteredAttributes: Attributes,
+): RecordedExemplar {
+  return spanContext === undefined
+    ? { value, time, filteredAttributes }
+    : { value, time, traceId: spanContext.traceId, spanId: spanContext.spanId, filteredAttributes };
+}
+
 /** Creates the exemplar offers of one meter provider, kept in `store`. */
 export function createMeasurementExemplars(
   filter: ActiveExemplarFilter,
@@ -107,27 +125,17 @@ export function createMeasurementExemplars(
       return admitted;
     },
 
-    record(instrument, admitted, value, attributes, forward) {
+    record(instrument, admitted, value, attributes, ctx, measure) {
       const aggregated = aggregatedValue(instrument, value);
       if (aggregated === undefined) {
-        forward();
+        measure(value, attributes, ctx);
         return;
       }
       // The span's own clock, so the exemplar lies within the span it points to.
       const time = nowOnSpanClock(admitted.span);
-      const streams = tap.streamsOf(forward);
+      const streams = tap.streamsOf(measure, value, attributes, ctx);
       try {
         const { spanContext } = admitted;
-        const exemplar = (filteredAttributes: Attributes): RecordedExemplar =>
-          spanContext === undefined
-            ? { value: aggregated, time, filteredAttributes }
-            : {
-                value: aggregated,
-                time,
-                traceId: spanContext.traceId,
-                spanId: spanContext.spanId,
-                filteredAttributes,
-              };
         const recorded = attributes ?? NO_ATTRIBUTES;
         if (streams.length === 0) {
           // No view selected the instrument: its point has the attributes as recorded.
@@ -136,7 +144,7 @@ export function createMeasurementExemplars(
             instrument.name,
             instrument.kind,
             recorded,
-            exemplar(NO_ATTRIBUTES),
+            exemplarOf(aggregated, time, spanContext, NO_ATTRIBUTES),
           );
           return;
         }
@@ -147,7 +155,7 @@ export function createMeasurementExemplars(
             stream.name ?? instrument.name,
             instrument.kind,
             stream.attributes,
-            exemplar(attributesNotIn(recorded, stream.attributes)),
+            exemplarOf(aggregated, time, spanContext, attributesNotIn(recorded, stream.attributes)),
           );
         }
       } catch (error) {

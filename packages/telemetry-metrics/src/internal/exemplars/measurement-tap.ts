@@ -1,9 +1,10 @@
-import type { Attributes } from '@opentelemetry/api';
+import type { Attributes, Context } from '@opentelemetry/api';
 import {
   AggregationType,
   type IAttributesProcessor,
   type ViewOptions,
 } from '@opentelemetry/sdk-metrics';
+import type { Measure } from './types.js';
 
 /** A metric stream of a view that one measurement went into. */
 export interface TappedStream {
@@ -25,11 +26,16 @@ export interface MeasurementTap {
   /** `views`, each with one more attributes processor, last, that reports to {@link streamsOf}. */
   tapViews(views: readonly ViewOptions[]): ViewOptions[];
   /**
-   * Runs `record`, one synchronous measurement on an instrument of the tapped provider, and
-   * returns the view streams it went into. Empty when no view selected the instrument: the SDK
-   * then aggregates it with the attributes as recorded.
+   * Runs `measure(value, attributes, ctx)`, one synchronous measurement on an instrument of the
+   * tapped provider, and returns the view streams it went into. Empty when no view selected the
+   * instrument: the SDK then aggregates it with the attributes as recorded.
    */
-  streamsOf(record: () => void): readonly TappedStream[];
+  streamsOf<A extends Attributes>(
+    measure: Measure<A>,
+    value: number,
+    attributes: A | undefined,
+    ctx: Context | undefined,
+  ): readonly TappedStream[];
 }
 
 const NO_STREAMS: readonly TappedStream[] = Object.freeze([]);
@@ -65,9 +71,9 @@ export function createMeasurementTap(): MeasurementTap {
         attributesProcessors: [...(view.attributesProcessors ?? []), processorFor(view)],
       }));
     },
-    streamsOf(record) {
+    streamsOf(measure, value, attributes, ctx) {
       if (!tapped) {
-        record();
+        measure(value, attributes, ctx);
         return NO_STREAMS;
       }
       // Saved and restored: a diag logger called from inside the SDK may record a measurement.
@@ -75,7 +81,7 @@ export function createMeasurementTap(): MeasurementTap {
       const streams: TappedStream[] = [];
       current = streams;
       try {
-        record();
+        measure(value, attributes, ctx);
       } finally {
         current = outer;
       }

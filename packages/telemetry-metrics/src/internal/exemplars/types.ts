@@ -1,4 +1,4 @@
-import type { Attributes, HrTime } from '@opentelemetry/api';
+import type { Attributes, Context, HrTime } from '@opentelemetry/api';
 
 /** The synchronous instrument kinds whose measurements are offered as exemplars. */
 export type ExemplarInstrumentKind = 'counter' | 'upDownCounter' | 'histogram' | 'gauge';
@@ -16,3 +16,13 @@ export interface RecordedExemplar {
 
 /** The exemplar filters that keep anything; `always_off` builds no exemplar machinery at all. */
 export type ActiveExemplarFilter = 'trace_based' | 'always_on';
+
+/**
+ * A synchronous instrument's own `add()` or `record()`. Passed on with its arguments rather than
+ * wrapped in a closure: a closure would be made per measurement.
+ */
+export type Measure<A extends Attributes = Attributes> = (
+  value: number,
+  attributes?: A,
+  ctx?: Context,
+) => void;

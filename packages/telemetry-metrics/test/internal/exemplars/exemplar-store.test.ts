@@ -92,6 +92,19 @@ describe('createExemplarStore', () => {
       expect(values(taken.forPoint(SCOPE, 'c', { b: '2' }))).toEqual([3]);
     });
 
+    it('should key a new object per call by its values (one series when they are equal)', () => {
+      const store = createExemplarStore();
+      const offer = (attributes: Record<string, string>, value: number) =>
+        store.offer(scopeKey(SCOPE), 'c', 'counter', attributes, exemplar(value));
+      offer({ a: '1', b: '2' }, 1);
+      offer({ a: '1', b: '2' }, 2);
+      offer({ a: '1', b: '3' }, 3);
+      offer({ b: '2', a: '1' }, 4);
+      const taken = store.take();
+      expect(values(taken.forPoint(SCOPE, 'c', { a: '1', b: '2' }))).toEqual([4]);
+      expect(values(taken.forPoint(SCOPE, 'c', { a: '1', b: '3' }))).toEqual([3]);
+    });
+
     it(`should keep at most ${EXEMPLAR_SERIES_LIMIT} series per metric stream, still updating known ones`, () => {
       const store = createExemplarStore();
       for (let i = 0; i <= EXEMPLAR_SERIES_LIMIT; i++) {

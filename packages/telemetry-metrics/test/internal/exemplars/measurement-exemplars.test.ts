@@ -28,7 +28,7 @@ function setup(filter: ActiveExemplarFilter) {
     let forwarded = 0;
     const admitted = exemplars.admit(undefined);
     if (admitted !== undefined) {
-      exemplars.record(instrument, admitted, value, attributes, () => forwarded++);
+      exemplars.record(instrument, admitted, value, attributes, undefined, () => forwarded++);
     } else {
       forwarded++;
     }
@@ -109,7 +109,7 @@ describe('createMeasurementExemplars', () => {
       const admitted = exemplars.admit(undefined) ?? {};
       const failure = new TypeError('from the SDK');
       expect(() =>
-        exemplars.record(COUNTER, admitted, 1, {}, () => {
+        exemplars.record(COUNTER, admitted, 1, {}, undefined, () => {
           throw failure;
         }),
       ).toThrow(failure);
@@ -120,7 +120,7 @@ describe('createMeasurementExemplars', () => {
       const { exemplars } = setup('always_on');
       const admitted = exemplars.admit(undefined) ?? {};
       expect(() =>
-        exemplars.record(COUNTER, admitted, 1, { big: 1n } as never, () => undefined),
+        exemplars.record(COUNTER, admitted, 1, { big: 1n } as never, undefined, () => undefined),
       ).not.toThrow();
     });
   });

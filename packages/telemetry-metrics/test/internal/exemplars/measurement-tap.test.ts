@@ -23,11 +23,16 @@ describe('createMeasurementTap', () => {
       const process = (view: typeof renamed, attributes: Record<string, string>) =>
         view?.attributesProcessors?.at(-1)?.process(attributes);
       let inner: unknown;
-      const outer = tap.streamsOf(() => {
-        process(renamed, { a: '1' });
-        inner = tap.streamsOf(() => process(plain, { b: '2' }));
-        process(plain, { a: '1' });
-      });
+      const outer = tap.streamsOf(
+        () => {
+          process(renamed, { a: '1' });
+          inner = tap.streamsOf(() => process(plain, { b: '2' }), 1, undefined, undefined);
+          process(plain, { a: '1' });
+        },
+        1,
+        undefined,
+        undefined,
+      );
       expect(outer).toEqual([
         { name: 'c.renamed', attributes: { a: '1' }, dropped: false },
         { name: undefined, attributes: { a: '1' }, dropped: false },

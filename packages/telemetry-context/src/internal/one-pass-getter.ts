@@ -1,0 +1,157 @@
+import type { Context, TextMapGetter, TextMapPropagator } from '@opentelemetry/api';
+import type { HeaderCarrier, HeaderValue, MessageHeaderList } from '../types.js';
+import { normalizeHeaderValue } from './header-value.js';
+
+/**
+ * The fields the default propagators (W3C trace context and baggage) read on every extract, in
+ * the order of their slots below. Other fields (B3, Jaeger) are read as before, one pass each.
+ */
+const TRACEPARENT = 'traceparent';
+const TRACESTATE = 'tracestate';
+const BAGGAGE = 'baggage';
+
+/** Which field a header name is, lowered (0, 1, 2 in the order above), or -1 for none. */
+function slotOf(name: string): number {
+  // The exact spellings first: the propagators ask with them, and most carriers use them.
+  if (name === TRACEPARENT) return 0;
+  if (name === TRACESTATE) return 1;
+  if (name === BAGGAGE) return 2;
+  switch (name.length) {
+    case 11:
+      return name.toLowerCase() === TRACEPARENT ? 0 : -1;
+    case 10:
+      return name.toLowerCase() === TRACESTATE ? 1 : -1;
+    case 7:
+      return name.toLowerCase() === BAGGAGE ? 2 : -1;
+    default:
+      return -1;
+  }
+}
+
+/** A list's value is one string or Buffer; a record's may be an array of them (flattened). */
+function read(
+  count: number,
+  first: unknown,
+  more: unknown[] | undefined,
+  isList: boolean,
+): string | string[] | undefined {
+  if (count === 0) return undefined;
+  if (count === 1) {
+    if (!isList || typeof first === 'string') return normalizeHeaderValue(first);
+    return normalizeHeaderValue([first]);
+  }
+  const values = more as unknown[];
+  return normalizeHeaderValue(isList ? values : values.flat());
+}
+
+/**
+ * What one extract reads of a plain header record or a `{ key, value }` list, found in one pass
+ * over its names instead of one pass per field the propagators ask for (three with the default
+ * ones): this runs for every propagated message. Every spelling of a name counts, as in
+ * `headerGetterSetter`: several spellings are several values (`more`, made only then). Any other
+ * key, or another carrier, is handed to `fallback`. Plain fields rather than an object per
+ * field: one object per extract, and none when the shared one is free (see {@link withOnePassGetter}).
+ */
+class OnePassGetter implements TextMapGetter<HeaderCarrier> {
+  carrier: HeaderCarrier | undefined = undefined;
+  isList = false;
+  inUse = false;
+  private count0 = 0;
+  private count1 = 0;
+  private count2 = 0;
+  private first0: unknown = undefined;
+  private first1: unknown = undefined;
+  private first2: unknown = undefined;
+  private more: [unknown[] | undefined, unknown[] | undefined, unknown[] | undefined] | undefined =
+    undefined;
+
+  constructor(private readonly fallback: TextMapGetter<HeaderCarrier>) {}
+
+  add(slot: number, value: unknown): void {
+    if (slot === 0) {
+      if (this.count0++ === 0) this.first0 = value;
+      else this.addMore(0, this.first0, value);
+    } else if (slot === 1) {
+      if (this.count1++ === 0) this.first1 = value;
+      else this.addMore(1, this.first1, value);
+    } else if (this.count2++ === 0) {
+      this.first2 = value;
+    } else {
+      this.addMore(2, this.first2, value);
+    }
+  }
+
+  private addMore(slot: 0 | 1 | 2, first: unknown, value: unknown): void {
+    this.more ??= [undefined, undefined, undefined];
+    const values = this.more[slot] ?? [first];
+    values.push(value);
+    this.more[slot] = values;
+  }
+
+  /** Forgets the carrier and its values. */
+  clear(): void {
+    this.carrier = undefined;
+    this.count0 = this.count1 = this.count2 = 0;
+    this.first0 = this.first1 = this.first2 = undefined;
+    this.more = undefined;
+  }
+
+  get(carrier: HeaderCarrier, key: string): string | string[] | undefined {
+    const slot = carrier === this.carrier ? slotOf(key) : -1;
+    if (slot === 0) return read(this.count0, this.first0, this.more?.[0], this.isList);
+    if (slot === 1) return read(this.count1, this.first1, this.more?.[1], this.isList);
+    if (slot === 2) return read(this.count2, this.first2, this.more?.[2], this.isList);
+    return this.fallback.get(carrier, key);
+  }
+
+  keys(carrier: HeaderCarrier): string[] {
+    return this.fallback.keys(carrier);
+  }
+}
+
+function scanRecord(getter: OnePassGetter, record: Record<string, HeaderValue>): void {
+  for (const name in record) {
+    const slot = slotOf(name);
+    if (slot >= 0 && Object.hasOwn(record, name)) getter.add(slot, record[name]);
+  }
+}
+
+/** Entries without a string key are skipped, as `headerGetterSetter` skips them. */
+function scanList(getter: OnePassGetter, list: MessageHeaderList): void {
+  for (const header of list) {
+    const name = header?.key;
+    if (typeof name !== 'string') continue;
+    const slot = slotOf(name);
+    if (slot >= 0) getter.add(slot, header.value);
+  }
+}
+
+let shared: OnePassGetter | undefined;
+
+/**
+ * `propagator.extract(ctx, carrier, getter)` with a getter that has read `carrier` (a plain
+ * header record, or a `{ key, value }` list with `isList`) in one pass. The getter is shared
+ * between calls (an extract is synchronous) and cleared after each; a nested extract gets one of
+ * its own.
+ */
+export function extractInOnePass(
+  propagator: TextMapPropagator,
+  ctx: Context,
+  carrier: HeaderCarrier,
+  isList: boolean,
+  fallback: TextMapGetter<HeaderCarrier>,
+): Context {
+  shared ??= new OnePassGetter(fallback);
+  const getter = shared.inUse ? new OnePassGetter(fallback) : shared;
+  getter.inUse = true;
+  getter.carrier = carrier;
+  getter.isList = isList;
+  try {
+    if (isList) scanList(getter, carrier as MessageHeaderList);
+    else scanRecord(getter, carrier as Record<string, HeaderValue>);
+    return propagator.extract(ctx, carrier, getter);
+  } finally {
+    getter.clear();
+    getter.inUse = false;
+  }
+}
