@@ -133,6 +133,10 @@ const CATEGORIES = [
   ['telemetry-tracing', '@proc/telemetry-tracing (spanBuilder, withSpan, batching)'],
   ['telemetry-context', '@proc/telemetry-context (extract, inject, batch span, links)'],
   ['telemetry-metrics', '@proc/telemetry-metrics (recorder, exemplars)'],
+  // @proc/telemetry-otlp's span encoder (protobufSpanSerializer) before the rest of the package.
+  ['protobuf-span-serializer', 'export (encoding)'],
+  ['backward-protobuf-writer', 'export (encoding)'],
+  ['write-otlp-common', 'export (encoding)'],
   ['telemetry-otlp', 'export (@proc/telemetry-otlp)'],
   ['otlp-transformer', 'export (encoding)'],
   ['protobufjs', 'export (encoding)'],

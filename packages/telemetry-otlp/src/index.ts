@@ -17,6 +17,7 @@ export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
 export { isRetryableHttpStatus } from './is-retryable-http-status.js';
 export { loadOtlpTransport } from './load-otlp-transport.js';
+export { protobufSpanSerializer } from './protobuf-span-serializer.js';
 export { signalExporters } from './signal-exporters.js';
 export type {
   DeliveryFailure,

@@ -7,6 +7,7 @@ export type { BlackHole } from './black-hole.js';
 export { startBlackHole } from './black-hole.js';
 export type { ConsoleDirCapture } from './capture-console-dir.js';
 export { captureConsoleDir } from './capture-console-dir.js';
+export { decodeOtlpProtobuf } from './decode-otlp-protobuf.js';
 export { freePort } from './free-port.js';
 export type { InstalledApp, InstallPackedOptions } from './install-packed.js';
 export { installPacked } from './install-packed.js';
