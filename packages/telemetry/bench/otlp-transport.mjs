@@ -34,6 +34,12 @@ export default async function otlpTransport(options) {
         });
       }
     },
-    { close: () => logging.shutdown({ timeoutMillis: 60_000 }) },
+    {
+      // pino-abstract-transport passes what close() resolves with to the stream's destroy
+      // callback, where a value is an error: the shutdown report must not be handed on.
+      close: async () => {
+        await logging.shutdown({ timeoutMillis: 60_000 });
+      },
+    },
   );
 }
