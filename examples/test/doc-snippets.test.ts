@@ -5,7 +5,7 @@ import { docSnippets } from './doc-snippets.js';
 
 const snippets = docSnippets();
 
-describe('the snippets of docs/', () => {
+describe('the snippets of docs/ and the package READMEs', () => {
   it('should each be marked <!-- snippet: run|install|fragment <id> --> on the line before the fence', () => {
     expect(
       snippets.filter((snippet) => snippet.kind === undefined).map((snippet) => snippet.key),

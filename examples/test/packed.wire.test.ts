@@ -258,7 +258,7 @@ describe.each(['npm', 'pnpm'] as const)(
     );
 
     it.each(RUN_SNIPPETS.map((snippet) => [snippet.key, snippet] as const))(
-      'should run the docs snippet %s as the page says',
+      'should run the snippet %s as its page says',
       async (key, snippet) => {
         const snippetCase = DOC_SNIPPET_CASES[key];
         if (!snippetCase || !('run' in snippetCase)) throw new Error(`${key} has no run case`);
@@ -268,7 +268,7 @@ describe.each(['npm', 'pnpm'] as const)(
       120_000,
     );
 
-    it('should hold every package the install lines of docs/ name', () => {
+    it('should hold every package the install lines of docs/ and the READMEs name', () => {
       const installed = JSON.parse(readFileSync(path.join(app.dir, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;
       };
