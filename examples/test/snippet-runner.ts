@@ -99,8 +99,9 @@ export function createSnippetRun(
       }).ended,
     shell: (command, env = {}) => start('sh', ['-c', command], app.dir, shellEnv(env)).ended,
     background(command, env = {}): BackgroundProcess {
-      // `exec`: no shell of the test's own between the signal and the command, as in a terminal.
-      const started = start('sh', ['-c', `exec ${command}`], app.dir, shellEnv(env));
+      // `exec`: no shell of the test's own between the signal and the command, as in a terminal;
+      // `env`, so that a command may start with variable assignments (`A=1 node app.js`).
+      const started = start('sh', ['-c', `exec env ${command}`], app.dir, shellEnv(env));
       return {
         stdout: started.stdout,
         async waitForOutput(pattern, timeoutMillis = 20_000) {
