@@ -802,7 +802,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
 
   'telemetry-testing/README.md#jest-test': {
     kind: 'fragment',
-    why: 'a test of your code (runCheckout); testing.md#jest-test runs a jest test against the receiver from the packed install',
+    why: "a test of your code (runCheckout); the package's readme-example.test.ts runs it with a runCheckout, and testing.md#jest-test runs a jest test from the packed install",
   },
   'telemetry-testing/README.md#int-value': {
     kind: 'fragment',
@@ -837,7 +837,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   },
   'telemetry-testing/README.md#test-helpers': {
     kind: 'fragment',
-    why: 'a test of your code (processBatch) warning through diag',
+    why: "a test of your code (processBatch) warning through diag; the package's readme-example.test.ts runs it with a processBatch",
   },
   'telemetry-testing/README.md#cli': {
     kind: 'fragment',
