@@ -27,6 +27,8 @@ export interface BackgroundProcess {
 /** What a `run` case gets: the packed install, a receiver, and ways to run the snippet. */
 export interface SnippetRun {
   app: InstalledApp;
+  /** The client that installed `app`. */
+  packageManager: 'npm' | 'pnpm';
   receiver: OtlpReceiver;
   snippet: DocSnippet;
   /** Another snippet (for a page whose steps run together), by key. */
@@ -719,10 +721,25 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     kind: 'fragment',
     why: 'the options of the initMeterProvider() call of the usage example (config, resource)',
   },
-  'telemetry-metrics/README.md#prometheus-exporter': { kind: 'install' },
+  'telemetry-metrics/README.md#prometheus-exporter': {
+    kind: 'run',
+    runsWith: 'telemetry-metrics/README.md#prometheus',
+  },
   'telemetry-metrics/README.md#prometheus': {
     kind: 'run',
     async run(context) {
+      // The optional exporter, added to the packed install as the README says (with pnpm, `pnpm
+      // add`): the tree stays without it until here, so packed.wire.test.ts checks the default one.
+      const install = context
+        .snippetOf('telemetry-metrics/README.md#prometheus-exporter')
+        .body.trim();
+      const added = await context.shell(
+        context.packageManager === 'npm'
+          ? `${install} --no-audit --no-fund --prefer-offline`
+          : `${substitute(install, 'npm install', 'pnpm add')} --prefer-offline`,
+        { CI: 'true' },
+      );
+      expect(added).toMatchObject({ code: 0 });
       // app.js is the usage example; the port is a free one, on loopback.
       context.write('metrics-app/package.json', '{ "type": "module" }\n');
       context.script(

@@ -66,6 +66,7 @@ function start(command: string, args: string[], cwd: string, env: Record<string,
 
 export function createSnippetRun(
   app: InstalledApp,
+  packageManager: 'npm' | 'pnpm',
   receiver: OtlpReceiver,
   snippet: DocSnippet,
   all: readonly DocSnippet[],
@@ -81,6 +82,7 @@ export function createSnippetRun(
   };
   return {
     app,
+    packageManager,
     receiver,
     snippet,
     snippetOf(key) {
