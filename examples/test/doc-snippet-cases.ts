@@ -1,6 +1,7 @@
 // How each marked snippet of docs/ and of the package READMEs is checked. A `run` case runs the snippet in the packed install
 // (packed.wire.test.ts) against the testing receiver, with the environment the page gives, and
 // asserts what the page says happens; a `fragment` says why the block cannot run on its own.
+import path from 'node:path';
 import { SeverityNumber } from '@proc/telemetry';
 import type { TelemetryConfig } from '@proc/telemetry-config';
 import { freePort, type InstalledApp, type OtlpReceiver, waitFor } from '@proc/telemetry-testing';
@@ -36,7 +37,7 @@ export interface SnippetRun {
   /**
    * Writes a TypeScript or JavaScript snippet into the app as an ES module (types stripped by
    * TypeScript's `transpileModule`, nothing else changed) and returns its path. The name
-   * defaults to the snippet's key (`getting-started.md-first-span.mjs`).
+   * defaults to the snippet's key (`getting-started.md-first-span.mjs`, `telemetry-README.md-cli.mjs`).
    */
   script(name?: string, body?: string): string;
   /** Writes a file into the app (a fixture the snippet names, such as `app.mjs`). */
@@ -102,6 +103,49 @@ async function resourceOf(
   const result = await context.node(context.script(undefined, body), env);
   expect(result).toMatchObject(NO_OUTPUT);
   return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+/**
+ * Loads the example config file that configuration.md and the config README both show (they
+ * differ in the metrics section), with COLLECTOR_TOKEN set, and checks what they share.
+ */
+async function loadExampleConfigFile(context: SnippetRun): Promise<TelemetryConfig> {
+  const config = await loadConfigFile(context, { COLLECTOR_TOKEN: 'token-from-the-environment' });
+  expect(config.service).toMatchObject({
+    name: 'order-enricher',
+    version: '1.4.0',
+    environment: 'production',
+  });
+  expect(config.resource.attributes).toEqual({ team: 'streaming' });
+  expect(config.traces.export).toMatchObject({
+    endpoint: 'https://collector.example.com:4318/v1/traces',
+    compression: 'gzip',
+    // Printed redacted, as the pages say.
+    headers: { authorization: '[REDACTED]' },
+  });
+  expect(config.metrics.export.endpoint).toBe('https://collector.example.com:4318/v1/metrics');
+  expect(config.traces.sampler).toEqual({ type: 'parentbased_traceidratio', ratio: 0.25 });
+  expect(config.traces.batch.maxQueueSize).toBe(4096);
+  expect(config.propagators).toEqual(['tracecontext', 'baggage']);
+  return config;
+}
+
+/**
+ * Starts a snippet that runs until it is stopped (a consumer, a server) as `node <script>`, with
+ * the receiver as its collector, and resolves once it has printed `ready`.
+ */
+async function startLongRunning(
+  context: SnippetRun,
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<BackgroundProcess> {
+  const script = path.relative(context.app.dir, context.script());
+  const started = context.background(`node ${script}`, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: context.receiver.httpUrl,
+    ...env,
+  });
+  await started.waitForOutput(ready);
+  return started;
 }
 
 /** An app that serves one request to itself with fetch and logs it with pino, then ends. */
@@ -184,22 +228,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'configuration.md#config-file': {
     kind: 'run',
     async run(context) {
-      const config = await loadConfigFile(context, {
-        COLLECTOR_TOKEN: 'token-from-the-environment',
-      });
-      expect(config.service).toMatchObject({
-        name: 'order-enricher',
-        version: '1.4.0',
-        environment: 'production',
-      });
-      expect(config.traces.export).toMatchObject({
-        endpoint: 'https://collector.example.com:4318/v1/traces',
-        compression: 'gzip',
-      });
-      expect(config.metrics.export.endpoint).toBe('https://collector.example.com:4318/v1/metrics');
-      // Printed redacted, as the page says.
-      expect(config.traces.export.headers).toEqual({ authorization: '[REDACTED]' });
-      expect(config.traces.sampler).toEqual({ type: 'parentbased_traceidratio', ratio: 0.25 });
+      const config = await loadExampleConfigFile(context);
       expect(config.metrics).toMatchObject({ exportIntervalMillis: 15_000, temporality: 'delta' });
     },
   },
@@ -534,11 +563,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     kind: 'run',
     async run(context) {
       const { receiver } = context;
-      context.script('stream-processor.mjs');
-      const processor = context.background('node stream-processor.mjs', {
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
-      });
-      await processor.waitForOutput(/^enriched order o-1$/m);
+      const processor = await startLongRunning(context, /^enriched order o-1$/m);
       // `kill`: the handlers flush, then the process ends by SIGTERM, as the page says.
       expect(await processor.stop('SIGTERM')).toMatchObject({ signal: 'SIGTERM', stderr: '' });
       const [span] = await receiver.waitForSpans(1, { name: 'processor.process_event' });
@@ -617,28 +642,12 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'telemetry-config/README.md#config-file': {
     kind: 'run',
     async run(context) {
-      const config = await loadConfigFile(context, {
-        COLLECTOR_TOKEN: 'token-from-the-environment',
-      });
-      expect(config.service).toMatchObject({
-        name: 'order-enricher',
-        version: '1.4.0',
-        environment: 'production',
-      });
-      expect(config.resource.attributes).toEqual({ team: 'streaming' });
-      expect(config.traces.export).toMatchObject({
-        endpoint: 'https://collector.example.com:4318/v1/traces',
-        compression: 'gzip',
-        headers: { authorization: '[REDACTED]' },
-      });
-      expect(config.traces.sampler).toEqual({ type: 'parentbased_traceidratio', ratio: 0.25 });
-      expect(config.traces.batch.maxQueueSize).toBe(4096);
+      const config = await loadExampleConfigFile(context);
       // ${METRICS_PORT:-9464}: the fallback, read as a number.
       expect(config.metrics).toMatchObject({
         exporter: ['prometheus'],
         prometheus: { port: 9464 },
       });
-      expect(config.propagators).toEqual(['tracecontext', 'baggage']);
     },
   },
 
@@ -683,14 +692,11 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     kind: 'run',
     async run(context) {
       const { receiver } = context;
-      context.script('metrics-usage.mjs');
       // A short export interval, so that the events it records show when they are recorded.
-      const processor = context.background('node metrics-usage.mjs', {
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
+      const processor = await startLongRunning(context, /^recording; SIGTERM exports and exits$/m, {
         OTEL_SERVICE_NAME: 'metrics-usage',
         OTEL_METRIC_EXPORT_INTERVAL: '500',
       });
-      await processor.waitForOutput(/^recording; SIGTERM exports and exits$/m);
       await receiver.waitForMetric('processor.events.processed', { timeoutMs: 20_000 });
       // On SIGTERM: one last export, then the process ends by the signal.
       receiver.clear();

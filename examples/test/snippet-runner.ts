@@ -90,7 +90,7 @@ export function createSnippetRun(
       if (!found) throw new Error(`no docs snippet ${key}`);
       return found;
     },
-    script: (name = `${snippet.key.replace('#', '-')}.mjs`, body = snippet.body) =>
+    script: (name = `${snippet.key.replace(/[#/]/g, '-')}.mjs`, body = snippet.body) =>
       write(name, stripTypes(body)),
     write,
     node: (file, env = {}) =>
