@@ -1,9 +1,9 @@
-// Each README's quick start and each runnable snippet of docs/ as a user runs them: every package
-// packed (`pnpm pack`), the tarballs installed in an empty folder by npm and by pnpm with the
-// registry packages the install lines name, then `node quick-start.mjs` (and each docs case of
-// doc-snippet-cases.ts) against the testing receiver. Each must exit by itself, say what it did
-// and deliver it. One install per package manager serves every case. The npm tree also holds a
-// user's own sdk-trace-base@^2.
+// Each README's quick start and each runnable snippet of docs/ and the READMEs as a user runs
+// them: every package packed (`pnpm pack`), the tarballs installed in an empty folder by npm and
+// by pnpm with the registry packages the install lines name, then `node quick-start.mjs` (and
+// each run case of doc-snippet-cases.ts) against the testing receiver. Each must exit by itself
+// (or by the signal its page stops it with), say what it did and deliver it. One install per
+// package manager serves every case. The npm tree also holds a user's own sdk-trace-base@^2.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
