@@ -1,9 +1,10 @@
-// How each marked snippet of docs/ is checked. A `run` case runs the snippet in the packed install
+// How each marked snippet of docs/ and of the package READMEs is checked. A `run` case runs the snippet in the packed install
 // (packed.wire.test.ts) against the testing receiver, with the environment the page gives, and
 // asserts what the page says happens; a `fragment` says why the block cannot run on its own.
+import path from 'node:path';
 import { SeverityNumber } from '@proc/telemetry';
 import type { TelemetryConfig } from '@proc/telemetry-config';
-import type { InstalledApp, OtlpReceiver } from '@proc/telemetry-testing';
+import { freePort, type InstalledApp, type OtlpReceiver, waitFor } from '@proc/telemetry-testing';
 import type { DocSnippet } from './doc-snippets.js';
 
 /** What a child process ended with. */
@@ -27,6 +28,8 @@ export interface BackgroundProcess {
 /** What a `run` case gets: the packed install, a receiver, and ways to run the snippet. */
 export interface SnippetRun {
   app: InstalledApp;
+  /** The client that installed `app`. */
+  packageManager: 'npm' | 'pnpm';
   receiver: OtlpReceiver;
   snippet: DocSnippet;
   /** Another snippet (for a page whose steps run together), by key. */
@@ -34,7 +37,7 @@ export interface SnippetRun {
   /**
    * Writes a TypeScript or JavaScript snippet into the app as an ES module (types stripped by
    * TypeScript's `transpileModule`, nothing else changed) and returns its path. The name
-   * defaults to the snippet's key (`getting-started.md-first-span.mjs`).
+   * defaults to the snippet's key (`getting-started.md-first-span.mjs`, `telemetry-README.md-cli.mjs`).
    */
   script(name?: string, body?: string): string;
   /** Writes a file into the app (a fixture the snippet names, such as `app.mjs`). */
@@ -89,6 +92,60 @@ async function loadConfigFile(
   });
   expect(result).toMatchObject(NO_OUTPUT);
   return JSON.parse(result.stdout) as TelemetryConfig;
+}
+
+/** Runs a snippet that builds `resource`, then prints that resource's attributes as JSON. */
+async function resourceOf(
+  context: SnippetRun,
+  env: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
+  const body = `${context.snippet.body}\nconsole.log(JSON.stringify(resource.attributes));\n`;
+  const result = await context.node(context.script(undefined, body), env);
+  expect(result).toMatchObject(NO_OUTPUT);
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+/**
+ * Loads the example config file that configuration.md and the config README both show (they
+ * differ in the metrics section), with COLLECTOR_TOKEN set, and checks what they share.
+ */
+async function loadExampleConfigFile(context: SnippetRun): Promise<TelemetryConfig> {
+  const config = await loadConfigFile(context, { COLLECTOR_TOKEN: 'token-from-the-environment' });
+  expect(config.service).toMatchObject({
+    name: 'order-enricher',
+    version: '1.4.0',
+    environment: 'production',
+  });
+  expect(config.resource.attributes).toEqual({ team: 'streaming' });
+  expect(config.traces.export).toMatchObject({
+    endpoint: 'https://collector.example.com:4318/v1/traces',
+    compression: 'gzip',
+    // Printed redacted, as the pages say.
+    headers: { authorization: '[REDACTED]' },
+  });
+  expect(config.metrics.export.endpoint).toBe('https://collector.example.com:4318/v1/metrics');
+  expect(config.traces.sampler).toEqual({ type: 'parentbased_traceidratio', ratio: 0.25 });
+  expect(config.traces.batch.maxQueueSize).toBe(4096);
+  expect(config.propagators).toEqual(['tracecontext', 'baggage']);
+  return config;
+}
+
+/**
+ * Starts a snippet that runs until it is stopped (a consumer, a server) as `node <script>`, with
+ * the receiver as its collector, and resolves once it has printed `ready`.
+ */
+async function startLongRunning(
+  context: SnippetRun,
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<BackgroundProcess> {
+  const script = path.relative(context.app.dir, context.script());
+  const started = context.background(`node ${script}`, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: context.receiver.httpUrl,
+    ...env,
+  });
+  await started.waitForOutput(ready);
+  return started;
 }
 
 /** An app that serves one request to itself with fetch and logs it with pino, then ends. */
@@ -171,22 +228,7 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'configuration.md#config-file': {
     kind: 'run',
     async run(context) {
-      const config = await loadConfigFile(context, {
-        COLLECTOR_TOKEN: 'token-from-the-environment',
-      });
-      expect(config.service).toMatchObject({
-        name: 'order-enricher',
-        version: '1.4.0',
-        environment: 'production',
-      });
-      expect(config.traces.export).toMatchObject({
-        endpoint: 'https://collector.example.com:4318/v1/traces',
-        compression: 'gzip',
-      });
-      expect(config.metrics.export.endpoint).toBe('https://collector.example.com:4318/v1/metrics');
-      // Printed redacted, as the page says.
-      expect(config.traces.export.headers).toEqual({ authorization: '[REDACTED]' });
-      expect(config.traces.sampler).toEqual({ type: 'parentbased_traceidratio', ratio: 0.25 });
+      const config = await loadExampleConfigFile(context);
       expect(config.metrics).toMatchObject({ exportIntervalMillis: 15_000, temporality: 'delta' });
     },
   },
@@ -515,4 +557,326 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
     },
   },
   'zero-code.md#instrumentations-in-code': STARTS_AND_EXITS,
+
+  // The package READMEs, beyond their install line and quick start.
+  'telemetry/README.md#stream-processor': {
+    kind: 'run',
+    async run(context) {
+      const { receiver } = context;
+      const processor = await startLongRunning(context, /^enriched order o-1$/m);
+      // `kill`: the handlers flush, then the process ends by SIGTERM, as the page says.
+      expect(await processor.stop('SIGTERM')).toMatchObject({ signal: 'SIGTERM', stderr: '' });
+      const [span] = await receiver.waitForSpans(1, { name: 'processor.process_event' });
+      expect(span).toMatchObject({
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        parentSpanId: '00f067aa0ba902b7',
+        resource: {
+          'service.name': 'order-enricher',
+          'service.version': '1.4.0',
+          'processor.name': 'order-enricher',
+          'processor.pipeline.id': 'orders',
+          'processor.worker.id': '3',
+        },
+      });
+      const [count] = await receiver.waitForMetric('processor.events.processed');
+      expect(count?.value).toBeGreaterThanOrEqual(1);
+    },
+  },
+  'telemetry/README.md#cli': {
+    kind: 'run',
+    async run(context) {
+      const { receiver } = context;
+      // The synopsis, each line without its optional [flags]: the two commands.
+      const [config, doctor] = context.snippet.body
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/ \[[^\]]*\]/g, ''));
+      expect([config, doctor]).toEqual(['npx proc-telemetry config', 'npx proc-telemetry doctor']);
+      const env = {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
+        OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer not-to-be-printed',
+      };
+      const printed = await context.shell(`${config}`, env);
+      expect(printed).toMatchObject(NO_OUTPUT);
+      expect(printed.stdout).toContain(
+        `endpoint: ${receiver.httpUrl}/v1/traces # env:OTEL_EXPORTER_OTLP_ENDPOINT`,
+      );
+      expect(printed.stdout).not.toContain('not-to-be-printed');
+      const json = await context.shell(`${config} --format json`, env);
+      expect(json).toMatchObject(NO_OUTPUT);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        config: { traces: { export: { endpoint: `${receiver.httpUrl}/v1/traces` } } },
+      });
+      const diagnosed = await context.shell(`${doctor} --signal traces`, env);
+      expect(diagnosed).toMatchObject(NO_OUTPUT);
+      expect(diagnosed.stdout).toMatch(/^ok +traces: delivered one /m);
+      await receiver.waitForSpans(1, { name: 'proc-telemetry doctor' });
+    },
+  },
+  // An import of the subpath: ESM fails to link when a name is missing.
+  'telemetry/README.md#semconv-import': STARTS_AND_EXITS,
+
+  'telemetry-config/README.md#usage': {
+    kind: 'run',
+    async run(context) {
+      const result = await context.node(context.script(), {
+        OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer not-to-be-printed',
+      });
+      expect(result).toMatchObject(NO_OUTPUT);
+      expect(result.stdout).toContain(`endpoint: '${context.receiver.httpUrl}/v1/traces'`);
+      expect(result.stdout).toContain("headers: { authorization: '[REDACTED]' }");
+      expect(result.stdout).not.toContain('not-to-be-printed');
+    },
+  },
+  'telemetry-config/README.md#explain': {
+    kind: 'run',
+    async run(context) {
+      const result = await context.node(context.script(), { OTEL_BSP_MAX_QUEUE_SIZE: '4096' });
+      expect(result).toMatchObject(NO_OUTPUT);
+      // The object of the comment, as Node prints it, and no warnings.
+      expect(result.stdout.replace(/\s+/g, ' ')).toBe(
+        "{ path: 'traces.batch.maxQueueSize', value: 4096, source: 'env', origin: 'env:OTEL_BSP_MAX_QUEUE_SIZE' } [] ",
+      );
+    },
+  },
+  'telemetry-config/README.md#config-file': {
+    kind: 'run',
+    async run(context) {
+      const config = await loadExampleConfigFile(context);
+      // ${METRICS_PORT:-9464}: the fallback, read as a number.
+      expect(config.metrics).toMatchObject({
+        exporter: ['prometheus'],
+        prometheus: { port: 9464 },
+      });
+    },
+  },
+
+  'telemetry-context/README.md#http-node': {
+    kind: 'fragment',
+    why: "one call each in your server's handler and your client request (http, url, tracer and SpanKind are your app's); zero-code.md#register runs an HTTP server and client end to end",
+  },
+  'telemetry-context/README.md#fetch': {
+    kind: 'fragment',
+    why: 'two fetch calls of your app (url is yours), inside an initTelemetry() process',
+  },
+  'telemetry-context/README.md#message-queues': {
+    kind: 'fragment',
+    why: "a producer and a consumer step of your Kafka client (producer, batch, handle); stream-processing.md's batch-consumer and apps/demo-processor's tests run the same calls",
+  },
+  'telemetry-context/README.md#propagators': {
+    kind: 'fragment',
+    why: "one call with your loaded config; the package's quick start runs createPropagator(['tracecontext', 'baggage'])",
+  },
+  'telemetry-context/README.md#baggage': {
+    kind: 'fragment',
+    why: 'calls inside a process with a registered context manager (context and url are yours); the quick start runs setBaggage, injection and getBaggage',
+  },
+  'telemetry-context/README.md#baggage-span-processor': {
+    kind: 'fragment',
+    why: 'the spanProcessors option of your own tracer provider (batchProcessor is yours)',
+  },
+  'telemetry-context/README.md#async-work': {
+    kind: 'fragment',
+    why: 'one line each for your queue, job and emitter',
+  },
+  'telemetry-context/README.md#log-correlation': {
+    kind: 'fragment',
+    why: 'one line of your pino set-up; stream-processing.md#trace-ids-in-logs runs it with pino',
+  },
+  'telemetry-context/README.md#conformance-server': {
+    kind: 'fragment',
+    why: 'a command of this repository (pnpm --filter) and of a checkout of w3c/trace-context',
+  },
+
+  'telemetry-metrics/README.md#usage': {
+    kind: 'run',
+    async run(context) {
+      const { receiver } = context;
+      // A short export interval, so that the events it records show when they are recorded.
+      const processor = await startLongRunning(context, /^recording; SIGTERM exports and exits$/m, {
+        OTEL_SERVICE_NAME: 'metrics-usage',
+        OTEL_METRIC_EXPORT_INTERVAL: '500',
+      });
+      await receiver.waitForMetric('processor.events.processed', { timeoutMs: 20_000 });
+      // On SIGTERM: one last export, then the process ends by the signal.
+      receiver.clear();
+      expect(await processor.stop('SIGTERM')).toMatchObject({ signal: 'SIGTERM', stderr: '' });
+      const [count] = await receiver.waitForMetric('processor.events.processed');
+      expect(count).toMatchObject({
+        attributes: {
+          'pipeline.name': 'orders',
+          'processor.name': 'enricher',
+          'processor.event.type': 'order',
+        },
+        resource: { 'service.name': 'metrics-usage' },
+      });
+      expect(count?.value).toBeGreaterThanOrEqual(1);
+      const [duration] = await receiver.waitForMetric('processor.processing.duration');
+      expect(duration?.histogram?.count).toBe(count?.value);
+    },
+  },
+  'telemetry-metrics/README.md#observe-gauge': {
+    kind: 'fragment',
+    why: "a continuation of the usage example (recorder) with your queue's depths",
+  },
+  'telemetry-metrics/README.md#exemplars': {
+    kind: 'fragment',
+    why: 'a continuation of the usage example (handle) inside your traced code (tracer, enrich, order); stream-processing.md#exemplars runs the same',
+  },
+  'telemetry-metrics/README.md#views': {
+    kind: 'fragment',
+    why: 'the options of the initMeterProvider() call of the usage example (config, resource)',
+  },
+  'telemetry-metrics/README.md#prometheus-exporter': {
+    kind: 'run',
+    runsWith: 'telemetry-metrics/README.md#prometheus',
+  },
+  'telemetry-metrics/README.md#prometheus': {
+    kind: 'run',
+    async run(context) {
+      // The optional exporter, added to the packed install as the README says (with pnpm, `pnpm
+      // add`): the tree stays without it until here, so packed.wire.test.ts checks the default one.
+      const install = context
+        .snippetOf('telemetry-metrics/README.md#prometheus-exporter')
+        .body.trim();
+      const added = await context.shell(
+        context.packageManager === 'npm'
+          ? `${install} --no-audit --no-fund --prefer-offline`
+          : `${substitute(install, 'npm install', 'pnpm add')} --prefer-offline`,
+        { CI: 'true' },
+      );
+      expect(added).toMatchObject({ code: 0 });
+      // app.js is the usage example; the port is a free one, on loopback.
+      context.write('metrics-app/package.json', '{ "type": "module" }\n');
+      context.script(
+        'metrics-app/app.js',
+        context.snippetOf('telemetry-metrics/README.md#usage').body,
+      );
+      const port = await freePort();
+      let command = substitute(
+        context.snippet.body.trim(),
+        'node app.js',
+        'node metrics-app/app.js',
+      );
+      command = substitute(command, 'HOST=0.0.0.0', 'HOST=127.0.0.1');
+      command = substitute(command, 'PORT=9464', `PORT=${port}`);
+      const app = context.background(command);
+      try {
+        await app.waitForOutput(/^recording; SIGTERM exports and exits$/m);
+        const scraped = await waitFor(
+          'the first counted event on /metrics',
+          async () => {
+            const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+            const text = await response.text();
+            return text.includes('processor_events_processed_total{') && text;
+          },
+          { timeoutMs: 20_000 },
+        );
+        expect(scraped).toMatch(
+          /^processor_events_processed_total\{[^}]*processor_event_type="order"[^}]*\} \d+/m,
+        );
+        expect(scraped).toContain('processor_processing_duration_bucket{');
+        expect(scraped).toContain('target_info{');
+      } finally {
+        expect(await app.stop('SIGTERM')).toMatchObject({ signal: 'SIGTERM', stderr: '' });
+      }
+    },
+  },
+
+  'telemetry-resource/README.md#builder': {
+    kind: 'run',
+    async run(context) {
+      expect(await resourceOf(context)).toMatchObject({
+        'service.name': 'order-enricher',
+        'service.version': '1.4.0',
+        'deployment.environment.name': 'production',
+        'process.pid': expect.any(Number),
+      });
+    },
+  },
+  'telemetry-resource/README.md#from-config': {
+    kind: 'run',
+    async run(context) {
+      const attributes = await resourceOf(context, {
+        OTEL_SERVICE_NAME: 'order-enricher',
+        OTEL_RESOURCE_ATTRIBUTES: 'team=streaming',
+      });
+      expect(attributes).toMatchObject({
+        'service.name': 'order-enricher',
+        team: 'streaming',
+        'host.name': expect.any(String),
+      });
+    },
+  },
+  'telemetry-resource/README.md#processor': {
+    kind: 'run',
+    async run(context) {
+      const attributes = await resourceOf(context, { OTEL_SERVICE_NAME: 'order-enricher' });
+      expect(attributes).toMatchObject({
+        'service.name': 'order-enricher',
+        'processor.name': 'order-enricher',
+        'processor.pipeline.id': 'orders',
+        'processor.pipeline.stage': 'enrich',
+        'processor.worker.id': '3',
+        'processor.partitions': [6, 7],
+      });
+    },
+  },
+
+  'telemetry-testing/README.md#jest-test': {
+    kind: 'fragment',
+    why: "a test of your code (runCheckout); the package's readme-example.test.ts runs it with a runCheckout, and testing.md#jest-test runs a jest test from the packed install",
+  },
+  'telemetry-testing/README.md#int-value': {
+    kind: 'fragment',
+    why: 'two lines of a test whose receiver got a queue.depth gauge',
+  },
+  'telemetry-testing/README.md#rendering': {
+    kind: 'fragment',
+    why: 'a continuation of a test whose receiver holds a checkout trace; the otlp-receiver CLI (getting-started.md#receiver) prints the same waterfall',
+  },
+  'telemetry-testing/README.md#web-view': {
+    kind: 'run',
+    async run(context) {
+      // Port 8318 may be taken on a shared machine: a free one instead.
+      context.script(
+        'web-view.mjs',
+        substitute(context.snippet.body, '{ port: 8318 }', '{ port: 0 }'),
+      );
+      const view = context.background('node web-view.mjs');
+      try {
+        const [, url] = await view.waitForOutput(/^traces at (http:\/\/127\.0\.0\.1:\d+\/)$/m);
+        const page = await fetch(url ?? '');
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('<html');
+        const summary = await fetch(`${url}api/summary`);
+        expect(summary.status).toBe(200);
+        expect(await summary.json()).toEqual(expect.any(Object));
+      } finally {
+        // It serves until stopped.
+        expect(await view.stop('SIGTERM')).toMatchObject({ signal: 'SIGTERM', stderr: '' });
+      }
+    },
+  },
+  'telemetry-testing/README.md#test-helpers': {
+    kind: 'fragment',
+    why: "a test of your code (processBatch) warning through diag; the package's readme-example.test.ts runs it with a processBatch",
+  },
+  'telemetry-testing/README.md#cli': {
+    kind: 'fragment',
+    why: 'the synopsis of otlp-receiver, [options] in brackets; getting-started.md#receiver runs the command from the packed install',
+  },
+
+  'telemetry-tracing/README.md#handle': {
+    kind: 'fragment',
+    why: 'an outline of the TracingHandle type, not code to run',
+  },
+  'telemetry-tracing/README.md#sampling-ratio': {
+    kind: 'fragment',
+    why: "two calls on the handle of your initTracerProvider() (tracing); the package's tests run setSamplingRatio",
+  },
+  'telemetry-tracing/README.md#span-helpers': {
+    kind: 'fragment',
+    why: "a copy of test/examples/span-helpers.ts, which the package's tests run with their fixtures (upstream, event, store)",
+  },
 };

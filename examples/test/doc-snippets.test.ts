@@ -2,10 +2,11 @@
 // cases of doc-snippet-cases.ts agree: a new snippet cannot go unrun or unexplained.
 import { DOC_SNIPPET_CASES } from './doc-snippet-cases.js';
 import { docSnippets } from './doc-snippets.js';
+import { importedPackages, installedBy, readmeOf } from './quick-starts.js';
 
 const snippets = docSnippets();
 
-describe('the snippets of docs/', () => {
+describe('the snippets of docs/ and the package READMEs', () => {
   it('should each be marked <!-- snippet: run|install|fragment <id> --> on the line before the fence', () => {
     expect(
       snippets.filter((snippet) => snippet.kind === undefined).map((snippet) => snippet.key),
@@ -57,5 +58,23 @@ describe('the snippets of docs/', () => {
         expect.stringMatching(/^(npm install|pnpm add) \S/),
       ]);
     }
+  });
+
+  it('should install, in the README, every package a README snippet imports', () => {
+    const missing: string[] = [];
+    for (const snippet of snippets.filter((candidate) => candidate.page.endsWith('/README.md'))) {
+      const readme = readmeOf(snippet.page.replace('/README.md', ''));
+      // The install line and the optional peers the text tells to add (`npm install <name>`).
+      const installed = new Set(
+        [...readme.matchAll(/npm install [^`\n]+/g)].flatMap(([line]) => [
+          ...installedBy(line).keys(),
+        ]),
+      );
+      for (const name of importedPackages(snippet.body)) {
+        const pkg = name.startsWith('@proc/telemetry/') ? '@proc/telemetry' : name;
+        if (!installed.has(pkg)) missing.push(`${snippet.key}: ${pkg}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

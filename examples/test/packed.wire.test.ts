@@ -1,9 +1,9 @@
-// Each README's quick start and each runnable snippet of docs/ as a user runs them: every package
-// packed (`pnpm pack`), the tarballs installed in an empty folder by npm and by pnpm with the
-// registry packages the install lines name, then `node quick-start.mjs` (and each docs case of
-// doc-snippet-cases.ts) against the testing receiver. Each must exit by itself, say what it did
-// and deliver it. One install per package manager serves every case. The npm tree also holds a
-// user's own sdk-trace-base@^2.
+// Each README's quick start and each runnable snippet of docs/ and the READMEs as a user runs
+// them: every package packed (`pnpm pack`), the tarballs installed in an empty folder by npm and
+// by pnpm with the registry packages the install lines name, then `node quick-start.mjs` (and
+// each run case of doc-snippet-cases.ts) against the testing receiver. Each must exit by itself
+// (or by the signal its page stops it with), say what it did and deliver it. One install per
+// package manager serves every case. The npm tree also holds a user's own sdk-trace-base@^2.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -249,6 +249,55 @@ describe.each(['npm', 'pnpm'] as const)(
       await receiver?.stop();
     });
 
+    if (packageManager === 'npm') {
+      // First, on the tree as installed: the metrics README's Prometheus case adds the optional
+      // exporter to it, as a user would.
+      // A user's sdk-trace-base@^2 resolves to the newest 2.x; our caret ranges follow it. The
+      // OpenTelemetry packages that had no patch release (exporter-prometheus, instrumentation-*,
+      // propagator-b3/jaeger at 0.223.0/2.12.0) pin their own dependencies exactly and keep a
+      // nested older copy: those are allowed, and only those.
+      it("should hold one copy of each OpenTelemetry package our packages depend on, next to the user's sdk-trace-base@^2", async () => {
+        const { stdout } = await run('npm', ['ls', '--all', '--json', '--long'], {
+          cwd: app.dir,
+          timeout: 60_000,
+          maxBuffer: 256 * 1024 * 1024,
+        });
+        interface Node {
+          version?: string;
+          dependencies?: Record<string, Node>;
+          _dependencies?: Record<string, string>;
+        }
+        const root = JSON.parse(stdout) as Node;
+        // The hoisted copy (node_modules/<name>), the one the app and most packages load.
+        const topVersion = (name: string): string | undefined => {
+          const manifest = path.join(app.dir, 'node_modules', name, 'package.json');
+          if (!existsSync(manifest)) return undefined;
+          return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+        };
+        const ours: string[] = [];
+        const pinnedUpstream = new Set<string>();
+        const walk = (parentName: string, parent: Node) => {
+          for (const [name, node] of Object.entries(parent.dependencies ?? {})) {
+            const top = topVersion(name);
+            if (name.startsWith('@opentelemetry/') && node.version && node.version !== top) {
+              const declared = parent._dependencies?.[name] ?? '';
+              const entry = `${parentName} > ${name}@${node.version} (declares ${declared}, hoisted ${top})`;
+              if (parentName.startsWith('@proc/') || declared !== node.version) ours.push(entry);
+              else pinnedUpstream.add(entry);
+            }
+            walk(name, node);
+          }
+        };
+        walk('installed-app', root);
+        const hoisted = readdirSync(path.join(app.dir, 'node_modules', '@opentelemetry'));
+        expect(hoisted.length).toBeGreaterThan(10);
+        expect(topVersion('@opentelemetry/sdk-trace-base')).toMatch(/^2\./);
+        expect(ours).toEqual([]);
+        // For the record: what upstream's exact pins still duplicate.
+        process.stdout.write(`upstream exact pins: ${[...pinnedUpstream].join('; ')}\n`);
+      }, 90_000);
+    }
+
     it.each(QUICK_STARTS)(
       'should run the quick start of packages/$dir and exit',
       async (quickStart) => {
@@ -258,17 +307,17 @@ describe.each(['npm', 'pnpm'] as const)(
     );
 
     it.each(RUN_SNIPPETS.map((snippet) => [snippet.key, snippet] as const))(
-      'should run the docs snippet %s as the page says',
+      'should run the snippet %s as its page says',
       async (key, snippet) => {
         const snippetCase = DOC_SNIPPET_CASES[key];
         if (!snippetCase || !('run' in snippetCase)) throw new Error(`${key} has no run case`);
         receiver.clear();
-        await snippetCase.run(createSnippetRun(app, receiver, snippet, SNIPPETS));
+        await snippetCase.run(createSnippetRun(app, packageManager, receiver, snippet, SNIPPETS));
       },
       120_000,
     );
 
-    it('should hold every package the install lines of docs/ name', () => {
+    it('should hold every package the install lines of docs/ and the READMEs name', () => {
       const installed = JSON.parse(readFileSync(path.join(app.dir, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;
       };
@@ -318,52 +367,5 @@ describe.each(['npm', 'pnpm'] as const)(
       expect(stdout).toContain('otlp-receiver');
       expect(stdout).toContain('--grpc-port');
     }, 90_000);
-
-    if (packageManager === 'npm') {
-      // A user's sdk-trace-base@^2 resolves to the newest 2.x; our caret ranges follow it. The
-      // OpenTelemetry packages that had no patch release (exporter-prometheus, instrumentation-*,
-      // propagator-b3/jaeger at 0.223.0/2.12.0) pin their own dependencies exactly and keep a
-      // nested older copy: those are allowed, and only those.
-      it("should hold one copy of each OpenTelemetry package our packages depend on, next to the user's sdk-trace-base@^2", async () => {
-        const { stdout } = await run('npm', ['ls', '--all', '--json', '--long'], {
-          cwd: app.dir,
-          timeout: 60_000,
-          maxBuffer: 256 * 1024 * 1024,
-        });
-        interface Node {
-          version?: string;
-          dependencies?: Record<string, Node>;
-          _dependencies?: Record<string, string>;
-        }
-        const root = JSON.parse(stdout) as Node;
-        // The hoisted copy (node_modules/<name>), the one the app and most packages load.
-        const topVersion = (name: string): string | undefined => {
-          const manifest = path.join(app.dir, 'node_modules', name, 'package.json');
-          if (!existsSync(manifest)) return undefined;
-          return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-        };
-        const ours: string[] = [];
-        const pinnedUpstream = new Set<string>();
-        const walk = (parentName: string, parent: Node) => {
-          for (const [name, node] of Object.entries(parent.dependencies ?? {})) {
-            const top = topVersion(name);
-            if (name.startsWith('@opentelemetry/') && node.version && node.version !== top) {
-              const declared = parent._dependencies?.[name] ?? '';
-              const entry = `${parentName} > ${name}@${node.version} (declares ${declared}, hoisted ${top})`;
-              if (parentName.startsWith('@proc/') || declared !== node.version) ours.push(entry);
-              else pinnedUpstream.add(entry);
-            }
-            walk(name, node);
-          }
-        };
-        walk('installed-app', root);
-        const hoisted = readdirSync(path.join(app.dir, 'node_modules', '@opentelemetry'));
-        expect(hoisted.length).toBeGreaterThan(10);
-        expect(topVersion('@opentelemetry/sdk-trace-base')).toMatch(/^2\./);
-        expect(ours).toEqual([]);
-        // For the record: what upstream's exact pins still duplicate.
-        process.stdout.write(`upstream exact pins: ${[...pinnedUpstream].join('; ')}\n`);
-      }, 90_000);
-    }
   },
 );

@@ -66,6 +66,7 @@ function start(command: string, args: string[], cwd: string, env: Record<string,
 
 export function createSnippetRun(
   app: InstalledApp,
+  packageManager: 'npm' | 'pnpm',
   receiver: OtlpReceiver,
   snippet: DocSnippet,
   all: readonly DocSnippet[],
@@ -81,6 +82,7 @@ export function createSnippetRun(
   };
   return {
     app,
+    packageManager,
     receiver,
     snippet,
     snippetOf(key) {
@@ -88,7 +90,7 @@ export function createSnippetRun(
       if (!found) throw new Error(`no docs snippet ${key}`);
       return found;
     },
-    script: (name = `${snippet.key.replace('#', '-')}.mjs`, body = snippet.body) =>
+    script: (name = `${snippet.key.replace(/[#/]/g, '-')}.mjs`, body = snippet.body) =>
       write(name, stripTypes(body)),
     write,
     node: (file, env = {}) =>
@@ -99,8 +101,9 @@ export function createSnippetRun(
       }).ended,
     shell: (command, env = {}) => start('sh', ['-c', command], app.dir, shellEnv(env)).ended,
     background(command, env = {}): BackgroundProcess {
-      // `exec`: no shell of the test's own between the signal and the command, as in a terminal.
-      const started = start('sh', ['-c', `exec ${command}`], app.dir, shellEnv(env));
+      // `exec`: no shell of the test's own between the signal and the command, as in a terminal;
+      // `env`, so that a command may start with variable assignments (`A=1 node app.js`).
+      const started = start('sh', ['-c', `exec env ${command}`], app.dir, shellEnv(env));
       return {
         stdout: started.stdout,
         async waitForOutput(pattern, timeoutMillis = 20_000) {
