@@ -1,4 +1,5 @@
 import { Console } from 'node:console';
+import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import {
   loadConfig,
@@ -30,6 +31,25 @@ const PRINTERS: [string, (value: unknown) => string][] = [
   ['util.inspect deep', (value) => inspect(value, { depth: Number.POSITIVE_INFINITY })],
   ['util.inspect nested in an object', (value) => inspect({ wrapper: { value } }, { depth: 10 })],
   ['JSON.stringify nested in an object', (value) => JSON.stringify({ wrapper: { value } })],
+  // console.dir() inspects with customInspect: false, past the redacting inspect hook.
+  [
+    'util.inspect without custom inspect',
+    (value) => inspect(value, { customInspect: false, depth: 10 }),
+  ],
+  [
+    'console.dir',
+    (value) => {
+      let text = '';
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          text += String(chunk);
+          done();
+        },
+      });
+      new Console(sink).dir(value, { depth: null });
+      return text;
+    },
+  ],
 ];
 
 const SECTIONS: [string, (config: TelemetryConfig) => unknown][] = [

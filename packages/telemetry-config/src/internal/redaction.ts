@@ -63,6 +63,33 @@ export function attachRedactedPrinters<T>(node: T, path: readonly string[] = [])
   hide(node, INSPECT, function redactedInspect(this: unknown) {
     return redactValue(this, at);
   });
-  for (const key of Object.keys(node)) attachRedactedPrinters(node[key], [...path, key]);
+  for (const key of Object.keys(node)) {
+    const child = node[key];
+    if (isSecretLeaf(child, [...at, key])) hideBehindAccessor(node, key, child);
+    else attachRedactedPrinters(child, [...path, key]);
+  }
   return node;
+}
+
+/** A value that is not an object and that redaction would change: a secret to print as is. */
+function isSecretLeaf(value: unknown, path: readonly string[]): boolean {
+  return (value === null || typeof value !== 'object') && redactValue(value, path) !== value;
+}
+
+/**
+ * Keeps a secret as an enumerable accessor: reading, spreading, `Object.entries()` and
+ * `JSON.stringify` (through the redacted `toJSON`) behave as for a data property, while printers
+ * that skip the custom inspect hook (`console.dir()`, `util.inspect(…, { customInspect: false })`)
+ * show `[Getter/Setter]` instead of the value.
+ */
+function hideBehindAccessor(target: PlainObject, key: string, initial: unknown): void {
+  let value = initial;
+  Object.defineProperty(target, key, {
+    get: () => value,
+    set: (next: unknown) => {
+      value = next;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
