@@ -7,6 +7,10 @@ import type { MessageQueue } from './message-queue.js';
 import { sendSpanAttributes } from './send-span-attributes.js';
 import type { QueueMessage } from './types.js';
 
+// Read once: in this CommonJS build each use of an imported constant goes through two re-export
+// getters (see stream-processor.ts).
+const OFFSET_KEY = ATTR_MESSAGING_KAFKA_OFFSET;
+
 /** Sends generated messages the way a Kafka producer does: one `send` span per message. */
 export interface Producer {
   send(generated: GeneratedMessage): QueueMessage;
@@ -48,7 +52,7 @@ export function createProducer(options: {
           context: trace.setSpan(context.active(), span),
         });
         const message = queue.append({ partition, key, value, headers });
-        span.setAttribute(ATTR_MESSAGING_KAFKA_OFFSET, message.offset);
+        if (span.isRecording()) span.setAttribute(OFFSET_KEY, message.offset);
         sent++;
         return message;
       } finally {

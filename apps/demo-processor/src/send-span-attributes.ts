@@ -11,6 +11,17 @@ import {
 } from '@proc/telemetry/semconv';
 import type { GeneratedMessage } from './event-generator.js';
 
+// Read once: in this CommonJS build each use of an imported constant goes through two re-export
+// getters (see stream-processor.ts), and this runs for every sampled message.
+const SYSTEM_KEY = ATTR_MESSAGING_SYSTEM;
+const DESTINATION_KEY = ATTR_MESSAGING_DESTINATION_NAME;
+const OPERATION_NAME_KEY = ATTR_MESSAGING_OPERATION_NAME;
+const OPERATION_TYPE_KEY = ATTR_MESSAGING_OPERATION_TYPE;
+const OPERATION_TYPE_SEND = MESSAGING_OPERATION_TYPE_VALUE_SEND;
+const PARTITION_ID_KEY = ATTR_MESSAGING_DESTINATION_PARTITION_ID;
+const MESSAGE_ID_KEY = ATTR_MESSAGING_MESSAGE_ID;
+const EVENT_TYPE_KEY = ATTR_PROCESSOR_EVENT_TYPE;
+
 /**
  * The attributes of a message's send span, before its offset is known: one object, made once per
  * message (the in-process producer's and the Kafka producer's alike).
@@ -22,15 +33,15 @@ export function sendSpanAttributes(
   generated: GeneratedMessage,
 ): Attributes {
   const attributes: Attributes = {
-    [ATTR_MESSAGING_SYSTEM]: system,
-    [ATTR_MESSAGING_DESTINATION_NAME]: topic,
-    [ATTR_MESSAGING_OPERATION_NAME]: 'send',
-    [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
-    [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
+    [SYSTEM_KEY]: system,
+    [DESTINATION_KEY]: topic,
+    [OPERATION_NAME_KEY]: 'send',
+    [OPERATION_TYPE_KEY]: OPERATION_TYPE_SEND,
+    [PARTITION_ID_KEY]: String(partition),
   };
   if (generated.kind === 'event') {
-    attributes[ATTR_MESSAGING_MESSAGE_ID] = generated.event.id;
-    attributes[ATTR_PROCESSOR_EVENT_TYPE] = generated.event.type;
+    attributes[MESSAGE_ID_KEY] = generated.event.id;
+    attributes[EVENT_TYPE_KEY] = generated.event.type;
     attributes['processor.event.redelivery'] = generated.duplicate;
   }
   return attributes;
