@@ -1,15 +1,11 @@
 import { context, SpanKind, type Tracer, trace } from '@opentelemetry/api';
 import { injectIntoHeaders, spanBuilder } from '@proc/telemetry';
-import { ATTR_MESSAGING_KAFKA_OFFSET } from '@proc/telemetry/semconv';
 import { MESSAGING_SYSTEM } from './conventions.js';
 import type { GeneratedMessage } from './event-generator.js';
+import { OFFSET_KEY } from './hot-attribute-keys.js';
 import type { MessageQueue } from './message-queue.js';
 import { sendSpanAttributes } from './send-span-attributes.js';
 import type { QueueMessage } from './types.js';
-
-// Read once: in this CommonJS build each use of an imported constant goes through two re-export
-// getters (see stream-processor.ts).
-const OFFSET_KEY = ATTR_MESSAGING_KAFKA_OFFSET;
 
 /** Sends generated messages the way a Kafka producer does: one `send` span per message. */
 export interface Producer {

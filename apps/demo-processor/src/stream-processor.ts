@@ -4,32 +4,27 @@ import {
   ATTR_MESSAGING_DESTINATION_PARTITION_ID,
   ATTR_MESSAGING_KAFKA_OFFSET,
   ATTR_MESSAGING_MESSAGE_ID,
-  ATTR_PROCESSOR_EVENT_TYPE,
   ATTR_PROCESSOR_WINDOW_END,
   ATTR_PROCESSOR_WINDOW_ID,
   ATTR_PROCESSOR_WINDOW_START,
   ATTR_PROCESSOR_WINDOW_TYPE,
-  SPAN_PROCESS_EVENT,
   SPAN_WINDOW_EMIT,
 } from '@proc/telemetry/semconv';
 import { ERROR_LATE, ERROR_POISON, MESSAGING_SYSTEM, WINDOW_TYPE } from './conventions.js';
 import { createDeduplicator } from './deduplicator.js';
+import {
+  EVENT_TYPE_KEY,
+  MESSAGE_ID_KEY,
+  OFFSET_KEY,
+  PARTITION_ID_KEY,
+  PROCESS_EVENT_SPAN,
+  WINDOW_ID_KEY,
+} from './hot-attribute-keys.js';
 import type { Logger } from './logger.js';
 import { parseEvent } from './parse-event.js';
 import type { ProcessorMetrics } from './processor-metrics.js';
 import { createTumblingWindows, type TumblingWindowsOptions } from './tumbling-windows.js';
 import type { ProcessorStats, QueueMessage, ResultSink, WindowResult } from './types.js';
-
-// The attribute keys set per event and per link, read once: this app is built as CommonJS, where
-// every use of an imported constant is a read through two re-export getters
-// (@proc/telemetry/semconv, then @proc/telemetry-semconv), and per event that showed in the
-// profile (docs/benchmarks.md, suite 6).
-const PARTITION_ID_KEY = ATTR_MESSAGING_DESTINATION_PARTITION_ID;
-const OFFSET_KEY = ATTR_MESSAGING_KAFKA_OFFSET;
-const MESSAGE_ID_KEY = ATTR_MESSAGING_MESSAGE_ID;
-const EVENT_TYPE_KEY = ATTR_PROCESSOR_EVENT_TYPE;
-const WINDOW_ID_KEY = ATTR_PROCESSOR_WINDOW_ID;
-const PROCESS_EVENT_SPAN = SPAN_PROCESS_EVENT;
 
 /** The scope of the processor's spans when no tracer is given. */
 const DEFAULT_TRACER_NAME = '@proc/demo-processor';
