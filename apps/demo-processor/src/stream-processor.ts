@@ -4,16 +4,22 @@ import {
   ATTR_MESSAGING_DESTINATION_PARTITION_ID,
   ATTR_MESSAGING_KAFKA_OFFSET,
   ATTR_MESSAGING_MESSAGE_ID,
-  ATTR_PROCESSOR_EVENT_TYPE,
   ATTR_PROCESSOR_WINDOW_END,
   ATTR_PROCESSOR_WINDOW_ID,
   ATTR_PROCESSOR_WINDOW_START,
   ATTR_PROCESSOR_WINDOW_TYPE,
-  SPAN_PROCESS_EVENT,
   SPAN_WINDOW_EMIT,
 } from '@proc/telemetry/semconv';
 import { ERROR_LATE, ERROR_POISON, MESSAGING_SYSTEM, WINDOW_TYPE } from './conventions.js';
 import { createDeduplicator } from './deduplicator.js';
+import {
+  EVENT_TYPE_KEY,
+  MESSAGE_ID_KEY,
+  OFFSET_KEY,
+  PARTITION_ID_KEY,
+  PROCESS_EVENT_SPAN,
+  WINDOW_ID_KEY,
+} from './hot-attribute-keys.js';
 import type { Logger } from './logger.js';
 import { parseEvent } from './parse-event.js';
 import type { ProcessorMetrics } from './processor-metrics.js';
@@ -91,13 +97,13 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
     // Its attributes are set once it is known to record (the processor's samplers do not read
     // them): an unsampled span, most of them at 10 %, would drop them after the SDK had copied
     // and checked them.
-    const span = unsampled ?? tracer.startSpan(SPAN_PROCESS_EVENT, undefined, parent);
+    // One setAttribute per key rather than setAttributes of an object with computed keys, which
+    // the SDK walks into setAttribute anyway: the same attributes in the same order.
+    const span = unsampled ?? tracer.startSpan(PROCESS_EVENT_SPAN, undefined, parent);
     const recording = span.isRecording();
     if (recording) {
-      span.setAttributes({
-        [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(message.partition),
-        [ATTR_MESSAGING_KAFKA_OFFSET]: message.offset,
-      });
+      span.setAttribute(PARTITION_ID_KEY, String(message.partition));
+      span.setAttribute(OFFSET_KEY, message.offset);
     }
     try {
       stats.received++;
@@ -122,10 +128,8 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       }
       // An unsampled span drops attributes anyway: not even the object is made for it.
       if (recording) {
-        span.setAttributes({
-          [ATTR_MESSAGING_MESSAGE_ID]: event.id,
-          [ATTR_PROCESSOR_EVENT_TYPE]: event.type,
-        });
+        span.setAttribute(MESSAGE_ID_KEY, event.id);
+        span.setAttribute(EVENT_TYPE_KEY, event.type);
       }
       tally.received(event.type);
       if (!dedup.firstSeen(event.id)) {
@@ -135,7 +139,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         return;
       }
       const outcome = windows.add(event);
-      span.setAttribute(ATTR_PROCESSOR_WINDOW_ID, outcome.windowId);
+      if (recording) span.setAttribute(WINDOW_ID_KEY, outcome.windowId);
       if (outcome.status === 'too-late') {
         span.addEvent('late event dropped', { [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId });
         stats.late++;
@@ -193,6 +197,12 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       },
     );
 
+  // Made once, not per batch: a sampled batch calls it for every message it links.
+  const linkAttributes = (m: QueueMessage) => ({
+    [PARTITION_ID_KEY]: String(m.partition),
+    [OFFSET_KEY]: m.offset,
+  });
+
   const recordWatermark = () => {
     const watermark = windows.watermarkMillis;
     if (watermark !== undefined) metrics.watermarkLag(Math.max(0, now() - watermark) / 1000);
@@ -214,10 +224,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         // The processor's samplers (ratio, parent-based) do not read links: an unsampled batch,
         // nine in ten at 10 %, then reads no message headers at all.
         linksAfterSampling: true,
-        linkAttributes: (m) => ({
-          [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(m.partition),
-          [ATTR_MESSAGING_KAFKA_OFFSET]: m.offset,
-        }),
+        linkAttributes,
       });
       // An event's span is a child of the batch span, in its trace. Every sampler the processor
       // can be configured with (OTEL_TRACES_SAMPLER) drops a child of a span that does not

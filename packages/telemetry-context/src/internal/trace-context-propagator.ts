@@ -60,8 +60,15 @@ export function createTraceContextPropagator(): TextMapPropagator {
       const header = firstOnly(getter.get(carrier, TRACEPARENT));
       const parsed = header === undefined ? undefined : parseTraceParent(header);
       if (!parsed) return context;
-      const spanContext: SpanContext = { ...parsed, isRemote: true };
-      const state = parseTraceState(asList(getter.get(carrier, TRACESTATE)));
+      const spanContext: SpanContext = {
+        traceId: parsed.traceId,
+        spanId: parsed.spanId,
+        traceFlags: parsed.traceFlags,
+        isRemote: true,
+      };
+      // Most messages carry no tracestate: nothing to split, validate or truncate then.
+      const stateHeader = getter.get(carrier, TRACESTATE);
+      const state = stateHeader === undefined ? undefined : parseTraceState(asList(stateHeader));
       if (state) spanContext.traceState = state;
       return trace.setSpanContext(context, spanContext);
     },

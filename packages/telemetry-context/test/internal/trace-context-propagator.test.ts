@@ -87,6 +87,19 @@ describe('createTraceContextPropagator', () => {
       expect(extract({ traceparent: `cc-${TRACE_ID}-${SPAN_ID}-fe-x` })?.traceFlags).toBe(0);
     });
 
+    it.each([
+      ['00', 0],
+      ['09', 1],
+      ['0a', 0],
+      ['0b', 1],
+      ['10', 0],
+      ['f1', 1],
+    ])('should read the sampled bit of flags %s as %d', (flags, sampled) => {
+      expect(extract({ traceparent: `00-${TRACE_ID}-${SPAN_ID}-${flags}` })?.traceFlags).toBe(
+        sampled,
+      );
+    });
+
     it.each([' ', '\t', ' \t '])('should ignore OWS %j around the traceparent', (ows) => {
       expect(extract({ traceparent: `${ows}${VALID}${ows}` })?.traceId).toBe(TRACE_ID);
     });

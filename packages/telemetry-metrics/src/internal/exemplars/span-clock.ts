@@ -35,9 +35,16 @@ const CREDIT_THRESHOLD_MILLIS = 50;
  */
 const CREDIT_MARGIN_MILLIS = 5;
 
-// Keyed by the span object, which is what `trace.getSpan(context)` returns for it later. A WeakMap,
-// so a span nobody holds any more is collected with its entry.
-const starts = new WeakMap<object, SpanStart>();
+// Kept on the span object itself, which is what `trace.getSpan(context)` returns for it later, so
+// it is collected with the span. A property under a symbol of this module, not a WeakMap entry:
+// this runs for every sampled span, and a WeakMap entry per span cost a hash insert and an
+// ephemeron for the garbage collector to trace (docs/benchmarks.md, suite 6). A symbol key is
+// not seen by exporters, `Object.keys()` or `JSON.stringify()`.
+const SPAN_START = Symbol('@proc/telemetry-metrics span start');
+
+interface NotedSpan {
+  [SPAN_START]?: SpanStart;
+}
 
 /**
  * Notes, from a span processor's `onStart()`, the monotonic time at which `span` is seen to
@@ -57,7 +64,11 @@ export function noteSpanStart(span: StartingSpan): void {
   const startMillis = hrTimeToMilliseconds(startTime);
   const gap = now - startMillis;
   const credit = gap > CREDIT_THRESHOLD_MILLIS ? gap - CREDIT_MARGIN_MILLIS : 0;
-  starts.set(span, { startTime, startMillis, performanceStart, credit });
+  try {
+    (span as NotedSpan)[SPAN_START] = { startTime, startMillis, performanceStart, credit };
+  } catch {
+    // A frozen span object (not the SDK's) keeps no start: nowOnSpanClock() uses Date.now().
+  }
 }
 
 /**
@@ -78,7 +89,7 @@ export function noteSpanStart(span: StartingSpan): void {
  */
 export function nowOnSpanClock(span: Span | undefined): HrTime {
   const now = Date.now();
-  const start = span === undefined ? undefined : starts.get(span);
+  const start = span === undefined ? undefined : (span as NotedSpan)[SPAN_START];
   if (start === undefined) return millisToHrTime(now);
   if (now <= start.startMillis) return start.startTime;
   const sinceStartMillis = start.credit + otperformance.now() - start.performanceStart;
