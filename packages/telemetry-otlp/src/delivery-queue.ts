@@ -59,6 +59,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   const stalledAfter = options.stalledAfterMillis ?? DEFAULT_STALLED_AFTER_MILLIS;
   const sizeOf = options.sizeOf;
   const compressWaiting = options.compressWaiting;
+  const compressAbove = options.compressWaitingAboveBytes ?? 0;
 
   const waiting: Entry<T>[] = [];
   const stats: DeliveryStats = {
@@ -295,9 +296,15 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
         stats.dropped += items;
         return false;
       }
-      // One that must wait is held compressed, and its compressed bytes are what the budget counts.
+      // One that must wait is held compressed (past `compressWaitingAboveBytes` while exports
+      // succeed), and its compressed bytes are what the budget counts.
       const waits = pauseTimer !== undefined || inFlight >= maxInFlight || waiting.length > 0;
-      const held = waits && compressWaiting !== undefined ? compressWaiting(payload) : payload;
+      const held =
+        waits &&
+        compressWaiting !== undefined &&
+        (failing() || waitingBytes + (sizeOf?.(payload) ?? 0) > compressAbove)
+          ? compressWaiting(payload)
+          : payload;
       const bytes = sizeOf === undefined ? 0 : sizeOf(held);
       if (!fits(items, bytes)) {
         dropForRoom(items, bytes);

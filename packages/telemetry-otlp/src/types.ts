@@ -72,6 +72,13 @@ export interface DeliveryQueueOptions<T> {
    */
   compressWaiting?(payload: T): T;
   /**
+   * While exports succeed, a waiting payload is compressed only once what waits, with it, passes
+   * this many bytes: a short backlog behind the export in flight goes out soon, and compressing
+   * it would cost the app thread CPU for memory it does not need. While exports fail, and for a
+   * retry, every waiting payload is compressed. Default 0: every waiting payload.
+   */
+  compressWaitingAboveBytes?: number;
+  /**
    * The setting that sizes the queue, named in the one warning logged at the first drop, e.g.
    * `traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)`. Default: none named.
    */

@@ -471,6 +471,40 @@ describe('createDeliveryQueue', () => {
       expect(target.calls.map((call) => call.payload)).toEqual(['#b10']);
     });
 
+    it('should hold a short backlog as given while exports succeed, and compress past compressWaitingAboveBytes or once failing', async () => {
+      const target = controlledDeliver();
+      const sent: string[] = [];
+      const queue = createDeliveryQueue<string>({
+        signal: 'traces',
+        deliver: (payload, ...rest) => {
+          sent.push(payload);
+          return target.deliver(payload, ...rest);
+        },
+        maxQueuedBytes: 100,
+        sizeOf: (payload) => payload.length,
+        compressWaiting: squeeze,
+        compressWaitingAboveBytes: 15,
+        retry: fast,
+      });
+      queue.enqueue('aaaaaaaaaa', 10); // in flight
+      queue.enqueue('bbbbbbbbbb', 10); // 10 waiting: within 15, as given
+      queue.enqueue('cccccccccc', 10); // 20 would pass 15: '#c10'
+      expect(queue.stats().queuedBytes).toBe(24);
+      await target.answerNext(unavailable); // 'a' fails: it and what comes now wait compressed
+      queue.enqueue('dd', 2);
+      await target.answerNext({ status: 'delivered' });
+      await target.answerNext({ status: 'delivered' });
+      await target.answerNext({ status: 'delivered' });
+      await target.answerNext({ status: 'delivered' });
+      expect(sent).toEqual([
+        'aaaaaaaaaa',
+        '#a10',
+        'bbbbbbbbbb',
+        '#c10',
+        '#d2',
+      ]);
+    });
+
     it('should compress a payload that failed while it waits for its retry', async () => {
       const target = controlledDeliver();
       const queue = compressing(target, 100);
