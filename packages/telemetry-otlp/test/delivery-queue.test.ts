@@ -496,13 +496,7 @@ describe('createDeliveryQueue', () => {
       await target.answerNext({ status: 'delivered' });
       await target.answerNext({ status: 'delivered' });
       await target.answerNext({ status: 'delivered' });
-      expect(sent).toEqual([
-        'aaaaaaaaaa',
-        '#a10',
-        'bbbbbbbbbb',
-        '#c10',
-        '#d2',
-      ]);
+      expect(sent).toEqual(['aaaaaaaaaa', '#a10', 'bbbbbbbbbb', '#c10', '#d2']);
     });
 
     it('should compress a payload that failed while it waits for its retry', async () => {
