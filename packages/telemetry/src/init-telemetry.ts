@@ -131,6 +131,7 @@ async function start(
       spanProcessors: [createExemplarSpanProcessor(), ...(options.spanProcessors ?? [])],
       shutdownSummary: false,
       ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
+      ...(options.idGenerator ? { idGenerator: options.idGenerator } : {}),
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
     const logs = initLoggerProvider(config.logs, resource, {
