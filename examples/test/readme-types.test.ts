@@ -1,18 +1,23 @@
-// Every TypeScript block of a package README, compiled against the real packages (their built
-// types), so a renamed export or a changed option breaks this test instead of a reader's build:
+// Every TypeScript block of a package README and of the repository README, compiled against the
+// real packages (their built types), so a renamed export or a changed option breaks this test instead of a reader's build:
 // a `run` block as it is (doc-snippets.test.ts runs it from the packed tarballs, types
 // stripped), a `fragment` with the declarations its case gives for the names it takes from the
 // reader's app (`declares` in doc-snippet-cases.ts). The guide's blocks are compiled by
 // docs/test/docs-snippets.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOC_SNIPPET_CASES } from './doc-snippet-cases.js';
 import { docSnippets } from './doc-snippets.js';
+import { codeBlocks, ROOT } from './quick-starts.js';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..');
 const readmeBlocks = docSnippets().filter(
   (snippet) => snippet.page.endsWith('/README.md') && snippet.lang === 'ts',
+);
+// The repository README's TypeScript: the first code a visitor reads, compiled as it is.
+const rootBlocks = codeBlocks(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).filter(
+  (block) => block.lang === 'ts',
 );
 
 describe('the TypeScript blocks of the package READMEs', () => {
@@ -39,6 +44,12 @@ describe('the TypeScript blocks of the package READMEs', () => {
         // The block first, so the compiler's line numbers are the block's own.
         writeFileSync(path.join(dir, file), `${snippet.body}\n${declares}\nexport {};\n`);
       }
+      rootBlocks.forEach((block, i) => {
+        const file = `root-README-${i + 1}.mts`;
+        files.set(file, `README.md (TypeScript block ${i + 1})`);
+        writeFileSync(path.join(dir, file), `${block.body}\nexport {};\n`);
+      });
+      expect(rootBlocks.length).toBeGreaterThanOrEqual(1);
       writeFileSync(
         path.join(dir, 'tsconfig.json'),
         JSON.stringify({
