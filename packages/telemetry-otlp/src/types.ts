@@ -189,6 +189,11 @@ export interface EncodedRequest {
    * Default: absent, `body` is as encoded.
    */
   contentEncoding?: 'gzip';
+  /**
+   * The byte length of the body as encoded, when `body` is gzipped (`compressRequest()` sets
+   * it): the sender unzips it in one piece of that size. Default: absent.
+   */
+  encodedLength?: number;
 }
 
 /** Options of `createOtlpSender()`. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bodyIn, compressRequest } from '../../src/internal/request-content-encoding.js';
 
@@ -9,7 +10,11 @@ describe('compressRequest', () => {
   it('should gzip the body, keep the item count and mark the request gzipped', () => {
     const body = repetitive();
     const held = compressRequest({ body, items: 500 });
-    expect(held).toMatchObject({ items: 500, contentEncoding: 'gzip' });
+    expect(held).toMatchObject({
+      items: 500,
+      contentEncoding: 'gzip',
+      encodedLength: body.byteLength,
+    });
     expect(held.body.byteLength).toBeLessThan(body.byteLength / 4);
     expect(new Uint8Array(gunzipSync(held.body))).toEqual(body);
   });
@@ -41,6 +46,24 @@ describe('bodyIn', () => {
     const body = repetitive();
     expect(new Uint8Array(gunzipSync(await bodyIn({ body, items: 1 }, 'gzip')))).toEqual(body);
     expect(await bodyIn({ body, items: 1 }, 'identity')).toBe(body);
+  });
+
+  it('should unzip and gzip bodies far larger than one 16 KiB zlib chunk, whole', async () => {
+    // Random bytes do not shrink: gzip's output is larger than its input here.
+    const random = new Uint8Array(randomBytes(300_000));
+    // Byte-wise equality of megabytes, without the per-element diff of toEqual.
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+    for (const body of [random, new TextEncoder().encode('x'.repeat(1_000_000)), repetitive()]) {
+      const held = compressRequest({ body, items: 1 });
+      expect(same(await bodyIn(held, 'identity'), body)).toBe(true);
+      expect(same(gunzipSync(await bodyIn({ body, items: 1 }, 'gzip')), body)).toBe(true);
+    }
+  });
+
+  it('should unzip a held request that does not say its encoded length', async () => {
+    const body = new TextEncoder().encode('y'.repeat(100_000));
+    const held = { body: gzipSync(body), items: 1, contentEncoding: 'gzip' as const };
+    expect(new Uint8Array(await bodyIn(held, 'identity'))).toEqual(body);
   });
 
   it('should reject what is marked gzipped but is not', async () => {
