@@ -1,10 +1,15 @@
-import { type ConfigWarning, loadConfig, logConfigWarning } from '@proc/telemetry-config';
+import {
+  type ConfigWarning,
+  loadConfig,
+  logConfigWarning,
+  validateLogsConfig,
+} from '@proc/telemetry-config';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
-import { initLoggerProvider } from '@proc/telemetry-logs';
 import { createExemplarSpanProcessor, initMeterProvider } from '@proc/telemetry-metrics';
 import { loadOtlpTransport } from '@proc/telemetry-otlp';
 import { initTracerProvider } from '@proc/telemetry-tracing';
 import { buildResource } from './internal/build-resource.js';
+import { createLazyLogs } from './internal/create-lazy-logs.js';
 import { createLiveProviders } from './internal/create-live-providers.js';
 import { createNoopProviders } from './internal/create-noop-providers.js';
 import { installDiagLogger } from './internal/diag-logger.js';
@@ -133,9 +138,12 @@ async function start(
       ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
-    const logs = initLoggerProvider(config.logs, resource, {
+    // Checked now, built on the first logger asked for: a bad logs section still fails here.
+    validateLogsConfig(config.logs);
+    const logs = createLazyLogs({
+      config: config.logs,
+      resource,
       logRecordProcessors: options.logRecordProcessors ?? [],
-      shutdownSummary: false,
       ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
     });
     const unregisterGlobals = registerGlobals({
