@@ -29,7 +29,8 @@ let current: Promise<TelemetryProviders> | undefined;
  * Sets up OpenTelemetry for the process in one call: loads the configuration (code, `OTEL_*`
  * variables, config file), registers a console diag logger at `logLevel` (unless a diag logger
  * is already registered), builds the resource (service, detected process/host/OS/container
- * attributes, `processor.*`), the tracer provider, the meter provider, the logger provider, the
+ * attributes, `processor.*`), the tracer provider, the meter provider, the logger provider (its
+ * pipeline built on the first logger asked for, or at once with `logRecordProcessors`), the
  * configured propagators and the `AsyncLocalStorage` context manager, and registers all five as
  * the OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `logs.getLogger()`
  * (`@opentelemetry/api-logs`), `spanBuilder()`,
