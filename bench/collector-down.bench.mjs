@@ -1,4 +1,4 @@
-// Suite 5, collector down and slow: spans at a fixed rate for 30 s (5 s with --quick) against a
+// Suite 5, collector down and slow: spans at a fixed rate for 30 s (3 s with --quick) against a
 // closed port and against a black hole (accepts, never answers), ours against the raw SDK
 // (BatchSpanProcessor + the protocol's OTLP exporter), each in a producer process of its own
 // (the child side of export-path.bench.mjs). Reports RSS at the start, its peak and at the end,
@@ -10,7 +10,7 @@ import { freePort, startBlackHole } from '@proc/telemetry-testing';
 import { median, quick, runProducer } from './export-path.bench.mjs';
 import { reportSuite } from './lib/suite-report.mjs';
 
-const MILLIS = quick ? 5000 : 30_000;
+const MILLIS = quick ? 3000 : 30_000;
 const RATE = 20_000;
 const numberFromEnv = (name) =>
   process.env[name] === undefined ? undefined : Number(process.env[name]);

@@ -61,7 +61,16 @@ export type SnippetCase =
   /** Run by the case of another snippet, as a later step of the same page (a second terminal). */
   | { kind: 'run'; runsWith: string }
   | { kind: 'install' }
-  | { kind: 'fragment'; why: string };
+  | {
+      kind: 'fragment';
+      why: string;
+      /**
+       * For a README's TypeScript fragment: declarations of the names it takes from the reader's
+       * app (`declare const tracer: Tracer`, imports), appended when readme-types.test.ts
+       * compiles it against the real packages.
+       */
+      declares?: string;
+    };
 
 /** Replaces `from` in a snippet, failing when the snippet no longer holds it. */
 export function substitute(body: string, from: string, to: string): string {
@@ -654,34 +663,80 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'telemetry-context/README.md#http-node': {
     kind: 'fragment',
     why: "one call each in your server's handler and your client request (http, url, tracer and SpanKind are your app's); zero-code.md#register runs an HTTP server and client end to end",
+    declares: `
+import http from 'node:http';
+import { SpanKind, type Tracer } from '@opentelemetry/api';
+declare const tracer: Tracer;
+declare const url: URL;
+`,
   },
   'telemetry-context/README.md#fetch': {
     kind: 'fragment',
     why: 'two fetch calls of your app (url is yours), inside an initTelemetry() process',
+    declares: `
+import { injectIntoHeaders } from '@proc/telemetry-context';
+declare const url: string;
+`,
   },
   'telemetry-context/README.md#message-queues': {
     kind: 'fragment',
     why: "a producer and a consumer step of your Kafka client (producer, batch, handle); stream-processing.md's batch-consumer and apps/demo-processor's tests run the same calls",
+    declares: `
+import { context } from '@opentelemetry/api';
+interface Message { value: string; offset: string; headers: Record<string, string> }
+declare const producer: {
+  send(record: { topic: string; messages: Array<Pick<Message, 'value' | 'headers'>> }): Promise<void>;
+};
+declare const value: string;
+declare const batch: { messages: Message[] };
+declare function handle(batch: { messages: Message[] }): Promise<void>;
+`,
   },
   'telemetry-context/README.md#propagators': {
     kind: 'fragment',
     why: "one call with your loaded config; the package's quick start runs createPropagator(['tracecontext', 'baggage'])",
+    declares: `
+import type { TelemetryConfig } from '@proc/telemetry-config';
+declare const config: TelemetryConfig;
+`,
   },
   'telemetry-context/README.md#baggage': {
     kind: 'fragment',
     why: 'calls inside a process with a registered context manager (context and url are yours); the quick start runs setBaggage, injection and getBaggage',
+    declares: `
+import { context } from '@opentelemetry/api';
+import { injectIntoHeaders } from '@proc/telemetry-context';
+declare const url: string;
+`,
   },
   'telemetry-context/README.md#baggage-span-processor': {
     kind: 'fragment',
     why: 'the spanProcessors option of your own tracer provider (batchProcessor is yours)',
+    declares: `
+import { BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { createBaggageSpanProcessor } from '@proc/telemetry-context';
+declare const batchProcessor: SpanProcessor;
+`,
   },
   'telemetry-context/README.md#async-work': {
     kind: 'fragment',
     why: 'one line each for your queue, job and emitter',
+    declares: `
+import type { EventEmitter } from 'node:events';
+import { type Context, context } from '@opentelemetry/api';
+declare const ctx: Context;
+declare const queue: Array<() => void>;
+declare const job: () => void;
+declare const emitter: EventEmitter;
+`,
   },
   'telemetry-context/README.md#log-correlation': {
     kind: 'fragment',
     why: 'one line of your pino set-up; stream-processing.md#trace-ids-in-logs runs it with pino',
+    declares: `
+import { currentTraceIds } from '@proc/telemetry-context';
+import pino from 'pino';
+`,
   },
   'telemetry-context/README.md#conformance-server': {
     kind: 'fragment',
@@ -718,14 +773,33 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'telemetry-metrics/README.md#observe-gauge': {
     kind: 'fragment',
     why: "a continuation of the usage example (recorder) with your queue's depths",
+    declares: `
+import { METRIC_ATTRIBUTES, type MetricsRecorder } from '@proc/telemetry-metrics';
+declare const recorder: MetricsRecorder;
+declare const queue: { depths(): Map<string, number> };
+`,
   },
   'telemetry-metrics/README.md#exemplars': {
     kind: 'fragment',
     why: 'a continuation of the usage example (handle) inside your traced code (tracer, enrich, order); stream-processing.md#exemplars runs the same',
+    declares: `
+import type { Tracer } from '@opentelemetry/api';
+import { METRIC_NAMES, type MetricsHandle } from '@proc/telemetry-metrics';
+declare const handle: MetricsHandle;
+declare const tracer: Tracer;
+declare const order: { id: string };
+declare function enrich(order: { id: string }): void;
+`,
   },
   'telemetry-metrics/README.md#views': {
     kind: 'fragment',
     why: 'the options of the initMeterProvider() call of the usage example (config, resource)',
+    declares: `
+import type { TelemetryConfig } from '@proc/telemetry-config';
+import { initMeterProvider } from '@proc/telemetry-metrics';
+declare const config: TelemetryConfig;
+declare const resource: Parameters<typeof initMeterProvider>[1];
+`,
   },
   'telemetry-metrics/README.md#prometheus-exporter': {
     kind: 'run',
@@ -826,14 +900,26 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'telemetry-testing/README.md#jest-test': {
     kind: 'fragment',
     why: "a test of your code (runCheckout); the package's readme-example.test.ts runs it with a runCheckout, and testing.md#jest-test runs a jest test from the packed install",
+    declares: `
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+declare function runCheckout(exporter: SpanExporter): Promise<void>;
+`,
   },
   'telemetry-testing/README.md#int-value': {
     kind: 'fragment',
     why: 'two lines of a test whose receiver got a queue.depth gauge',
+    declares: `
+import type { OtlpReceiver } from '@proc/telemetry-testing';
+declare const receiver: OtlpReceiver;
+`,
   },
   'telemetry-testing/README.md#rendering': {
     kind: 'fragment',
     why: 'a continuation of a test whose receiver holds a checkout trace; the otlp-receiver CLI (getting-started.md#receiver) prints the same waterfall',
+    declares: `
+import type { OtlpReceiver } from '@proc/telemetry-testing';
+declare const receiver: OtlpReceiver;
+`,
   },
   'telemetry-testing/README.md#web-view': {
     kind: 'run',
@@ -861,6 +947,9 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'telemetry-testing/README.md#test-helpers': {
     kind: 'fragment',
     why: "a test of your code (processBatch) warning through diag; the package's readme-example.test.ts runs it with a processBatch",
+    declares: `
+declare function processBatch(): void;
+`,
   },
   'telemetry-testing/README.md#cli': {
     kind: 'fragment',
@@ -870,13 +959,36 @@ export const DOC_SNIPPET_CASES: Record<string, SnippetCase> = {
   'telemetry-tracing/README.md#handle': {
     kind: 'fragment',
     why: 'an outline of the TracingHandle type, not code to run',
+    declares: `
+import type { Tracer } from '@opentelemetry/api';
+import type { BasicTracerProvider, Sampler } from '@opentelemetry/sdk-trace-base';
+import type {
+  ShutdownReport,
+  SpanExportCounts,
+  TracingHandle as TheRealHandle,
+} from '@proc/telemetry-tracing';
+// The outline must describe the real handle: this fails when a member it shows changes.
+declare const real: TheRealHandle;
+export const outline: TracingHandle = real;
+`,
   },
   'telemetry-tracing/README.md#sampling-ratio': {
     kind: 'fragment',
     why: "two calls on the handle of your initTracerProvider() (tracing); the package's tests run setSamplingRatio",
+    declares: `
+import type { TracingHandle } from '@proc/telemetry-tracing';
+declare const tracing: TracingHandle;
+`,
   },
   'telemetry-tracing/README.md#span-helpers': {
     kind: 'fragment',
     why: "a copy of test/examples/span-helpers.ts, which the package's tests run with their fixtures (upstream, event, store)",
+    declares: `
+import type { SpanContext } from '@opentelemetry/api';
+interface RawEvent { id: string; raw: string }
+declare const upstream: SpanContext;
+declare const event: RawEvent;
+declare const store: { save(event: RawEvent): Promise<void> };
+`,
   },
 };

@@ -169,6 +169,21 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
 };
 
 /**
+ * The setter of {@link headerGetterSetter} for `carrier`, its kind told once per inject instead
+ * of once per field set: the setter a propagator is handed is the same for all of its fields.
+ * @internal
+ */
+export function headerSetterFor(carrier: HeaderCarrier): TextMapSetter<HeaderCarrier> {
+  return carrier !== null && carrier !== undefined && isPlainRecord(carrier)
+    ? RECORD_SETTER
+    : headerGetterSetter;
+}
+
+const RECORD_SETTER: TextMapSetter<HeaderCarrier> = {
+  set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
+};
+
+/**
  * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result; a plain record or
  * a `{ key, value }` list is read in one pass for the W3C fields of the default propagators.
  * @internal

@@ -1,5 +1,5 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
-import { headerGetterSetter } from './header-getter-setter.js';
+import { headerSetterFor } from './header-getter-setter.js';
 import { NO_OPTIONS } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
@@ -13,7 +13,7 @@ export function injectContext<C extends HeaderCarrier>(
   options: PropagationOptions = NO_OPTIONS,
 ): C {
   const propagator = options.propagator ?? propagation;
-  propagator.inject(ctx, carrier, headerGetterSetter);
+  propagator.inject(ctx, carrier, headerSetterFor(carrier));
   return carrier;
 }
 

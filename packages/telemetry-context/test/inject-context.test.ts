@@ -43,6 +43,34 @@ describe('injectContext and extractContext', () => {
         isRemote: true,
       });
     });
+
+    it('should replace every other spelling of the fields it sets, in a record and a list', () => {
+      const ctx = propagation.setBaggage(
+        trace.setSpanContext(ROOT_CONTEXT, spanContext),
+        propagation.createBaggage({ tenant: { value: 'acme' } }),
+      );
+      const record: Record<string, string> = { TraceParent: 'old', BAGGAGE: 'old', kept: 'x' };
+      expect(injectContext(record, ctx)).toEqual({
+        kept: 'x',
+        traceparent: TRACEPARENT,
+        baggage: 'tenant=acme',
+      });
+      const list = [
+        { key: 'Traceparent', value: 'old' },
+        { key: 'kept', value: 'x' },
+      ];
+      expect(injectContext(list, ctx)).toEqual([
+        { key: 'kept', value: 'x' },
+        { key: 'traceparent', value: TRACEPARENT },
+        { key: 'baggage', value: 'tenant=acme' },
+      ]);
+    });
+
+    it('should leave a null or undefined carrier as it is (a JavaScript caller)', () => {
+      const ctx = trace.setSpanContext(ROOT_CONTEXT, spanContext);
+      expect(injectContext(null as unknown as Record<string, string>, ctx)).toBeNull();
+      expect(injectContext(undefined as unknown as Record<string, string>, ctx)).toBeUndefined();
+    });
   });
 
   describe('injectIntoHeaders', () => {

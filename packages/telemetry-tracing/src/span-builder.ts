@@ -8,6 +8,7 @@ import {
   SpanKind,
   type SpanOptions,
   type TimeInput,
+  trace,
 } from '@opentelemetry/api';
 import { defaultTracer } from './internal/default-tracer.js';
 import { runInSpan } from './internal/run-in-span.js';
@@ -129,7 +130,9 @@ class FluentSpanBuilder implements SpanBuilder {
     };
     if (this.links !== undefined) spanOptions.links = this.links.slice();
     if (this.time !== undefined) spanOptions.startTime = this.time;
-    if (this.root) spanOptions.root = true;
+    // `root` makes the SDK copy the context without its span; a context with no span (the
+    // usual one of a producer loop or a timer) is already a root's, and is passed as it is.
+    if (this.root && trace.getSpan(ctx) !== undefined) spanOptions.root = true;
     return (this.options.tracer ?? defaultTracer()).startSpan(this.name, spanOptions, ctx);
   }
 }

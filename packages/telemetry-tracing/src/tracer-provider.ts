@@ -5,6 +5,7 @@ import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createSampler } from './internal/create-sampler.js';
 import { createSpanPipelines } from './internal/create-span-pipeline.js';
 import { createTracingHandle } from './internal/create-tracing-handle.js';
+import { createPooledIdGenerator } from './internal/pooled-id-generator.js';
 import { createSpanSelfMetrics } from './internal/span-self-metrics.js';
 import { toSpanLimits } from './internal/to-span-limits.js';
 import type { InitTracerProviderOptions, TracingHandle } from './types.js';
@@ -52,6 +53,7 @@ export function initTracerProvider(
     sampler: selfMetrics ? selfMetrics.countingSampler(sampler) : sampler,
     spanLimits: toSpanLimits(traceConfig.limits),
     spanProcessors,
+    idGenerator: options.idGenerator ?? createPooledIdGenerator(),
     ...(resource ? { resource } : {}),
   });
   return createTracingHandle({

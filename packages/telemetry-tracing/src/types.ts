@@ -11,6 +11,7 @@ import type {
 } from '@opentelemetry/api';
 import type {
   BasicTracerProvider,
+  IdGenerator,
   Sampler,
   SpanExporter,
   SpanProcessor,
@@ -51,6 +52,12 @@ export interface InitTracerProviderOptions {
    * Default: none recorded.
    */
   meterProvider?: MeterProvider;
+  /**
+   * Makes the trace and span ids, e.g. AWS X-Ray's generator (whose trace ids start with the
+   * time). Default: random ids from `crypto.randomFillSync`, hex-encoded in bulk (about a
+   * quarter of the cost of the SDK's `RandomIdGenerator` per root span; docs/benchmarks.md).
+   */
+  idGenerator?: IdGenerator;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   context,
+  createContextKey,
   diag,
   type Span,
   SpanKind,
@@ -8,6 +9,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { spanBuilder } from '../src/index.js';
 import { createTestTracer, type TestTracer } from './helpers/test-tracer.js';
@@ -212,6 +214,34 @@ describe('spanBuilder', () => {
       const root = finished()[0];
       expect(root?.parentSpanContext).toBeUndefined();
       expect(root?.spanContext().traceId).not.toBe(outer.spanContext().traceId);
+    });
+
+    it('should hand the processors the caller context without its span, with or without one active', () => {
+      const seen: Array<{ value: unknown; span: unknown }> = [];
+      const key = createContextKey('test value');
+      const provider = new BasicTracerProvider({
+        spanProcessors: [
+          {
+            onStart: (_span, parent) =>
+              seen.push({ value: parent.getValue(key), span: trace.getSpan(parent) }),
+            onEnd: () => {},
+            forceFlush: async () => {},
+            shutdown: async () => {},
+          },
+        ],
+      });
+      const tracer = provider.getTracer('test');
+      const withValue = context.active().setValue(key, 'kept');
+      const outer = tracer.startSpan('outer');
+      context.with(withValue, () => spanBuilder('no span active', { tracer }).noParent().start());
+      context.with(trace.setSpan(withValue, outer), () =>
+        spanBuilder('under a span', { tracer }).noParent().start(),
+      );
+      // seen[0] is the outer span's own start.
+      expect(seen.slice(1)).toEqual([
+        { value: 'kept', span: undefined },
+        { value: 'kept', span: undefined },
+      ]);
     });
   });
 

@@ -142,6 +142,32 @@ describe('initTracerProvider', () => {
       expect(memory.getFinishedSpans().map((s) => s.name)).toEqual(['s']);
     });
 
+    it('should make valid, distinct ids by default, and use the idGenerator given instead', () => {
+      const pooled = init(testTraceConfig({ exporter: ['none'] })).getTracer('t');
+      const contexts = Array.from({ length: 2100 }, () => pooled.startSpan('s').spanContext());
+      expect(contexts.every((c) => trace.isSpanContextValid(c))).toBe(true);
+      expect(new Set(contexts.map((c) => c.spanId)).size).toBe(2100);
+      expect(new Set(contexts.map((c) => c.traceId)).size).toBe(2100);
+
+      let n = 0;
+      const given = init(testTraceConfig({ exporter: ['none'] }), undefined, {
+        idGenerator: {
+          generateTraceId: () => `${'a'.repeat(31)}${++n % 10}`,
+          generateSpanId: () => `${'b'.repeat(15)}${n % 10}`,
+        },
+      }).getTracer('t');
+      const root = given.startSpan('root');
+      const child = given.startSpan('child', {}, trace.setSpan(ROOT_CONTEXT, root));
+      expect(root.spanContext()).toMatchObject({
+        traceId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1',
+        spanId: 'bbbbbbbbbbbbbbb0',
+      });
+      expect(child.spanContext()).toMatchObject({
+        traceId: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1',
+        spanId: 'bbbbbbbbbbbbbbb1',
+      });
+    });
+
     it('should attach the given resource', () => {
       const memory = new InMemorySpanExporter();
       const handle = init(

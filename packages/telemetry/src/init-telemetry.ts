@@ -137,6 +137,7 @@ async function start(
       spanProcessors: [createExemplarSpanProcessor(), ...(options.spanProcessors ?? [])],
       shutdownSummary: false,
       ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
+      ...(options.idGenerator ? { idGenerator: options.idGenerator } : {}),
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
     // Checked now, built on the first logger asked for: a bad logs section still fails here.

@@ -2,7 +2,7 @@ import type { Meter, Tracer } from '@opentelemetry/api';
 import type { Logger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
 import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { IdGenerator, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TelemetryConfig, TelemetryConfigOptions } from '@proc/telemetry-config';
 import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import type { LogExportCounts } from '@proc/telemetry-logs';
@@ -45,6 +45,11 @@ export interface InitTelemetryOptions {
    * Default `[]`.
    */
   spanProcessors?: SpanProcessor[];
+  /**
+   * Makes the trace and span ids, e.g. AWS X-Ray's generator (whose trace ids start with the
+   * time). Default: random ids from `crypto.randomFillSync`, hex-encoded in bulk.
+   */
+  idGenerator?: IdGenerator;
   /**
    * Extra log record processors, called after the exporting one, flushed and shut down with the
    * logger provider. Given, the logs pipeline is built at start-up instead of on the first logger

@@ -218,6 +218,27 @@ describe('initTelemetry', () => {
     });
   });
 
+  describe('idGenerator', () => {
+    it('should make the span ids with the generator given', async () => {
+      const exporter = new InMemorySpanExporter();
+      let n = 0;
+      const t = await start({
+        spanProcessors: [new SimpleSpanProcessor(exporter)],
+        idGenerator: {
+          generateTraceId: () => `5759e988bd862e3fe1be46a994272793`,
+          generateSpanId: () => `53995c3f42cd8ad${++n}`,
+        },
+      });
+
+      t.tracer().startSpan('a').end();
+
+      expect(exporter.getFinishedSpans()[0]?.spanContext()).toMatchObject({
+        traceId: '5759e988bd862e3fe1be46a994272793',
+        spanId: '53995c3f42cd8ad1',
+      });
+    });
+  });
+
   describe('setSamplingRatio', () => {
     it('should change the sampling of new root spans and reject ratios outside 0..1', async () => {
       const t = await start();
