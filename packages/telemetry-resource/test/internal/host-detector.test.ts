@@ -1,20 +1,7 @@
-import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { hostDetector } from '@opentelemetry/resources';
 import { createHostDetector } from '../../src/internal/host-detector.js';
-import { semconvArch } from '../helpers/fixtures.js';
-
-/** What the SDK's Linux reader returns: the first machine-id file's content, trimmed. */
-function machineIdFiles(): string | undefined {
-  for (const path of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
-    try {
-      return readFileSync(path, 'utf8').trim();
-    } catch {
-      // try the next one
-    }
-  }
-  return undefined;
-}
+import { readMachineId, semconvArch } from '../helpers/fixtures.js';
 
 describe('createHostDetector', () => {
   describe('on Linux', () => {
@@ -24,7 +11,7 @@ describe('createHostDetector', () => {
       expect(attributes).toEqual({
         'host.name': os.hostname(),
         'host.arch': semconvArch(os.arch()),
-        'host.id': machineIdFiles(),
+        'host.id': readMachineId(),
       });
     });
 
