@@ -14,7 +14,6 @@ import {
   type InstalledApp,
   installPacked,
   type OtlpReceiver,
-  startOtlpReceiver,
 } from '@proc/telemetry-testing';
 import { DOC_SNIPPET_CASES } from './doc-snippet-cases.js';
 import { docSnippets } from './doc-snippets.js';
@@ -206,7 +205,8 @@ const EXPECTED: Record<string, (run: QuickStartRun) => Promise<void>> = {
   },
 };
 
-async function runQuickStart(app: InstalledApp, receiver: OtlpReceiver, quickStart: QuickStart) {
+async function runQuickStart(app: InstalledApp, quickStart: QuickStart) {
+  const { receiver } = app;
   receiver.clear();
   const file = app.write(`${quickStart.dir}.mjs`, quickStartOf(quickStart.dir));
   const env = {
@@ -231,10 +231,8 @@ describe.each(['npm', 'pnpm'] as const)(
   'the quick starts installed from the tarballs by %s',
   (packageManager) => {
     let app: InstalledApp;
-    let receiver: OtlpReceiver;
 
     beforeAll(async () => {
-      receiver = await startOtlpReceiver();
       app = await installPacked({
         packages: PACKAGES,
         dependencies: { ...registryDependencies(), '@opentelemetry/sdk-trace-base': '^2' },
@@ -244,10 +242,7 @@ describe.each(['npm', 'pnpm'] as const)(
       });
     }, 400_000);
 
-    afterAll(async () => {
-      app?.remove();
-      await receiver?.stop();
-    });
+    afterAll(() => app?.remove());
 
     if (packageManager === 'npm') {
       // First, on the tree as installed: the metrics README's Prometheus case adds the optional
@@ -301,7 +296,7 @@ describe.each(['npm', 'pnpm'] as const)(
     it.each(QUICK_STARTS)(
       'should run the quick start of packages/$dir and exit',
       async (quickStart) => {
-        await runQuickStart(app, receiver, quickStart);
+        await runQuickStart(app, quickStart);
       },
       90_000,
     );
@@ -311,8 +306,8 @@ describe.each(['npm', 'pnpm'] as const)(
       async (key, snippet) => {
         const snippetCase = DOC_SNIPPET_CASES[key];
         if (!snippetCase || !('run' in snippetCase)) throw new Error(`${key} has no run case`);
-        receiver.clear();
-        await snippetCase.run(createSnippetRun(app, packageManager, receiver, snippet, SNIPPETS));
+        app.receiver.clear();
+        await snippetCase.run(createSnippetRun(app, packageManager, snippet, SNIPPETS));
       },
       120_000,
     );

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type InstalledApp, type OtlpReceiver, waitFor } from '@proc/telemetry-testing';
+import { type InstalledApp, waitFor } from '@proc/telemetry-testing';
 import ts from 'typescript';
 import type { BackgroundProcess, ProcessResult, SnippetRun } from './doc-snippet-cases.js';
 import type { DocSnippet } from './doc-snippets.js';
@@ -67,7 +67,6 @@ function start(command: string, args: string[], cwd: string, env: Record<string,
 export function createSnippetRun(
   app: InstalledApp,
   packageManager: 'npm' | 'pnpm',
-  receiver: OtlpReceiver,
   snippet: DocSnippet,
   all: readonly DocSnippet[],
 ): SnippetRun {
@@ -80,6 +79,7 @@ export function createSnippetRun(
     mkdirSync(path.dirname(path.join(app.dir, name)), { recursive: true });
     return app.write(name, text);
   };
+  const { receiver } = app;
   return {
     app,
     packageManager,

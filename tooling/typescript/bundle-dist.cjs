@@ -37,6 +37,42 @@ for (const entry of entries) {
   }
 }
 
+// In CommonJS, esbuild exports every binding through a getter (an ES module's live binding), and
+// a re-export of another package through a getter that calls that package's getter: each read of
+// a constant such as `ATTR_MESSAGING_SYSTEM` from `@proc/telemetry/semconv` in a CommonJS app ran
+// a chain of getters (a per-event cost in the demo's profile, docs/benchmarks.md suite 6). The
+// sources export only `const`, function and class bindings, which keep their value once the
+// module has run, so the CommonJS build ends by replacing `module.exports` with the same values
+// as plain read-only data properties, `__esModule` kept. (esbuild's `0 && (module.exports = …)`
+// line above it still names the exports for Node's ES module import of the file.)
+const LIVE_BINDING = /^\s*export\s+(?:let|var)\s/m;
+const EXPORTS_AS_VALUES = [
+  'module.exports = ((bindings) => {',
+  '  const values = Object.defineProperty({}, "__esModule", { value: true });',
+  '  for (const name of Object.keys(bindings)) {',
+  '    Object.defineProperty(values, name, { value: bindings[name], enumerable: true });',
+  '  }',
+  '  return values;',
+  '})(module.exports);',
+].join('\n');
+
+function sourceFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return /\.[cm]?ts$/.test(entry.name) ? [file] : [];
+  });
+}
+
+const sourceDir = path.join(packageDir, 'src');
+for (const file of fs.existsSync(sourceDir) ? sourceFiles(sourceDir) : []) {
+  if (LIVE_BINDING.test(fs.readFileSync(file, 'utf8'))) {
+    throw new Error(
+      `@proc/tsconfig: bundle-dist: ${path.relative(packageDir, file)} exports a let or var binding, which the CommonJS build would export as the value it had when the module finished loading; export a const, or a function that returns the current value`,
+    );
+  }
+}
+
 for (const format of ['cjs', 'esm']) {
   esbuild.buildSync({
     absWorkingDir: packageDir,
@@ -48,6 +84,7 @@ for (const format of ['cjs', 'esm']) {
     platform: 'node',
     target: 'node20',
     format,
+    footer: format === 'cjs' ? { js: EXPORTS_AS_VALUES } : undefined,
     sourcemap: true,
     sourcesContent: true,
     logLevel: 'warning',

@@ -1,8 +1,8 @@
 import { context, SpanKind, type Tracer, trace } from '@opentelemetry/api';
 import { injectIntoHeaders, spanBuilder } from '@proc/telemetry';
+import { ATTR_MESSAGING_KAFKA_OFFSET } from '@proc/telemetry/semconv';
 import { MESSAGING_SYSTEM } from './conventions.js';
 import type { GeneratedMessage } from './event-generator.js';
-import { OFFSET_KEY } from './hot-attribute-keys.js';
 import type { MessageQueue } from './message-queue.js';
 import { sendSpanAttributes } from './send-span-attributes.js';
 import type { QueueMessage } from './types.js';
@@ -48,7 +48,7 @@ export function createProducer(options: {
           context: trace.setSpan(context.active(), span),
         });
         const message = queue.append({ partition, key, value, headers });
-        if (span.isRecording()) span.setAttribute(OFFSET_KEY, message.offset);
+        if (span.isRecording()) span.setAttribute(ATTR_MESSAGING_KAFKA_OFFSET, message.offset);
         sent++;
         return message;
       } finally {

@@ -1,15 +1,15 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { GeneratedMessage } from './event-generator.js';
 import {
-  DESTINATION_KEY,
-  EVENT_TYPE_KEY,
-  MESSAGE_ID_KEY,
-  OPERATION_NAME_KEY,
-  OPERATION_TYPE_KEY,
-  OPERATION_TYPE_SEND,
-  PARTITION_ID_KEY,
-  SYSTEM_KEY,
-} from './hot-attribute-keys.js';
+  ATTR_MESSAGING_DESTINATION_NAME,
+  ATTR_MESSAGING_DESTINATION_PARTITION_ID,
+  ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_MESSAGING_OPERATION_NAME,
+  ATTR_MESSAGING_OPERATION_TYPE,
+  ATTR_MESSAGING_SYSTEM,
+  ATTR_PROCESSOR_EVENT_TYPE,
+  MESSAGING_OPERATION_TYPE_VALUE_SEND,
+} from '@proc/telemetry/semconv';
+import type { GeneratedMessage } from './event-generator.js';
 
 /**
  * The attributes of a message's send span, before its offset is known: one object, made once per
@@ -22,15 +22,15 @@ export function sendSpanAttributes(
   generated: GeneratedMessage,
 ): Attributes {
   const attributes: Attributes = {
-    [SYSTEM_KEY]: system,
-    [DESTINATION_KEY]: topic,
-    [OPERATION_NAME_KEY]: 'send',
-    [OPERATION_TYPE_KEY]: OPERATION_TYPE_SEND,
-    [PARTITION_ID_KEY]: String(partition),
+    [ATTR_MESSAGING_SYSTEM]: system,
+    [ATTR_MESSAGING_DESTINATION_NAME]: topic,
+    [ATTR_MESSAGING_OPERATION_NAME]: 'send',
+    [ATTR_MESSAGING_OPERATION_TYPE]: MESSAGING_OPERATION_TYPE_VALUE_SEND,
+    [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(partition),
   };
   if (generated.kind === 'event') {
-    attributes[MESSAGE_ID_KEY] = generated.event.id;
-    attributes[EVENT_TYPE_KEY] = generated.event.type;
+    attributes[ATTR_MESSAGING_MESSAGE_ID] = generated.event.id;
+    attributes[ATTR_PROCESSOR_EVENT_TYPE] = generated.event.type;
     attributes['processor.event.redelivery'] = generated.duplicate;
   }
   return attributes;

@@ -4,22 +4,16 @@ import {
   ATTR_MESSAGING_DESTINATION_PARTITION_ID,
   ATTR_MESSAGING_KAFKA_OFFSET,
   ATTR_MESSAGING_MESSAGE_ID,
+  ATTR_PROCESSOR_EVENT_TYPE,
   ATTR_PROCESSOR_WINDOW_END,
   ATTR_PROCESSOR_WINDOW_ID,
   ATTR_PROCESSOR_WINDOW_START,
   ATTR_PROCESSOR_WINDOW_TYPE,
+  SPAN_PROCESS_EVENT,
   SPAN_WINDOW_EMIT,
 } from '@proc/telemetry/semconv';
 import { ERROR_LATE, ERROR_POISON, MESSAGING_SYSTEM, WINDOW_TYPE } from './conventions.js';
 import { createDeduplicator } from './deduplicator.js';
-import {
-  EVENT_TYPE_KEY,
-  MESSAGE_ID_KEY,
-  OFFSET_KEY,
-  PARTITION_ID_KEY,
-  PROCESS_EVENT_SPAN,
-  WINDOW_ID_KEY,
-} from './hot-attribute-keys.js';
 import type { Logger } from './logger.js';
 import { parseEvent } from './parse-event.js';
 import type { ProcessorMetrics } from './processor-metrics.js';
@@ -99,11 +93,11 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
     // and checked them.
     // One setAttribute per key rather than setAttributes of an object with computed keys, which
     // the SDK walks into setAttribute anyway: the same attributes in the same order.
-    const span = unsampled ?? tracer.startSpan(PROCESS_EVENT_SPAN, undefined, parent);
+    const span = unsampled ?? tracer.startSpan(SPAN_PROCESS_EVENT, undefined, parent);
     const recording = span.isRecording();
     if (recording) {
-      span.setAttribute(PARTITION_ID_KEY, String(message.partition));
-      span.setAttribute(OFFSET_KEY, message.offset);
+      span.setAttribute(ATTR_MESSAGING_DESTINATION_PARTITION_ID, String(message.partition));
+      span.setAttribute(ATTR_MESSAGING_KAFKA_OFFSET, message.offset);
     }
     try {
       stats.received++;
@@ -128,8 +122,8 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
       }
       // An unsampled span drops attributes anyway: not even the object is made for it.
       if (recording) {
-        span.setAttribute(MESSAGE_ID_KEY, event.id);
-        span.setAttribute(EVENT_TYPE_KEY, event.type);
+        span.setAttribute(ATTR_MESSAGING_MESSAGE_ID, event.id);
+        span.setAttribute(ATTR_PROCESSOR_EVENT_TYPE, event.type);
       }
       tally.received(event.type);
       if (!dedup.firstSeen(event.id)) {
@@ -139,7 +133,7 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
         return;
       }
       const outcome = windows.add(event);
-      if (recording) span.setAttribute(WINDOW_ID_KEY, outcome.windowId);
+      if (recording) span.setAttribute(ATTR_PROCESSOR_WINDOW_ID, outcome.windowId);
       if (outcome.status === 'too-late') {
         span.addEvent('late event dropped', { [ATTR_PROCESSOR_WINDOW_ID]: outcome.windowId });
         stats.late++;
@@ -199,8 +193,8 @@ export function createStreamProcessor(options: StreamProcessorOptions): StreamPr
 
   // Made once, not per batch: a sampled batch calls it for every message it links.
   const linkAttributes = (m: QueueMessage) => ({
-    [PARTITION_ID_KEY]: String(m.partition),
-    [OFFSET_KEY]: m.offset,
+    [ATTR_MESSAGING_DESTINATION_PARTITION_ID]: String(m.partition),
+    [ATTR_MESSAGING_KAFKA_OFFSET]: m.offset,
   });
 
   const recordWatermark = () => {

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { type InstalledApp, installPacked } from '@proc/telemetry-testing';
 
-const PACKAGES = path.resolve(__dirname, '../..');
-
 // As a user gets it: the packed package and the packed config package, installed by npm in an
 // empty folder, from CommonJS and from an ES module.
 describe('@proc/telemetry-instrumentations installed from its tarball', () => {
@@ -10,9 +8,7 @@ describe('@proc/telemetry-instrumentations installed from its tarball', () => {
 
   beforeAll(async () => {
     app = await installPacked({
-      packages: ['telemetry-config', 'telemetry-instrumentations'].map((name) =>
-        path.join(PACKAGES, name),
-      ),
+      packages: [path.resolve(__dirname, '..')],
       dependencies: { '@opentelemetry/api': '1.9.1' },
     });
   }, 300_000);

@@ -1,33 +1,19 @@
 import path from 'node:path';
-import {
-  type InstalledApp,
-  installPacked,
-  type OtlpReceiver,
-  startOtlpReceiver,
-} from '@proc/telemetry-testing';
-
-const PACKAGES = path.resolve(__dirname, '../..');
+import { type InstalledApp, installPacked } from '@proc/telemetry-testing';
 
 // As a user gets it: the packed package and the packed workspace packages it depends on, installed
 // by npm in an empty folder (no workspace links), used from CommonJS and from an ES module.
 describe('@proc/telemetry-logs installed from its tarball', () => {
   let app: InstalledApp;
-  let receiver: OtlpReceiver;
 
   beforeAll(async () => {
-    receiver = await startOtlpReceiver();
     app = await installPacked({
-      packages: ['telemetry-config', 'telemetry-lifecycle', 'telemetry-otlp', 'telemetry-logs'].map(
-        (name) => path.join(PACKAGES, name),
-      ),
+      packages: [path.resolve(__dirname, '..')],
       dependencies: { '@opentelemetry/api': '1.9.1' },
     });
   }, 300_000);
 
-  afterAll(async () => {
-    app?.remove();
-    await receiver.stop();
-  });
+  afterAll(() => app?.remove());
 
   const SCRIPT = (imports: string) => `${imports}
 const config = loadConfig({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: process.env.ENDPOINT } });
@@ -50,6 +36,7 @@ logging.shutdown({ timeoutMillis: 10000 }).then(() => {
       "import { loadConfig } from '@proc/telemetry-config';\nimport { initLoggerProvider, SeverityNumber } from '@proc/telemetry-logs';",
     ],
   ])('should export a log record from %s', async (kind, file, imports) => {
+    const { receiver } = app;
     const script = app.write(file, SCRIPT(imports));
     const result = await app.node([script], { ENDPOINT: receiver.httpUrl, BODY: `from ${kind}` });
     expect(result.stderr).toBe('');

@@ -40,6 +40,7 @@ export type {
   OtlpSender,
   OtlpSenderOptions,
   OtlpSignal,
+  SignalBatchingProcessor,
   SignalExport,
   SignalExporterChoice,
   SignalExportOptions,

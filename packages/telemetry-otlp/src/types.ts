@@ -388,3 +388,17 @@ export interface SignalExport<I, P> {
   /** Closes the exporter once everything queued has settled or been given up. */
   closeExporter(): Promise<void>;
 }
+
+/**
+ * What a signal's batching processor built on `createSignalProcessors()` has beside the SDK's
+ * processor interface: what the signal's handle and the OTLP path's health metrics read.
+ * @typeParam C - the signal's export counts (`SpanExportCounts`, `LogExportCounts`).
+ */
+export interface SignalBatchingProcessor<C> {
+  /** Gives up what is still queued (at a shutdown deadline) and closes the exporter. */
+  abandon(): void;
+  /** Counts since the processor was created. */
+  counts(): C;
+  /** What the SDK's health metrics observe: the queue's counts, items in the batch included. */
+  selfMetricsCounts(): ExportSelfMetricsCounts;
+}

@@ -8,6 +8,8 @@ export { startBlackHole } from './black-hole.js';
 export type { ConsoleDirCapture } from './capture-console-dir.js';
 export { captureConsoleDir } from './capture-console-dir.js';
 export { decodeOtlpProtobuf } from './decode-otlp-protobuf.js';
+export type { BurstPipeline, ExportBurstOptions, ExportBurstOutcome } from './export-burst.js';
+export { runExportBurst } from './export-burst.js';
 export { freePort } from './free-port.js';
 export type { InstalledApp, InstallPackedOptions } from './install-packed.js';
 export { installPacked } from './install-packed.js';

@@ -1,17 +1,22 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { startOtlpReceiver } from './receiver.js';
+import type { OtlpReceiver } from './types.js';
 
 const run = promisify(execFile);
 
 /** Options of {@link installPacked}. */
 export interface InstallPackedOptions {
   /**
-   * Directories of the workspace packages to pack (built first: `pnpm build`), the package under
-   * test and the workspace packages it depends on. `pnpm pack` turns their `workspace:` and
-   * `catalog:` ranges into the versions a published package would name.
+   * Directories of the workspace packages under test (built first: `pnpm build`). Each is packed
+   * with the workspace packages it depends on (its `dependencies` with a `workspace:` range, and
+   * theirs, found where Node resolves them from its folder); an optional peer is packed only when
+   * named here. `pnpm pack` turns their `workspace:` and `catalog:` ranges into the versions a
+   * published package would name.
    */
   packages: readonly string[];
   /** Registry packages the app itself depends on (e.g. `@opentelemetry/api`, `pino`), exact versions. */
@@ -32,10 +37,15 @@ export interface InstallPackedOptions {
   deniedBuilds?: readonly string[];
 }
 
-/** An empty app folder with the packed packages installed by npm or pnpm, as a user would have it. */
+/**
+ * An empty app folder with the packed packages installed by npm or pnpm, as a user would have it,
+ * and a receiver for what the app sends.
+ */
 export interface InstalledApp {
   /** The app folder; its node_modules holds the installed packages. */
   readonly dir: string;
+  /** A receiver of its own on 127.0.0.1 (free ports), stopped by {@link InstalledApp.remove}. */
+  readonly receiver: OtlpReceiver;
   /** Writes a file (e.g. a script) into the app folder and returns its path. */
   write(name: string, text: string): string;
   /** Runs `node ...args` in the app folder with only `env` (and PATH); never rejects. */
@@ -43,32 +53,66 @@ export interface InstalledApp {
     args: readonly string[],
     env?: Record<string, string>,
   ): Promise<{ code: number; stdout: string; stderr: string }>;
-  /** Deletes the folder. */
-  remove(): void;
+  /** Stops the receiver and deletes the folder. */
+  remove(): Promise<void>;
+}
+
+interface Manifest {
+  name: string;
+  dependencies?: Record<string, string>;
+}
+
+function readManifest(packageDir: string): Manifest {
+  return JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Manifest;
+}
+
+/** `packageDirs` and, transitively, the workspace packages their `dependencies` name. */
+function withWorkspaceDependencies(packageDirs: readonly string[]): Map<string, Manifest> {
+  const found = new Map<string, Manifest>();
+  const visit = (packageDir: string) => {
+    if (found.has(packageDir)) return;
+    const manifest = readManifest(packageDir);
+    found.set(packageDir, manifest);
+    const requireFrom = createRequire(path.join(packageDir, 'package.json'));
+    for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (range.startsWith('workspace:')) {
+        visit(path.dirname(requireFrom.resolve(`${name}/package.json`)));
+      }
+    }
+  };
+  for (const packageDir of packageDirs) visit(path.resolve(packageDir));
+  return found;
 }
 
 /**
- * Packs workspace packages with `pnpm pack` and installs the tarballs with `npm install` (or
- * `pnpm install`, see `packageManager`) in an
- * empty temporary folder: what a user of the published packages gets, with no workspace links,
- * no hoisting from the monorepo and only the dependencies the packages declare. The third-party
- * packages come from npm's cache or the registry.
+ * Packs workspace packages with `pnpm pack` (the given ones and the workspace packages they
+ * depend on) and installs the tarballs with `npm install` (or `pnpm install`, see
+ * `packageManager`) in an empty temporary folder: what a user of the published packages gets,
+ * with no workspace links, no hoisting from the monorepo and only the dependencies the packages
+ * declare. The third-party packages come from npm's cache or the registry. A receiver is started
+ * beside the app; `remove()` stops it and deletes the folder.
+ *
+ * @example
+ * let app: InstalledApp;
+ * beforeAll(async () => {
+ *   app = await installPacked({ packages: [path.resolve(__dirname, '..')] });
+ * }, 300_000);
+ * afterAll(() => app?.remove());
  */
 export async function installPacked(options: InstallPackedOptions): Promise<InstalledApp> {
   const timeout = options.timeoutMillis ?? 240_000;
+  const receiver = await startOtlpReceiver();
   const dir = mkdtempSync(path.join(tmpdir(), 'installed-app-'));
   try {
     const packs = path.join(dir, 'packs');
     const dependencies: Record<string, string> = { ...options.dependencies };
-    for (const packageDir of options.packages) {
+    for (const [packageDir, manifest] of withWorkspaceDependencies(options.packages)) {
       const { stdout } = await run('pnpm', ['pack', '--pack-destination', packs], {
         cwd: packageDir,
         timeout,
       });
       const tarball = stdout.trim().split('\n').pop() ?? '';
-      const manifest = readFileSync(path.join(packageDir, 'package.json'), 'utf8');
-      const name = (JSON.parse(manifest) as { name: string }).name;
-      dependencies[name] = `file:${tarball}`;
+      dependencies[manifest.name] = `file:${tarball}`;
     }
     writeFileSync(
       path.join(dir, 'package.json'),
@@ -102,10 +146,12 @@ export async function installPacked(options: InstallPackedOptions): Promise<Inst
     }
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    await receiver.stop();
     throw error;
   }
   return {
     dir,
+    receiver,
     write(name, text) {
       const file = path.join(dir, name);
       writeFileSync(file, text);
@@ -128,8 +174,9 @@ export async function installPacked(options: InstallPackedOptions): Promise<Inst
         };
       }
     },
-    remove() {
+    async remove() {
       rmSync(dir, { recursive: true, force: true });
+      await receiver.stop();
     },
   };
 }

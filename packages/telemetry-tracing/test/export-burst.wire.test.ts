@@ -1,12 +1,18 @@
 import { diag, trace } from '@opentelemetry/api';
 import {
   type BlackHole,
-  type OtlpReceiver,
+  type BurstPipeline,
+  runExportBurst,
   startBlackHole,
-  startOtlpReceiver,
   waitFor,
 } from '@proc/telemetry-testing';
-import { initTracerProvider, shutdownTracerProvider, type TracingHandle } from '../src/index.js';
+import {
+  initTracerProvider,
+  type ShutdownReport,
+  type SpanExportCounts,
+  shutdownTracerProvider,
+  type TracingHandle,
+} from '../src/index.js';
 import { type Protocol, receiverTraceConfig } from './helpers/receiver-config.js';
 import { testTraceConfig } from './helpers/test-trace-config.js';
 
@@ -21,17 +27,21 @@ function burst(handle: TracingHandle, n: number) {
   for (let i = 0; i < n; i++) tracer.startSpan('burst', { attributes }).end();
 }
 
+const SPANS: BurstPipeline<
+  TracingHandle,
+  SpanExportCounts | undefined,
+  ShutdownReport | undefined
+> = {
+  start: (receiver, protocol, queue) =>
+    initTracerProvider(receiverTraceConfig(receiver, protocol, { export: queue })),
+  emit: burst,
+  counts: (handle) => handle.exportCounts(),
+  shutdown: (handle, timeoutMillis) => shutdownTracerProvider(handle, { timeoutMillis }),
+  received: (receiver) => receiver.spans({ name: 'burst' }).length,
+};
+
 describe('the encoded export queue, bounded by bytes', () => {
-  let receiver: OtlpReceiver;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver({ maxBodyBytes: 64 * MIB });
-  });
-
-  afterAll(() => receiver.stop());
-
   afterEach(() => {
-    receiver.clear();
     trace.disable();
     diag.disable();
   });
@@ -41,19 +51,19 @@ describe('the encoded export queue, bounded by bytes', () => {
     // behind the export in flight, about 3.3 MiB and 4 MiB: within the default 32 MiB on every
     // protocol.
     it(`should deliver every span of a ${BURST}-span synchronous burst, none dropped`, async () => {
-      const handle = initTracerProvider(receiverTraceConfig(receiver, protocol));
-      burst(handle, BURST);
-      const held = handle.exportCounts();
-      // The whole burst is held at once: nothing could be exported before the loop returned.
-      expect(held).toMatchObject({ ended: BURST, dropped: 0, queued: BURST, exported: 0 });
       // A bound, not a speed: the receiver decoding the burst shares this process, and on a loaded
       // 2-core machine 54 MiB of JSON took more than a minute.
-      const report = await shutdownTracerProvider(handle, { timeoutMillis: 150_000 });
+      const { held, report, counts, received } = await runExportBurst(SPANS, {
+        protocol,
+        made: BURST,
+        shutdownTimeoutMillis: 150_000,
+      });
+      // The whole burst is held at once: nothing could be exported before the loop returned.
+      expect(held).toMatchObject({ ended: BURST, dropped: 0, queued: BURST, exported: 0 });
       expect(report).toMatchObject({ exported: BURST, failed: 0, complete: true });
       expect(report?.dropped).toEqual({ queueFull: 0, timeout: 0, shutdown: 0, invalid: 0 });
-      expect(receiver.spans({ name: 'burst' })).toHaveLength(BURST);
+      expect(received).toBe(BURST);
       // Held encoded and gzipped, not as span objects: well under 100 bytes a span.
-      const counts = handle.exportCounts();
       expect(counts?.peakQueuedBytes).toBeGreaterThan(BURST * 10);
       expect(counts?.peakQueuedBytes).toBeLessThanOrEqual(BURST * 100);
       expect(counts?.peakExportsInFlight).toBe(1);
@@ -61,13 +71,12 @@ describe('the encoded export queue, bounded by bytes', () => {
 
     it('should count exactly what a small budget drops: made = received + dropped', async () => {
       const made = 20_000;
-      const handle = initTracerProvider(
-        receiverTraceConfig(receiver, protocol, { export: { maxQueueBytes: 256 * 1024 } }),
-      );
-      burst(handle, made);
-      const report = await shutdownTracerProvider(handle, { timeoutMillis: 30_000 });
-      const received = receiver.spans({ name: 'burst' }).length;
-      const counts = handle.exportCounts();
+      const { report, counts, received } = await runExportBurst(SPANS, {
+        protocol,
+        made,
+        maxQueueBytes: 256 * 1024,
+        shutdownTimeoutMillis: 30_000,
+      });
       expect(received).toBeGreaterThan(0);
       expect(counts?.dropped).toBeGreaterThan(0);
       expect(counts?.exported).toBe(received);

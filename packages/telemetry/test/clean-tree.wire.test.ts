@@ -1,34 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  type InstalledApp,
-  installPacked,
-  type OtlpReceiver,
-  startOtlpReceiver,
-} from '@proc/telemetry-testing';
+import { type InstalledApp, installPacked } from '@proc/telemetry-testing';
 import { receiverEnv } from './helpers/receiver-env.js';
 
 const run = promisify(execFile);
-const PACKAGES = path.resolve(__dirname, '../..');
-
-/** The workspace packages `@proc/telemetry` depends on (not its optional peers), itself included. */
-function umbrellaClosure(): string[] {
-  const dirs = new Set<string>();
-  const visit = (dir: string) => {
-    if (dirs.has(dir)) return;
-    dirs.add(dir);
-    const manifest = JSON.parse(readFileSync(path.join(PACKAGES, dir, 'package.json'), 'utf8')) as {
-      dependencies?: Record<string, string>;
-    };
-    for (const name of Object.keys(manifest.dependencies ?? {})) {
-      if (name.startsWith('@proc/')) visit(name.slice('@proc/'.length));
-    }
-  };
-  visit('telemetry');
-  return [...dirs];
-}
 
 interface NpmLsNode {
   version?: string;
@@ -65,20 +41,17 @@ const INIT_APP = [
 // and a configuration that needs one of them fails start-up naming the package to add.
 describe('@proc/telemetry and @proc/telemetry-testing installed next to sdk-trace-base@^2', () => {
   let app: InstalledApp;
-  let receiver: OtlpReceiver;
 
+  // @proc/telemetry with the packages it depends on (not its optional peers), and the testing
+  // package.
   beforeAll(async () => {
-    receiver = await startOtlpReceiver();
     app = await installPacked({
-      packages: [...umbrellaClosure(), 'telemetry-testing'].map((dir) => path.join(PACKAGES, dir)),
+      packages: [path.resolve(__dirname, '..'), path.resolve(__dirname, '../../telemetry-testing')],
       dependencies: { '@opentelemetry/api': '1.9', '@opentelemetry/sdk-trace-base': '^2' },
     });
   }, 300_000);
 
-  afterAll(async () => {
-    app?.remove();
-    await receiver?.stop();
-  });
+  afterAll(() => app?.remove());
 
   it('should hold one copy of each @opentelemetry package in npm ls', async () => {
     // npm ls exits non-zero on a missing, invalid or extraneous package: that fails here too.
@@ -115,6 +88,7 @@ describe('@proc/telemetry and @proc/telemetry-testing installed next to sdk-trac
   }, 90_000);
 
   it('should start, export a span over HTTP and exit with the default configuration', async () => {
+    const { receiver } = app;
     receiver.clear();
     const result = await app.node(
       [app.write('init-app.mjs', INIT_APP)],
@@ -151,7 +125,7 @@ describe('@proc/telemetry and @proc/telemetry-testing installed next to sdk-trac
     async (_case, env, message) => {
       const result = await app.node(
         [app.write('init-app.mjs', INIT_APP)],
-        receiverEnv(receiver, 'http/protobuf', env),
+        receiverEnv(app.receiver, 'http/protobuf', env),
       );
       expect(result.code).not.toBe(0);
       expect(result.stderr).toContain(message);

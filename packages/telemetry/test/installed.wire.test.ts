@@ -1,53 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
-import {
-  type InstalledApp,
-  installPacked,
-  type OtlpReceiver,
-  startOtlpReceiver,
-} from '@proc/telemetry-testing';
+import { type InstalledApp, installPacked } from '@proc/telemetry-testing';
 import { receiverEnv } from './helpers/receiver-env.js';
 
-const PACKAGES = path.resolve(__dirname, '../..');
-const WORKSPACE_PACKAGES = [
-  'telemetry-config',
-  'telemetry-lifecycle',
-  'telemetry-semconv',
-  'telemetry-otlp',
-  'telemetry-doctor',
-  'telemetry-resource',
-  'telemetry-context',
-  'telemetry-tracing',
-  'telemetry-metrics',
-  'telemetry-logs',
-  'telemetry-instrumentations',
-  'telemetry',
-];
-
-// As a user gets it: @proc/telemetry and the packages it depends on, packed and installed by npm
-// in an empty folder next to pino, then an unmodified app started with the register entry.
+// As a user gets it: @proc/telemetry and the packages it depends on, with the optional
+// instrumentations, packed and installed by npm in an empty folder next to pino, then an
+// unmodified app started with the register entry.
 describe('@proc/telemetry/register installed from the tarballs', () => {
   let app: InstalledApp;
-  let receiver: OtlpReceiver;
 
   beforeAll(async () => {
-    receiver = await startOtlpReceiver();
     app = await installPacked({
-      packages: WORKSPACE_PACKAGES.map((name) => path.join(PACKAGES, name)),
+      packages: [
+        path.resolve(__dirname, '..'),
+        path.resolve(__dirname, '../../telemetry-instrumentations'),
+      ],
       dependencies: { '@opentelemetry/api': '1.9.1', pino: '10.4.0' },
     });
   }, 300_000);
 
-  afterAll(async () => {
-    app?.remove();
-    await receiver.stop();
-  });
+  afterAll(() => app?.remove());
 
   it.each([
     ['--import', 'zero-code-app.mjs'],
     ['--require', 'zero-code-app.cjs'],
   ])('should trace and export the logs of the app started with %s', async (flag, name) => {
+    const { receiver } = app;
     receiver.clear();
     const source = readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
     const result = await app.node(
@@ -71,7 +50,7 @@ describe('@proc/telemetry/register installed from the tarballs', () => {
       'grpc-app.mjs',
       "import { initTelemetry } from '@proc/telemetry';\nawait initTelemetry();\n",
     );
-    const result = await app.node([script], receiverEnv(receiver, 'grpc'));
+    const result = await app.node([script], receiverEnv(app.receiver, 'grpc'));
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(
       '@proc/telemetry-otlp: traces.export.protocol is "grpc", which needs the optional peer dependency @opentelemetry/otlp-grpc-exporter-base',

@@ -36,4 +36,40 @@ describe('package.json exports', () => {
     expect(printed).toBe(EXPECTED);
     expect(resolved).toBe(`file://${path.join(PACKAGE_DIR, 'dist/esm/semconv.js')}`);
   });
+
+  // tooling/typescript/bundle-dist.cjs: esbuild exports through getters, and a re-export through a
+  // getter that calls the other package's getter, so each read of a constant in a CommonJS app
+  // ran a chain of calls (the demo kept copies of its per-event keys to avoid them). The CommonJS
+  // build replaces them with plain data properties.
+  it.each(['@proc/telemetry/semconv', '@proc/telemetry-semconv', '@proc/telemetry'])(
+    'should export data properties, not getters, from the CommonJS build of %s',
+    (id) => {
+      const code = `const exported = require('${id}'); const descriptors = Object.getOwnPropertyDescriptors(exported); console.log(JSON.stringify({ names: Object.keys(exported).length, getters: Object.keys(descriptors).filter((name) => !('value' in descriptors[name])), esModule: exported.__esModule }));`;
+      const printed = JSON.parse(run(['-e', code])) as {
+        names: number;
+        getters: string[];
+        esModule: boolean;
+      };
+      expect(printed.names).toBeGreaterThan(20);
+      expect(printed.getters).toEqual([]);
+      expect(printed.esModule).toBe(true);
+    },
+  );
+
+  it('should read ATTR_MESSAGING_SYSTEM of @proc/telemetry/semconv from CommonJS as a value', () => {
+    const code = `console.log(JSON.stringify(Object.getOwnPropertyDescriptor(require('@proc/telemetry/semconv'), 'ATTR_MESSAGING_SYSTEM')));`;
+    expect(JSON.parse(run(['-e', code]))).toEqual({
+      value: 'messaging.system',
+      writable: false,
+      enumerable: true,
+      configurable: false,
+    });
+  });
+
+  it('should still name every export of the CommonJS build to an ES module importing it', () => {
+    const code = `import { ATTR_MESSAGING_SYSTEM, SPAN_PROCESS_EVENT } from '${path.join(PACKAGE_DIR, 'dist/cjs/semconv.js')}'; console.log(JSON.stringify([ATTR_MESSAGING_SYSTEM, SPAN_PROCESS_EVENT]));`;
+    expect(run(['--input-type=module', '-e', code])).toBe(
+      JSON.stringify(['messaging.system', 'processor.process_event']),
+    );
+  });
 });

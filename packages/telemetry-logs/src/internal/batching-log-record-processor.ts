@@ -2,32 +2,20 @@ import type { LogRecordProcessor, ReadableLogRecord, SdkLogRecord } from '@opent
 import type { LogBatchConfig } from '@proc/telemetry-config';
 import {
   createExportBatcher,
-  type DeliveryQueue,
-  type EncodedBatch,
-  type ExportSelfMetricsCounts,
+  type SignalBatchingProcessor,
+  type SignalExport,
 } from '@proc/telemetry-otlp';
 import type { LogExportCounts } from '../types.js';
 
-/** What the processor hands finished batches to, and how it encodes them first. */
-export interface BatchingLogRecordProcessorParts<T> {
+/** The export path the processor hands finished batches to, and the batch settings. */
+export interface BatchingLogRecordProcessorParts<T> extends SignalExport<ReadableLogRecord, T> {
   batch: LogBatchConfig;
-  /** Bounded, retrying queue in front of the exporter. */
-  queue: DeliveryQueue<T>;
-  /** Turns log records into one queued payload, leaving out those that cannot be encoded. */
-  encode(records: ReadableLogRecord[]): EncodedBatch<T>;
-  /** Closes the exporter once everything queued has settled or been given up. */
-  closeExporter(): Promise<void>;
 }
 
 /** The log record processor plus what the logs handle needs to report on it. */
-export interface BatchingLogRecordProcessor extends LogRecordProcessor {
-  /** Gives up what is still queued (at a shutdown deadline) and closes the exporter. */
-  abandon(): void;
-  /** Counts since the processor was created. */
-  counts(): LogExportCounts;
-  /** What the SDK's health metrics observe: the queue's counts, records in the batch included. */
-  selfMetricsCounts(): ExportSelfMetricsCounts;
-}
+export interface BatchingLogRecordProcessor
+  extends LogRecordProcessor,
+    SignalBatchingProcessor<LogExportCounts> {}
 
 /**
  * The batch log record processor of this package: the shared export batcher of

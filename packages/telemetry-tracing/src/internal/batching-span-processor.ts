@@ -4,32 +4,20 @@ import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace
 import type { BatchConfig } from '@proc/telemetry-config';
 import {
   createExportBatcher,
-  type DeliveryQueue,
-  type EncodedBatch,
-  type ExportSelfMetricsCounts,
+  type SignalBatchingProcessor,
+  type SignalExport,
 } from '@proc/telemetry-otlp';
 import type { SpanExportCounts } from '../types.js';
 
-/** What the processor hands finished batches to, and how it encodes them first. */
-export interface BatchingSpanProcessorParts<T> {
+/** The export path the processor hands finished batches to, and the batch settings. */
+export interface BatchingSpanProcessorParts<T> extends SignalExport<ReadableSpan, T> {
   batch: BatchConfig;
-  /** Bounded, retrying queue in front of the exporter. */
-  queue: DeliveryQueue<T>;
-  /** Turns ended spans into one queued payload, leaving out the spans that cannot be encoded. */
-  encode(spans: ReadableSpan[]): EncodedBatch<T>;
-  /** Closes the exporter once everything queued has settled or been given up. */
-  closeExporter(): Promise<void>;
 }
 
 /** The span processor plus what the tracing handle needs to report on it. */
-export interface BatchingSpanProcessor extends SpanProcessor {
-  /** Gives up what is still queued (at a shutdown deadline) and closes the exporter. */
-  abandon(): void;
-  /** Counts since the processor was created. */
-  counts(): SpanExportCounts;
-  /** What the SDK's health metrics observe: the queue's counts, spans in the batch included. */
-  selfMetricsCounts(): ExportSelfMetricsCounts;
-}
+export interface BatchingSpanProcessor
+  extends SpanProcessor,
+    SignalBatchingProcessor<SpanExportCounts> {}
 
 const isSampled = (span: ReadableSpan | Span) =>
   (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
