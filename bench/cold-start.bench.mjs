@@ -3,7 +3,9 @@
 // (@opentelemetry/sdk-node, same OTEL_* variables, no instrumentations) and a raw
 // BasicTracerProvider + OTLP/protobuf exporter. Each run is a new `node` process; the set-ups
 // alternate within each round (rotating who goes first), and the table gives medians, the spread
-// (lowest–highest) and the median per-round ratio ours/other. Targets: ours ≤ NodeSDK and
+// (lowest–highest) and the median per-round ratio ours/other; the detail adds each process's CPU
+// time (user + system, from its start to its last line) and its median per-round ratio, which
+// other load on the machine moves less than the wall time. Targets: ours ≤ NodeSDK and
 // ≤ 1.10× the raw set-up, whole process (Node's own start-up is in every figure).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +77,8 @@ const LABELS = {
 function rows(mode, results) {
   return SETUPS.filter((setup) => setup !== 'ours').map((setup) => {
     const ratios = results.ours.map((r, i) => r.wallMs / results[setup][i].wallMs);
+    const cpuRatios = results.ours.map((r, i) => r.cpuMs / results[setup][i].cpuMs);
+    const cpu = (runs) => median(runs.map((r) => r.cpuMs)).toFixed(0);
     return {
       case: `${mode === 'import' ? 'require alone' : 'require + start + first span + shutdown'}, whole process`,
       baseline: LABELS[setup],
@@ -87,7 +91,7 @@ function rows(mode, results) {
       high: Math.max(...ratios),
       rounds: ROUNDS,
       ...(TARGETS[setup] ? { target: TARGETS[setup] } : {}),
-      detail: `modules loaded: ours ${results.ours[0].modules}, other ${results[setup][0].modules}; in-process require ms: ours ${median(results.ours.map((r) => r.importMs)).toFixed(0)}, other ${median(results[setup].map((r) => r.importMs)).toFixed(0)}`,
+      detail: `modules loaded: ours ${results.ours[0].modules}, other ${results[setup][0].modules}; in-process require ms: ours ${median(results.ours.map((r) => r.importMs)).toFixed(0)}, other ${median(results[setup].map((r) => r.importMs)).toFixed(0)}; process CPU ms: ours ${cpu(results.ours)}, other ${cpu(results[setup])}, ours/other ${median(cpuRatios).toFixed(2)}× (${Math.min(...cpuRatios).toFixed(2)}–${Math.max(...cpuRatios).toFixed(2)})`,
     };
   });
 }

@@ -1,9 +1,10 @@
 import type { Resource } from '@opentelemetry/resources';
-import { LoggerProvider, type LogRecordProcessor } from '@opentelemetry/sdk-logs';
+import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { type LogsConfig, validateLogsConfig } from '@proc/telemetry-config';
 import type { ShutdownReport, TimeoutOptions } from '@proc/telemetry-lifecycle';
 import { createLogPipelines } from './internal/create-log-pipeline.js';
 import { createLogsHandle } from './internal/create-logs-handle.js';
+import { sdkLogs } from './internal/sdk-logs-module.js';
 import { toLogRecordLimits } from './internal/to-log-record-limits.js';
 import type { InitLoggerProviderOptions, LogsHandle } from './types.js';
 
@@ -37,7 +38,7 @@ export function initLoggerProvider(
   validateLogsConfig(logsConfig);
   const pipelines = createLogPipelines(logsConfig, options.exporter, options.meterProvider);
   const processors: LogRecordProcessor[] = [...pipelines, ...(options.logRecordProcessors ?? [])];
-  const provider = new LoggerProvider({
+  const provider = new (sdkLogs().LoggerProvider)({
     logRecordLimits: toLogRecordLimits(logsConfig.limits),
     processors,
     ...(resource ? { resource } : {}),

@@ -4,10 +4,7 @@ import {
   createOtlpNetworkExportDelegate,
   type IOtlpExportDelegate,
 } from '@opentelemetry/otlp-exporter-base';
-import {
-  createOtlpHttpExporterMetrics,
-  httpAgentFactoryFromOptions,
-} from '@opentelemetry/otlp-exporter-base/node-http';
+import { createOtlpHttpExporterMetrics } from '@opentelemetry/otlp-exporter-base/node-http';
 import {
   type ISerializer,
   JsonLogsSerializer,
@@ -181,7 +178,7 @@ function createDelegate(
       url: transport.url,
       headers: { ...transport.headers, 'Content-Type': contentType, 'User-Agent': USER_AGENT },
       compression: shared.compression,
-      agentFactory: httpAgentFactoryFromOptions(transport.httpAgentOptions),
+      agentOptions: transport.httpAgentOptions,
     }),
   );
 }

@@ -15,8 +15,9 @@ const DEFAULT_MOUNTINFO_PATH = '/proc/self/mountinfo';
  * `containerDetector`, the files it reads are options, so it can be pointed at other mounts or
  * fixtures.
  *
- * The attribute is asynchronous: `detectResource` and `ResourceBuilder.build()` wait for it.
- * Outside a container it resolves to nothing and the attribute is absent.
+ * The files are read synchronously when `detect()` runs (procfs answers from memory; a read
+ * through the thread pool would cost a cold start more than the read). Outside a container, or
+ * when neither file can be read, the attribute is absent.
  *
  * @example
  * ```ts

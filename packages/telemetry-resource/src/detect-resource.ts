@@ -6,8 +6,8 @@ import type { DetectResourceOptions } from './types.js';
 
 /**
  * Runs the named resource detectors and waits, up to `timeoutMillis`, for their asynchronous
- * attributes (`host.id`, `container.id`), so every attribute of the returned resource is
- * settled. An attribute a detector cannot determine is absent; nothing here throws for a
+ * attributes (`host.id` outside Linux; on Linux it and `container.id` are read synchronously),
+ * so every attribute of the returned resource is settled. An attribute a detector cannot determine is absent; nothing here throws for a
  * missing file or an unsupported platform.
  *
  * This is only the detected layer: no defaults, config or code attributes. Use

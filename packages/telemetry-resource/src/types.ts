@@ -42,8 +42,9 @@ export interface DetectResourceOptions {
    */
   detectors?: readonly ResourceDetectorName[];
   /**
-   * How long to wait for asynchronous attributes (`host.id`, `container.id`). Attributes still
-   * pending then are left out, with a `diag` warning. Default 1000; a value that is not a
+   * How long to wait for asynchronous attributes (`host.id` outside Linux, where the SDK runs a
+   * command to learn it; those of detectors passed in code). Attributes still pending then are
+   * left out, with a `diag` warning. Default 1000; a value that is not a
    * finite number > 0 warns and uses the default.
    */
   timeoutMillis?: number;
@@ -54,8 +55,8 @@ export interface DetectResourceOptions {
 /** Options for a {@link ResourceBuilder} and for {@link createResource}. */
 export interface ResourceBuilderOptions {
   /**
-   * How long `build()` waits for asynchronous detected attributes (`host.id`,
-   * `container.id`) before leaving them out with a `diag` warning. Default 1000; a value that
+   * How long `build()` waits for asynchronous detected attributes (`host.id` outside Linux)
+   * before leaving them out with a `diag` warning. Default 1000; a value that
    * is not a finite number > 0 warns and uses the default.
    */
   detectionTimeoutMillis?: number;

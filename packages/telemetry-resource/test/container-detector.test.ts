@@ -74,6 +74,14 @@ describe('createContainerDetector', () => {
       expect(id).toBe(FIXTURE_IDS.dockerV2);
     });
 
+    it('should give the id itself, not a promise, so a resource is settled without waiting', () => {
+      const id = createContainerDetector({
+        cgroupPath: fixture('cgroup-v1-docker'),
+        mountinfoPath: fixture('mountinfo-v2-host'),
+      }).detect().attributes?.[ATTR_CONTAINER_ID];
+      expect(id).toBe(FIXTURE_IDS.dockerV1);
+    });
+
     it('should agree with the upstream containerDetector on this machine', async () => {
       const upstream = await containerDetector.detect().attributes?.[ATTR_CONTAINER_ID];
       expect(await detectContainerId()).toBe(upstream);

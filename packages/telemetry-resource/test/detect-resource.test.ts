@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { diag } from '@opentelemetry/api';
 import { ATTR_CONTAINER_ID } from '@opentelemetry/semantic-conventions';
 import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { detectResource } from '../src/detect-resource.js';
 import type { ResourceDetectorName } from '../src/types.js';
-import { FIXTURE_IDS, fixture, semconvArch } from './helpers/fixtures.js';
-
-function readMachineId(): string | undefined {
-  for (const path of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
-    try {
-      return readFileSync(path, 'utf8').trim();
-    } catch {
-      // try the next one
-    }
-  }
-  return undefined;
-}
+import { FIXTURE_IDS, fixture, readMachineId, semconvArch } from './helpers/fixtures.js';
 
 describe('detectResource', () => {
   afterEach(() => {

@@ -1,10 +1,15 @@
-import { type ConfigWarning, loadConfig, logConfigWarning } from '@proc/telemetry-config';
+import {
+  type ConfigWarning,
+  loadConfig,
+  logConfigWarning,
+  validateLogsConfig,
+} from '@proc/telemetry-config';
 import { createContextManager, createPropagator } from '@proc/telemetry-context';
-import { initLoggerProvider } from '@proc/telemetry-logs';
 import { createExemplarSpanProcessor, initMeterProvider } from '@proc/telemetry-metrics';
 import { loadOtlpTransport } from '@proc/telemetry-otlp';
 import { initTracerProvider } from '@proc/telemetry-tracing';
 import { buildResource } from './internal/build-resource.js';
+import { createLazyLogs } from './internal/create-lazy-logs.js';
 import { createLiveProviders } from './internal/create-live-providers.js';
 import { createNoopProviders } from './internal/create-noop-providers.js';
 import { installDiagLogger } from './internal/diag-logger.js';
@@ -24,7 +29,8 @@ let current: Promise<TelemetryProviders> | undefined;
  * Sets up OpenTelemetry for the process in one call: loads the configuration (code, `OTEL_*`
  * variables, config file), registers a console diag logger at `logLevel` (unless a diag logger
  * is already registered), builds the resource (service, detected process/host/OS/container
- * attributes, `processor.*`), the tracer provider, the meter provider, the logger provider, the
+ * attributes, `processor.*`), the tracer provider, the meter provider, the logger provider (its
+ * pipeline built on the first logger asked for, or at once with `logRecordProcessors`), the
  * configured propagators and the `AsyncLocalStorage` context manager, and registers all five as
  * the OpenTelemetry globals, so `trace.getTracer()`, `metrics.getMeter()`, `logs.getLogger()`
  * (`@opentelemetry/api-logs`), `spanBuilder()`,
@@ -134,9 +140,12 @@ async function start(
       ...(options.idGenerator ? { idGenerator: options.idGenerator } : {}),
     });
     cleanups.unshift(() => void tracing.shutdown({ timeoutMillis: shutdownTimeoutMillis }));
-    const logs = initLoggerProvider(config.logs, resource, {
+    // Checked now, built on the first logger asked for: a bad logs section still fails here.
+    validateLogsConfig(config.logs);
+    const logs = createLazyLogs({
+      config: config.logs,
+      resource,
       logRecordProcessors: options.logRecordProcessors ?? [],
-      shutdownSummary: false,
       ...(selfTelemetry ? { meterProvider: metrics.provider } : {}),
     });
     const unregisterGlobals = registerGlobals({

@@ -52,7 +52,8 @@ export interface InitTelemetryOptions {
   idGenerator?: IdGenerator;
   /**
    * Extra log record processors, called after the exporting one, flushed and shut down with the
-   * logger provider. Default `[]`.
+   * logger provider. Given, the logs pipeline is built at start-up instead of on the first logger
+   * asked for. Default `[]`.
    */
   logRecordProcessors?: LogRecordProcessor[];
   /**

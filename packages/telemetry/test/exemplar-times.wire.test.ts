@@ -1,39 +1,22 @@
 // Exemplars and spans from one initTelemetry(), both checked as they arrived at the receiver: an
 // exemplar recorded inside a span carries a time within that span's start and end.
-import { type OtlpReceiver, startOtlpReceiver } from '@proc/telemetry-testing';
-import { createMetricsRecorder, initTelemetry, type TelemetryProviders } from '../src/index.js';
+import { createMetricsRecorder, initTelemetry } from '../src/index.js';
 import { METRIC_NAMES } from '../src/semconv.js';
 import { PROTOCOLS, receiverEnv } from './helpers/receiver-env.js';
-import { resetGlobals } from './helpers/reset-globals.js';
+import { useSuiteReceiver } from './helpers/suite-receiver.js';
 
 const SPANS = 2000;
 // The exemplar reservoirs keep 100 series per instrument between two exports.
 const SPANS_PER_EXPORT = 100;
 
 describe.each(PROTOCOLS)('exemplar times over OTLP %s', (protocol) => {
-  let receiver: OtlpReceiver;
-  let telemetry: TelemetryProviders | undefined;
-
-  beforeAll(async () => {
-    receiver = await startOtlpReceiver();
-  });
-
-  afterAll(async () => {
-    await receiver.stop();
-  });
-
-  afterEach(async () => {
-    await telemetry?.shutdown({ timeoutMillis: 5000 });
-    telemetry = undefined;
-    receiver.clear();
-    resetGlobals();
-  });
+  const suite = useSuiteReceiver();
 
   describe('initTelemetry', () => {
     it(`should give each exemplar recorded inside a span a time within the span, for ${SPANS} short spans (regression: exemplars took hrTime(), spans Date.now())`, async () => {
-      telemetry = await initTelemetry({ env: receiverEnv(receiver, protocol) });
-      const tracer = telemetry.tracer('exemplar-times');
-      const recorder = createMetricsRecorder({ meter: telemetry.meter('exemplar-times') });
+      suite.telemetry = await initTelemetry({ env: receiverEnv(suite.receiver, protocol) });
+      const tracer = suite.telemetry.tracer('exemplar-times');
+      const recorder = createMetricsRecorder({ meter: suite.telemetry.meter('exemplar-times') });
       for (let exported = 0; exported < SPANS; exported += SPANS_PER_EXPORT) {
         for (let slot = 0; slot < SPANS_PER_EXPORT; slot++) {
           // One series per span within an export, so every exemplar is kept and sent.
@@ -43,12 +26,12 @@ describe.each(PROTOCOLS)('exemplar times over OTLP %s', (protocol) => {
             span.end();
           });
         }
-        await telemetry.forceFlush();
+        await suite.telemetry.forceFlush();
       }
 
-      const spans = await receiver.waitForSpans(SPANS, { name: 'short', timeoutMs: 10_000 });
+      const spans = await suite.receiver.waitForSpans(SPANS, { name: 'short', timeoutMs: 10_000 });
       const byId = new Map(spans.map((span) => [span.spanId, span]));
-      const exemplars = receiver
+      const exemplars = suite.receiver
         .metricPoints()
         .flatMap((point) => point.exemplars.map((exemplar) => ({ metric: point.name, exemplar })));
       expect(exemplars).toHaveLength(2 * SPANS);

@@ -1,10 +1,6 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import { JsonLogsSerializer, ProtobufLogsSerializer } from '@opentelemetry/otlp-transformer';
-import {
-  ConsoleLogRecordExporter,
-  type LogRecordExporter,
-  type ReadableLogRecord,
-} from '@opentelemetry/sdk-logs';
+import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import type { LogsConfig } from '@proc/telemetry-config';
 import { createSignalProcessors } from '@proc/telemetry-otlp';
 import {
@@ -12,6 +8,7 @@ import {
   createBatchingLogRecordProcessor,
 } from './batching-log-record-processor.js';
 import { encodeLogRecords } from './encode-log-records.js';
+import { sdkLogs } from './sdk-logs-module.js';
 
 /**
  * The exporting log record processors `config` names, one per exporter listed (the OTLP one first:
@@ -39,7 +36,7 @@ export function createLogPipelines(
           records,
           encoding === 'json' ? JsonLogsSerializer : ProtobufLogsSerializer,
         ),
-      consoleExporter: () => new ConsoleLogRecordExporter(),
+      consoleExporter: () => new (sdkLogs().ConsoleLogRecordExporter)(),
       ...(exporter ? { exporter } : {}),
       ...(meterProvider ? { meterProvider } : {}),
     },

@@ -1,13 +1,9 @@
 import type * as http from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { type AgentOptions, Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type IExporterTransport, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
-import type { httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
 import { isRetryableHttpStatus } from '../is-retryable-http-status.js';
 import { parseRetryAfter, RetryableExportError } from './retryable-export-error.js';
-
-/** Makes the connection agent for a URL scheme (`httpAgentFactoryFromOptions()`'s result). */
-type HttpAgentFactory = ReturnType<typeof httpAgentFactoryFromOptions>;
 
 /** As the SDK's transport: a bigger answer to an export is not a collector's. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -31,7 +27,20 @@ export interface HttpExporterTransportOptions {
   headers: Record<string, string>;
   /** `gzip`: every body arrives gzipped (`createOtlpSender()` sees to it) and is labelled so. */
   compression: 'gzip' | 'none';
-  agentFactory: HttpAgentFactory;
+  /** The connection agent's options, TLS files included (left out for an `http:` URL). */
+  agentOptions: AgentOptions;
+}
+
+/**
+ * The keep-alive agent of one transport, made on its first send: as the SDK's
+ * `httpAgentFactoryFromOptions()` makes it (the TLS material only for `https:`), without its
+ * dynamic `import()` of `http`/`https`, which would start Node's ESM loader at the first export
+ * (this module imports them already).
+ */
+function createAgent(protocol: string, options: AgentOptions): http.Agent {
+  if (protocol === 'https:') return new HttpsAgent(options);
+  const { ca: _ca, cert: _cert, key: _key, ...plaintext } = options;
+  return new HttpAgent(plaintext);
 }
 
 /**
@@ -46,24 +55,18 @@ export function createHttpExporterTransport(
 ): IExporterTransport {
   const url = new URL(options.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  let agent: Promise<http.Agent> | undefined;
+  let agent: http.Agent | undefined;
   return {
     async send(data, timeoutMillis) {
-      agent ??= Promise.resolve(options.agentFactory(url.protocol));
+      agent ??= createAgent(url.protocol, options.agentOptions);
       const headers: Record<string, string> = { ...options.headers };
       if (options.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
       headers['Content-Length'] = String(data.byteLength);
-      return post(
-        request,
-        url,
-        { method: 'POST', headers, agent: await agent },
-        data,
-        timeoutMillis,
-      );
+      return post(request, url, { method: 'POST', headers, agent }, data, timeoutMillis);
     },
     shutdown() {
       // Called once the delegate's sends have settled: close the keep-alive sockets.
-      void agent?.then((a) => a.destroy());
+      agent?.destroy();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { logger } from './diag.js';
 
 // The formats are those `@opentelemetry/resource-detector-container` 0.8.14 parses; its public
@@ -36,11 +36,13 @@ export interface ContainerIdSources {
  * Reads the container id: first from the cgroup v1 file (`/proc/self/cgroup`), whose lines end
  * in the id under Docker, containerd and CRI-O; then, when that yields nothing (cgroup v2 hosts
  * show only `0::/`), from the mount of `/etc/hostname` in `/proc/self/mountinfo`, whose source
- * path contains `/containers/<64-hex id>/`. Resolves undefined when neither names a container
- * or a file cannot be read; never rejects.
+ * path contains `/containers/<64-hex id>/`. Undefined when neither names a container or a file
+ * cannot be read; never throws. The files are read synchronously: they are small files of
+ * procfs, which answers from memory, and a read through the thread pool costs a cold start more
+ * round trips than the read itself.
  */
-export async function readContainerId(sources: ContainerIdSources): Promise<string | undefined> {
-  const fromCgroup = await readFirst(sources.cgroupPath, containerIdFromCgroup);
+export function readContainerId(sources: ContainerIdSources): string | undefined {
+  const fromCgroup = readFirst(sources.cgroupPath, containerIdFromCgroup);
   if (fromCgroup) return fromCgroup;
   return readFirst(sources.mountinfoPath, containerIdFromMountinfo);
 }
@@ -75,12 +77,12 @@ export function containerIdFromMountinfo(content: string): string | undefined {
   return undefined;
 }
 
-async function readFirst(
+function readFirst(
   path: string,
   parse: (content: string) => string | undefined,
-): Promise<string | undefined> {
+): string | undefined {
   try {
-    return parse(await readFile(path, 'utf8'));
+    return parse(readFileSync(path, 'utf8'));
   } catch (error) {
     logger.debug(`container id not read from ${path}: ${(error as Error).message}`);
     return undefined;

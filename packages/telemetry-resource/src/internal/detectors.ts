@@ -1,11 +1,7 @@
-import {
-  hostDetector,
-  osDetector,
-  processDetector,
-  type ResourceDetector,
-} from '@opentelemetry/resources';
+import { osDetector, processDetector, type ResourceDetector } from '@opentelemetry/resources';
 import { createContainerDetector } from '../container-detector.js';
 import type { ContainerDetectorOptions, ResourceDetectorName } from '../types.js';
+import { createHostDetector } from './host-detector.js';
 
 /** The detectors that run by default, in order. */
 export const ALL_DETECTORS: readonly ResourceDetectorName[] = [
@@ -38,7 +34,7 @@ export function resolveDetectors(
       case 'serviceinstance':
         break;
       case 'host':
-        detectors.push(hostDetector);
+        detectors.push(createHostDetector());
         break;
       case 'os':
         detectors.push(osDetector);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Absolute path of a file under test/fixtures. */
@@ -17,4 +18,16 @@ export const FIXTURE_IDS = {
 export function semconvArch(nodeArch: string): string {
   const map: Record<string, string> = { x64: 'amd64', arm: 'arm32', ppc: 'ppc32' };
   return map[nodeArch] ?? nodeArch;
+}
+
+/** This machine's id as the SDK's Linux reader returns it: the first machine-id file, trimmed. */
+export function readMachineId(): string | undefined {
+  for (const path of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
 }

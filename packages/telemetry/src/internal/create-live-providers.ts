@@ -1,7 +1,6 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { TelemetryConfig } from '@proc/telemetry-config';
 import { createLifecycle, type SettleOutcome } from '@proc/telemetry-lifecycle';
-import type { LogsHandle } from '@proc/telemetry-logs';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import type { TracingHandle } from '@proc/telemetry-tracing';
 import type {
@@ -9,6 +8,7 @@ import type {
   TelemetryProviders,
   TelemetryShutdownReport,
 } from '../types.js';
+import type { LiveLogs } from './create-lazy-logs.js';
 import { logger } from './logger.js';
 import { type SignalReports, summarizeShutdown } from './shutdown-summary.js';
 
@@ -21,7 +21,7 @@ export interface LiveParts {
   resource: Resource;
   tracing: TracingHandle;
   metrics: MetricsHandle;
-  logs: LogsHandle;
+  logs: LiveLogs;
   /** Default deadline of `shutdown()`. */
   shutdownTimeoutMillis: number;
   /** Unregisters what `initTelemetry()` registered; runs once, after the providers stopped. */

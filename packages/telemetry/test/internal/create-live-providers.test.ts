@@ -1,9 +1,9 @@
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { loadConfig } from '@proc/telemetry-config';
-import type { LogsHandle } from '@proc/telemetry-logs';
 import type { MetricsHandle } from '@proc/telemetry-metrics';
 import { installTestDiagLogger } from '@proc/telemetry-testing';
 import type { TracingHandle } from '@proc/telemetry-tracing';
+import type { LiveLogs } from '../../src/internal/create-lazy-logs.js';
 import { createLiveProviders } from '../../src/internal/create-live-providers.js';
 import { resetGlobals } from '../helpers/reset-globals.js';
 
@@ -19,7 +19,7 @@ function liveProviders(tracing: Lifecycle, metrics: Lifecycle = tracing) {
     resource: resourceFromAttributes({}),
     tracing: { exportCounts: () => undefined, ...tracing } as TracingHandle,
     metrics: { exportCounts: () => undefined, ...metrics } as unknown as MetricsHandle,
-    logs: { exportCounts: () => undefined, ...metrics } as unknown as LogsHandle,
+    logs: { exportCounts: () => undefined, ...metrics } as unknown as LiveLogs,
     shutdownTimeoutMillis: 50,
     release: () => {
       released.count++;
