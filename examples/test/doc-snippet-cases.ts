@@ -66,7 +66,7 @@ export type SnippetCase =
       why: string;
       /**
        * For a README's TypeScript fragment: declarations of the names it takes from the reader's
-       * app (`declare const tracer: Tracer`, imports), appended when readme-types.test.ts
+       * app (`declare const tracer: Tracer`, imports), appended when snippet-types.test.ts
        * compiles it against the real packages.
        */
       declares?: string;
