@@ -18,13 +18,14 @@ const fillFromCrypto: FillRandom = (bytes) => {
  * Trace and span ids cut from one string of random hex made per 1,024 span ids, instead of the
  * SDK's `RandomIdGenerator`, which writes `Math.random()` into a buffer and hex-encodes it (a call
  * into C++) for every id: a root span's two ids cost ~600 ns there and ~150 ns here
- * (docs/benchmarks.md, suite 6). The bytes come from `crypto.randomFillSync`, so the ids are at
+ * (docs/benchmarks.md, "Fourth pass"). The bytes come from `crypto.randomFillSync`, so the ids are at
  * least as random as the SDK's. Each 8-byte slot of the pool is made non-zero before encoding,
  * so a span id (one slot) and a trace id (two) are never all zeros, which W3C Trace Context
  * rejects; ids always start on a slot, so no id straddles two fills.
  *
- * An id is a slice of the pool's string (V8 shares the characters), so a pool of 16 KiB of
- * characters stays in memory while any id cut from it does: at most 16 bytes per live id.
+ * An id is a slice of the pool's string (V8 shares the characters), so a pool's 16 KiB string
+ * stays in memory while any id cut from it lives: spread over its 1,024 span ids that is 16 bytes
+ * each, but a single id kept for long keeps the whole pool.
  */
 export function createPooledIdGenerator(fill: FillRandom = fillFromCrypto): IdGenerator {
   const bytes = new Uint8Array(POOL_SPAN_IDS * SPAN_ID_BYTES);
