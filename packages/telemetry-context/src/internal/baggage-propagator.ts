@@ -49,6 +49,8 @@ export function createBaggagePropagator(): TextMapPropagator {
     },
     extract(context: Context, carrier: unknown, getter: TextMapGetter) {
       const value = getter.get(carrier, BAGGAGE);
+      // Most messages carry no baggage: nothing to join, split or decode then.
+      if (value === undefined) return context;
       const headers = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
       const items = decodeBaggageHeader(headers.filter((item) => typeof item === 'string'));
       if (items.length === 0) return context;

@@ -10,19 +10,26 @@ const TRACEPARENT = 'traceparent';
 const TRACESTATE = 'tracestate';
 const BAGGAGE = 'baggage';
 
+/**
+ * Whether `name` is another spelling of `field` (lower-case, of the same length): its first
+ * letter in either case (`| 0x20` lowers an ASCII letter), then the whole name lowered. Most names
+ * of that length differ in the first letter and are never lowered (copied).
+ */
+function isOtherSpelling(name: string, field: string): boolean {
+  return (name.charCodeAt(0) | 0x20) === field.charCodeAt(0) && name.toLowerCase() === field;
+}
+
 /** Which field a header name is, lowered (0, 1, 2 in the order above), or -1 for none. */
 function slotOf(name: string): number {
-  // The exact spellings first: the propagators ask with them, and most carriers use them.
-  if (name === TRACEPARENT) return 0;
-  if (name === TRACESTATE) return 1;
-  if (name === BAGGAGE) return 2;
+  // The length first: most header names have none of the three fields' lengths. Then the exact
+  // spelling, which the propagators ask with and most carriers use.
   switch (name.length) {
     case 11:
-      return name.toLowerCase() === TRACEPARENT ? 0 : -1;
+      return name === TRACEPARENT || isOtherSpelling(name, TRACEPARENT) ? 0 : -1;
     case 10:
-      return name.toLowerCase() === TRACESTATE ? 1 : -1;
+      return name === TRACESTATE || isOtherSpelling(name, TRACESTATE) ? 1 : -1;
     case 7:
-      return name.toLowerCase() === BAGGAGE ? 2 : -1;
+      return name === BAGGAGE || isOtherSpelling(name, BAGGAGE) ? 2 : -1;
     default:
       return -1;
   }
@@ -97,6 +104,17 @@ class OnePassGetter implements TextMapGetter<HeaderCarrier> {
   }
 
   get(carrier: HeaderCarrier, key: string): string | string[] | undefined {
+    // The propagators ask with the exact names, and a field is most often absent or one string.
+    if (carrier === this.carrier) {
+      if (key === TRACEPARENT) {
+        if (this.count0 === 0) return undefined;
+        if (this.count0 === 1 && typeof this.first0 === 'string') return this.first0;
+      } else if (key === TRACESTATE) {
+        if (this.count1 === 0) return undefined;
+      } else if (key === BAGGAGE && this.count2 === 0) {
+        return undefined;
+      }
+    }
     const slot = carrier === this.carrier ? slotOf(key) : -1;
     if (slot === 0) return read(this.count0, this.first0, this.more?.[0], this.isList);
     if (slot === 1) return read(this.count1, this.first1, this.more?.[1], this.isList);

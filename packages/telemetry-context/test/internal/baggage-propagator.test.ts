@@ -86,6 +86,12 @@ describe('createBaggagePropagator', () => {
   });
 
   describe('extract', () => {
+    it('should hand back the context itself when there is no baggage header, or only an empty one', () => {
+      const ctx = setBaggage(ROOT_CONTEXT, [{ key: 'kept', value: '1' }]);
+      expect(propagator.extract(ctx, { host: 'a' }, headerGetterSetter)).toBe(ctx);
+      expect(propagator.extract(ctx, { baggage: ' ' }, headerGetterSetter)).toBe(ctx);
+    });
+
     it('should decode values, metadata and OWS', () => {
       expect(extract(' user = Zo%C3%AB%2C ;ttl=30 , empty= ,flag=1')).toEqual([
         { key: 'user', value: 'Zoë,', metadata: 'ttl=30' },
