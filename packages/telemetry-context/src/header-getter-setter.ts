@@ -174,13 +174,17 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
  * @internal
  */
 export function headerSetterFor(carrier: HeaderCarrier): TextMapSetter<HeaderCarrier> {
-  return carrier !== null && carrier !== undefined && isPlainRecord(carrier)
-    ? RECORD_SETTER
-    : headerGetterSetter;
+  if (carrier === null || carrier === undefined) return headerGetterSetter;
+  if (isPlainRecord(carrier)) return RECORD_SETTER;
+  return Array.isArray(carrier) ? LIST_SETTER : headerGetterSetter;
 }
 
 const RECORD_SETTER: TextMapSetter<HeaderCarrier> = {
   set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
+};
+
+const LIST_SETTER: TextMapSetter<HeaderCarrier> = {
+  set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
 };
 
 /**
