@@ -80,8 +80,9 @@ const SETUPS = {
       return { tracer: trace.getTracer('cold-start'), stop: () => sdk.shutdown() };
     },
   },
-  // The raw SDK set up by hand: a tracer provider with a batch processor and the OTLP/protobuf
-  // exporter, a meter provider with a periodic OTLP reader is left out (one signal, the floor).
+  // The raw SDK set up by hand, traces only: a tracer provider with a batch processor and the
+  // OTLP/protobuf exporter, nothing else (one signal, no resource detection, no globals: the
+  // floor, and the issue's baseline).
   raw: {
     load: () => ({
       base: require('@opentelemetry/sdk-trace-base'),
@@ -93,6 +94,76 @@ const SETUPS = {
         spanProcessors: [new base.BatchSpanProcessor(new exporter.OTLPTraceExporter({ url }))],
       });
       return { tracer: provider.getTracer('cold-start'), stop: () => provider.shutdown() };
+    },
+  },
+  // The raw SDK set up by hand for what initTelemetry() starts from the same OTEL_* variables:
+  // traces (batch processor, OTLP/protobuf) and metrics (periodic reader, OTLP/protobuf), the
+  // resource detectors @proc/telemetry-resource runs by default (env, host, os, process,
+  // container, and a service.instance.id, which ours always sets), the W3C trace-context and
+  // baggage propagators and the AsyncLocalStorage context manager, all registered as the API's
+  // globals; one metric recorded, so its shutdown exports metrics as ours does (logs: ours
+  // builds them on the first logger asked for, so neither side starts them here).
+  'raw-full': {
+    load: () => ({
+      api: require('@opentelemetry/api'),
+      asyncHooks: require('@opentelemetry/context-async-hooks'),
+      core: require('@opentelemetry/core'),
+      resources: require('@opentelemetry/resources'),
+      container: require('@opentelemetry/resource-detector-container'),
+      base: require('@opentelemetry/sdk-trace-base'),
+      traceExporter: require('@opentelemetry/exporter-trace-otlp-proto'),
+      sdkMetrics: require('@opentelemetry/sdk-metrics'),
+      metricExporter: require('@opentelemetry/exporter-metrics-otlp-proto'),
+    }),
+    start: async (loaded) => {
+      const { api, asyncHooks, core, resources, container, base, sdkMetrics } = loaded;
+      const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+      // The SDK's default (telemetry.sdk.*) under what the detectors find, as ours merges them.
+      const resource = resources.defaultResource().merge(
+        resources.detectResources({
+          detectors: [
+            resources.envDetector,
+            resources.hostDetector,
+            resources.osDetector,
+            resources.processDetector,
+            container.containerDetector,
+            resources.serviceInstanceIdDetector,
+          ],
+        }),
+      );
+      const tracerProvider = new base.BasicTracerProvider({
+        resource,
+        spanProcessors: [
+          new base.BatchSpanProcessor(
+            new loaded.traceExporter.OTLPTraceExporter({ url: `${endpoint}/v1/traces` }),
+          ),
+        ],
+      });
+      const meterProvider = new sdkMetrics.MeterProvider({
+        resource,
+        readers: [
+          new sdkMetrics.PeriodicExportingMetricReader({
+            exporter: new loaded.metricExporter.OTLPMetricExporter({
+              url: `${endpoint}/v1/metrics`,
+            }),
+          }),
+        ],
+      });
+      api.context.setGlobalContextManager(
+        new asyncHooks.AsyncLocalStorageContextManager().enable(),
+      );
+      api.propagation.setGlobalPropagator(
+        new core.CompositePropagator({
+          propagators: [new core.W3CTraceContextPropagator(), new core.W3CBaggagePropagator()],
+        }),
+      );
+      api.trace.setGlobalTracerProvider(tracerProvider);
+      api.metrics.setGlobalMeterProvider(meterProvider);
+      api.metrics.getMeter('cold-start').createCounter('cold_start.runs').add(1);
+      return {
+        tracer: api.trace.getTracer('cold-start'),
+        stop: () => Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]),
+      };
     },
   },
 };
