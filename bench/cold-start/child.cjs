@@ -1,7 +1,7 @@
 // One cold start, in its own process: `node child.cjs <setup> <mode>`. `import` only requires
 // the set-up's entry modules; `start` also starts the SDK, ends one span and shuts down (which
 // exports it to OTEL_EXPORTER_OTLP_ENDPOINT). Prints one JSON line: times in milliseconds from
-// this script's first line, how many modules `require` loaded, and the CPU time (user + system)
+// this script's first line (required, started, first span ended, shut down), how many modules `require` loaded, and the CPU time (user + system)
 // the process used since it started, Node's own start-up included.
 const t0 = process.hrtime.bigint();
 const ms = () => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -176,9 +176,11 @@ async function main() {
   const modules = Object.keys(require.cache).length;
   if (mode === 'import') return { importMs, modules, cpuMs: cpuMs() };
   const { tracer, stop } = await chosen.start(loaded);
+  const startedMs = ms();
   tracer.startSpan('first span').end();
+  const spanEndedMs = ms();
   await stop();
-  return { importMs, modules, startMs: ms(), cpuMs: cpuMs() };
+  return { importMs, modules, startedMs, spanEndedMs, startMs: ms(), cpuMs: cpuMs() };
 }
 
 main().then(

@@ -1,8 +1,8 @@
 import type * as http from 'node:http';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { type AgentOptions, Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { AgentOptions } from 'node:https';
 import { type IExporterTransport, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
 import { isRetryableHttpStatus } from '../is-retryable-http-status.js';
+import { nodeHttp, nodeHttps } from './node-http-modules.js';
 import { parseRetryAfter, RetryableExportError } from './retryable-export-error.js';
 
 /** As the SDK's transport: a bigger answer to an export is not a collector's. */
@@ -31,16 +31,27 @@ export interface HttpExporterTransportOptions {
   agentOptions: AgentOptions;
 }
 
+/** How one transport sends: the keep-alive agent and the `request` of its URL's protocol. */
+interface HttpClient {
+  agent: http.Agent;
+  request: typeof http.request;
+}
+
 /**
- * The keep-alive agent of one transport, made on its first send: as the SDK's
+ * The client of one transport, made on its first send: the agent as the SDK's
  * `httpAgentFactoryFromOptions()` makes it (the TLS material only for `https:`), without its
- * dynamic `import()` of `http`/`https`, which would start Node's ESM loader at the first export
- * (this module imports them already).
+ * dynamic `import()` of `http`/`https`, which would start Node's ESM loader at the first export;
+ * `node:http`/`https` are required here instead, so an app that has not exported yet has not
+ * loaded them.
  */
-function createAgent(protocol: string, options: AgentOptions): http.Agent {
-  if (protocol === 'https:') return new HttpsAgent(options);
+function createClient(protocol: string, options: AgentOptions): HttpClient {
+  if (protocol === 'https:') {
+    const https = nodeHttps();
+    return { agent: new https.Agent(options), request: https.request };
+  }
   const { ca: _ca, cert: _cert, key: _key, ...plaintext } = options;
-  return new HttpAgent(plaintext);
+  const http = nodeHttp();
+  return { agent: new http.Agent(plaintext), request: http.request };
 }
 
 /**
@@ -54,25 +65,25 @@ export function createHttpExporterTransport(
   options: HttpExporterTransportOptions,
 ): IExporterTransport {
   const url = new URL(options.url);
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  let agent: http.Agent | undefined;
+  let client: HttpClient | undefined;
   return {
     async send(data, timeoutMillis) {
-      agent ??= createAgent(url.protocol, options.agentOptions);
+      client ??= createClient(url.protocol, options.agentOptions);
       const headers: Record<string, string> = { ...options.headers };
       if (options.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
       headers['Content-Length'] = String(data.byteLength);
+      const { agent, request } = client;
       return post(request, url, { method: 'POST', headers, agent }, data, timeoutMillis);
     },
     shutdown() {
       // Called once the delegate's sends have settled: close the keep-alive sockets.
-      agent?.destroy();
+      client?.agent.destroy();
     },
   };
 }
 
 function post(
-  request: typeof httpRequest,
+  request: typeof http.request,
   url: URL,
   options: http.RequestOptions,
   body: Uint8Array,
