@@ -3,12 +3,12 @@
 // (@opentelemetry/sdk-node, same OTEL_* variables, no instrumentations) and two raw SDK set-ups:
 // a BasicTracerProvider + OTLP/protobuf exporter alone (traces only), and the same signals as
 // ours written by hand (traces and metrics over OTLP/protobuf, the resource detectors, the W3C
-// propagators, the context manager; child.cjs `raw-full`). Each run is a new `node` process; the set-ups
-// alternate within each round (rotating who goes first), and the table gives medians, the spread
-// (lowest–highest) and the median per-round ratio ours/other; the detail adds each process's CPU
-// time (user + system, from its start to its last line) and its median per-round ratio, which
-// other load on the machine moves less than the wall time. Targets: ours ≤ NodeSDK and
-// ≤ 1.10× the raw set-ups, whole process (Node's own start-up is in every figure).
+// propagators, the context manager; child.cjs `raw-full`). Each run is a new `node` process;
+// the set-ups alternate within each round (rotating who goes first), and the table gives
+// medians, the spread (lowest–highest) and the median per-round ratio ours/other; the detail
+// adds each process's CPU time (user + system, from its start to its last line) and its median
+// per-round ratio, which other load on the machine moves less than the wall time. Targets: ours
+// ≤ NodeSDK and ≤ 1.10× the raw set-ups, whole process (Node's own start-up is in every figure).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';

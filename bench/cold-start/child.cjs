@@ -1,8 +1,9 @@
 // One cold start, in its own process: `node child.cjs <setup> <mode>`. `import` only requires
 // the set-up's entry modules; `start` also starts the SDK, ends one span and shuts down (which
 // exports it to OTEL_EXPORTER_OTLP_ENDPOINT). Prints one JSON line: times in milliseconds from
-// this script's first line (required, started, first span ended, shut down), how many modules `require` loaded, and the CPU time (user + system)
-// the process used since it started, Node's own start-up included.
+// this script's first line (required, started, first span ended, shut down), how many modules
+// `require` loaded, and the CPU time (user + system) the process used since it started, Node's
+// own start-up included.
 const t0 = process.hrtime.bigint();
 const ms = () => Number(process.hrtime.bigint() - t0) / 1e6;
 const cpuMs = () => {
