@@ -2,9 +2,8 @@ import { createRequire } from 'node:module';
 import type { DiagnoseTelemetryOptions, Diagnosis } from '@proc/telemetry-doctor';
 
 // @proc/telemetry-doctor is required on the first diagnosis, not when this package loads: an app
-// that never asks for one (most) does not pay for it (its bundle, and `node:net`/`tls` beneath
-// it) in its cold start. The ESM build gets `createRequire(import.meta.url)` here
-// (tooling/typescript/mark-dist.cjs).
+// that never asks for one (most) does not pay for its bundle in its cold start. The ESM build
+// gets `createRequire(import.meta.url)` here (tooling/typescript/mark-dist.cjs).
 const requireFromHere = createRequire(__filename);
 
 type DoctorModule = typeof import('@proc/telemetry-doctor');

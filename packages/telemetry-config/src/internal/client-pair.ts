@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type * as Tls from 'node:tls';
-
-// `node:tls` is about 4 ms of a cold `require`, and only a configured client key and
-// certificate need it here: required on that first check, not when the package loads.
-const requireFromHere = createRequire(__filename);
+import { createSecureContext } from 'node:tls';
 
 /**
  * Why the client key and certificate files cannot make a TLS client identity (not PEM, a key
@@ -14,7 +9,6 @@ const requireFromHere = createRequire(__filename);
  */
 export function clientPairProblem(keyFile: string, certificateFile: string): string | undefined {
   try {
-    const { createSecureContext } = requireFromHere('node:tls') as typeof Tls;
     createSecureContext({
       key: readFileSync(resolve(keyFile)),
       cert: readFileSync(resolve(certificateFile)),

@@ -1,8 +1,8 @@
 import type * as http from 'node:http';
-import type { AgentOptions } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { type AgentOptions, Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type IExporterTransport, OTLPExporterError } from '@opentelemetry/otlp-exporter-base';
 import { isRetryableHttpStatus } from '../is-retryable-http-status.js';
-import { nodeHttp, nodeHttps } from './node-http-modules.js';
 import { parseRetryAfter, RetryableExportError } from './retryable-export-error.js';
 
 /** As the SDK's transport: a bigger answer to an export is not a collector's. */
@@ -31,27 +31,16 @@ export interface HttpExporterTransportOptions {
   agentOptions: AgentOptions;
 }
 
-/** How one transport sends: the keep-alive agent and the `request` of its URL's protocol. */
-interface HttpClient {
-  agent: http.Agent;
-  request: typeof http.request;
-}
-
 /**
- * The client of one transport, made on its first send: the agent as the SDK's
+ * The keep-alive agent of one transport, made on its first send: as the SDK's
  * `httpAgentFactoryFromOptions()` makes it (the TLS material only for `https:`), without its
- * dynamic `import()` of `http`/`https`, which would start Node's ESM loader at the first export;
- * `node:http`/`https` are required here instead, so an app that has not exported yet has not
- * loaded them.
+ * dynamic `import()` of `http`/`https`, which would start Node's ESM loader at the first export
+ * (this module imports them already).
  */
-function createClient(protocol: string, options: AgentOptions): HttpClient {
-  if (protocol === 'https:') {
-    const https = nodeHttps();
-    return { agent: new https.Agent(options), request: https.request };
-  }
+function createAgent(protocol: string, options: AgentOptions): http.Agent {
+  if (protocol === 'https:') return new HttpsAgent(options);
   const { ca: _ca, cert: _cert, key: _key, ...plaintext } = options;
-  const http = nodeHttp();
-  return { agent: new http.Agent(plaintext), request: http.request };
+  return new HttpAgent(plaintext);
 }
 
 /**
@@ -65,25 +54,25 @@ export function createHttpExporterTransport(
   options: HttpExporterTransportOptions,
 ): IExporterTransport {
   const url = new URL(options.url);
-  let client: HttpClient | undefined;
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  let agent: http.Agent | undefined;
   return {
     async send(data, timeoutMillis) {
-      client ??= createClient(url.protocol, options.agentOptions);
+      agent ??= createAgent(url.protocol, options.agentOptions);
       const headers: Record<string, string> = { ...options.headers };
       if (options.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
       headers['Content-Length'] = String(data.byteLength);
-      const { agent, request } = client;
       return post(request, url, { method: 'POST', headers, agent }, data, timeoutMillis);
     },
     shutdown() {
       // Called once the delegate's sends have settled: close the keep-alive sockets.
-      client?.agent.destroy();
+      agent?.destroy();
     },
   };
 }
 
 function post(
-  request: typeof http.request,
+  request: typeof httpRequest,
   url: URL,
   options: http.RequestOptions,
   body: Uint8Array,

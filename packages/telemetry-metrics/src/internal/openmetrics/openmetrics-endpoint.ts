@@ -1,12 +1,6 @@
-import type * as Http from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { logger } from '../diag.js';
 import { acceptsOpenMetrics } from './accepts-openmetrics.js';
-
-// `node:http` (and `net` under it) is about 4 ms of a cold `require`, needed here only by a
-// Prometheus endpoint: required when one starts, not when the package loads.
-const requireFromHere = createRequire(__filename);
 
 /** Where Prometheus scrapes, as the exporter's default endpoint. */
 const PATH = '/metrics';
@@ -37,7 +31,6 @@ export interface OpenMetricsEndpoint {
  */
 export function startOpenMetricsEndpoint(options: OpenMetricsEndpointOptions): OpenMetricsEndpoint {
   const base = `http://${options.host}:${options.port}/`;
-  const { createServer } = requireFromHere('node:http') as typeof Http;
   const server = createServer((request, response) => {
     let pathname: string;
     try {
