@@ -1,8 +1,9 @@
 // One cold start, in its own process: `node child.cjs <setup> <mode>`. `import` only requires
 // the set-up's entry modules; `start` also starts the SDK, ends one span and shuts down (which
 // exports it to OTEL_EXPORTER_OTLP_ENDPOINT). Prints one JSON line: times in milliseconds from
-// this script's first line, how many modules `require` loaded, and the CPU time (user + system)
-// the process used since it started, Node's own start-up included.
+// this script's first line (required, started, first span ended, shut down), how many modules
+// `require` loaded, and the CPU time (user + system) the process used since it started, Node's
+// own start-up included.
 const t0 = process.hrtime.bigint();
 const ms = () => Number(process.hrtime.bigint() - t0) / 1e6;
 const cpuMs = () => {
@@ -80,8 +81,9 @@ const SETUPS = {
       return { tracer: trace.getTracer('cold-start'), stop: () => sdk.shutdown() };
     },
   },
-  // The raw SDK set up by hand: a tracer provider with a batch processor and the OTLP/protobuf
-  // exporter, a meter provider with a periodic OTLP reader is left out (one signal, the floor).
+  // The raw SDK set up by hand, traces only: a tracer provider with a batch processor and the
+  // OTLP/protobuf exporter, nothing else (one signal, no resource detection, no globals: the
+  // floor, and the issue's baseline).
   raw: {
     load: () => ({
       base: require('@opentelemetry/sdk-trace-base'),
@@ -95,6 +97,76 @@ const SETUPS = {
       return { tracer: provider.getTracer('cold-start'), stop: () => provider.shutdown() };
     },
   },
+  // The raw SDK set up by hand for what initTelemetry() starts from the same OTEL_* variables:
+  // traces (batch processor, OTLP/protobuf) and metrics (periodic reader, OTLP/protobuf), the
+  // resource detectors @proc/telemetry-resource runs by default (env, host, os, process,
+  // container, and a service.instance.id, which ours always sets), the W3C trace-context and
+  // baggage propagators and the AsyncLocalStorage context manager, all registered as the API's
+  // globals; one metric recorded, so its shutdown exports metrics as ours does (logs: ours
+  // builds them on the first logger asked for, so neither side starts them here).
+  'raw-full': {
+    load: () => ({
+      api: require('@opentelemetry/api'),
+      asyncHooks: require('@opentelemetry/context-async-hooks'),
+      core: require('@opentelemetry/core'),
+      resources: require('@opentelemetry/resources'),
+      container: require('@opentelemetry/resource-detector-container'),
+      base: require('@opentelemetry/sdk-trace-base'),
+      traceExporter: require('@opentelemetry/exporter-trace-otlp-proto'),
+      sdkMetrics: require('@opentelemetry/sdk-metrics'),
+      metricExporter: require('@opentelemetry/exporter-metrics-otlp-proto'),
+    }),
+    start: async (loaded) => {
+      const { api, asyncHooks, core, resources, container, base, sdkMetrics } = loaded;
+      const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+      // The SDK's default (telemetry.sdk.*) under what the detectors find, as ours merges them.
+      const resource = resources.defaultResource().merge(
+        resources.detectResources({
+          detectors: [
+            resources.envDetector,
+            resources.hostDetector,
+            resources.osDetector,
+            resources.processDetector,
+            container.containerDetector,
+            resources.serviceInstanceIdDetector,
+          ],
+        }),
+      );
+      const tracerProvider = new base.BasicTracerProvider({
+        resource,
+        spanProcessors: [
+          new base.BatchSpanProcessor(
+            new loaded.traceExporter.OTLPTraceExporter({ url: `${endpoint}/v1/traces` }),
+          ),
+        ],
+      });
+      const meterProvider = new sdkMetrics.MeterProvider({
+        resource,
+        readers: [
+          new sdkMetrics.PeriodicExportingMetricReader({
+            exporter: new loaded.metricExporter.OTLPMetricExporter({
+              url: `${endpoint}/v1/metrics`,
+            }),
+          }),
+        ],
+      });
+      api.context.setGlobalContextManager(
+        new asyncHooks.AsyncLocalStorageContextManager().enable(),
+      );
+      api.propagation.setGlobalPropagator(
+        new core.CompositePropagator({
+          propagators: [new core.W3CTraceContextPropagator(), new core.W3CBaggagePropagator()],
+        }),
+      );
+      api.trace.setGlobalTracerProvider(tracerProvider);
+      api.metrics.setGlobalMeterProvider(meterProvider);
+      api.metrics.getMeter('cold-start').createCounter('cold_start.runs').add(1);
+      return {
+        tracer: api.trace.getTracer('cold-start'),
+        stop: () => Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]),
+      };
+    },
+  },
 };
 
 async function main() {
@@ -105,9 +177,11 @@ async function main() {
   const modules = Object.keys(require.cache).length;
   if (mode === 'import') return { importMs, modules, cpuMs: cpuMs() };
   const { tracer, stop } = await chosen.start(loaded);
+  const startedMs = ms();
   tracer.startSpan('first span').end();
+  const spanEndedMs = ms();
   await stop();
-  return { importMs, modules, startMs: ms(), cpuMs: cpuMs() };
+  return { importMs, modules, startedMs, spanEndedMs, startMs: ms(), cpuMs: cpuMs() };
 }
 
 main().then(

@@ -65,8 +65,6 @@ export type {
   DoctorFindingCode,
   DoctorSignal,
 } from '@proc/telemetry-doctor';
-// @proc/telemetry-doctor
-export { diagnoseTelemetry } from '@proc/telemetry-doctor';
 export type { LogExportCounts } from '@proc/telemetry-logs';
 // @proc/telemetry-logs
 export { SeverityNumber } from '@proc/telemetry-logs';
@@ -89,6 +87,8 @@ export type {
 } from '@proc/telemetry-tracing';
 // @proc/telemetry-tracing
 export { recordException, spanBuilder, traced, withSpan } from '@proc/telemetry-tracing';
+// @proc/telemetry-doctor's diagnosis, loaded on the first call.
+export { diagnoseTelemetry } from './diagnose-telemetry.js';
 // The one function this package adds.
 export { initTelemetry } from './init-telemetry.js';
 export type {
