@@ -31,14 +31,15 @@ describe.each(PROTOCOLS)('retries over OTLP %s', (protocol) => {
     diag.disable();
   });
 
-  function start(retry: Record<string, string>) {
+  /** Starts tracing with `env` over the receiver's endpoint and ends three spans. */
+  function start(env: Record<string, string>) {
     const config = loadConfig({
       env: {
         OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
         OTEL_EXPORTER_OTLP_ENDPOINT: protocol === 'grpc' ? receiver.grpcUrl : receiver.httpUrl,
         OTEL_EXPORTER_OTLP_TIMEOUT: '300',
         OTEL_TRACES_SAMPLER: 'always_on',
-        ...retry,
+        ...env,
       },
     });
     handle = initTracerProvider(config.traces);
@@ -93,23 +94,15 @@ describe.each(PROTOCOLS)('retries over OTLP %s', (protocol) => {
   it('should hold no more than PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING while failing, the retry in flight included', async () => {
     receiver.failFor(60_000, { httpStatus: 503, grpcCode: 14 });
     const budget = 16_384;
-    const config = loadConfig({
-      env: {
-        OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
-        OTEL_EXPORTER_OTLP_ENDPOINT: protocol === 'grpc' ? receiver.grpcUrl : receiver.httpUrl,
-        OTEL_EXPORTER_OTLP_TIMEOUT: '300',
-        OTEL_TRACES_SAMPLER: 'always_on',
-        OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '5',
-        PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING: String(budget),
-        PROC_TELEMETRY_RETRY_MAX_ATTEMPTS: '1000',
-        PROC_TELEMETRY_RETRY_INITIAL_BACKOFF_MILLIS: '5',
-        PROC_TELEMETRY_RETRY_MAX_BACKOFF_MILLIS: '10',
-      },
-    });
-    handle = initTracerProvider(config.traces);
-    const tracing = handle;
-    const tracer = tracing.getTracer('retries');
     const before = requests();
+    const tracing = start({
+      OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '5',
+      PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING: String(budget),
+      PROC_TELEMETRY_RETRY_MAX_ATTEMPTS: '1000',
+      PROC_TELEMETRY_RETRY_INITIAL_BACKOFF_MILLIS: '5',
+      PROC_TELEMETRY_RETRY_MAX_BACKOFF_MILLIS: '10',
+    });
+    const tracer = tracing.getTracer('retries');
     // A batch at a time, the loop yielding between them, so retries start while batches come:
     // each retry leaves the queue while in flight, and comes back when it fails.
     // What is held (waiting and in flight) between batches, once the first attempt has failed
