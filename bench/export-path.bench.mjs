@@ -8,6 +8,7 @@
 // The child side (`--child <json>`) is shared with collector-down.bench.mjs (suite 5).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import { quick } from './lib/harness.mjs';
 import { reportSuite } from './lib/suite-report.mjs';
 
@@ -48,6 +49,9 @@ async function rawPipeline(spec) {
       done(result);
     });
   };
+  // The SDK's OTLP/HTTP transport imports `node:http` at its first export (ours imports it with
+  // the package): loaded now, so neither side's first export loads modules inside the measurement.
+  if (spec.protocol !== 'grpc') await import('node:http');
   const provider = new BasicTracerProvider({
     sampler: new AlwaysOnSampler(),
     spanProcessors: [new BatchSpanProcessor(exporter, { ...BATCH, exportTimeoutMillis: 30_000 })],
@@ -69,21 +73,26 @@ async function rawPipeline(spec) {
 async function oursPipeline(spec) {
   const { defaultTelemetryConfig } = await import('@proc/telemetry-config');
   const { initTracerProvider } = await import('@proc/telemetry-tracing');
+  const { loadOtlpTransport } = await import('@proc/telemetry-otlp');
   const base = defaultTelemetryConfig().traces;
+  const exportConfig = {
+    ...base.export,
+    protocol: spec.protocol,
+    endpoint: spec.endpoint,
+    timeoutMillis: spec.timeoutMillis,
+    ...(spec.maxQueueBytes === undefined ? {} : { maxQueueBytes: spec.maxQueueBytes }),
+    ...(spec.maxQueueBytesWhileFailing === undefined
+      ? {}
+      : { maxQueueBytesWhileFailing: spec.maxQueueBytesWhileFailing }),
+  };
+  // As initTelemetry() does at start-up: over gRPC it loads @grpc/grpc-js before the first export
+  // (the raw gRPC exporter loads it when it is made), so that load is not inside the measurement.
+  await loadOtlpTransport(exportConfig, 'traces.export');
   const handle = initTracerProvider({
     ...base,
     sampler: { type: 'always_on', ratio: 1 },
     batch: { ...base.batch, ...BATCH },
-    export: {
-      ...base.export,
-      protocol: spec.protocol,
-      endpoint: spec.endpoint,
-      timeoutMillis: spec.timeoutMillis,
-      ...(spec.maxQueueBytes === undefined ? {} : { maxQueueBytes: spec.maxQueueBytes }),
-      ...(spec.maxQueueBytesWhileFailing === undefined
-        ? {}
-        : { maxQueueBytesWhileFailing: spec.maxQueueBytesWhileFailing }),
-    },
+    export: exportConfig,
   });
   let report;
   return {
@@ -107,12 +116,37 @@ async function oursPipeline(spec) {
 
 const mib = (bytes) => bytes / 1024 / 1024;
 
+/** What the process holds, by kind, in MiB: for `memoryTrace` (where a growth of RSS sits). */
+function memoryBreakdown(millis) {
+  const usage = process.memoryUsage();
+  const spaces = Object.fromEntries(
+    v8.getHeapSpaceStatistics().map((space) => [space.space_name, mib(space.space_size)]),
+  );
+  return {
+    seconds: millis / 1000,
+    rss: mib(usage.rss),
+    heapTotal: mib(usage.heapTotal),
+    heapUsed: mib(usage.heapUsed),
+    external: mib(usage.external),
+    arrayBuffers: mib(usage.arrayBuffers),
+    newSpace: spaces.new_space,
+    oldSpace: spaces.old_space,
+    codeSpace: spaces.code_space,
+  };
+}
+
 /** Runs one producer as `spec` says and reports what it made, cost and held. */
 async function runChild(spec) {
   const setup = spec.impl === 'raw' ? await rawPipeline(spec) : await oursPipeline(spec);
   const rss = { start: process.memoryUsage().rss, peak: 0, end: 0 };
+  const memory = spec.memoryTrace ? [] : undefined;
+  const traceStarted = performance.now();
+  const traceMemory = () => memory?.push(memoryBreakdown(performance.now() - traceStarted));
+  traceMemory();
+  let tick = 0;
   const sampler = setInterval(() => {
     rss.peak = Math.max(rss.peak, process.memoryUsage().rss);
+    if (++tick % 5 === 0) traceMemory();
   }, 100);
   const cpuStart = process.cpuUsage();
   const started = performance.now();
@@ -145,6 +179,7 @@ async function runChild(spec) {
   clearInterval(sampler);
   rss.end = process.memoryUsage().rss;
   rss.peak = Math.max(rss.peak, rss.end, rss.start);
+  traceMemory();
   const counts = setup.counts();
   return {
     made,
@@ -155,6 +190,7 @@ async function runChild(spec) {
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     peakInFlight: counts.peakInFlight,
     counted: counts.counted,
+    ...(memory === undefined ? {} : { memory }),
   };
 }
 

@@ -184,10 +184,11 @@ export interface ExportConfig {
    */
   maxQueueBytes: number;
   /**
-   * Bytes of waiting requests this signal admits at most while its exports fail: from a failed
-   * attempt (refused, timed out, rejected, retryable) until the next delivery, and while an
-   * attempt has gone unanswered for a second (a collector that never answers). New batches
-   * beyond it are dropped and counted (`queue full`); what was held before stays. The full
+   * Bytes of requests this signal admits at most while its exports fail, waiting or in flight
+   * (a failed attempt's request comes back to wait): from a failed attempt (refused, timed out,
+   * rejected, retryable) until the next delivery, and while an attempt has gone unanswered for a
+   * second (a collector that never answers). New batches beyond it are dropped and counted
+   * (`queue full`); what was held before stays. The full
    * `maxQueueBytes` is for bursts the collector takes; this bounds what an outage adds to the
    * process. Above `maxQueueBytes` it has no effect (set them equal to keep the whole budget
    * through an outage). Integer >= 1. Env: `PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING`, per

@@ -38,8 +38,9 @@ const jitter = (millis: number) => millis * (0.8 + Math.random() * 0.4);
  * does not fit is refused at `enqueue()` and counted as dropped), and at most `maxInFlight`
  * payloads are beyond them, so the memory an outage can take is bounded whatever the rate. While
  * exports fail (the last attempt failed, or one has gone unanswered for `stalledAfterMillis`),
- * new payloads are admitted only within the smaller `maxQueuedBytesWhileFailing`: the full
- * budget absorbs a burst the endpoint will take, not an outage. What is already held stays.
+ * new payloads are admitted only within the smaller `maxQueuedBytesWhileFailing`, which then
+ * counts what is in flight as well (a failed attempt's payload comes back): the full budget
+ * absorbs a burst the endpoint will take, not an outage. What is already held stays.
  *
  * It replaces what the SDK's batch processor and OTLP exporters do together, which grows the
  * exports in flight without bound while the collector is down: the processor starts a new export
@@ -80,6 +81,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
   let inFlight = 0;
   let waitingItems = 0; // what `maxQueuedItems` bounds; a retried payload returns to it unchecked
   let waitingBytes = 0; // the same for `maxQueuedBytes`
+  let inFlightBytes = 0; // what is in flight: counted against the budget while exports fail
   let closed = false;
   let backoff = 0; // grows while the endpoint keeps failing, reset by a delivery
   let failingSince = 0; // failed attempts since the last delivery: one warning per outage
@@ -126,6 +128,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
 
   const onOutcome = (entry: Entry<T>, outcome: DeliveryOutcome, timedOut = false) => {
     inFlight--;
+    inFlightBytes -= entry.bytes;
     stats.inFlight = inFlight;
     if (outcome.status === 'delivered') {
       if (failingSince > 0) {
@@ -190,6 +193,7 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
     }
     entry.attempts++;
     inFlight++;
+    inFlightBytes += entry.bytes;
     stats.inFlight = inFlight;
     if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
     let answered = false;
@@ -284,8 +288,16 @@ export function createDeliveryQueue<T>(options: DeliveryQueueOptions<T>): Delive
       `${options.signal}: the export queue is full (${held}), dropping ${items} item(s); further drops are counted, not logged${raise}`,
     );
   };
+  /**
+   * While exports fail, what is in flight counts against the budget too: an attempt that fails
+   * returns its payload to the queue, so the room it left while in flight is not room. Without
+   * this every retry admitted one more batch, held as item objects while it filled, which
+   * survived V8's young-generation collections and so grew the young generation (16 → 32 MiB) in
+   * a long outage (docs/benchmarks.md, "Collector down memory", fifth pass).
+   */
+  const heldBytes = () => (failing() ? waitingBytes + inFlightBytes : waitingBytes);
   const fits = (items: number, bytes: number) =>
-    waitingItems + items <= maxItems && waitingBytes + bytes <= byteBound();
+    waitingItems + items <= maxItems && heldBytes() + bytes <= byteBound();
   /** What `items` items will take once encoded, from what the accepted ones took. */
   const estimateBytes = (items: number) =>
     stats.accepted === 0 ? 0 : Math.ceil((stats.acceptedBytes / stats.accepted) * items);

@@ -48,9 +48,10 @@ export interface DeliveryQueueOptions<T> {
    */
   maxQueuedBytes?: number;
   /**
-   * Bytes waiting at most while exports are failing: from a failed attempt until the next
-   * delivery, and while an attempt has gone unanswered for `stalledAfterMillis`. New payloads
-   * beyond it are refused (dropped, counted); what was held before stays. Above
+   * Bytes waiting or in flight at most while exports are failing: from a failed attempt until
+   * the next delivery, and while an attempt has gone unanswered for `stalledAfterMillis` (an
+   * attempt in flight then counts: if it fails its payload comes back). New payloads beyond it
+   * are refused (dropped, counted); what was held before stays. Above
    * `maxQueuedBytes` it has no effect. An `ExportConfig`'s `maxQueueBytesWhileFailing` fits.
    * Default: `maxQueuedBytes`.
    */

@@ -428,6 +428,33 @@ describe('createDeliveryQueue', () => {
       expect(queue.enqueue('eeeeeeeeee', 1)).toBe(true);
     });
 
+    it('should count a retry in flight against the budget while failing: the room it leaves is not room', async () => {
+      const target = controlledDeliver();
+      const queue = createDeliveryQueue<string>({
+        signal: 'traces',
+        deliver: target.deliver,
+        maxQueuedBytes: 100,
+        maxQueuedBytesWhileFailing: 10,
+        stalledAfterMillis: 60_000,
+        sizeOf: (payload) => payload.length,
+        retry: fast,
+      });
+      queue.enqueue('aaaa', 1); // in flight
+      queue.enqueue('bbbb', 1);
+      queue.enqueue('cccc', 1);
+      await target.answerNext(unavailable); // failing: 'aaaa' waits for its retry, 12 bytes wait
+      expect(queue.enqueue('d', 1)).toBe(false);
+      await waitFor('the retry to start', () => target.calls.length === 1, { timeoutMs: 5000 });
+      // 'aaaa' is in flight again: 8 bytes wait, and 9 would fit 10, but with the retry 12 are
+      // held, and it comes back if it fails.
+      expect(queue.stats()).toMatchObject({ inFlight: 1, queuedBytes: 12 });
+      expect(queue.enqueue('d', 1)).toBe(false);
+      expect(queue.stats().dropped).toBe(2);
+      await target.answerNext({ status: 'delivered' });
+      // Delivered: no longer failing; only what waits counts, against the full budget.
+      expect(queue.enqueue('eeeeeeeeee', 1)).toBe(true);
+    });
+
     it('should count an attempt unanswered past stalledAfterMillis as failing, but not during a synchronous burst', async () => {
       const target = controlledDeliver();
       const queue = budgeted(target, 20);

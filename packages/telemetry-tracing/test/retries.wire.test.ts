@@ -31,14 +31,15 @@ describe.each(PROTOCOLS)('retries over OTLP %s', (protocol) => {
     diag.disable();
   });
 
-  function start(retry: Record<string, string>) {
+  /** Starts tracing with `env` over the receiver's endpoint and ends three spans. */
+  function start(env: Record<string, string>) {
     const config = loadConfig({
       env: {
         OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
         OTEL_EXPORTER_OTLP_ENDPOINT: protocol === 'grpc' ? receiver.grpcUrl : receiver.httpUrl,
         OTEL_EXPORTER_OTLP_TIMEOUT: '300',
         OTEL_TRACES_SAMPLER: 'always_on',
-        ...retry,
+        ...env,
       },
     });
     handle = initTracerProvider(config.traces);
@@ -88,6 +89,37 @@ describe.each(PROTOCOLS)('retries over OTLP %s', (protocol) => {
     await tracing.forceFlush({ timeoutMillis: 10_000 });
     expect(tracing.exportCounts()).toMatchObject({ exported: 0, failed: 3 });
     expect(requests() - before).toBe(2);
+  });
+
+  it('should hold no more than PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING while failing, the retry in flight included', async () => {
+    receiver.failFor(60_000, { httpStatus: 503, grpcCode: 14 });
+    const budget = 16_384;
+    const before = requests();
+    const tracing = start({
+      OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '5',
+      PROC_TELEMETRY_MAX_QUEUE_BYTES_WHILE_FAILING: String(budget),
+      PROC_TELEMETRY_RETRY_MAX_ATTEMPTS: '1000',
+      PROC_TELEMETRY_RETRY_INITIAL_BACKOFF_MILLIS: '5',
+      PROC_TELEMETRY_RETRY_MAX_BACKOFF_MILLIS: '10',
+    });
+    const tracer = tracing.getTracer('retries');
+    // A batch at a time, the loop yielding between them, so retries start while batches come:
+    // each retry leaves the queue while in flight, and comes back when it fails.
+    // What is held (waiting and in flight) between batches, once the first attempt has failed
+    // (its retry has reached the receiver): the batches before it came under the full budget.
+    let heldWhileFailing = 0;
+    for (let batch = 0; batch < 300; batch++) {
+      for (let i = 0; i < 5; i++) tracer.startSpan(`held-${batch}-${i}`).end();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const held = tracing.exportCounts()?.queuedBytes ?? 0;
+      if (requests() - before >= 2) heldWhileFailing = Math.max(heldWhileFailing, held);
+    }
+    const counts = tracing.exportCounts();
+    expect(requests() - before).toBeGreaterThan(10); // retried, and answered 503 every time
+    expect(counts?.exported).toBe(0);
+    expect(counts?.dropped).toBeGreaterThan(0); // the budget was reached: it held the line
+    expect(heldWhileFailing).toBeGreaterThan(0);
+    expect(heldWhileFailing).toBeLessThanOrEqual(budget);
   });
 
   it('should not retry a final refusal whatever the attempts', async () => {
