@@ -3,6 +3,7 @@ export { explainConfig } from './explain-config.js';
 export { isSamplingRatio } from './is-sampling-ratio.js';
 export { loadConfig } from './load-config.js';
 export { logConfigWarning } from './log-config-warning.js';
+export { OTLP_EXPORT_USER_AGENT } from './otlp-export-user-agent.js';
 export { parseConfig } from './parse-config.js';
 export { parseOtlpEndpoint } from './parse-otlp-endpoint.js';
 export { processInstanceId } from './process-instance-id.js';

@@ -14,7 +14,7 @@ import {
   ProtobufMetricsSerializer,
   ProtobufTraceSerializer,
 } from '@opentelemetry/otlp-transformer';
-import type { ExportConfig } from '@proc/telemetry-config';
+import { type ExportConfig, OTLP_EXPORT_USER_AGENT } from '@proc/telemetry-config';
 import { type GrpcExporterBase, loadGrpcExporterBase } from './internal/grpc-exporter-base.js';
 import { grpcTransportOptions } from './internal/grpc-transport-options.js';
 import { createHttpExporterTransport } from './internal/http-exporter-transport.js';
@@ -39,9 +39,6 @@ import type {
  * way (it fails, rather than waits, past it).
  */
 const DELEGATE_CONCURRENCY_LIMIT = 1000;
-
-/** Sent with every OTLP/HTTP request, as the SDK's exporters send theirs. */
-const USER_AGENT = 'proc-telemetry-otlp';
 
 /** Responses of the export service, decoded only to log a partial success. */
 const RESPONSE_DECODERS: Record<OtlpSignal, Record<OtlpEncoding, ISerializer<never, unknown>>> = {
@@ -176,7 +173,11 @@ function createDelegate(
     ),
     createHttpExporterTransport({
       url: transport.url,
-      headers: { ...transport.headers, 'Content-Type': contentType, 'User-Agent': USER_AGENT },
+      headers: {
+        ...transport.headers,
+        'Content-Type': contentType,
+        'User-Agent': OTLP_EXPORT_USER_AGENT,
+      },
       compression: shared.compression,
       agentOptions: transport.httpAgentOptions,
     }),

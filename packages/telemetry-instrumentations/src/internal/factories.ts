@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import type { InstrumentationName } from '@proc/telemetry-config';
+import { isOtlpExportRequest } from './is-otlp-export-request.js';
 
 // Each instrumentation is required when its name is enabled, not when this package is loaded: an
 // app that enables none (the default) loads none of them. The ESM build gets
@@ -20,10 +21,14 @@ type RuntimeNode = typeof import('@opentelemetry/instrumentation-runtime-node');
  */
 export const FACTORIES: Readonly<Record<InstrumentationName, () => Instrumentation>> = {
   // Spans and metrics with the stable HTTP semantic conventions (http.request.method, url.full,
-  // http.response.status_code), the only ones the 0.2xx line emits.
+  // http.response.status_code), the only ones the 0.2xx line emits. Our own OTLP exports are
+  // never traced (see isOtlpExportRequest).
   http: () => {
     const { HttpInstrumentation } = requireFromHere('@opentelemetry/instrumentation-http') as Http;
-    return new HttpInstrumentation({ enabled: false });
+    return new HttpInstrumentation({
+      enabled: false,
+      ignoreOutgoingRequestHook: isOtlpExportRequest,
+    });
   },
   // Node's global fetch is undici: its diagnostics channels give client spans for fetch too.
   undici: () => {
