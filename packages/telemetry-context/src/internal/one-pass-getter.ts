@@ -104,17 +104,6 @@ class OnePassGetter implements TextMapGetter<HeaderCarrier> {
   }
 
   get(carrier: HeaderCarrier, key: string): string | string[] | undefined {
-    // The propagators ask with the exact names, and a field is most often absent or one string.
-    if (carrier === this.carrier) {
-      if (key === TRACEPARENT) {
-        if (this.count0 === 0) return undefined;
-        if (this.count0 === 1 && typeof this.first0 === 'string') return this.first0;
-      } else if (key === TRACESTATE) {
-        if (this.count1 === 0) return undefined;
-      } else if (key === BAGGAGE && this.count2 === 0) {
-        return undefined;
-      }
-    }
     const slot = carrier === this.carrier ? slotOf(key) : -1;
     if (slot === 0) return read(this.count0, this.first0, this.more?.[0], this.isList);
     if (slot === 1) return read(this.count1, this.first1, this.more?.[1], this.isList);
