@@ -14,15 +14,15 @@ import { defaultTracer } from './internal/default-tracer.js';
 import { runInSpan } from './internal/run-in-span.js';
 import {
   assertAttributeKey,
+  assertAttributeKeys,
   assertKind,
   assertName,
+  NO_ATTRIBUTES,
   linkTo,
   mergeAttributes,
-  usableAsIs,
 } from './internal/span-settings.js';
 import type { SpanBuilder, SpanBuilderOptions } from './types.js';
 
-const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 // A class rather than an object of closures: a builder is made per span on the hot path, and
 // one object with its methods on the prototype costs a fraction of ten closures.
@@ -62,12 +62,10 @@ class FluentSpanBuilder implements SpanBuilder {
 
   attributes(values: Attributes): SpanBuilder {
     if (this.givenAttributes === undefined && this.spanAttributes === undefined) {
-      // Checked as a copy would check it; an `undefined` value (which the copy leaves out, so
-      // the sampler would see it otherwise) makes it a copy.
-      if (usableAsIs(values)) {
-        this.givenAttributes = values;
-        return this;
-      }
+      // Checked as a copy would check it, and kept as it is: the SDK copies it at start.
+      assertAttributeKeys(values);
+      this.givenAttributes = values;
+      return this;
     }
     mergeAttributes(this.ownAttributes(), values);
     return this;

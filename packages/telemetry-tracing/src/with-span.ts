@@ -10,11 +10,12 @@ import {
 import { defaultTracer } from './internal/default-tracer.js';
 import { runInSpan } from './internal/run-in-span.js';
 import {
+  assertAttributeKeys,
   assertKind,
   assertName,
+  NO_ATTRIBUTES,
   linkTo,
   mergeAttributes,
-  usableAsIs,
 } from './internal/span-settings.js';
 import type { WithSpanOptions } from './types.js';
 
@@ -36,15 +37,20 @@ interface SpanSettings {
  * or attribute key throws; a link that is not a SpanContext is dropped with a warning), without
  * making a builder: `withSpan()` runs per event. `copyAttributes`: keep a copy, for settings
  * used for later spans (`traced()`); otherwise the caller's object goes to the SDK, which copies
- * it, unless the copy would differ (an `undefined` value).
+ * it.
  */
 function settingsOf(name: string, options: WithSpanOptions, copyAttributes: boolean): SpanSettings {
   assertName(name);
   if (options.kind !== undefined) assertKind(options.kind);
-  let attributes: Attributes = {};
+  let attributes: Attributes = NO_ATTRIBUTES;
   if (options.attributes) {
-    if (!copyAttributes && usableAsIs(options.attributes)) attributes = options.attributes;
-    else mergeAttributes(attributes, options.attributes);
+    if (copyAttributes) {
+      attributes = {};
+      mergeAttributes(attributes, options.attributes);
+    } else {
+      assertAttributeKeys(options.attributes);
+      attributes = options.attributes;
+    }
   }
   let links: readonly Link[] = NO_LINKS;
   // A null entry is passed on, so it is dropped with the builder's warning rather than a throw.

@@ -1,4 +1,5 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { installTestDiagLogger } from '@proc/telemetry-testing';
 import { traced, withSpan } from '../src/index.js';
 import { createTestTracer, useGlobalTestTracer } from './helpers/test-tracer.js';
 
@@ -19,6 +20,17 @@ describe('withSpan and traced', () => {
         kind: SpanKind.CONSUMER,
         attributes: { 'processor.window.id': 'w1' },
       });
+    });
+
+    it('should leave out an undefined attribute without a warning, and reject an empty key', () => {
+      const diagLog = installTestDiagLogger();
+      withSpan('a', () => 1, { attributes: { a: 1, b: undefined } });
+      expect(finished()[0]?.attributes).toEqual({ a: 1 });
+      expect(diagLog.has('warn', /./)).toBe(false);
+      expect(() => withSpan('a', () => 1, { attributes: { a: 1, '': 2 } })).toThrow(
+        /^@proc\/telemetry-tracing: spanBuilder\.attribute\(key\): key must be a non-empty string/,
+      );
+      expect(finished()).toHaveLength(1);
     });
 
     it('should record a sync throw as exception + ERROR and rethrow it', () => {
