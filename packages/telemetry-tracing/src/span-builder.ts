@@ -17,12 +17,11 @@ import {
   assertAttributeKeys,
   assertKind,
   assertName,
-  NO_ATTRIBUTES,
   linkTo,
   mergeAttributes,
+  NO_ATTRIBUTES,
 } from './internal/span-settings.js';
 import type { SpanBuilder, SpanBuilderOptions } from './types.js';
-
 
 // A class rather than an object of closures: a builder is made per span on the hot path, and
 // one object with its methods on the prototype costs a fraction of ten closures.

@@ -13,9 +13,9 @@ import {
   assertAttributeKeys,
   assertKind,
   assertName,
-  NO_ATTRIBUTES,
   linkTo,
   mergeAttributes,
+  NO_ATTRIBUTES,
 } from './internal/span-settings.js';
 import type { WithSpanOptions } from './types.js';
 
