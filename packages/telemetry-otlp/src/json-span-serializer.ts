@@ -8,8 +8,9 @@ import { JsonWriter } from './internal/json-writer.js';
 // fields, their order and the presence rules of the SDK's JsonTraceSerializer (@opentelemetry/
 // otlp-transformer 0.223), which builds an object tree and hands it to JSON.stringify: a
 // property whose value is undefined is left out, ids stay hex, timestamps are decimal strings,
-// int64 attribute values are JSON numbers and non-finite doubles are null. Every member is
-// written after a comma (see JsonWriter), so the text is the SDK's to the byte.
+// int64 attribute values are JSON numbers and non-finite doubles are null; strings are escaped
+// as JSON.stringify escapes them. So the text is the SDK's to the byte, and the property test
+// compares the two byte for byte.
 
 const NANOS_PER_SECOND = BigInt(1_000_000_000);
 const FLAGS_HAS_IS_REMOTE = 0x100;
@@ -87,7 +88,10 @@ function writeAnyValue(writer: JsonWriter, value: unknown): void {
 /** How many attribute keys keep the bytes of their KeyValue's opening. */
 const KEPT_KEYS = 4096;
 
-/** `,{"key":"…","value":` by key: attribute keys recur from span to span and batch to batch. */
+/**
+ * `,{"key":"…","value":` by key: attribute keys recur from span to span and batch to batch. Kept
+ * for the first keys seen only, so an app whose keys never repeat costs a bounded map.
+ */
 const keyValueOpenings = new Map<string, Uint8Array>();
 
 function writeKeyValueOpening(writer: JsonWriter, key: string): void {
