@@ -127,7 +127,11 @@ function expectedReceived(span: ReadableSpan): ReceivedSpan {
       attributes: (link.attributes ?? {}) as ReceivedAttributes,
     })),
     resource: span.resource.attributes as ReceivedAttributes,
-    scope: { name: scope.name, ...(scope.version ? { version: scope.version } : {}), attributes: {} },
+    scope: {
+      name: scope.name,
+      ...(scope.version ? { version: scope.version } : {}),
+      attributes: {},
+    },
     startTimeUnixNano: nanos(span.startTime),
     endTimeUnixNano: nanos(span.endTime),
     protocol: 'http/json',
