@@ -1,7 +1,7 @@
 import type { HrTime, Link, SpanContext, SpanStatus } from '@opentelemetry/api';
 import { type ISerializer, JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
-import { groupSpansByResourceAndScope } from './internal/group-spans.js';
+import { groupSpansByResourceAndScope, type ResourceSpanGroups } from './internal/group-spans.js';
 import { JsonWriter } from './internal/json-writer.js';
 
 // OTLP/JSON of opentelemetry/proto/trace/v1/trace.proto, written straight into UTF-8 with the
@@ -66,12 +66,7 @@ function writeAnyValue(writer: JsonWriter, value: unknown): void {
       }
       if (Array.isArray(value)) {
         writer.raw('{"arrayValue":{"values":');
-        const start = writer.open();
-        for (let i = 0; i < value.length; i++) {
-          writer.comma();
-          writeAnyValue(writer, value[i]);
-        }
-        writer.closeArray(start);
+        writer.array(value as unknown[], writeAnyValue);
         writer.raw('}}');
         return;
       }
@@ -172,22 +167,12 @@ function writeSpan(writer: JsonWriter, span: ReadableSpan): void {
   writer.property(',"droppedAttributesCount":', span.droppedAttributesCount);
   writer.raw(',"events":');
   const { events, links } = span;
-  const eventsStart = writer.open();
-  for (let i = 0; i < events.length; i++) {
-    writer.comma();
-    writeEvent(writer, events[i]!);
-  }
-  writer.closeArray(eventsStart);
+  writer.array(events, writeEvent);
   writer.property(',"droppedEventsCount":', span.droppedEventsCount);
   writer.raw(',"status":');
   writeStatus(writer, span.status);
   writer.raw(',"links":');
-  const linksStart = writer.open();
-  for (let i = 0; i < links.length; i++) {
-    writer.comma();
-    writeLink(writer, links[i]!);
-  }
-  writer.closeArray(linksStart);
+  writer.array(links, writeLink);
   writer.property(',"droppedLinksCount":', span.droppedLinksCount);
   writer.raw(',"flags":');
   writer.number(spanFlags(context.traceFlags, parent?.isRemote));
@@ -218,21 +203,12 @@ function writeScopeSpans(writer: JsonWriter, spans: ReadableSpan[]): void {
   writer.raw('{"scope":');
   writeScope(writer, scope);
   writer.raw(',"spans":');
-  const start = writer.open();
-  for (let i = 0; i < spans.length; i++) {
-    writer.comma();
-    writeSpan(writer, spans[i]!);
-  }
-  writer.closeArray(start);
+  writer.array(spans, writeSpan);
   writer.property(',"schemaUrl":', scope.schemaUrl);
   writer.raw('}');
 }
 
-function writeResourceSpans(
-  writer: JsonWriter,
-  resource: ReadableSpan['resource'],
-  scopes: ReadableSpan[][],
-): void {
+function writeResourceSpans(writer: JsonWriter, [resource, scopes]: ResourceSpanGroups): void {
   // The SDK writes a resource's schema URL, when it is not empty, in the resource and beside it.
   const schemaUrl = resource.schemaUrl || undefined;
   writer.raw('{"resource":{"attributes":');
@@ -240,12 +216,7 @@ function writeResourceSpans(
   writer.raw(',"droppedAttributesCount":0');
   writer.property(',"schemaUrl":', schemaUrl);
   writer.raw('},"scopeSpans":');
-  const start = writer.open();
-  for (let i = 0; i < scopes.length; i++) {
-    writer.comma();
-    writeScopeSpans(writer, scopes[i]!);
-  }
-  writer.closeArray(start);
+  writer.array(scopes, writeScopeSpans);
   writer.property(',"schemaUrl":', schemaUrl);
   writer.raw('}');
 }
@@ -261,13 +232,7 @@ function encodeSpansJson(spans: ReadableSpan[]): Uint8Array {
   try {
     const groups = groupSpansByResourceAndScope(spans, byNameVersionAndSchema);
     writer.raw('{"resourceSpans":');
-    const start = writer.open();
-    for (let i = 0; i < groups.length; i++) {
-      const [resource, scopes] = groups[i]!;
-      writer.comma();
-      writeResourceSpans(writer, resource, scopes);
-    }
-    writer.closeArray(start);
+    writer.array(groups, writeResourceSpans);
     writer.raw('}');
     return writer.finish();
   } catch (error) {

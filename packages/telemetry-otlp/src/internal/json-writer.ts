@@ -75,6 +75,16 @@ export class JsonWriter {
     this.close(start, OPEN_BRACKET, CLOSE_BRACKET);
   }
 
+  /** `items` as an array, each written by `write`. */
+  array<T>(items: ArrayLike<T>, write: (writer: JsonWriter, item: T) => void): void {
+    const start = this.pos;
+    for (let i = 0; i < items.length; i++) {
+      this.comma();
+      write(this, items[i]!);
+    }
+    this.closeArray(start);
+  }
+
   /** The comma before the next member or item. */
   comma(): void {
     this.reserve(1);
