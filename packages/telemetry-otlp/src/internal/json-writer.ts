@@ -1,4 +1,4 @@
-/** Where a first request starts: large enough for a batch of 512 typical spans. */
+/** Where the buffer starts, on the first request: large enough for a batch of 512 typical spans. */
 const INITIAL_BYTES = 512 * 1024;
 /** A scratch buffer grown past this is not kept for the next request. */
 const RETAINED_BYTES = 8 * 1024 * 1024;
@@ -16,15 +16,16 @@ const BACKSLASH = 0x5c;
  * to UTF-8 here, code unit by code unit; one that needs an escape is escaped by JSON.stringify
  * itself and encoded by `TextEncoder`.
  *
- * Objects and arrays are written by their members, each preceded by a comma: `close()` turns the
- * first comma into the opening bracket (or writes an empty one), so a member that turns out to be
- * absent needs no look-ahead.
+ * Objects and arrays are written by their members, each preceded by a comma: `closeObject()` and
+ * `closeArray()` turn the first comma into the opening bracket (or write an empty pair), so a
+ * member that turns out to be absent needs no look-ahead.
  *
  * One writer is reused for every request (encoding is synchronous): `finish()` copies the bytes
  * out and resets it.
  */
 export class JsonWriter {
-  private buffer = new Uint8Array(INITIAL_BYTES);
+  /** Empty until the first request, so an app that never exports JSON never allocates it. */
+  private buffer = new Uint8Array(0);
   private readonly textEncoder = new TextEncoder();
   pos = 0;
 
@@ -43,14 +44,14 @@ export class JsonWriter {
 
   private reserve(bytes: number): void {
     if (this.pos + bytes <= this.buffer.length) return;
-    let size = this.buffer.length * 2;
+    let size = Math.max(this.buffer.length * 2, INITIAL_BYTES);
     while (size - this.pos < bytes) size *= 2;
     const grown = new Uint8Array(size);
     grown.set(this.buffer.subarray(0, this.pos));
     this.buffer = grown;
   }
 
-  /** Text known to be printable ASCII that needs no escaping (punctuation, keys, numbers). */
+  /** Text known to be printable ASCII that needs no escaping (punctuation, field names, numbers). */
   raw(text: string): void {
     const length = text.length;
     this.reserve(length);
