@@ -3,7 +3,7 @@ import { createDeliveryQueue, createOtlpSender, encodedQueueBound } from '@proc/
 
 // OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318); http/json so the request below
 // can be written by hand (the signal packages encode with serializers: the SDK's, and for spans
-// over protobuf this package's protobufSpanSerializer).
+// this package's protobufSpanSerializer and jsonSpanSerializer).
 const config = loadConfig({ config: { traces: { export: { protocol: 'http/json' } } } });
 const exportConfig = config.traces.export;
 const sender = createOtlpSender(exportConfig, { signal: 'traces', optionPath: 'traces.export' });

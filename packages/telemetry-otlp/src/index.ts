@@ -16,6 +16,7 @@ export { encodedQueueBound } from './encoded-queue-bound.js';
 export { createExportBatcher } from './export-batcher.js';
 export { createExportSelfMetrics } from './export-self-metrics.js';
 export { isRetryableHttpStatus } from './is-retryable-http-status.js';
+export { jsonSpanSerializer } from './json-span-serializer.js';
 export { loadOtlpTransport } from './load-otlp-transport.js';
 export { protobufSpanSerializer } from './protobuf-span-serializer.js';
 export { signalExporters } from './signal-exporters.js';

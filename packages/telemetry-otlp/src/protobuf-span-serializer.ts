@@ -8,6 +8,7 @@ import {
   WIRE_LENGTH_DELIMITED,
   WIRE_VARINT,
 } from './internal/backward-protobuf-writer.js';
+import { groupSpansByResourceAndScope } from './internal/group-spans.js';
 import {
   type ScopeLike,
   writeHrTime,
@@ -128,47 +129,30 @@ function writeScopeSpans(writer: BackwardProtobufWriter, spans: ReadableSpan[]):
 function writeResourceSpans(
   writer: BackwardProtobufWriter,
   resource: ReadableSpan['resource'],
-  byScope: Map<ReadableSpan['instrumentationScope'], ReadableSpan[]>,
+  scopes: ReadableSpan[][],
 ): void {
   const end = writer.end();
   if (resource.schemaUrl) {
     writer.string(resource.schemaUrl);
     writer.tag(3, WIRE_LENGTH_DELIMITED);
   }
-  const scopes = [...byScope.values()];
   for (let i = scopes.length - 1; i >= 0; i--) writeScopeSpans(writer, scopes[i]!);
   writeResource(writer, 1, resource);
   writer.endMessage(1, end);
 }
 
-/** Spans by resource, then by scope, each by identity and in order of first appearance (the SDK's grouping). */
-function groupByResourceAndScope(spans: ReadableSpan[]) {
-  const byResource = new Map<
-    ReadableSpan['resource'],
-    Map<ReadableSpan['instrumentationScope'], ReadableSpan[]>
-  >();
-  for (const span of spans) {
-    let byScope = byResource.get(span.resource);
-    if (byScope === undefined) {
-      byScope = new Map();
-      byResource.set(span.resource, byScope);
-    }
-    const group = byScope.get(span.instrumentationScope);
-    if (group === undefined) byScope.set(span.instrumentationScope, [span]);
-    else group.push(span);
-  }
-  return [...byResource];
-}
+/** The SDK's protobuf serializer groups spans by the scope object itself. */
+const byIdentity = (scope: ReadableSpan['instrumentationScope']) => scope;
 
 /** Reused by every request: encoding is synchronous. */
 const writer = new BackwardProtobufWriter();
 
 function encodeSpansProtobuf(spans: ReadableSpan[]): Uint8Array {
   try {
-    const groups = groupByResourceAndScope(spans);
+    const groups = groupSpansByResourceAndScope(spans, byIdentity);
     for (let i = groups.length - 1; i >= 0; i--) {
-      const [resource, byScope] = groups[i]!;
-      writeResourceSpans(writer, resource, byScope);
+      const [resource, scopes] = groups[i]!;
+      writeResourceSpans(writer, resource, scopes);
     }
     return writer.finish();
   } catch (error) {

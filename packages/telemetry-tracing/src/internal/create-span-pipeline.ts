@@ -1,12 +1,15 @@
 import type { MeterProvider } from '@opentelemetry/api';
-import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import {
   ConsoleSpanExporter,
   type ReadableSpan,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import type { TraceConfig } from '@proc/telemetry-config';
-import { createSignalProcessors, protobufSpanSerializer } from '@proc/telemetry-otlp';
+import {
+  createSignalProcessors,
+  jsonSpanSerializer,
+  protobufSpanSerializer,
+} from '@proc/telemetry-otlp';
 import {
   type BatchingSpanProcessor,
   createBatchingSpanProcessor,
@@ -18,8 +21,9 @@ import { encodeSpans } from './encode-spans.js';
  * its counts are the ones the handle reports), or none when nothing is exported (`enabled:
  * false`, an empty list or `none`, unless `exporter` is given): the shared export path of
  * `@proc/telemetry-otlp` (`createSignalProcessors()`) behind this package's
- * batching processor. Protobuf (http/protobuf and gRPC) is written by `protobufSpanSerializer`, the
- * same bytes as the SDK's serializer for less CPU; JSON by the SDK's.
+ * batching processor. Spans are encoded by `@proc/telemetry-otlp`'s own serializers, the same
+ * bytes as the SDK's for less CPU: `protobufSpanSerializer` for http/protobuf and gRPC,
+ * `jsonSpanSerializer` for http/json.
  * @param exporter replaces the configured exporters.
  * @param meterProvider receives the SDK's health metrics of the OTLP export path
  *   (`otel.sdk.processor.span.*`, `otel.sdk.exporter.span.*`).
@@ -36,7 +40,7 @@ export function createSpanPipelines(
       section: config,
       queueSizeOption: 'traces.batch.maxQueueSize (OTEL_BSP_MAX_QUEUE_SIZE)',
       encode: (spans, encoding) =>
-        encodeSpans(spans, encoding === 'json' ? JsonTraceSerializer : protobufSpanSerializer),
+        encodeSpans(spans, encoding === 'json' ? jsonSpanSerializer : protobufSpanSerializer),
       consoleExporter: () => new ConsoleSpanExporter(),
       ...(exporter ? { exporter } : {}),
       ...(meterProvider ? { meterProvider } : {}),
