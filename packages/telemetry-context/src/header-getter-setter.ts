@@ -127,7 +127,7 @@ function setInRecord(record: Record<string, HeaderValue>, key: string, value: st
  * `Headers` (and look-alikes) nor the `getHeader` of an outgoing message, the two checks that
  * would otherwise pick another kind. Two property reads, where telling the kinds apart in order
  * costs an `instanceof` through the lazily loaded global `Headers` and five reads: this runs for
- * every propagated field of every message.
+ * every propagated message.
  */
 function isPlainRecord(carrier: object): boolean {
   const c = carrier as { get?: unknown; getHeader?: unknown };
@@ -136,60 +136,81 @@ function isPlainRecord(carrier: object): boolean {
   );
 }
 
+type HeaderAccess = TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier>;
+
+// The getter and setter of each kind of carrier. A propagator hands its getter or setter the same
+// carrier for every field, so extract and inject tell the kind once (accessFor) and pass these,
+// instead of telling it again for every field read or set.
+const RECORD_ACCESS: HeaderAccess = {
+  get: (carrier, key) => getFromRecord(carrier as Record<string, HeaderValue>, key),
+  keys: (carrier) => Object.keys(carrier),
+  set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
+};
+
+const LIST_ACCESS: HeaderAccess = {
+  get: (carrier, key) => getFromList(carrier as MessageHeaderList, key),
+  keys: (carrier) => keysOfList(carrier as MessageHeaderList),
+  set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
+};
+
+const FETCH_ACCESS: HeaderAccess = {
+  get: (carrier, key) => (carrier as FetchHeaders).get(key) ?? undefined,
+  keys: (carrier) => [...(carrier as FetchHeaders).keys()],
+  set: (carrier, key, value) => (carrier as FetchHeaders).set(key, value),
+};
+
+const OUTGOING_MESSAGE_ACCESS: HeaderAccess = {
+  get: (carrier, key) => normalizeHeaderValue((carrier as OutgoingMessageLike).getHeader(key)),
+  keys: (carrier) => (carrier as OutgoingMessageLike).getHeaderNames(),
+  set: (carrier, key, value) => {
+    (carrier as OutgoingMessageLike).setHeader(key, value);
+  },
+};
+
+/** The getter and setter for `carrier`'s kind; anything unrecognised is read as a record. */
+function accessFor(carrier: object): HeaderAccess {
+  if (isPlainRecord(carrier)) return RECORD_ACCESS;
+  if (Array.isArray(carrier)) return LIST_ACCESS;
+  if (isFetchHeaders(carrier)) return FETCH_ACCESS;
+  if (isOutgoingMessage(carrier)) return OUTGOING_MESSAGE_ACCESS;
+  return RECORD_ACCESS;
+}
+
 /**
  * The getter and setter for every {@link HeaderCarrier}: pass it as both the `TextMapGetter` and
  * the `TextMapSetter` of a propagator. Lookups are case-insensitive; `Buffer` values are read as
  * UTF-8; several values of one header come back as an array; setting a header replaces every
  * spelling of its name.
  */
-export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
+export const headerGetterSetter: HeaderAccess = {
   get(carrier, key) {
     if (carrier === null || carrier === undefined) return undefined;
-    if (isPlainRecord(carrier)) return getFromRecord(carrier as Record<string, HeaderValue>, key);
-    if (Array.isArray(carrier)) return getFromList(carrier, key);
-    if (isFetchHeaders(carrier)) return carrier.get(key) ?? undefined;
-    if (isOutgoingMessage(carrier)) return normalizeHeaderValue(carrier.getHeader(key));
-    return getFromRecord(carrier as Record<string, HeaderValue>, key);
+    return accessFor(carrier).get(carrier, key);
   },
   keys(carrier) {
     if (carrier === null || carrier === undefined) return [];
-    if (Array.isArray(carrier)) return keysOfList(carrier);
-    if (isFetchHeaders(carrier)) return [...carrier.keys()];
-    if (isOutgoingMessage(carrier)) return carrier.getHeaderNames();
-    return Object.keys(carrier);
+    return accessFor(carrier).keys(carrier);
   },
   set(carrier, key, value) {
     if (carrier === null || carrier === undefined) return;
-    if (isPlainRecord(carrier)) setInRecord(carrier as Record<string, HeaderValue>, key, value);
-    else if (Array.isArray(carrier)) setInList(carrier, key, value);
-    else if (isFetchHeaders(carrier)) carrier.set(key, value);
-    else if (isOutgoingMessage(carrier)) carrier.setHeader(key, value);
-    else setInRecord(carrier as Record<string, HeaderValue>, key, value);
+    accessFor(carrier).set(carrier, key, value);
   },
 };
 
 /**
  * The setter of {@link headerGetterSetter} for `carrier`, its kind told once per inject instead
- * of once per field set: the setter a propagator is handed is the same for all of its fields.
+ * of once per field set.
  * @internal
  */
 export function headerSetterFor(carrier: HeaderCarrier): TextMapSetter<HeaderCarrier> {
   if (carrier === null || carrier === undefined) return headerGetterSetter;
-  if (isPlainRecord(carrier)) return RECORD_SETTER;
-  return Array.isArray(carrier) ? LIST_SETTER : headerGetterSetter;
+  return accessFor(carrier);
 }
 
-const RECORD_SETTER: TextMapSetter<HeaderCarrier> = {
-  set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
-};
-
-const LIST_SETTER: TextMapSetter<HeaderCarrier> = {
-  set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
-};
-
 /**
- * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result; a plain record or
- * a `{ key, value }` list is read in one pass for the W3C fields of the default propagators.
+ * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result, the carrier's
+ * kind told once; a plain record or a `{ key, value }` list is read in one pass for the W3C
+ * fields of the default propagators.
  * @internal
  */
 export function extractWithGetter(
@@ -197,10 +218,9 @@ export function extractWithGetter(
   ctx: Context,
   carrier: HeaderCarrier,
 ): Context {
-  if (isPlainRecord(carrier)) {
-    return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
+  const access = accessFor(carrier);
+  if (access === RECORD_ACCESS || access === LIST_ACCESS) {
+    return extractInOnePass(propagator, ctx, carrier, access === LIST_ACCESS, headerGetterSetter);
   }
-  if (Array.isArray(carrier))
-    return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
-  return propagator.extract(ctx, carrier, headerGetterSetter);
+  return propagator.extract(ctx, carrier, access);
 }
