@@ -218,9 +218,13 @@ export function extractWithGetter(
   ctx: Context,
   carrier: HeaderCarrier,
 ): Context {
-  const access = accessFor(carrier);
-  if (access === RECORD_ACCESS || access === LIST_ACCESS) {
-    return extractInOnePass(propagator, ctx, carrier, access === LIST_ACCESS, headerGetterSetter);
+  // The two kinds read in one pass first, by the two checks that pick them (accessFor makes the
+  // same choice): they are what most messages carry.
+  if (isPlainRecord(carrier)) {
+    return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
   }
-  return propagator.extract(ctx, carrier, access);
+  if (Array.isArray(carrier)) {
+    return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
+  }
+  return propagator.extract(ctx, carrier, accessFor(carrier));
 }

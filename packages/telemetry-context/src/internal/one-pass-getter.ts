@@ -35,6 +35,17 @@ function slotOf(name: string): number {
   }
 }
 
+/**
+ * The slot of a key a propagator asks for: nearly always one of the three exact names, which are
+ * compared first (where a scanned header name is nearly never a field, so {@link slotOf} tells
+ * it by its length first).
+ */
+function askedSlot(key: string): number {
+  if (key === TRACEPARENT) return 0;
+  if (key === TRACESTATE) return 1;
+  return key === BAGGAGE ? 2 : slotOf(key);
+}
+
 /** A list's value is one string or Buffer; a record's may be an array of them (flattened). */
 function read(
   count: number,
@@ -42,11 +53,10 @@ function read(
   more: unknown[] | undefined,
   isList: boolean,
 ): string | string[] | undefined {
+  // One string, the common case, as it is: no call to normalise it.
+  if (count === 1 && typeof first === 'string') return first;
   if (count === 0) return undefined;
-  if (count === 1) {
-    if (!isList || typeof first === 'string') return normalizeHeaderValue(first);
-    return normalizeHeaderValue([first]);
-  }
+  if (count === 1) return normalizeHeaderValue(isList ? [first] : first);
   const values = more as unknown[];
   return normalizeHeaderValue(isList ? values : values.flat());
 }
@@ -104,7 +114,7 @@ class OnePassGetter implements TextMapGetter<HeaderCarrier> {
   }
 
   get(carrier: HeaderCarrier, key: string): string | string[] | undefined {
-    const slot = carrier === this.carrier ? slotOf(key) : -1;
+    const slot = carrier === this.carrier ? askedSlot(key) : -1;
     if (slot === 0) return read(this.count0, this.first0, this.more?.[0], this.isList);
     if (slot === 1) return read(this.count1, this.first1, this.more?.[1], this.isList);
     if (slot === 2) return read(this.count2, this.first2, this.more?.[2], this.isList);
