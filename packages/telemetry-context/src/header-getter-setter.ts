@@ -182,7 +182,7 @@ function accessFor(carrier: object): HeaderAccess {
  * UTF-8; several values of one header come back as an array; setting a header replaces every
  * spelling of its name.
  */
-export const headerGetterSetter: HeaderAccess = {
+export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
   get(carrier, key) {
     if (carrier === null || carrier === undefined) return undefined;
     return accessFor(carrier).get(carrier, key);
