@@ -136,44 +136,69 @@ function isPlainRecord(carrier: object): boolean {
   );
 }
 
-type HeaderAccess = TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier>;
+/**
+ * The getter and the setter of one kind of carrier. A propagator hands its getter or setter the
+ * same carrier for every field, so extract and inject tell the kind once ({@link kindOf}) and
+ * pass these, instead of telling it again for every field read or set. Getter and setter are
+ * separate objects: a setter with `set` alone has the shape of the SDK's and most hand-written
+ * setters, which keeps the propagators' call sites for it monomorphic (an inject into a list,
+ * medians of 5 processes in each of two runs: 1.018–1.019× the raw one with a combined object,
+ * 0.994–1.008× with these).
+ */
+interface CarrierKind {
+  readonly getter: TextMapGetter<HeaderCarrier>;
+  readonly setter: TextMapSetter<HeaderCarrier>;
+}
 
-// The getter and setter of each kind of carrier. A propagator hands its getter or setter the same
-// carrier for every field, so extract and inject tell the kind once (accessFor) and pass these,
-// instead of telling it again for every field read or set.
-const RECORD_ACCESS: HeaderAccess = {
-  get: (carrier, key) => getFromRecord(carrier as Record<string, HeaderValue>, key),
-  keys: (carrier) => Object.keys(carrier),
-  set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
-};
-
-const LIST_ACCESS: HeaderAccess = {
-  get: (carrier, key) => getFromList(carrier as MessageHeaderList, key),
-  keys: (carrier) => keysOfList(carrier as MessageHeaderList),
-  set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
-};
-
-const FETCH_ACCESS: HeaderAccess = {
-  get: (carrier, key) => (carrier as FetchHeaders).get(key) ?? undefined,
-  keys: (carrier) => [...(carrier as FetchHeaders).keys()],
-  set: (carrier, key, value) => (carrier as FetchHeaders).set(key, value),
-};
-
-const OUTGOING_MESSAGE_ACCESS: HeaderAccess = {
-  get: (carrier, key) => normalizeHeaderValue((carrier as OutgoingMessageLike).getHeader(key)),
-  keys: (carrier) => (carrier as OutgoingMessageLike).getHeaderNames(),
-  set: (carrier, key, value) => {
-    (carrier as OutgoingMessageLike).setHeader(key, value);
+const RECORD: CarrierKind = {
+  getter: {
+    get: (carrier, key) => getFromRecord(carrier as Record<string, HeaderValue>, key),
+    keys: (carrier) => Object.keys(carrier),
+  },
+  setter: {
+    set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
   },
 };
 
-/** The getter and setter for `carrier`'s kind; anything unrecognised is read as a record. */
-function accessFor(carrier: object): HeaderAccess {
-  if (isPlainRecord(carrier)) return RECORD_ACCESS;
-  if (Array.isArray(carrier)) return LIST_ACCESS;
-  if (isFetchHeaders(carrier)) return FETCH_ACCESS;
-  if (isOutgoingMessage(carrier)) return OUTGOING_MESSAGE_ACCESS;
-  return RECORD_ACCESS;
+const LIST: CarrierKind = {
+  getter: {
+    get: (carrier, key) => getFromList(carrier as MessageHeaderList, key),
+    keys: (carrier) => keysOfList(carrier as MessageHeaderList),
+  },
+  setter: {
+    set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
+  },
+};
+
+const FETCH_HEADERS: CarrierKind = {
+  getter: {
+    get: (carrier, key) => (carrier as FetchHeaders).get(key) ?? undefined,
+    keys: (carrier) => [...(carrier as FetchHeaders).keys()],
+  },
+  setter: {
+    set: (carrier, key, value) => (carrier as FetchHeaders).set(key, value),
+  },
+};
+
+const OUTGOING_MESSAGE: CarrierKind = {
+  getter: {
+    get: (carrier, key) => normalizeHeaderValue((carrier as OutgoingMessageLike).getHeader(key)),
+    keys: (carrier) => (carrier as OutgoingMessageLike).getHeaderNames(),
+  },
+  setter: {
+    set: (carrier, key, value) => {
+      (carrier as OutgoingMessageLike).setHeader(key, value);
+    },
+  },
+};
+
+/** The kind of `carrier`; anything unrecognised is read and written as a record. */
+function kindOf(carrier: object): CarrierKind {
+  if (isPlainRecord(carrier)) return RECORD;
+  if (Array.isArray(carrier)) return LIST;
+  if (isFetchHeaders(carrier)) return FETCH_HEADERS;
+  if (isOutgoingMessage(carrier)) return OUTGOING_MESSAGE;
+  return RECORD;
 }
 
 /**
@@ -185,15 +210,15 @@ function accessFor(carrier: object): HeaderAccess {
 export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
   get(carrier, key) {
     if (carrier === null || carrier === undefined) return undefined;
-    return accessFor(carrier).get(carrier, key);
+    return kindOf(carrier).getter.get(carrier, key);
   },
   keys(carrier) {
     if (carrier === null || carrier === undefined) return [];
-    return accessFor(carrier).keys(carrier);
+    return kindOf(carrier).getter.keys(carrier);
   },
   set(carrier, key, value) {
     if (carrier === null || carrier === undefined) return;
-    accessFor(carrier).set(carrier, key, value);
+    kindOf(carrier).setter.set(carrier, key, value);
   },
 };
 
@@ -204,7 +229,7 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
  */
 export function headerSetterFor(carrier: HeaderCarrier): TextMapSetter<HeaderCarrier> {
   if (carrier === null || carrier === undefined) return headerGetterSetter;
-  return accessFor(carrier);
+  return kindOf(carrier).setter;
 }
 
 /**
@@ -218,7 +243,7 @@ export function extractWithGetter(
   ctx: Context,
   carrier: HeaderCarrier,
 ): Context {
-  // The two kinds read in one pass first, by the two checks that pick them (accessFor makes the
+  // The two kinds read in one pass first, by the two checks that pick them (kindOf makes the
   // same choice): they are what most messages carry.
   if (isPlainRecord(carrier)) {
     return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
@@ -226,5 +251,5 @@ export function extractWithGetter(
   if (Array.isArray(carrier)) {
     return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
   }
-  return propagator.extract(ctx, carrier, accessFor(carrier));
+  return propagator.extract(ctx, carrier, kindOf(carrier).getter);
 }
