@@ -127,13 +127,78 @@ function setInRecord(record: Record<string, HeaderValue>, key: string, value: st
  * `Headers` (and look-alikes) nor the `getHeader` of an outgoing message, the two checks that
  * would otherwise pick another kind. Two property reads, where telling the kinds apart in order
  * costs an `instanceof` through the lazily loaded global `Headers` and five reads: this runs for
- * every propagated field of every message.
+ * every propagated message.
  */
 function isPlainRecord(carrier: object): boolean {
   const c = carrier as { get?: unknown; getHeader?: unknown };
   return (
     typeof c.get !== 'function' && typeof c.getHeader !== 'function' && !Array.isArray(carrier)
   );
+}
+
+/**
+ * The getter and the setter of one kind of carrier. A propagator hands its getter or setter the
+ * same carrier for every field, so extract and inject tell the kind once ({@link kindOf}) and
+ * pass these, instead of telling it again for every field read or set. Getter and setter are
+ * separate objects: a setter with `set` alone has the shape of the SDK's and most hand-written
+ * setters, which keeps the propagators' call sites for it monomorphic (an inject into a list,
+ * medians of 5 processes in each of two runs: 1.018–1.019× the raw one with a combined object,
+ * 0.994–1.008× with these).
+ */
+interface CarrierKind {
+  readonly getter: TextMapGetter<HeaderCarrier>;
+  readonly setter: TextMapSetter<HeaderCarrier>;
+}
+
+const RECORD: CarrierKind = {
+  getter: {
+    get: (carrier, key) => getFromRecord(carrier as Record<string, HeaderValue>, key),
+    keys: (carrier) => Object.keys(carrier),
+  },
+  setter: {
+    set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
+  },
+};
+
+const LIST: CarrierKind = {
+  getter: {
+    get: (carrier, key) => getFromList(carrier as MessageHeaderList, key),
+    keys: (carrier) => keysOfList(carrier as MessageHeaderList),
+  },
+  setter: {
+    set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
+  },
+};
+
+const FETCH_HEADERS: CarrierKind = {
+  getter: {
+    get: (carrier, key) => (carrier as FetchHeaders).get(key) ?? undefined,
+    keys: (carrier) => [...(carrier as FetchHeaders).keys()],
+  },
+  setter: {
+    set: (carrier, key, value) => (carrier as FetchHeaders).set(key, value),
+  },
+};
+
+const OUTGOING_MESSAGE: CarrierKind = {
+  getter: {
+    get: (carrier, key) => normalizeHeaderValue((carrier as OutgoingMessageLike).getHeader(key)),
+    keys: (carrier) => (carrier as OutgoingMessageLike).getHeaderNames(),
+  },
+  setter: {
+    set: (carrier, key, value) => {
+      (carrier as OutgoingMessageLike).setHeader(key, value);
+    },
+  },
+};
+
+/** The kind of `carrier`; anything unrecognised is read and written as a record. */
+function kindOf(carrier: object): CarrierKind {
+  if (isPlainRecord(carrier)) return RECORD;
+  if (Array.isArray(carrier)) return LIST;
+  if (isFetchHeaders(carrier)) return FETCH_HEADERS;
+  if (isOutgoingMessage(carrier)) return OUTGOING_MESSAGE;
+  return RECORD;
 }
 
 /**
@@ -145,51 +210,32 @@ function isPlainRecord(carrier: object): boolean {
 export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<HeaderCarrier> = {
   get(carrier, key) {
     if (carrier === null || carrier === undefined) return undefined;
-    if (isPlainRecord(carrier)) return getFromRecord(carrier as Record<string, HeaderValue>, key);
-    if (Array.isArray(carrier)) return getFromList(carrier, key);
-    if (isFetchHeaders(carrier)) return carrier.get(key) ?? undefined;
-    if (isOutgoingMessage(carrier)) return normalizeHeaderValue(carrier.getHeader(key));
-    return getFromRecord(carrier as Record<string, HeaderValue>, key);
+    return kindOf(carrier).getter.get(carrier, key);
   },
   keys(carrier) {
     if (carrier === null || carrier === undefined) return [];
-    if (Array.isArray(carrier)) return keysOfList(carrier);
-    if (isFetchHeaders(carrier)) return [...carrier.keys()];
-    if (isOutgoingMessage(carrier)) return carrier.getHeaderNames();
-    return Object.keys(carrier);
+    return kindOf(carrier).getter.keys(carrier);
   },
   set(carrier, key, value) {
     if (carrier === null || carrier === undefined) return;
-    if (isPlainRecord(carrier)) setInRecord(carrier as Record<string, HeaderValue>, key, value);
-    else if (Array.isArray(carrier)) setInList(carrier, key, value);
-    else if (isFetchHeaders(carrier)) carrier.set(key, value);
-    else if (isOutgoingMessage(carrier)) carrier.setHeader(key, value);
-    else setInRecord(carrier as Record<string, HeaderValue>, key, value);
+    kindOf(carrier).setter.set(carrier, key, value);
   },
 };
 
 /**
  * The setter of {@link headerGetterSetter} for `carrier`, its kind told once per inject instead
- * of once per field set: the setter a propagator is handed is the same for all of its fields.
+ * of once per field set.
  * @internal
  */
 export function headerSetterFor(carrier: HeaderCarrier): TextMapSetter<HeaderCarrier> {
   if (carrier === null || carrier === undefined) return headerGetterSetter;
-  if (isPlainRecord(carrier)) return RECORD_SETTER;
-  return Array.isArray(carrier) ? LIST_SETTER : headerGetterSetter;
+  return kindOf(carrier).setter;
 }
 
-const RECORD_SETTER: TextMapSetter<HeaderCarrier> = {
-  set: (carrier, key, value) => setInRecord(carrier as Record<string, HeaderValue>, key, value),
-};
-
-const LIST_SETTER: TextMapSetter<HeaderCarrier> = {
-  set: (carrier, key, value) => setInList(carrier as MessageHeaderList, key, value),
-};
-
 /**
- * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result; a plain record or
- * a `{ key, value }` list is read in one pass for the W3C fields of the default propagators.
+ * `propagator.extract(ctx, carrier, headerGetterSetter)`, with the same result, the carrier's
+ * kind told once; a plain record or a `{ key, value }` list is read in one pass for the W3C
+ * fields of the default propagators.
  * @internal
  */
 export function extractWithGetter(
@@ -197,10 +243,13 @@ export function extractWithGetter(
   ctx: Context,
   carrier: HeaderCarrier,
 ): Context {
+  // The two kinds read in one pass first, by the two checks that pick them (kindOf makes the
+  // same choice): they are what most messages carry.
   if (isPlainRecord(carrier)) {
     return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
   }
-  if (Array.isArray(carrier))
+  if (Array.isArray(carrier)) {
     return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
-  return propagator.extract(ctx, carrier, headerGetterSetter);
+  }
+  return propagator.extract(ctx, carrier, kindOf(carrier).getter);
 }

@@ -2,6 +2,7 @@ import { context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { createPropagator } from '../src/create-propagator.js';
 import { extractContext, extractFromHeaders } from '../src/extract-context.js';
+import { headerGetterSetter } from '../src/header-getter-setter.js';
 import { injectContext, injectIntoHeaders } from '../src/inject-context.js';
 
 const spanContext = {
@@ -100,6 +101,40 @@ describe('injectContext and extractContext', () => {
 
     it('should return the context unchanged for missing headers', () => {
       expect(extractFromHeaders(undefined, { context: ROOT_CONTEXT })).toBe(ROOT_CONTEXT);
+    });
+
+    it('should combine the baggage of every spelling when the exact lower-case name is there too', () => {
+      const ctx = extractFromHeaders(
+        { traceparent: TRACEPARENT, baggage: 'a=1', Baggage: 'b=2', BAGGAGE: 'c=3' },
+        { context: ROOT_CONTEXT },
+      );
+      const entries = propagation.getBaggage(ctx)?.getAllEntries();
+      expect(entries?.map(([key, entry]) => [key, entry.value])).toEqual([
+        ['a', '1'],
+        ['b', '2'],
+        ['c', '3'],
+      ]);
+      expect(trace.getSpanContext(ctx)?.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    });
+
+    it('should decode Buffer values as UTF-8', () => {
+      const ctx = extractFromHeaders(
+        { baggage: Buffer.from('city=Z%C3%BCrich;note=caf\u00e9') },
+        { context: ROOT_CONTEXT },
+      );
+      expect(headerGetterSetter.get({ v: Buffer.from('caf\u00e9 \u{1F600}') }, 'v')).toBe(
+        'caf\u00e9 \u{1F600}',
+      );
+      expect(propagation.getBaggage(ctx)?.getEntry('city')?.value).toBe('Z\u00fcrich');
+    });
+
+    it('should not read names a record inherits (only its own headers)', () => {
+      const headers = Object.create({ traceparent: TRACEPARENT }) as Record<string, string>;
+      headers.host = 'a';
+      expect(trace.getSpanContext(extractFromHeaders(headers, { context: ROOT_CONTEXT }))).toBe(
+        undefined,
+      );
+      expect(headerGetterSetter.get(headers, 'traceparent')).toBeUndefined();
     });
   });
 });

@@ -5,7 +5,8 @@ export function normalizeHeaderValue(value: HeaderValue | unknown): string | str
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  // toString() without arguments is UTF-8 and skips Buffer's look-up of the encoding by name.
+  if (Buffer.isBuffer(value)) return value.toString();
   if (Array.isArray(value)) {
     const values: string[] = [];
     for (const item of value) {

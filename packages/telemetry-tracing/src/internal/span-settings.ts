@@ -46,7 +46,8 @@ export function assertAttributeKey(key: unknown): asserts key is string {
  */
 export function mergeAttributes(into: Attributes, values: Attributes): void {
   for (const key in values) {
-    if (!Object.hasOwn(values, key)) continue;
+    // Not Object.hasOwn: V8 folds this form inside for…in, and keeps the other a call.
+    if (!Object.prototype.hasOwnProperty.call(values, key)) continue;
     assertAttributeKey(key);
     const value = values[key];
     if (value === undefined) delete into[key];
