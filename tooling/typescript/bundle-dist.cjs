@@ -85,11 +85,11 @@ function exportsAsValues(code, file) {
 
 // esbuild keeps one `var import_x = require("x")` per source module that imports x, and Node
 // resolves each again: the loader remembers a resolution only for the parent that first loaded
-// the module, and never caches one made through a package's `exports`, so each repeat walked the
-// package directories, read package.json and built URLs again (about 50 µs on the 2-core CI
-// machines; our bundles made 162 such calls for 53 distinct packages). Top-level statements run
-// in order, so every later copy takes the first one's value instead, on its own line (the source
-// map's lines stay).
+// the module, and never caches one made through a package's `exports`, so a repeat walked the
+// package directories, read package.json and built URLs again (15–50 µs each on the 2-core bench
+// machine; our bundles made 162 such calls for 53 distinct packages, 67 of them repeats when
+// `@proc/telemetry` loads). Top-level statements run in order, so every later copy takes the
+// first one's value instead, on its own line (the source map's lines stay).
 const TOP_LEVEL_REQUIRE = /^var (import_[\w$]+) = require\(("[^"\n]+")\);$/gm;
 
 function requireEachOnce(code) {
