@@ -42,19 +42,67 @@ for (const entry of entries) {
 // a constant such as `ATTR_MESSAGING_SYSTEM` from `@proc/telemetry/semconv` in a CommonJS app ran
 // a chain of getters (a per-event cost in the demo's profile, docs/benchmarks.md suite 6). The
 // sources export only `const`, function and class bindings, which keep their value once the
-// module has run, so the CommonJS build ends by replacing `module.exports` with the same values
-// as plain read-only data properties, `__esModule` kept. (esbuild's `0 && (module.exports = …)`
-// line above it still names the exports for Node's ES module import of the file.)
+// module has run, so the CommonJS build ends by setting `module.exports` to the same values as
+// plain read-only data properties, `__esModule` kept, taken straight from the bindings: esbuild's
+// export block (an arrow function per export, each compiled to be called once, and the copies of
+// `__toCommonJS`) becomes blank lines, which keeps the source map's lines. esbuild's
+// `0 && (module.exports = …)` line above the footer still names the exports for Node's ES module
+// import of the file. (Loading our 10 bundles: docs/benchmarks.md "Cold start", fourth pass.)
 const LIVE_BINDING = /^\s*export\s+(?:let|var)\s/m;
-const EXPORTS_AS_VALUES = [
-  'module.exports = ((bindings) => {',
-  '  const values = Object.defineProperty({}, "__esModule", { value: true });',
-  '  for (const name of Object.keys(bindings)) {',
-  '    Object.defineProperty(values, name, { value: bindings[name], enumerable: true });',
-  '  }',
-  '  return values;',
-  '})(module.exports);',
-].join('\n');
+const EXPORT_BLOCK =
+  /^var ([\w$]+_exports) = \{\};\n__export\(\1, \{\n([\s\S]*?)\n\}\);\nmodule\.exports = __toCommonJS\(\1\);\n/m;
+const EXPORT_ENTRY = /^ {2}([\w$]+): \(\) => ([\w$]+(?:\.[\w$]+)?)$/;
+
+function exportsAsValues(code, file) {
+  const block = EXPORT_BLOCK.exec(code);
+  if (!block) {
+    if (/\b__toCommonJS\(|\b__reExport\(/.test(code)) {
+      throw new Error(
+        `@proc/tsconfig: bundle-dist: ${file}: esbuild's CommonJS export block is not the one this script rewrites (an \`export *\`, or a new esbuild); update exportsAsValues()`,
+      );
+    }
+    return code;
+  }
+  const values = block[2].split(',\n').map((line) => {
+    const entry = EXPORT_ENTRY.exec(line);
+    if (!entry || entry[1] === '__proto__' || entry[1] === '__esModule') {
+      throw new Error(`@proc/tsconfig: bundle-dist: ${file}: unexpected export line ${line}`);
+    }
+    return `  ${entry[1]}: { value: ${entry[2]}, enumerable: true },`;
+  });
+  const blank = '\n'.repeat(block[0].split('\n').length - 1);
+  const footer = [
+    'module.exports = Object.defineProperties({}, {',
+    '  __esModule: { value: true },',
+    ...values,
+    '});',
+  ].join('\n');
+  const body = code.slice(0, block.index) + blank + code.slice(block.index + block[0].length);
+  const mapLine = body.lastIndexOf('\n//# sourceMappingURL=');
+  if (mapLine < 0) throw new Error(`@proc/tsconfig: bundle-dist: ${file}: no source map comment`);
+  return `${body.slice(0, mapLine)}\n${footer}${body.slice(mapLine)}`;
+}
+
+// esbuild keeps one `var import_x = require("x")` per source module that imports x, and Node
+// resolves each again: the loader remembers a resolution only for the parent that first loaded
+// the module, and never caches one made through a package's `exports`, so a repeat walked the
+// package directories, read package.json and built URLs again (15–50 µs each on the 2-core bench
+// machine; our bundles made 162 such calls for 53 distinct packages, 67 of them repeats when
+// `@proc/telemetry` loads). Top-level statements run in order, so every later copy takes the
+// first one's value instead, on its own line (the source map's lines stay).
+const TOP_LEVEL_REQUIRE = /^var (import_[\w$]+) = require\(("[^"\n]+")\);$/gm;
+
+function requireEachOnce(code) {
+  const first = new Map();
+  return code.replace(TOP_LEVEL_REQUIRE, (line, name, specifier) => {
+    const kept = first.get(specifier);
+    if (kept === undefined) {
+      first.set(specifier, name);
+      return line;
+    }
+    return `var ${name} = ${kept};`;
+  });
+}
 
 function sourceFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -74,7 +122,7 @@ for (const file of fs.existsSync(sourceDir) ? sourceFiles(sourceDir) : []) {
 }
 
 for (const format of ['cjs', 'esm']) {
-  esbuild.buildSync({
+  const result = esbuild.buildSync({
     absWorkingDir: packageDir,
     entryPoints: [...entries],
     outdir: `dist/${format}`,
@@ -84,9 +132,19 @@ for (const format of ['cjs', 'esm']) {
     platform: 'node',
     target: 'node20',
     format,
-    footer: format === 'cjs' ? { js: EXPORTS_AS_VALUES } : undefined,
     sourcemap: true,
     sourcesContent: true,
     logLevel: 'warning',
+    write: false,
   });
+  for (const output of result.outputFiles) {
+    fs.mkdirSync(path.dirname(output.path), { recursive: true });
+    const cjsCode = format === 'cjs' && output.path.endsWith('.js');
+    fs.writeFileSync(
+      output.path,
+      cjsCode
+        ? exportsAsValues(requireEachOnce(output.text), path.relative(packageDir, output.path))
+        : output.contents,
+    );
+  }
 }
