@@ -135,9 +135,26 @@ function memoryBreakdown(millis) {
   };
 }
 
+const warmSink = new Array(1024);
+/**
+ * For `warmYoungGeneration`: the child runs with V8's young generation at its largest from the
+ * start (`--min-semi-space-size=16`, what Node 20 grows it to at most), and this touches its pages
+ * with short-lived objects (~130 MB, a few collections) before start is measured. A fresh process
+ * that does nothing but export starts with a small young generation that V8 doubles once enough
+ * has survived its collections, a step of 8–16 MiB that lands inside or outside the measured
+ * window depending on what start-up left (docs/benchmarks.md, "Collector down memory"); an app
+ * that has run for a while has it at its largest already. Both sides get the same, so what grows
+ * is what each export path holds.
+ */
+function warmYoungGeneration() {
+  for (let i = 0; i < 4_000_000; i++) warmSink[i & 1023] = { i };
+  warmSink.fill(undefined);
+}
+
 /** Runs one producer as `spec` says and reports what it made, cost and held. */
 async function runChild(spec) {
   const setup = spec.impl === 'raw' ? await rawPipeline(spec) : await oursPipeline(spec);
+  if (spec.warmYoungGeneration) warmYoungGeneration();
   const rss = { start: process.memoryUsage().rss, peak: 0, end: 0 };
   const memory = spec.memoryTrace ? [] : undefined;
   const traceStarted = performance.now();
@@ -198,6 +215,10 @@ async function runChild(spec) {
 export function runProducer(spec) {
   return new Promise((resolve, reject) => {
     const child = fork(SELF, ['--child', JSON.stringify(spec)], {
+      execArgv: [
+        ...process.execArgv,
+        ...(spec.warmYoungGeneration ? ['--min-semi-space-size=16'] : []),
+      ],
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     let out = '';
