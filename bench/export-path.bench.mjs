@@ -9,6 +9,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import vm from 'node:vm';
 import { quick } from './lib/harness.mjs';
 import { reportSuite } from './lib/suite-report.mjs';
 
@@ -135,20 +136,27 @@ function memoryBreakdown(millis) {
   };
 }
 
-const warmSink = new Array(1024);
 /**
- * For `warmYoungGeneration`: the child runs with V8's young generation at its largest from the
- * start (`--min-semi-space-size=16`, what Node 20 grows it to at most), and this touches its pages
- * with short-lived objects (~130 MB, a few collections) before start is measured. A fresh process
- * that does nothing but export starts with a small young generation that V8 doubles once enough
- * has survived its collections, a step of 8–16 MiB that lands inside or outside the measured
- * window depending on what start-up left (docs/benchmarks.md, "Collector down memory"); an app
- * that has run for a while has it at its largest already. Both sides get the same, so what grows
- * is what each export path holds.
+ * For `warmYoungGeneration`: grows V8's young generation to its largest and touches its pages
+ * before start is measured, as an app that has run a while has it, then collects everything
+ * this left (a full collection, so the old space is back where it was). A fresh process that
+ * does nothing but export starts with a small young generation that V8 doubles once enough has
+ * survived its collections (here 8 → 16 → 32 MiB), a step of 8–16 MiB that lands inside or
+ * outside the measured window depending on what start-up left (docs/benchmarks.md, "Collector
+ * down memory"). V8 grows it when the bytes surviving its scavenges since it last grew exceed
+ * its size, so this keeps ~400 KB of small objects alive in a ring while it allocates ~300 MB
+ * (a larger ring also fills the old space, and RSS keeps its pages after the collection).
+ * Both sides run the same, so what grows after start is what each export path holds.
  */
 function warmYoungGeneration() {
-  for (let i = 0; i < 4_000_000; i++) warmSink[i & 1023] = { i };
-  warmSink.fill(undefined);
+  const ring = new Array(4000);
+  for (let i = 0; i < 3_000_000; i++)
+    ring[i % ring.length] = { i, pair: [i, i + 1], name: `x${i}` };
+  ring.fill(undefined);
+  // A full collection without starting the child with --expose-gc (which would change both sides'
+  // V8 flags for the whole run): the flag set now, `gc` taken from a new context.
+  v8.setFlagsFromString('--expose-gc');
+  vm.runInNewContext('gc')();
 }
 
 /** Runs one producer as `spec` says and reports what it made, cost and held. */
