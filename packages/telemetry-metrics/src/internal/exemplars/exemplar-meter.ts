@@ -1,6 +1,7 @@
 import {
   type Attributes,
   type Counter,
+  context,
   type Gauge,
   type Histogram,
   type Meter,
@@ -21,9 +22,11 @@ function withExemplars<A extends Attributes>(
   measure: Measure<A>,
 ): Measure<A> {
   return (value, attributes, ctx) => {
-    const admitted = exemplars.admit(ctx);
-    if (admitted === undefined) return measure(value, attributes, ctx);
-    exemplars.record(instrument, admitted, value, attributes, ctx, measure);
+    // Resolved once and passed on: the SDK instrument would look the active context up again.
+    const measured = ctx ?? context.active();
+    const admitted = exemplars.admit(measured);
+    if (admitted === undefined) return measure(value, attributes, measured);
+    exemplars.record(instrument, admitted, value, attributes, measured, measure);
   };
 }
 
@@ -42,7 +45,8 @@ export function createExemplarMeter(
     name: string,
     kind: ExemplarInstrumentKind,
     options: MetricOptions | undefined,
-  ): ExemplarInstrument => ({ scope, name, kind, integer: options?.valueType === ValueType.INT });
+  ): ExemplarInstrument =>
+    exemplars.instrument(scope, name, kind, options?.valueType === ValueType.INT);
 
   return {
     createCounter<A extends Attributes>(name: string, options?: MetricOptions): Counter<A> {
