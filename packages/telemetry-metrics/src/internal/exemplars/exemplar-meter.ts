@@ -1,7 +1,6 @@
 import {
   type Attributes,
   type Counter,
-  context,
   type Gauge,
   type Histogram,
   type Meter,
@@ -22,11 +21,9 @@ function withExemplars<A extends Attributes>(
   measure: Measure<A>,
 ): Measure<A> {
   return (value, attributes, ctx) => {
-    // Resolved once and passed on: the SDK instrument would look the active context up again.
-    const measured = ctx ?? context.active();
-    const admitted = exemplars.admit(measured);
-    if (admitted === undefined) return measure(value, attributes, measured);
-    exemplars.record(instrument, admitted, value, attributes, measured, measure);
+    const admitted = exemplars.admit(ctx);
+    if (admitted === undefined) return measure(value, attributes, ctx);
+    exemplars.record(instrument, admitted, value, attributes, ctx, measure);
   };
 }
 
