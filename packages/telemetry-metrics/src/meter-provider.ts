@@ -30,7 +30,11 @@ function exemplarFilterFor(metricsConfig: MetricsConfig): ActiveExemplarFilter |
  * Meter API of `handle.provider`, the global API once it is registered, or a
  * {@link MetricsRecorder}) carry exemplars with its trace and span id; with Prometheus, counters
  * and histogram buckets do, for a scraper that asks for OpenMetrics (see
- * `metricsConfig.exemplarFilter`).
+ * `metricsConfig.exemplarFilter`). Between two collections a histogram series keeps its largest
+ * and its latest such measurement; a counter, up-down counter or gauge series keeps one, drawn
+ * uniformly from those made since the previous collection (the specification's
+ * `SimpleFixedSizeExemplarReservoir` of size 1: the n-th replaces the kept one with probability
+ * 1/n).
  *
  * Throws only for invalid options: `TelemetryConfigError` (from `@proc/telemetry-config`,
  * `validateMetricsConfig`) listing every invalid field of a hand-built `metricsConfig` with its

@@ -145,6 +145,30 @@ describe.each(PROTOCOLS)('exemplars over OTLP %s', (protocol) => {
       expect(pointOf(points, 'order')).toMatchObject({ value: 2, exemplars: [] });
     });
 
+    it("should send one exemplar per counter series, one of the export's measurements with its own span, value and time (SimpleFixedSizeExemplarReservoir)", async () => {
+      const recorder = start();
+      const tracer = sampledTracer();
+      const made = new Map<string, { value: number; start: bigint }>();
+      for (let value = 1; value <= 50; value++) {
+        const start = BigInt(Date.now() - 1) * 1_000_000n;
+        const spanId = tracer.startActiveSpan('process', (span) => {
+          recorder.recordCounter(COUNTER, value, { 'processor.event.type': 'order' });
+          span.end();
+          return span.spanContext().spanId;
+        });
+        made.set(spanId, { value, start });
+      }
+      await handle?.forceFlush();
+
+      const point = pointOf(await receiver.waitForMetric(COUNTER), 'order');
+      expect(point.value).toBe((50 * 51) / 2);
+      expect(point.exemplars).toHaveLength(1);
+      const [exemplar] = point.exemplars;
+      const measured = made.get(exemplar?.spanId ?? '');
+      expect(exemplar?.value).toBe(measured?.value);
+      expect(exemplar?.timeUnixNano).toBeGreaterThanOrEqual(measured?.start ?? 0n);
+    });
+
     it('should attach exemplars to counters, histograms and gauges made on handle.getMeter() through the plain Meter API (regression: only MetricsRecorder instruments had any)', async () => {
       start();
       const meter = handle?.getMeter('plain-meter-api') ?? metrics.getMeter('unused');

@@ -42,7 +42,8 @@ export function createExemplarMeter(
     name: string,
     kind: ExemplarInstrumentKind,
     options: MetricOptions | undefined,
-  ): ExemplarInstrument => ({ scope, name, kind, integer: options?.valueType === ValueType.INT });
+  ): ExemplarInstrument =>
+    exemplars.instrument(scope, name, kind, options?.valueType === ValueType.INT);
 
   return {
     createCounter<A extends Attributes>(name: string, options?: MetricOptions): Counter<A> {

@@ -10,7 +10,7 @@ import {
 } from '@opentelemetry/api';
 import { logger } from '../diag.js';
 import { attributesNotIn } from './attributes-key.js';
-import type { ExemplarStore } from './exemplar-store.js';
+import type { ExemplarStore, ExemplarStream } from './exemplar-store.js';
 import type { MeasurementTap } from './measurement-tap.js';
 import { nowOnSpanClock } from './span-clock.js';
 import type {
@@ -28,6 +28,8 @@ export interface ExemplarInstrument {
   readonly kind: ExemplarInstrumentKind;
   /** Created with `valueType: ValueType.INT`: the SDK truncates values to integers. */
   readonly integer: boolean;
+  /** The store's stream of its own name: where its points are when no view selects it. */
+  readonly stream: ExemplarStream;
 }
 
 /** A measurement the filter let through, with the span it was made in, if any. */
@@ -39,6 +41,13 @@ export interface AdmittedMeasurement {
 
 /** Offers the measurements of one meter provider's instruments as exemplars. */
 export interface MeasurementExemplars {
+  /** The instrument `name` of `kind`, of the meter with the scope key `scope`. */
+  instrument(
+    scope: string,
+    name: string,
+    kind: ExemplarInstrumentKind,
+    integer: boolean,
+  ): ExemplarInstrument;
   /**
    * Whether a measurement made in `ctx` (the active context when absent) passes the filter:
    * `trace_based` (the specification's default) wants a valid, sampled span.
@@ -47,8 +56,8 @@ export interface MeasurementExemplars {
   admit(ctx: Context | undefined): AdmittedMeasurement | undefined;
   /**
    * Calls `measure(value, attributes, ctx)` (the SDK instrument's own `add()` or `record()`) and
-   * keeps the measurement as an exemplar of every point it went into. Throws only what
-   * `measure` throws.
+   * offers the measurement to the reservoir of every point it went into, which keeps it or not
+   * (see `createSeriesReservoir()`); only a kept one is timed. Throws only what `measure` throws.
    */
   record<A extends Attributes>(
     instrument: ExemplarInstrument,
@@ -103,6 +112,26 @@ function exemplarOf(
     : { value, time, traceId: spanContext.traceId, spanId: spanContext.spanId, filteredAttributes };
 }
 
+/**
+ * Offers a measurement of `value` (as aggregated) made in `admitted` to the reservoir of its
+ * point in `stream`, and keeps it there, timed on its span's clock, when the reservoir takes it.
+ */
+function offer(
+  stream: ExemplarStream,
+  pointAttributes: Attributes,
+  value: number,
+  admitted: AdmittedMeasurement,
+  recorded: Attributes,
+): void {
+  const reservoir = stream.reservoirFor(pointAttributes);
+  if (reservoir === undefined || !reservoir.offer(value)) return;
+  // The span's own clock, so the exemplar lies within the span it points to.
+  const time = nowOnSpanClock(admitted.span);
+  const filtered =
+    recorded === pointAttributes ? NO_ATTRIBUTES : attributesNotIn(recorded, pointAttributes);
+  reservoir.keep(exemplarOf(value, time, admitted.spanContext, filtered));
+}
+
 /** Creates the exemplar offers of one meter provider, kept in `store`. */
 export function createMeasurementExemplars(
   filter: ActiveExemplarFilter,
@@ -116,6 +145,10 @@ export function createMeasurementExemplars(
   let lastAdmitted: AdmittedMeasurement | undefined;
 
   return {
+    instrument(scope, name, kind, integer) {
+      return { scope, name, kind, integer, stream: store.streamOf(scope, name, kind) };
+    },
+
     admit(ctx) {
       const span = trace.getSpan(ctx ?? context.active());
       if (span !== undefined && span === lastSpan) return lastAdmitted;
@@ -131,32 +164,22 @@ export function createMeasurementExemplars(
         measure(value, attributes, ctx);
         return;
       }
-      // The span's own clock, so the exemplar lies within the span it points to.
-      const time = nowOnSpanClock(admitted.span);
       const streams = tap.streamsOf(measure, value, attributes, ctx);
       try {
-        const { spanContext } = admitted;
         const recorded = attributes ?? NO_ATTRIBUTES;
         if (streams.length === 0) {
           // No view selected the instrument: its point has the attributes as recorded.
-          store.offer(
-            instrument.scope,
-            instrument.name,
-            instrument.kind,
-            recorded,
-            exemplarOf(aggregated, time, spanContext, NO_ATTRIBUTES),
-          );
+          offer(instrument.stream, recorded, aggregated, admitted, recorded);
           return;
         }
         for (const stream of streams) {
           if (stream.dropped) continue;
-          store.offer(
-            instrument.scope,
-            stream.name ?? instrument.name,
-            instrument.kind,
-            stream.attributes,
-            exemplarOf(aggregated, time, spanContext, attributesNotIn(recorded, stream.attributes)),
-          );
+          const name = stream.name ?? instrument.name;
+          const target =
+            name === instrument.name
+              ? instrument.stream
+              : store.streamOf(instrument.scope, name, instrument.kind);
+          offer(target, stream.attributes, aggregated, admitted, recorded);
         }
       } catch (error) {
         // The measurement is recorded; an exemplar is never worth an exception in the app.

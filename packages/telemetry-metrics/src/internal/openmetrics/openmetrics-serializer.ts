@@ -82,9 +82,10 @@ function family(metric: MetricData, scope: Attributes, exemplars: ExemplarsByPoi
       if (metric.isMonotonic) {
         let text = header(name.slice(0, -'_total'.length), help, 'counter');
         for (const point of metric.dataPoints) {
-          const latest = exemplars.get(point)?.at(-1);
+          // A counter series keeps one exemplar (the reservoir's draw).
+          const kept = exemplars.get(point)?.at(-1);
           text += `${name}${labels(point.attributes, scope)} ${valueString(point.value)}`;
-          text += `${exemplarSuffix(latest)}\n`;
+          text += `${exemplarSuffix(kept)}\n`;
         }
         return text;
       }

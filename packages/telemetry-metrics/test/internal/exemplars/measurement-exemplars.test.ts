@@ -1,11 +1,14 @@
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { createExemplarStore } from '../../../src/internal/exemplars/exemplar-store.js';
+import { createExemplarStore, scopeKey } from '../../../src/internal/exemplars/exemplar-store.js';
 import {
   createMeasurementExemplars,
   type ExemplarInstrument,
 } from '../../../src/internal/exemplars/measurement-exemplars.js';
 import { createMeasurementTap } from '../../../src/internal/exemplars/measurement-tap.js';
-import type { ActiveExemplarFilter } from '../../../src/internal/exemplars/types.js';
+import type {
+  ActiveExemplarFilter,
+  ExemplarInstrumentKind,
+} from '../../../src/internal/exemplars/types.js';
 import {
   enableTestContext,
   SAMPLED,
@@ -14,27 +17,24 @@ import {
 } from '../../helpers/test-span-context.js';
 
 const SCOPE = { name: 'm' };
-const COUNTER: ExemplarInstrument = {
-  scope: '["m","",""]',
-  name: 'c',
-  kind: 'counter',
-  integer: false,
-};
 
-function setup(filter: ActiveExemplarFilter) {
-  const store = createExemplarStore();
+function setup(filter: ActiveExemplarFilter, random?: () => number) {
+  const store = createExemplarStore(random === undefined ? {} : { random });
   const exemplars = createMeasurementExemplars(filter, store, createMeasurementTap());
-  const record = (value: number, attributes = {}, instrument = COUNTER) => {
+  const instrument = (name: string, kind: ExemplarInstrumentKind): ExemplarInstrument =>
+    exemplars.instrument(scopeKey(SCOPE), name, kind, false);
+  const counter = instrument('c', 'counter');
+  const record = (value: number, attributes = {}, measured = counter) => {
     let forwarded = 0;
     const admitted = exemplars.admit(undefined);
     if (admitted !== undefined) {
-      exemplars.record(instrument, admitted, value, attributes, undefined, () => forwarded++);
+      exemplars.record(measured, admitted, value, attributes, undefined, () => forwarded++);
     } else {
       forwarded++;
     }
     return forwarded;
   };
-  return { exemplars, store, record };
+  return { exemplars, store, record, instrument, counter };
 }
 
 describe('createMeasurementExemplars', () => {
@@ -84,6 +84,26 @@ describe('createMeasurementExemplars', () => {
       ]);
     });
 
+    it("should forward every measurement and keep the one the series' reservoir takes", () => {
+      // random() 0.5: the reservoir keeps the 1st, 3rd and 7th measurement of a counter series.
+      const { record, store } = setup('trace_based', () => 0.5);
+      const forwarded = withSpanContext(SAMPLED, () => {
+        let count = 0;
+        for (let value = 1; value <= 10; value++) count += record(value, { a: 'x' });
+        return count;
+      });
+      expect(forwarded).toBe(10);
+      expect(store.take().forPoint(SCOPE, 'c', { a: 'x' })).toEqual([
+        {
+          value: 7,
+          time: expect.any(Array),
+          traceId: SAMPLED.traceId,
+          spanId: SAMPLED.spanId,
+          filteredAttributes: {},
+        },
+      ]);
+    });
+
     it('should keep exemplars without ids under always_on outside a span', () => {
       const { record, store } = setup('always_on');
       record(1);
@@ -93,11 +113,11 @@ describe('createMeasurementExemplars', () => {
     });
 
     it('should keep no exemplar for a negative counter or histogram value, which the SDK drops (regression: the dropped value became the series exemplar)', () => {
-      const { record, store } = setup('always_on');
+      const { record, store, instrument } = setup('always_on');
       record(3);
       expect(record(-1)).toBe(1);
-      record(-0.5, {}, { ...COUNTER, name: 'h', kind: 'histogram' });
-      record(-2, {}, { ...COUNTER, name: 'u', kind: 'upDownCounter' });
+      record(-0.5, {}, instrument('h', 'histogram'));
+      record(-2, {}, instrument('u', 'upDownCounter'));
       const taken = store.take();
       expect(taken.forPoint(SCOPE, 'c', {})?.map((e) => e.value)).toEqual([3]);
       expect(taken.forPoint(SCOPE, 'h', {})).toBeUndefined();
@@ -105,11 +125,11 @@ describe('createMeasurementExemplars', () => {
     });
 
     it('should rethrow what the SDK instrument throws and keep no exemplar then', () => {
-      const { exemplars, store } = setup('always_on');
+      const { exemplars, store, counter } = setup('always_on');
       const admitted = exemplars.admit(undefined) ?? {};
       const failure = new TypeError('from the SDK');
       expect(() =>
-        exemplars.record(COUNTER, admitted, 1, {}, undefined, () => {
+        exemplars.record(counter, admitted, 1, {}, undefined, () => {
           throw failure;
         }),
       ).toThrow(failure);
@@ -117,10 +137,10 @@ describe('createMeasurementExemplars', () => {
     });
 
     it('should never throw for attributes it cannot key (the measurement stands)', () => {
-      const { exemplars } = setup('always_on');
+      const { exemplars, counter } = setup('always_on');
       const admitted = exemplars.admit(undefined) ?? {};
       expect(() =>
-        exemplars.record(COUNTER, admitted, 1, { big: 1n } as never, undefined, () => undefined),
+        exemplars.record(counter, admitted, 1, { big: 1n } as never, undefined, () => undefined),
       ).not.toThrow();
     });
   });
