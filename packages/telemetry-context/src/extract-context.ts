@@ -22,5 +22,10 @@ export function extractFromHeaders(
   headers: HeaderCarrier | null | undefined,
   options: HeadersOptions = NO_OPTIONS,
 ): Context {
-  return extractContext(headers, options.context, options);
+  // Without options (the common call) neither is read: both are the defaults.
+  const propagator = options === NO_OPTIONS ? propagation : (options.propagator ?? propagation);
+  const ctx =
+    options === NO_OPTIONS || options.context === undefined ? contextApi.active() : options.context;
+  if (headers === null || headers === undefined) return ctx;
+  return extractWithGetter(propagator, ctx, headers);
 }

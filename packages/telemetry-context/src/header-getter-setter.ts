@@ -3,6 +3,10 @@ import { normalizeHeaderValue } from './internal/header-value.js';
 import { extractInOnePass } from './internal/one-pass-getter.js';
 import type { HeaderCarrier, HeaderValue, MessageHeaderList } from './types.js';
 
+// `hasOwnProperty.call` rather than `Object.hasOwn` inside for...in: cheaper there in V8's
+// optimising compiler (one-pass-getter.ts gives the figures).
+const objectHasOwnProperty = Object.prototype.hasOwnProperty;
+
 type FetchHeaders = Headers;
 type OutgoingMessageLike = {
   getHeader(name: string): HeaderValue;
@@ -10,12 +14,21 @@ type OutgoingMessageLike = {
   getHeaderNames(): string[];
 };
 
+/**
+ * Whether `carrier` is a fetch `Headers` or a look-alike. The three methods are read first:
+ * `instanceof Headers` took about 13 ns per check against 2 ns for one `typeof` (Node 20), and
+ * an instance has them, so it is the fallback (for one that hides them).
+ */
 function isFetchHeaders(carrier: unknown): carrier is FetchHeaders {
-  if (typeof Headers !== 'undefined' && carrier instanceof Headers) return true;
   const c = carrier as Partial<FetchHeaders>;
-  return (
-    typeof c.get === 'function' && typeof c.set === 'function' && typeof c.append === 'function'
-  );
+  if (
+    typeof c.get === 'function' &&
+    typeof c.set === 'function' &&
+    typeof c.append === 'function'
+  ) {
+    return true;
+  }
+  return typeof Headers !== 'undefined' && carrier instanceof Headers;
 }
 
 function isOutgoingMessage(carrier: unknown): carrier is OutgoingMessageLike {
@@ -79,7 +92,7 @@ function getFromRecord(
   let more: HeaderValue[] | undefined;
   let matches = 0;
   for (const name in record) {
-    if (name.length !== wanted.length || !Object.hasOwn(record, name)) continue;
+    if (name.length !== wanted.length || !objectHasOwnProperty.call(record, name)) continue;
     if (name !== wanted && lower(name) !== wanted) continue;
     if (matches === 0) {
       first = record[name];
@@ -113,11 +126,14 @@ function setInList(list: MessageHeaderList, key: string, value: string): void {
 }
 
 function setInRecord(record: Record<string, HeaderValue>, key: string, value: string): void {
-  const wanted = wantedName(key);
   // for...in rather than Object.keys(): no array per call (deleting the visited name is safe).
+  // Only a name of the key's length, other than the key, is lowered and compared: into a new
+  // or small record the walk is a few compares.
   for (const name in record) {
-    if (name.length !== wanted.length || name === key || !Object.hasOwn(record, name)) continue;
-    if (lower(name) === wanted) delete record[name];
+    if (name.length !== key.length || name === key || !objectHasOwnProperty.call(record, name)) {
+      continue;
+    }
+    if (lower(name) === wantedName(key)) delete record[name];
   }
   record[key] = value;
 }
@@ -229,7 +245,23 @@ export const headerGetterSetter: TextMapGetter<HeaderCarrier> & TextMapSetter<He
  */
 export function headerSetterFor(carrier: HeaderCarrier): TextMapSetter<HeaderCarrier> {
   if (carrier === null || carrier === undefined) return headerGetterSetter;
+  // The list first: Array.isArray is one check, where kindOf reads two properties first.
+  if (Array.isArray(carrier)) return LIST.setter;
   return kindOf(carrier).setter;
+}
+
+/**
+ * `propagator.inject(ctx, {}, headerGetterSetter)`, and that new record: its kind is known, so
+ * the record setter is passed without telling it.
+ * @internal
+ */
+export function injectIntoNewRecord(
+  propagator: TextMapPropagator,
+  ctx: Context,
+): Record<string, string> {
+  const record: Record<string, string> = {};
+  propagator.inject(ctx, record, RECORD.setter);
+  return record;
 }
 
 /**
@@ -245,11 +277,11 @@ export function extractWithGetter(
 ): Context {
   // The two kinds read in one pass first, by the two checks that pick them (kindOf makes the
   // same choice): they are what most messages carry.
-  if (isPlainRecord(carrier)) {
-    return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
-  }
   if (Array.isArray(carrier)) {
     return extractInOnePass(propagator, ctx, carrier, true, headerGetterSetter);
+  }
+  if (isPlainRecord(carrier)) {
+    return extractInOnePass(propagator, ctx, carrier, false, headerGetterSetter);
   }
   return propagator.extract(ctx, carrier, kindOf(carrier).getter);
 }

@@ -1,5 +1,5 @@
 import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
-import { headerSetterFor } from './header-getter-setter.js';
+import { headerSetterFor, injectIntoNewRecord } from './header-getter-setter.js';
 import { NO_OPTIONS } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
@@ -30,5 +30,11 @@ export function injectIntoHeaders(
   headers?: HeaderCarrier,
   options: HeadersOptions = NO_OPTIONS,
 ): HeaderCarrier {
-  return injectContext(headers ?? {}, options.context, options);
+  // Without options (the common call) neither is read: both are the defaults.
+  const propagator = options === NO_OPTIONS ? propagation : (options.propagator ?? propagation);
+  const ctx =
+    options === NO_OPTIONS || options.context === undefined ? contextApi.active() : options.context;
+  if (headers === undefined || headers === null) return injectIntoNewRecord(propagator, ctx);
+  propagator.inject(ctx, headers, headerSetterFor(headers));
+  return headers;
 }

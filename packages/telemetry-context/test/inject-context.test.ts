@@ -1,4 +1,10 @@
-import { context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type TextMapPropagator,
+  trace,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { createPropagator } from '../src/create-propagator.js';
 import { extractContext, extractFromHeaders } from '../src/extract-context.js';
@@ -82,6 +88,50 @@ describe('injectContext and extractContext', () => {
       expect(headers).toEqual({ traceparent: TRACEPARENT });
     });
 
+    it('should keep one spelling of a field set twice into the new headers', () => {
+      const twice: TextMapPropagator = {
+        inject(_ctx, carrier, setter) {
+          setter.set(carrier, 'TraceParent', 'first');
+          setter.set(carrier, 'traceparent', TRACEPARENT);
+          setter.set(carrier, 'TRACEPARENT', 'last');
+        },
+        extract: (ctx) => ctx,
+        fields: () => ['traceparent'],
+      };
+      expect(injectIntoHeaders(undefined, { propagator: twice })).toEqual({ TRACEPARENT: 'last' });
+    });
+
+    it('should give a nested injectIntoHeaders() its own new headers', () => {
+      let inner: Record<string, string> | undefined;
+      const nesting: TextMapPropagator = {
+        inject(_ctx, carrier, setter) {
+          inner = injectIntoHeaders(undefined, { propagator: single });
+          setter.set(carrier, 'Baggage', 'outer');
+          setter.set(carrier, 'baggage', 'outer2');
+        },
+        extract: (ctx) => ctx,
+        fields: () => ['baggage'],
+      };
+      const single: TextMapPropagator = {
+        inject(_ctx, carrier, setter) {
+          setter.set(carrier, 'baggage', 'inner');
+        },
+        extract: (ctx) => ctx,
+        fields: () => ['baggage'],
+      };
+      expect(injectIntoHeaders(undefined, { propagator: nesting })).toEqual({ baggage: 'outer2' });
+      expect(inner).toEqual({ baggage: 'inner' });
+    });
+
+    it('should use the options given, not only when there are none', () => {
+      const ctx = trace.setSpanContext(ROOT_CONTEXT, spanContext);
+      expect(injectIntoHeaders({ kept: 'x' }, { context: ctx })).toEqual({
+        kept: 'x',
+        traceparent: TRACEPARENT,
+      });
+      expect(injectIntoHeaders(undefined, { context: ROOT_CONTEXT })).toEqual({});
+    });
+
     it('should inject into given fetch Headers', () => {
       const headers = injectIntoHeaders(new Headers(), {
         context: trace.setSpanContext(ROOT_CONTEXT, spanContext),
@@ -97,6 +147,24 @@ describe('injectContext and extractContext', () => {
       const extracted = context.with(base, () => extractFromHeaders({ TRACEPARENT }));
       expect(trace.getSpanContext(extracted)?.traceId).toBe(spanContext.traceId);
       expect(extracted.getValue(key)).toBe('kept');
+    });
+
+    it('should use the propagator and context of the options given', () => {
+      const asked: string[] = [];
+      const recording: TextMapPropagator = {
+        inject() {},
+        extract(ctx, carrier, getter) {
+          asked.push(String(getter.get(carrier, 'traceparent')));
+          return ctx;
+        },
+        fields: () => ['traceparent'],
+      };
+      const base = ROOT_CONTEXT.setValue(Symbol('k'), 1);
+      expect(
+        extractFromHeaders({ TraceParent: 'tp' }, { propagator: recording, context: base }),
+      ).toBe(base);
+      expect(asked).toEqual(['tp']);
+      expect(extractFromHeaders(null, { context: base })).toBe(base);
     });
 
     it('should return the context unchanged for missing headers', () => {

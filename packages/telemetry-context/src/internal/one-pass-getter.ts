@@ -84,6 +84,24 @@ class OnePassGetter implements TextMapGetter<HeaderCarrier> {
 
   constructor(private readonly fallback: TextMapGetter<HeaderCarrier>) {}
 
+  /** The scan's result when no field has a second value: each field's count (0 or 1) and value. */
+  found(
+    count0: number,
+    first0: unknown,
+    count1: number,
+    first1: unknown,
+    count2: number,
+    first2: unknown,
+  ): void {
+    this.count0 = count0;
+    this.first0 = first0;
+    this.count1 = count1;
+    this.first1 = first1;
+    this.count2 = count2;
+    this.first2 = first2;
+  }
+
+  /** One more value of a field (the full scan's path, from empty slots). */
   add(slot: number, value: unknown): void {
     if (slot === 0) {
       if (this.count0++ === 0) this.first0 = value;
@@ -131,15 +149,128 @@ class OnePassGetter implements TextMapGetter<HeaderCarrier> {
 // (a scan of the 7 names of a Node request's headers: about 40 ns against 55 ns, Node 20).
 const objectHasOwnProperty = Object.prototype.hasOwnProperty;
 
+/**
+ * Reads `record` into `getter` when each field it holds is spelled exactly as the propagators ask
+ * (lower-case) and held once, the common case: the values in locals, stored once at the end.
+ * Any other spelling, or a second one, starts over with {@link scanRecordInFull}, which keeps
+ * every spelling. Why it is written this way (Node headers extract, ratio to the raw one, medians
+ * of 6 processes): the names' lengths and the exact names are compared in the loop itself, not
+ * by a `slotOf()` call per name (1.10× → 1.06×); and the own-name check is the record's own
+ * `hasOwnProperty(name)`, the form V8's optimising compiler recognises inside for...in: here it
+ * measured 1.07× where `hasOwnProperty.call(record, name)` measured 1.10×. That method is used
+ * only when it is `Object.prototype`'s: a record without it (null prototype) or with a
+ * `hasOwnProperty` name of its own takes the full scan.
+ */
 function scanRecord(getter: OnePassGetter, record: Record<string, HeaderValue>): void {
+  if (record.hasOwnProperty !== objectHasOwnProperty) {
+    scanRecordInFull(getter, record);
+    return;
+  }
+  let count0 = 0;
+  let count1 = 0;
+  let count2 = 0;
+  let first0: unknown;
+  let first1: unknown;
+  let first2: unknown;
+  for (const name in record) {
+    const length = name.length;
+    if (length === 11) {
+      if (name !== TRACEPARENT) {
+        if (isOtherSpelling(name, TRACEPARENT)) {
+          scanRecordInFull(getter, record);
+          return;
+        }
+        // biome-ignore lint/suspicious/noPrototypeBuiltins: checked above to be Object.prototype's
+      } else if (record.hasOwnProperty(name)) {
+        count0++;
+        first0 = record[name];
+      }
+    } else if (length === 10) {
+      if (name !== TRACESTATE) {
+        if (isOtherSpelling(name, TRACESTATE)) {
+          scanRecordInFull(getter, record);
+          return;
+        }
+        // biome-ignore lint/suspicious/noPrototypeBuiltins: checked above to be Object.prototype's
+      } else if (record.hasOwnProperty(name)) {
+        count1++;
+        first1 = record[name];
+      }
+    } else if (length === 7) {
+      if (name !== BAGGAGE) {
+        if (isOtherSpelling(name, BAGGAGE)) {
+          scanRecordInFull(getter, record);
+          return;
+        }
+        // biome-ignore lint/suspicious/noPrototypeBuiltins: checked above to be Object.prototype's
+      } else if (record.hasOwnProperty(name)) {
+        count2++;
+        first2 = record[name];
+      }
+    }
+  }
+  getter.found(count0, first0, count1, first1, count2, first2);
+}
+
+/** Every value of every spelling of each field, for a record that holds a field twice. */
+function scanRecordInFull(getter: OnePassGetter, record: Record<string, HeaderValue>): void {
   for (const name in record) {
     const slot = slotOf(name);
     if (slot >= 0 && objectHasOwnProperty.call(record, name)) getter.add(slot, record[name]);
   }
 }
 
-/** Entries without a string key are skipped, as `headerGetterSetter` skips them. */
+/**
+ * Reads `list` into `getter`, as {@link scanRecord} reads a record: exact names in the loop, any
+ * other spelling or a second entry of a field through {@link scanListInFull}. Entries without a
+ * string key are skipped, as `headerGetterSetter` skips them.
+ */
 function scanList(getter: OnePassGetter, list: MessageHeaderList): void {
+  let count0 = 0;
+  let count1 = 0;
+  let count2 = 0;
+  let first0: unknown;
+  let first1: unknown;
+  let first2: unknown;
+  for (let i = 0; i < list.length; i++) {
+    const header = list[i];
+    const name = header?.key;
+    if (typeof name !== 'string') continue;
+    const length = name.length;
+    if (length === 11) {
+      if (name !== TRACEPARENT || count0++ > 0) {
+        if (name === TRACEPARENT || isOtherSpelling(name, TRACEPARENT)) {
+          scanListInFull(getter, list);
+          return;
+        }
+      } else {
+        first0 = (header as MessageHeaderList[number]).value;
+      }
+    } else if (length === 10) {
+      if (name !== TRACESTATE || count1++ > 0) {
+        if (name === TRACESTATE || isOtherSpelling(name, TRACESTATE)) {
+          scanListInFull(getter, list);
+          return;
+        }
+      } else {
+        first1 = (header as MessageHeaderList[number]).value;
+      }
+    } else if (length === 7) {
+      if (name !== BAGGAGE || count2++ > 0) {
+        if (name === BAGGAGE || isOtherSpelling(name, BAGGAGE)) {
+          scanListInFull(getter, list);
+          return;
+        }
+      } else {
+        first2 = (header as MessageHeaderList[number]).value;
+      }
+    }
+  }
+  getter.found(count0, first0, count1, first1, count2, first2);
+}
+
+/** Every value of each field, for a list that holds a field twice. */
+function scanListInFull(getter: OnePassGetter, list: MessageHeaderList): void {
   for (const header of list) {
     const name = header?.key;
     if (typeof name !== 'string') continue;

@@ -74,6 +74,58 @@ describe('extractInOnePass', () => {
     expect(onePass[2]).toEqual(['baggage', ['a=1', 'b=2', 'c=3']]);
   });
 
+  it('should read a record of exact names in one pass and one of another spelling in full alike', () => {
+    const exact = { host: 'a', 'user-agent': 'u', traceparent: TRACEPARENT, baggage: 'k=1' };
+    const { onePass, direct } = seenThrough(exact, false, FIELDS);
+    expect(onePass).toEqual(direct);
+    expect(onePass[0]).toEqual(['traceparent', TRACEPARENT]);
+    const spelled = { host: 'a', TraceState: 'a=1', traceparent: TRACEPARENT, baggage: 'k=1' };
+    const mixed = seenThrough(spelled, false, FIELDS);
+    expect(mixed.onePass).toEqual(mixed.direct);
+    expect(mixed.onePass[1]).toEqual(['tracestate', 'a=1']);
+  });
+
+  it("should read a record with a null prototype or a hasOwnProperty header of its own (regression: the scan calls the record's hasOwnProperty)", () => {
+    const bare = Object.assign(Object.create(null), { traceparent: TRACEPARENT, Baggage: 'k=1' });
+    const { onePass, direct } = seenThrough(bare, false, FIELDS);
+    expect(onePass).toEqual(direct);
+    expect(onePass[0]).toEqual(['traceparent', TRACEPARENT]);
+    const shadowed = { hasOwnProperty: 'x', traceparent: TRACEPARENT, tracestate: 'a=1' };
+    const own = seenThrough(shadowed, false, FIELDS);
+    expect(own.onePass).toEqual(own.direct);
+    expect(own.onePass[1]).toEqual(['tracestate', 'a=1']);
+  });
+
+  it('should skip the fields a record inherits, of every spelling', () => {
+    const record = Object.create({ traceparent: OTHER_PARENT, Tracestate: 'x=1', baggage: 'j=2' });
+    record.tracestate = 'a=1';
+    const { onePass, direct } = seenThrough(record, false, FIELDS);
+    expect(onePass).toEqual(direct);
+    expect(onePass.slice(0, 3)).toEqual([
+      ['traceparent', undefined],
+      ['tracestate', 'a=1'],
+      ['baggage', undefined],
+    ]);
+  });
+
+  it('should read a list with a field twice under its exact name, or once in another case', () => {
+    const twice = [
+      { key: 'traceparent', value: TRACEPARENT },
+      { key: 'event-type', value: 'order' },
+      { key: 'traceparent', value: OTHER_PARENT },
+    ];
+    const { onePass, direct } = seenThrough(twice, true, FIELDS);
+    expect(onePass).toEqual(direct);
+    expect(onePass[0]).toEqual(['traceparent', [TRACEPARENT, OTHER_PARENT]]);
+    const cased = [
+      { key: 'BAGGAGE', value: 'k=1' },
+      { key: 'traceparent', value: TRACEPARENT },
+    ];
+    const other = seenThrough(cased, true, FIELDS);
+    expect(other.onePass).toEqual(other.direct);
+    expect(other.onePass[2]).toEqual(['baggage', 'k=1']);
+  });
+
   it('should read a { key, value } list with duplicates and entries without a key', () => {
     const list = [
       { key: 'tracestate', value: 'a=1' },
