@@ -62,6 +62,14 @@ export function enumNames(name: string): ReadonlyMap<string, number> {
 /** Options of `toObject` that the flattening code expects. */
 export const TO_OBJECT_OPTIONS = { longs: String, enums: Number, oneofs: true, arrays: true };
 
+/**
+ * Decodes a binary (protobuf) export request into protobufjs message instances, which the
+ * receiver flattens without a `toObject` copy.
+ */
+export function decodeProtobufMessage(signal: Signal, body: Uint8Array): Record<string, unknown> {
+  return signal.request.decode(body) as Record<string, unknown>;
+}
+
 /** Decodes a binary (protobuf) export request into a plain object. */
 export function decodeProtobuf(signal: Signal, body: Uint8Array): Record<string, unknown> {
   const message = signal.request.decode(body);

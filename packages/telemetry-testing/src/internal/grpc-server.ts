@@ -2,7 +2,7 @@
 // dropNextConnections() can cut the one a call came in on.
 import * as net from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { decodeProtobuf, encodeResponseProtobuf, SIGNALS, type Signal } from '../proto.js';
+import { decodeProtobufMessage, encodeResponseProtobuf, SIGNALS, type Signal } from '../proto.js';
 import { flattenRequest, ingest } from './ingest.js';
 import { errorMessage, listen, type OtlpServer, type ServerContext } from './server.js';
 
@@ -28,7 +28,7 @@ export function createGrpcServer(context: ServerContext): OtlpServer {
           counters.requests++;
           counters.bytes += bytes.length;
           try {
-            return decodeProtobuf(signal, bytes);
+            return decodeProtobufMessage(signal, bytes);
           } catch (error) {
             counters.decodeFailures++;
             throw error;

@@ -1,6 +1,11 @@
 // The OTLP/HTTP server: protobuf and JSON bodies, plain or gzip, on /v1/{traces,metrics,logs}.
 import * as http from 'node:http';
-import { decodeProtobuf, encodeResponseJson, encodeResponseProtobuf, SIGNALS } from '../proto.js';
+import {
+  decodeProtobufMessage,
+  encodeResponseJson,
+  encodeResponseProtobuf,
+  SIGNALS,
+} from '../proto.js';
 import type { ReceiverProtocol } from '../types.js';
 import type { DecodedExport } from './decoded-export.js';
 import { drain, gunzip, readBody, send, sendStatus } from './http-body.js';
@@ -107,7 +112,7 @@ async function handleHttp(
   try {
     decoded = json
       ? decodeOtlpJson(signal, payload)
-      : flattenRequest(signal, decodeProtobuf(signal, payload), protocol);
+      : flattenRequest(signal, decodeProtobufMessage(signal, payload), protocol);
   } catch (error) {
     counters.decodeFailures++;
     return sendStatus(

@@ -5,7 +5,7 @@ import type { TelemetryStore } from '../store.js';
 import type { ReceiverProtocol } from '../types.js';
 import type { DecodedExport } from './decoded-export.js';
 
-/** The records of a request decoded by protobufjs (`decodeProtobuf`). */
+/** The records of a request decoded by protobufjs (`decodeProtobufMessage`). */
 export function flattenRequest(
   signal: Signal,
   request: Record<string, unknown>,

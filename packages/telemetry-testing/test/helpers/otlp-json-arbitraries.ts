@@ -56,6 +56,11 @@ export function requestArbitraries({ faults }: { faults: boolean }): RequestArbi
     { weight: 4, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String) },
     { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 53n }).map(Number) },
     { weight: 2, arbitrary: fc.nat(1000).map(String) },
+    // Around the 32-bit boundaries, where a Long's low word turns negative.
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(2 ** 31, 2 ** 32 - 1, 2 ** 32, '2147483648', '4294967295'),
+    },
     { weight: 1, arbitrary: fc.oneof(oddNumber, oddUnsignedString) },
     { weight: faults ? 1 : 0, arbitrary: badInt64String },
   );
@@ -65,6 +70,10 @@ export function requestArbitraries({ faults }: { faults: boolean }): RequestArbi
     { weight: 4, arbitrary: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String) },
     { weight: 3, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
     { weight: 2, arbitrary: fc.maxSafeInteger() },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, '-4294967296'),
+    },
     { weight: 1, arbitrary: fc.constantFrom('-0', '-9223372036854775808', '9223372036854775808') },
     { weight: 1, arbitrary: fc.oneof(oddNumber, oddUnsignedString) },
     { weight: faults ? 1 : 0, arbitrary: badInt64String },

@@ -1,9 +1,10 @@
-// The receiver's OTLP/JSON decoding before the direct decoder (up to 0.0.x of December 2026),
-// kept as the oracle the direct decoder is checked against: hex ids to bytes, protobufjs'
-// fromObject/toObject round trip, then the same flattening as protobuf requests.
+// The receiver's decoding before the direct decoders (December 2026), kept as the oracle they are
+// checked against: for OTLP/JSON, hex ids to bytes and protobufjs' fromObject/toObject round
+// trip; for protobuf, decode and toObject; then the old flattening of the toObject output.
 import type { DecodedExport } from '../../src/internal/decoded-export.js';
-import { flattenRequest } from '../../src/internal/ingest.js';
 import { SIGNALS, type Signal, TO_OBJECT_OPTIONS } from '../../src/proto.js';
+import type { ReceiverProtocol } from '../../src/types.js';
+import { flattenLogs, flattenMetrics, flattenTraces } from './reference-flatten.js';
 
 const HEX_ID_FIELDS = new Set(['traceId', 'spanId', 'parentSpanId']);
 const HEX = /^(?:[0-9a-fA-F]{2})*$/;
@@ -40,8 +41,43 @@ export function referenceDecodeJson(signal: Signal, body: Uint8Array): Record<st
   return signal.request.toObject(message, TO_OBJECT_OPTIONS);
 }
 
+/** The records the old path made of a protobufjs `toObject` request. */
+export function referenceRecords(
+  kind: Signal['kind'],
+  request: Record<string, unknown>,
+  protocol: ReceiverProtocol,
+): DecodedExport {
+  if (kind === 'traces') return { kind, ...flattenTraces(request, protocol) };
+  if (kind === 'metrics') return { kind, points: flattenMetrics(request, protocol) };
+  return { kind, records: flattenLogs(request, protocol) };
+}
+
 /** The records the old path stored for an OTLP/JSON body of `kind`. */
 export function referenceJsonRecords(kind: Signal['kind'], body: Uint8Array): DecodedExport {
-  const signal = SIGNALS[kind];
-  return flattenRequest(signal, referenceDecodeJson(signal, body), 'http/json');
+  return referenceRecords(kind, referenceDecodeJson(SIGNALS[kind], body), 'http/json');
+}
+
+/** The records the old path stored for an OTLP/protobuf body of `kind`. */
+export function referenceProtobufRecords(
+  kind: Signal['kind'],
+  body: Uint8Array,
+  protocol: ReceiverProtocol = 'http/protobuf',
+): DecodedExport {
+  const { request } = SIGNALS[kind];
+  return referenceRecords(
+    kind,
+    request.toObject(request.decode(body), TO_OBJECT_OPTIONS),
+    protocol,
+  );
+}
+
+/**
+ * An OTLP/JSON body re-encoded as protobuf by the old path's own conversion (hex ids to bytes,
+ * `fromObject`), so one generated request exercises both decoders.
+ */
+export function referenceJsonToProtobuf(kind: Signal['kind'], body: string): Uint8Array {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  hexIdsToBytes(parsed);
+  const { request } = SIGNALS[kind];
+  return request.encode(request.fromObject(parsed)).finish();
 }

@@ -1,5 +1,6 @@
-// The direct OTLP/JSON decoder on what the SDK's own OTLP/JSON serializers write (the bodies
-// @opentelemetry/exporter-*-otlp-http send), against the path it replaced.
+// The direct OTLP/JSON decoder and the protobuf flattening on what the SDK's own serializers
+// write (the bodies @opentelemetry/exporter-*-otlp-http and -otlp-proto send), against the paths
+// they replaced.
 import {
   type Attributes,
   ROOT_CONTEXT,
@@ -12,6 +13,9 @@ import {
   JsonLogsSerializer,
   JsonMetricsSerializer,
   JsonTraceSerializer,
+  ProtobufLogsSerializer,
+  ProtobufMetricsSerializer,
+  ProtobufTraceSerializer,
 } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -32,9 +36,13 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import fc from 'fast-check';
+import { flattenRequest } from '../../../src/internal/ingest.js';
 import { decodeOtlpJson } from '../../../src/internal/otlp-json/decode-otlp-json.js';
-import { SIGNALS, type Signal } from '../../../src/proto.js';
-import { referenceJsonRecords } from '../../helpers/reference-otlp-json.js';
+import { decodeProtobufMessage, SIGNALS, type Signal } from '../../../src/proto.js';
+import {
+  referenceJsonRecords,
+  referenceProtobufRecords,
+} from '../../helpers/reference-otlp-json.js';
 
 const resource = resourceFromAttributes({ 'service.name': 'sdk-json', 'host.id': 7 });
 
@@ -52,16 +60,28 @@ const attributes: fc.Arbitrary<Attributes> = fc.dictionary(
   { maxKeys: 5 },
 );
 
-function expectSameRecords(kind: Signal['kind'], body: Uint8Array | undefined) {
-  if (body === undefined) throw new Error('the serializer returned nothing');
-  const actual = decodeOtlpJson(SIGNALS[kind], body);
-  expect(actual).toStrictEqual(referenceJsonRecords(kind, body));
+/** Both encodings of the same data, each decoded the new way and the old way. */
+function expectSameRecords(
+  kind: Signal['kind'],
+  json: Uint8Array | undefined,
+  protobuf: Uint8Array | undefined,
+) {
+  if (json === undefined || protobuf === undefined)
+    throw new Error('a serializer returned nothing');
+  const actual = decodeOtlpJson(SIGNALS[kind], json);
+  expect(actual).toStrictEqual(referenceJsonRecords(kind, json));
+  const fromProtobuf = flattenRequest(
+    SIGNALS[kind],
+    decodeProtobufMessage(SIGNALS[kind], protobuf),
+    'grpc',
+  );
+  expect(fromProtobuf).toStrictEqual(referenceProtobufRecords(kind, protobuf, 'grpc'));
   return actual;
 }
 
 describe('decodeOtlpJson', () => {
   describe('on JsonTraceSerializer bodies', () => {
-    it('should decode SDK spans into the same records as the old path', () => {
+    it('should decode SDK spans, JSON and protobuf, into the same records as the old paths', () => {
       const spanArb = fc.record({
         name: fc.string({ maxLength: 10 }),
         kind: fc.constantFrom(...[0, 1, 2, 3, 4].map((k) => k as SpanKind)),
@@ -94,7 +114,11 @@ describe('decodeOtlpJson', () => {
             });
           }
           const spans = exporter.getFinishedSpans();
-          const decoded = expectSameRecords('traces', JsonTraceSerializer.serializeRequest(spans));
+          const decoded = expectSameRecords(
+            'traces',
+            JsonTraceSerializer.serializeRequest(spans),
+            ProtobufTraceSerializer.serializeRequest(spans),
+          );
           expect(decoded).toMatchObject({ kind: 'traces', rejected: 0 });
           expect(decoded.kind === 'traces' && decoded.spans).toHaveLength(spans.length);
         }),
@@ -104,7 +128,7 @@ describe('decodeOtlpJson', () => {
   });
 
   describe('on JsonMetricsSerializer bodies', () => {
-    it('should decode every SDK metric type into the same records as the old path', async () => {
+    it('should decode every SDK metric type, JSON and protobuf, into the same records as the old paths', async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(fc.tuple(attributes, fc.integer({ min: 0, max: 1000 })), {
@@ -144,6 +168,7 @@ describe('decodeOtlpJson', () => {
             const decoded = expectSameRecords(
               'metrics',
               JsonMetricsSerializer.serializeRequest(resourceMetrics),
+              ProtobufMetricsSerializer.serializeRequest(resourceMetrics),
             );
             expect(decoded.kind === 'metrics' && decoded.points.length).toBeGreaterThanOrEqual(5);
           },
@@ -154,7 +179,7 @@ describe('decodeOtlpJson', () => {
   });
 
   describe('on JsonLogsSerializer bodies', () => {
-    it('should decode SDK log records into the same records as the old path', async () => {
+    it('should decode SDK log records, JSON and protobuf, into the same records as the old paths', async () => {
       const recordArb = fc.record({
         body: fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(undefined)),
         severityNumber: fc.constantFrom(SeverityNumber.INFO, SeverityNumber.ERROR, undefined),
@@ -182,7 +207,11 @@ describe('decodeOtlpJson', () => {
           }
           await provider.forceFlush();
           const records = exporter.getFinishedLogRecords();
-          const decoded = expectSameRecords('logs', JsonLogsSerializer.serializeRequest(records));
+          const decoded = expectSameRecords(
+            'logs',
+            JsonLogsSerializer.serializeRequest(records),
+            ProtobufLogsSerializer.serializeRequest(records),
+          );
           expect(decoded.kind === 'logs' && decoded.records).toHaveLength(specs.length);
         }),
         { numRuns: 60 },
