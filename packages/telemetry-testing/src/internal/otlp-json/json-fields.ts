@@ -1,8 +1,8 @@
 // Reading the fields of a parsed OTLP/JSON request the way protobufjs' generated `fromObject`
 // reads them, so the direct decoder accepts, converts and rejects exactly what the
 // `fromObject`/`toObject` round trip did: `String()`, `Boolean()`, `Number()`, `>>> 0` and `| 0`
-// on scalars, `TypeError`s naming the field for a non-array list or a non-object message, and
-// protobufjs' depth limit on nested messages.
+// on scalars, a `TypeError` naming the field for a non-array list or a non-object message (its
+// text after the package name is protobufjs'), and protobufjs' depth limit on nested messages.
 import protobuf from 'protobufjs/light.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON is untyped until each field is read
@@ -20,7 +20,8 @@ const RECURSION_LIMIT = protobuf.util.recursionLimit;
 
 /** Throws protobufjs' error for a message nested deeper than it allows. */
 export function checkDepth(depth: number): void {
-  if (depth > RECURSION_LIMIT) throw new Error('maximum nesting depth exceeded');
+  if (depth > RECURSION_LIMIT)
+    throw new Error('@proc/telemetry-testing: maximum nesting depth exceeded');
 }
 
 /**
@@ -29,14 +30,15 @@ export function checkDepth(depth: number): void {
  */
 export function listField(value: unknown, field: string): unknown[] | undefined {
   if (!value) return undefined;
-  if (!Array.isArray(value)) throw new TypeError(`${field}: array expected`);
+  if (!Array.isArray(value))
+    throw new TypeError(`@proc/telemetry-testing: ${field}: array expected`);
   return value;
 }
 
 /** One element of a repeated message field: throws `<field>: object expected` for a non-object. */
 export function elementOf(list: unknown[], index: number, field: string): Json {
   const element = list[index];
-  if (!isObject(element)) throw new TypeError(`${field}: object expected`);
+  if (!isObject(element)) throw new TypeError(`@proc/telemetry-testing: ${field}: object expected`);
   return element;
 }
 
@@ -46,7 +48,7 @@ export function elementOf(list: unknown[], index: number, field: string): Json {
  */
 export function messageField(value: unknown, field: string): Json | undefined {
   if (value == null) return undefined;
-  if (!isObject(value)) throw new TypeError(`${field}: object expected`);
+  if (!isObject(value)) throw new TypeError(`@proc/telemetry-testing: ${field}: object expected`);
   return value;
 }
 
@@ -57,6 +59,17 @@ export const stringField = (value: unknown): string | undefined =>
 /** A `uint32`/`fixed32` field as protobufjs stores it (`>>> 0`); 0 when absent. */
 export const uint32Field = (value: unknown): number =>
   value == null ? 0 : (value as number) >>> 0;
+
+/**
+ * Converts a field the receiver does not report (`schemaUrl`, the dropped counts) as protobufjs
+ * did, for the one way that can fail: a JSON object with a `toString` or `valueOf` member.
+ */
+export function checkUnreported(value: unknown, as: 'string' | 'uint32' | 'double'): void {
+  if (value === null || typeof value !== 'object') return;
+  if (as === 'string') String(value);
+  else if (as === 'uint32') uint32Field(value);
+  else Number(value);
+}
 
 /** An `int32`/`sint32` field as protobufjs stores it (`| 0`); 0 when absent. */
 export const int32Field = (value: unknown): number => (value == null ? 0 : (value as number) | 0);

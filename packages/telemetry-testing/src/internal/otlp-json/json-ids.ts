@@ -11,7 +11,12 @@ const UPPER_HEX = /[A-F]/;
  * `fromObject` turned it into something that is not bytes.
  */
 export function hexIdField(value: unknown, field: string): string {
-  if (typeof value !== 'string') return '';
+  if (typeof value !== 'string') {
+    // No bytes either way (protobufjs kept an array-like as it was, not as a Uint8Array); the
+    // comparison is its `length >= 0` test, which throws for a `length` that cannot be compared.
+    if (value != null && (value as { length: number }).length >= 0) return '';
+    return '';
+  }
   if (!HEX.test(value)) {
     throw new Error(`@proc/telemetry-testing: ${field} "${value}" is not a hex string`);
   }

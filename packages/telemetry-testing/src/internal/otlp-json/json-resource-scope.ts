@@ -1,7 +1,14 @@
 // The `Resource` and `InstrumentationScope` of an OTLP/JSON request, as the receiver reports them.
 import type { ReceivedAttributes, ReceivedScope } from '../../types.js';
 import { attributesField } from './json-any-value.js';
-import { checkDepth, elementOf, listField, messageField, stringField } from './json-fields.js';
+import {
+  checkDepth,
+  checkUnreported,
+  elementOf,
+  listField,
+  messageField,
+  stringField,
+} from './json-fields.js';
 
 const RESOURCE_ATTRIBUTES = '.opentelemetry.proto.resource.v1.Resource.attributes';
 const RESOURCE_ENTITY_REFS = '.opentelemetry.proto.resource.v1.Resource.entityRefs';
@@ -24,6 +31,7 @@ export function resourceField(value: unknown, field: string, depth: number): Rec
   if (resource === undefined) return {};
   checkDepth(depth);
   const attributes = attributesField(resource.attributes, RESOURCE_ATTRIBUTES, depth + 1);
+  checkUnreported(resource.droppedAttributesCount, 'uint32');
   const refs = listField(resource.entityRefs, RESOURCE_ENTITY_REFS);
   if (refs !== undefined) {
     for (let i = 0; i < refs.length; i++) {
@@ -49,6 +57,7 @@ export function scopeField(value: unknown, field: string, depth: number): Receiv
     name,
     attributes: attributesField(scope.attributes, SCOPE_ATTRIBUTES, depth + 1),
   };
+  checkUnreported(scope.droppedAttributesCount, 'uint32');
   if (version) result.version = version;
   return result;
 }

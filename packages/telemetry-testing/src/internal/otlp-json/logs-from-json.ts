@@ -5,6 +5,7 @@ import type { ReceivedAttributes, ReceivedLogRecord, ReceivedScope } from '../..
 import { anyValueOf, attributesField } from './json-any-value.js';
 import {
   checkDepth,
+  checkUnreported,
   elementOf,
   enumField,
   type Json,
@@ -43,6 +44,7 @@ function logRecordOf(
   const body = messageField(r.body, LOG_RECORD_BODY);
   const bodyValue = body === undefined ? undefined : anyValueOf(body, 4);
   const attributes = attributesField(r.attributes, LOG_RECORD_ATTRIBUTES, 4);
+  checkUnreported(r.droppedAttributesCount, 'uint32');
   const flags = uint32Field(r.flags);
   const traceId = hexIdField(r.traceId, 'traceId');
   const spanId = hexIdField(r.spanId, 'spanId');
@@ -82,7 +84,9 @@ export function logRecordsFromJson(request: Json): ReceivedLogRecord[] {
           logRecordOf(elementOf(recordList, i, SCOPE_LOGS_LOG_RECORDS), resource, scope),
         );
       }
+      checkUnreported(scopeLogs.schemaUrl, 'string');
     }
+    checkUnreported(resourceLogs.schemaUrl, 'string');
   }
   return records;
 }

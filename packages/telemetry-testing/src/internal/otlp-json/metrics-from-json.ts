@@ -13,6 +13,7 @@ import type {
 import { attributesField } from './json-any-value.js';
 import {
   checkDepth,
+  checkUnreported,
   doubleField,
   elementOf,
   enumField,
@@ -134,6 +135,7 @@ function histogramOf(type: MetricType, p: Json, field: string): ReceivedHistogra
     histogram.positive = bucketsField(p.positive, `${field}.positive`);
     histogram.negative = bucketsField(p.negative, `${field}.negative`);
     histogram.bucketCounts = histogram.positive.bucketCounts;
+    checkUnreported(p.zeroThreshold, 'double');
   } else {
     const quantiles = listField(p.quantileValues, QUANTILE_VALUES) ?? [];
     histogram.quantiles = quantiles.map((_, i) => {
@@ -236,7 +238,9 @@ export function metricPointsFromJson(request: Json): ReceivedMetricPoint[] {
         const metric = elementOf(metricList, i, SCOPE_METRICS_METRICS);
         for (const point of metricPoints(metric, resource, scope)) points.push(point);
       }
+      checkUnreported(scopeMetrics.schemaUrl, 'string');
     }
+    checkUnreported(resourceMetrics.schemaUrl, 'string');
   }
   return points;
 }

@@ -12,6 +12,7 @@ import type { DecodedSpans } from '../decoded-export.js';
 import { attributesField } from './json-any-value.js';
 import {
   checkDepth,
+  checkUnreported,
   elementOf,
   enumField,
   type Json,
@@ -46,7 +47,9 @@ function eventOf(event: Json): ReceivedSpanEvent {
   checkDepth(4);
   const timeUnixNano = nanosField(event.timeUnixNano);
   const name = stringField(event.name) ?? '';
-  return { name, timeUnixNano, attributes: attributesField(event.attributes, EVENT_ATTRIBUTES, 5) };
+  const attributes = attributesField(event.attributes, EVENT_ATTRIBUTES, 5);
+  checkUnreported(event.droppedAttributesCount, 'uint32');
+  return { name, timeUnixNano, attributes };
 }
 
 function linkOf(raw: Json): ReceivedSpanLink {
@@ -59,6 +62,7 @@ function linkOf(raw: Json): ReceivedSpanLink {
     spanId,
     attributes: attributesField(raw.attributes, LINK_ATTRIBUTES, 5),
   };
+  checkUnreported(raw.droppedAttributesCount, 'uint32');
   uint32Field(raw.flags);
   if (traceState) link.traceState = traceState;
   return link;
@@ -84,6 +88,9 @@ function spanOf(
   const startTimeUnixNano = nanosField(s.startTimeUnixNano);
   const endTimeUnixNano = nanosField(s.endTimeUnixNano);
   const attributes = attributesField(s.attributes, SPAN_ATTRIBUTES, 4);
+  checkUnreported(s.droppedAttributesCount, 'uint32');
+  checkUnreported(s.droppedEventsCount, 'uint32');
+  checkUnreported(s.droppedLinksCount, 'uint32');
   const eventList = listField(s.events, SPAN_EVENTS);
   const events: ReceivedSpanEvent[] = [];
   if (eventList !== undefined) {
@@ -154,7 +161,9 @@ export function spansFromJson(request: Json): DecodedSpans {
           error ??= `span "${stringField(raw.name) ?? ''}" has an invalid trace id or span id`;
         }
       }
+      checkUnreported(scopeSpans.schemaUrl, 'string');
     }
+    checkUnreported(resourceSpans.schemaUrl, 'string');
   }
   return error === undefined ? { spans, rejected } : { spans, rejected, error };
 }

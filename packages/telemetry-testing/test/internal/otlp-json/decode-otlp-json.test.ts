@@ -10,11 +10,18 @@ import { referenceJsonRecords } from '../../helpers/reference-otlp-json.js';
 
 type Outcome = { records: DecodedExport } | { error: string };
 
+/**
+ * The decoder's own errors name the package first, as every error the packages throw does; after
+ * it comes the text protobufjs threw before (the hex id error always had the prefix).
+ */
+const OWN_ERROR = /^@proc\/telemetry-testing: (?=\.opentelemetry\.proto\.|maximum nesting depth)/;
+
 function outcome(decode: () => DecodedExport): Outcome {
   try {
     return { records: decode() };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: message.replace(OWN_ERROR, '') };
   }
 }
 
@@ -191,11 +198,27 @@ describe('decodeOtlpJson', () => {
     it("should fail a request nested past protobufjs' depth limit with its error", () => {
       let value: Record<string, unknown> = { stringValue: 'leaf' };
       for (let i = 0; i < 60; i++) value = { arrayValue: { values: [value] } };
-      expect(
-        expectSameDecoding('traces', traces({ attributes: [{ key: 'deep', value }] })),
-      ).toStrictEqual({
+      const body = traces({ attributes: [{ key: 'deep', value }] });
+      expect(expectSameDecoding('traces', body)).toStrictEqual({
         error: 'maximum nesting depth exceeded',
       });
+      expect(() => decodeOtlpJson(SIGNALS.traces, Buffer.from(body))).toThrow(
+        '@proc/telemetry-testing: maximum nesting depth exceeded',
+      );
+    });
+
+    it('should fail fields it does not report as the old path did when they cannot convert', () => {
+      const bad = { toString: 1, valueOf: 1 };
+      expectSameDecoding('traces', traces({ droppedAttributesCount: bad }));
+      expectSameDecoding('traces', traces({ traceId: { length: bad } }));
+      expect(
+        expectSameDecoding(
+          'logs',
+          JSON.stringify({
+            resourceLogs: [{ schemaUrl: bad, resource: { droppedAttributesCount: bad } }],
+          }),
+        ),
+      ).toStrictEqual({ error: 'Cannot convert object to primitive value' });
     });
 
     it('should fail bodies that are not a JSON object', () => {
