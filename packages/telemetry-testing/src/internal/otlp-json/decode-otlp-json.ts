@@ -4,9 +4,9 @@
 import type { Signal } from '../../proto.js';
 import type { DecodedExport } from '../decoded-export.js';
 import type { Json } from './json-fields.js';
-import { logRecordsFromJson } from './logs-from-json.js';
-import { metricPointsFromJson } from './metrics-from-json.js';
-import { spansFromJson } from './traces-from-json.js';
+import { logRecordsFromJson } from './log-records-from-json.js';
+import { metricPointsFromJson } from './metric-points-from-json.js';
+import { spansFromJson } from './spans-from-json.js';
 
 /**
  * Decodes an OTLP/JSON export request body of `signal` into its records. Throws, with a message
