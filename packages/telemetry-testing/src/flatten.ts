@@ -1,5 +1,9 @@
-// Turns decoded export requests (protobufjs `toObject` output: int64 as decimal strings, enums as
-// numbers, bytes as Uint8Array) into the friendly records the receiver stores.
+// Turns decoded protobuf export requests (protobufjs message instances, straight from `decode`)
+// into the friendly records the receiver stores. It reads what `toObject` used to give it without
+// the copy. A field absent from the wire reads as its prototype default, which flattens like a
+// missing one; where the two could differ (the oneofs, `sum`/`min`/`max`) a field counts only
+// when the message has it itself, as toObject's check was. 64-bit integers go from the Long to a
+// bigint or number directly instead of through a decimal string.
 import type {
   MetricType,
   NumberValueType,
@@ -18,7 +22,25 @@ import type {
 // biome-ignore lint/suspicious/noExplicitAny: decoded protobuf objects are untyped
 type Obj = Record<string, any>;
 
+/** The 64-bit integers protobufjs decodes to (long.js instances). */
+interface Long {
+  low: number;
+  high: number;
+  unsigned: boolean;
+  toBigInt(): bigint;
+}
+
+const objectHasOwnProperty = Object.prototype.hasOwnProperty;
 const list = (value: unknown): Obj[] => (Array.isArray(value) ? (value as Obj[]) : []);
+
+/**
+ * A field as `toObject` reported it: set on the message itself, not just its prototype default.
+ * Needed where "sent as the default" and "not sent" flatten differently.
+ */
+function own(message: Obj, key: string): unknown {
+  const value = message[key];
+  return value != null && objectHasOwnProperty.call(message, key) ? value : undefined;
+}
 
 /** Bytes to lower-case hex; `''` for absent or empty. */
 export function toHex(bytes: unknown): string {
@@ -26,45 +48,62 @@ export function toHex(bytes: unknown): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
-function nanos(value: unknown): bigint {
-  if (value === undefined || value === null || value === '') return 0n;
-  return BigInt(value as string | number);
+/** A decoded 64-bit integer (a Long, or a number without long.js) as a bigint. */
+function bigintOf(value: Long | number): bigint {
+  return typeof value === 'number' ? BigInt(value) : value.toBigInt();
 }
+
+/** A `fixed64` time in nanoseconds; 0n when absent. */
+function nanos(value: unknown): bigint {
+  return value == null ? 0n : bigintOf(value as Long | number);
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
 
 /**
  * An int64 as a number, or a bigint when it does not fit safely: the rule for attributes, metric
  * values and exemplar values alike.
  */
 function int64(value: unknown): number | bigint {
-  const big = BigInt(value as string | number);
-  return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER)
-    ? Number(big)
-    : big;
+  const long = value as Long;
+  // Values that fit in 32 bits, the usual case, without a bigint.
+  if (
+    typeof value === 'object' &&
+    (long.high === 0 ? long.low >= 0 : long.high === -1 && long.low < 0 && !long.unsigned)
+  ) {
+    return long.low;
+  }
+  const big = bigintOf(value as Long | number);
+  return big <= MAX_SAFE && big >= MIN_SAFE ? Number(big) : big;
 }
 
-const num = (value: unknown): number => (value === undefined ? 0 : Number(value));
+/** An unsigned 64-bit count as a number; 0 when absent. */
+function count(value: unknown): number {
+  if (value == null) return 0;
+  const long = value as Long;
+  if (typeof value === 'object' && long.high === 0) return long.low >>> 0;
+  return Number(bigintOf(value as Long | number));
+}
+
+const num = (value: unknown): number => (value == null ? 0 : Number(value));
 
 /** Converts an OTLP `AnyValue` into a JS value. */
 export function anyValue(value: Obj | undefined | null): unknown {
   if (!value) return undefined;
-  switch (value.value) {
-    case 'stringValue':
-      return value.stringValue;
-    case 'boolValue':
-      return value.boolValue;
-    case 'intValue':
-      return int64(value.intValue);
-    case 'doubleValue':
-      return Number(value.doubleValue);
-    case 'arrayValue':
-      return list(value.arrayValue?.values).map(anyValue);
-    case 'kvlistValue':
-      return attributes(value.kvlistValue?.values);
-    case 'bytesValue':
-      return Uint8Array.from(value.bytesValue as Uint8Array);
-    default:
-      return undefined;
-  }
+  // The oneof as toObject reported it: the set field with the highest number.
+  const bytes = own(value, 'bytesValue');
+  if (bytes !== undefined) return Uint8Array.from(bytes as Uint8Array);
+  const kvlist = own(value, 'kvlistValue') as Obj | undefined;
+  if (kvlist !== undefined) return attributes(kvlist.values);
+  const array = own(value, 'arrayValue') as Obj | undefined;
+  if (array !== undefined) return list(array.values).map(anyValue);
+  const double = own(value, 'doubleValue');
+  if (double !== undefined) return Number(double);
+  const int = own(value, 'intValue');
+  if (int !== undefined) return int64(int);
+  const bool = own(value, 'boolValue');
+  return bool !== undefined ? bool : own(value, 'stringValue');
 }
 
 /** Converts a list of OTLP `KeyValue` into a record. */
@@ -142,15 +181,24 @@ export function flattenTraces(
 }
 
 const TEMPORALITY = { 1: 'delta', 2: 'cumulative' } as const;
+/** The `data` oneof of a Metric, highest field number first: the one toObject reported. */
+const METRIC_TYPES_BY_FIELD_DESCENDING: readonly MetricType[] = [
+  'summary',
+  'exponentialHistogram',
+  'histogram',
+  'sum',
+  'gauge',
+];
 
 /**
  * The `value` oneof of a number point or an exemplar: `as_int` exact (a bigint beyond the safe
  * range), `as_double` as a number, and which of the two it was.
  */
 function numberValue(p: Obj): { value: number | bigint; valueType: NumberValueType } {
-  return p.value === 'asInt'
-    ? { value: int64(p.asInt), valueType: 'int' }
-    : { value: num(p.asDouble), valueType: 'double' };
+  const asInt = own(p, 'asInt');
+  return asInt !== undefined
+    ? { value: int64(asInt), valueType: 'int' }
+    : { value: num(own(p, 'asDouble')), valueType: 'double' };
 }
 
 function exemplars(raw: unknown): ReceivedExemplar[] {
@@ -169,24 +217,27 @@ function exemplars(raw: unknown): ReceivedExemplar[] {
 }
 
 function buckets(raw: Obj | undefined) {
-  return { offset: num(raw?.offset), bucketCounts: list(raw?.bucketCounts).map(Number) };
+  return { offset: num(raw?.offset), bucketCounts: list(raw?.bucketCounts).map(count) };
 }
 
 function histogramOf(type: MetricType, p: Obj): ReceivedHistogram {
   const histogram: ReceivedHistogram = {
-    count: num(p.count),
+    count: count(p.count),
     bucketCounts: [],
     explicitBounds: [],
   };
-  if (p.sum !== undefined) histogram.sum = Number(p.sum);
-  if (p.min !== undefined) histogram.min = Number(p.min);
-  if (p.max !== undefined) histogram.max = Number(p.max);
+  const sum = own(p, 'sum');
+  const min = own(p, 'min');
+  const max = own(p, 'max');
+  if (sum !== undefined) histogram.sum = Number(sum);
+  if (min !== undefined) histogram.min = Number(min);
+  if (max !== undefined) histogram.max = Number(max);
   if (type === 'histogram') {
-    histogram.bucketCounts = list(p.bucketCounts).map(Number);
+    histogram.bucketCounts = list(p.bucketCounts).map(count);
     histogram.explicitBounds = list(p.explicitBounds).map(Number);
   } else if (type === 'exponentialHistogram') {
     histogram.scale = num(p.scale);
-    histogram.zeroCount = num(p.zeroCount);
+    histogram.zeroCount = count(p.zeroCount);
     histogram.positive = buckets(p.positive);
     histogram.negative = buckets(p.negative);
     histogram.bucketCounts = histogram.positive.bucketCounts;
@@ -207,9 +258,9 @@ export function flattenMetrics(request: Obj, protocol: ReceiverProtocol): Receiv
     for (const sm of list(rm.scopeMetrics)) {
       const metricScope = scope(sm.scope);
       for (const m of list(sm.metrics)) {
-        const type = m.data as MetricType | undefined;
+        const type = METRIC_TYPES_BY_FIELD_DESCENDING.find((name) => own(m, name) !== undefined);
         if (!type) continue;
-        const data: Obj = m[type] ?? {};
+        const data = m[type] as Obj;
         const temporality = TEMPORALITY[data.aggregationTemporality as 1 | 2];
         for (const p of list(data.dataPoints)) {
           const point: ReceivedMetricPoint = {

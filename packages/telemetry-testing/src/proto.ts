@@ -51,24 +51,28 @@ export const SIGNALS: Record<Signal['kind'], Signal> = {
   },
 };
 
+/**
+ * The values of an OTLP enum by name (`SPAN_KIND_SERVER` → 2), from the schema: OTLP/JSON may
+ * send an enum as its name.
+ */
+export function enumNames(name: string): ReadonlyMap<string, number> {
+  return new Map(Object.entries(root.lookupEnum(name).values));
+}
+
 /** Options of `toObject` that the flattening code expects. */
 export const TO_OBJECT_OPTIONS = { longs: String, enums: Number, oneofs: true, arrays: true };
+
+/**
+ * Decodes a binary (protobuf) export request into protobufjs message instances, which the
+ * receiver flattens without a `toObject` copy.
+ */
+export function decodeProtobufMessage(signal: Signal, body: Uint8Array): Record<string, unknown> {
+  return signal.request.decode(body) as Record<string, unknown>;
+}
 
 /** Decodes a binary (protobuf) export request into a plain object. */
 export function decodeProtobuf(signal: Signal, body: Uint8Array): Record<string, unknown> {
   const message = signal.request.decode(body);
-  return signal.request.toObject(message, TO_OBJECT_OPTIONS);
-}
-
-/** Decodes an OTLP/JSON export request into the same plain object as {@link decodeProtobuf}. */
-export function decodeJson(signal: Signal, body: Uint8Array): Record<string, unknown> {
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  const parsed: unknown = JSON.parse(text);
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error('@proc/telemetry-testing: the JSON body is not an object');
-  }
-  hexIdsToBytes(parsed as Record<string, unknown>);
-  const message = signal.request.fromObject(parsed as Record<string, unknown>);
   return signal.request.toObject(message, TO_OBJECT_OPTIONS);
 }
 
@@ -83,35 +87,6 @@ export function encodeResponseJson(signal: Signal, response: Record<string, unkn
   return JSON.stringify(
     signal.response.toObject(message, { longs: String, enums: Number, defaults: false }),
   );
-}
-
-// Fields that OTLP/JSON writes as hex strings rather than base64 (the proto3 JSON default).
-const HEX_ID_FIELDS = new Set(['traceId', 'spanId', 'parentSpanId']);
-const HEX = /^(?:[0-9a-fA-F]{2})*$/;
-
-/**
- * OTLP/JSON encodes trace and span ids as hex strings; protobufjs' `fromObject` would read a
- * string as base64. Walks the parsed request (not attribute values, whose `bytesValue` stays
- * base64) and replaces each id with its bytes.
- */
-function hexIdsToBytes(node: unknown): void {
-  if (Array.isArray(node)) {
-    for (const item of node) hexIdsToBytes(item);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const object = node as Record<string, unknown>;
-  for (const [key, value] of Object.entries(object)) {
-    if (HEX_ID_FIELDS.has(key) && typeof value === 'string') {
-      if (!HEX.test(value))
-        throw new Error(`@proc/telemetry-testing: ${key} "${value}" is not a hex string`);
-      object[key] = Uint8Array.from(Buffer.from(value, 'hex'));
-    } else if (key === 'attributes' || key === 'body' || key === 'filteredAttributes') {
-      // AnyValue trees: no ids inside.
-    } else if (typeof value === 'object') {
-      hexIdsToBytes(value);
-    }
-  }
 }
 
 /**

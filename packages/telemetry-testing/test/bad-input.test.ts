@@ -2,9 +2,12 @@
 // keeps serving (every case sends a good request afterwards).
 import { gzipSync } from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
+import fc from 'fast-check';
 import { type OtlpReceiver, startOtlpReceiver } from '../src/index.js';
 import { SIGNALS } from '../src/proto.js';
 import { grpcClient, grpcExport } from './helpers/grpc-call.js';
+import { pathsOf, replaceAt, requestArbitraries } from './helpers/otlp-json-arbitraries.js';
+import { referenceJsonRecords } from './helpers/reference-otlp-json.js';
 
 const MAX = 64 * 1024;
 const TRACE_ID = '5b8efff798038103d269b633813fc60c';
@@ -306,5 +309,30 @@ describe('bad input', () => {
     const tooBig = await call(new Uint8Array(MAX + 10));
     expect(tooBig.error?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     client.close();
+  });
+
+  it('answers every broken OTLP/JSON request 200 or 400 as the old decoder did, and keeps serving', async () => {
+    const arbitraries = requestArbitraries({ faults: true });
+    for (const kind of ['traces', 'metrics', 'logs'] as const) {
+      const broken = arbitraries[kind].chain((json) =>
+        fc
+          .tuple(fc.constantFrom(...pathsOf(json)), fc.jsonValue({ maxDepth: 2 }))
+          .map(([path, value]) => replaceAt(json, path, value)),
+      );
+      // A fixed seed: the same 40 bodies per signal on every run.
+      for (const json of fc.sample(broken, { numRuns: 40, seed: 16 })) {
+        const body = JSON.stringify(json) ?? 'null';
+        let oldStatus = 200;
+        try {
+          referenceJsonRecords(kind, Buffer.from(body));
+        } catch {
+          oldStatus = 400;
+        }
+        const res = await post(receiver, SIGNALS[kind].httpPath, body, JSON_TYPE);
+        expect({ body, status: res.status }).toEqual({ body, status: oldStatus });
+        expect(res.contentType).toBe('application/json');
+      }
+    }
+    await expectStillServing('after broken OTLP/JSON');
   });
 });

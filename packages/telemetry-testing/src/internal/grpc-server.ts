@@ -2,8 +2,8 @@
 // dropNextConnections() can cut the one a call came in on.
 import * as net from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { decodeProtobuf, encodeResponseProtobuf, SIGNALS, type Signal } from '../proto.js';
-import { ingest } from './ingest.js';
+import { decodeProtobufMessage, encodeResponseProtobuf, SIGNALS, type Signal } from '../proto.js';
+import { flattenRequest, ingest } from './ingest.js';
 import { errorMessage, listen, type OtlpServer, type ServerContext } from './server.js';
 
 type ExportCall = grpc.ServerUnaryCall<Record<string, unknown>, Record<string, unknown>>;
@@ -28,7 +28,7 @@ export function createGrpcServer(context: ServerContext): OtlpServer {
           counters.requests++;
           counters.bytes += bytes.length;
           try {
-            return decodeProtobuf(signal, bytes);
+            return decodeProtobufMessage(signal, bytes);
           } catch (error) {
             counters.decodeFailures++;
             throw error;
@@ -93,5 +93,5 @@ async function handleGrpc(
     callback({ code: decision.grpcCode, details: 'failure injected by the test receiver' });
     return;
   }
-  callback(null, ingest(store, signal, call.request, 'grpc'));
+  callback(null, ingest(store, flattenRequest(signal, call.request, 'grpc')));
 }

@@ -1,15 +1,16 @@
 // The OTLP/HTTP server: protobuf and JSON bodies, plain or gzip, on /v1/{traces,metrics,logs}.
 import * as http from 'node:http';
 import {
-  decodeJson,
-  decodeProtobuf,
+  decodeProtobufMessage,
   encodeResponseJson,
   encodeResponseProtobuf,
   SIGNALS,
 } from '../proto.js';
 import type { ReceiverProtocol } from '../types.js';
+import type { DecodedExport } from './decoded-export.js';
 import { drain, gunzip, readBody, send, sendStatus } from './http-body.js';
-import { ingest } from './ingest.js';
+import { flattenRequest, ingest } from './ingest.js';
+import { decodeOtlpJson } from './otlp-json/decode-otlp-json.js';
 import { errorMessage, listen, type OtlpServer, type ServerContext } from './server.js';
 
 const tooLarge = (max: number) => `request body larger than the limit of ${max} bytes`;
@@ -107,9 +108,11 @@ async function handleHttp(
     return sendStatus(res, decision.httpStatus, 'failure injected by the test receiver', json);
   }
 
-  let request: Record<string, unknown>;
+  let decoded: DecodedExport;
   try {
-    request = json ? decodeJson(signal, payload) : decodeProtobuf(signal, payload);
+    decoded = json
+      ? decodeOtlpJson(signal, payload)
+      : flattenRequest(signal, decodeProtobufMessage(signal, payload), protocol);
   } catch (error) {
     counters.decodeFailures++;
     return sendStatus(
@@ -119,7 +122,7 @@ async function handleHttp(
       json,
     );
   }
-  const response = ingest(store, signal, request, protocol);
+  const response = ingest(store, decoded);
   await misbehaviour.delay();
   if (json) {
     send(res, 200, 'application/json', encodeResponseJson(signal, response));
