@@ -1,6 +1,6 @@
-import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
+import { type Context, context as contextApi } from '@opentelemetry/api';
 import { extractWithGetter } from './header-getter-setter.js';
-import { NO_OPTIONS } from './internal/no-options.js';
+import { contextOf, NO_OPTIONS, propagatorOf } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
@@ -13,8 +13,7 @@ export function extractContext(
   options: PropagationOptions = NO_OPTIONS,
 ): Context {
   if (carrier === null || carrier === undefined) return ctx;
-  const propagator = options.propagator ?? propagation;
-  return extractWithGetter(propagator, ctx, carrier);
+  return extractWithGetter(propagatorOf(options), ctx, carrier);
 }
 
 /** Reads the propagated context from `headers` on top of the active context. */
@@ -22,10 +21,7 @@ export function extractFromHeaders(
   headers: HeaderCarrier | null | undefined,
   options: HeadersOptions = NO_OPTIONS,
 ): Context {
-  // Without options (the common call) neither is read: both are the defaults.
-  const propagator = options === NO_OPTIONS ? propagation : (options.propagator ?? propagation);
-  const ctx =
-    options === NO_OPTIONS || options.context === undefined ? contextApi.active() : options.context;
+  const ctx = contextOf(options);
   if (headers === null || headers === undefined) return ctx;
-  return extractWithGetter(propagator, ctx, headers);
+  return extractWithGetter(propagatorOf(options), ctx, headers);
 }

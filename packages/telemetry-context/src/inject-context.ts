@@ -1,6 +1,6 @@
-import { type Context, context as contextApi, propagation } from '@opentelemetry/api';
+import { type Context, context as contextApi } from '@opentelemetry/api';
 import { headerSetterFor, injectIntoNewRecord } from './header-getter-setter.js';
-import { NO_OPTIONS } from './internal/no-options.js';
+import { contextOf, NO_OPTIONS, propagatorOf } from './internal/no-options.js';
 import type { HeaderCarrier, HeadersOptions, PropagationOptions } from './types.js';
 
 /**
@@ -12,8 +12,7 @@ export function injectContext<C extends HeaderCarrier>(
   ctx: Context = contextApi.active(),
   options: PropagationOptions = NO_OPTIONS,
 ): C {
-  const propagator = options.propagator ?? propagation;
-  propagator.inject(ctx, carrier, headerSetterFor(carrier));
+  propagatorOf(options).inject(ctx, carrier, headerSetterFor(carrier));
   return carrier;
 }
 
@@ -30,10 +29,8 @@ export function injectIntoHeaders(
   headers?: HeaderCarrier,
   options: HeadersOptions = NO_OPTIONS,
 ): HeaderCarrier {
-  // Without options (the common call) neither is read: both are the defaults.
-  const propagator = options === NO_OPTIONS ? propagation : (options.propagator ?? propagation);
-  const ctx =
-    options === NO_OPTIONS || options.context === undefined ? contextApi.active() : options.context;
+  const propagator = propagatorOf(options);
+  const ctx = contextOf(options);
   if (headers === undefined || headers === null) return injectIntoNewRecord(propagator, ctx);
   propagator.inject(ctx, headers, headerSetterFor(headers));
   return headers;

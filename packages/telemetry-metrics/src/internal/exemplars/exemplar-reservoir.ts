@@ -6,8 +6,8 @@ import type { ExemplarInstrumentKind, RecordedExemplar } from './types.js';
  * kept is timed and built ({@link SeriesReservoir.keep}): most offers then cost a comparison.
  */
 export interface SeriesReservoir {
-  /** Counts one measurement of `value` offered to the series; whether it is to be kept. */
-  offer(value: number): boolean;
+  /** Counts one measurement offered to the series; whether it is to be kept. */
+  offer(): boolean;
   /** Keeps `exemplar`, a measurement {@link offer} said is to be kept. */
   keep(exemplar: RecordedExemplar): void;
   /** What is kept: a histogram's largest measurement first, then its latest. */

@@ -124,7 +124,7 @@ function offer(
   recorded: Attributes,
 ): void {
   const reservoir = stream.reservoirFor(pointAttributes);
-  if (reservoir === undefined || !reservoir.offer(value)) return;
+  if (reservoir === undefined || !reservoir.offer()) return;
   // The span's own clock, so the exemplar lies within the span it points to.
   const time = nowOnSpanClock(admitted.span);
   const filtered =

@@ -23,7 +23,7 @@ function seeded(seed: number): () => number {
 function offerAll(reservoir: ReturnType<typeof createSeriesReservoir>, count: number): number[] {
   const keptAt: number[] = [];
   for (let value = 1; value <= count; value++) {
-    if (reservoir.offer(value)) {
+    if (reservoir.offer()) {
       keptAt.push(value);
       reservoir.keep(exemplar(value));
     }
@@ -36,7 +36,7 @@ describe('createSeriesReservoir', () => {
     it('should keep the first measurement, and nothing before one is offered', () => {
       const reservoir = createSeriesReservoir(kind, () => 0.999);
       expect(reservoir.kept()).toEqual([]);
-      expect(reservoir.offer(5)).toBe(true);
+      expect(reservoir.offer()).toBe(true);
       reservoir.keep(exemplar(5));
       expect(reservoir.kept()).toEqual([exemplar(5)]);
     });
@@ -84,7 +84,7 @@ describe('createSeriesReservoir', () => {
       expect(offerAll(reservoir, 0)).toEqual([]);
       expect(reservoir.kept()).toEqual([]);
       for (const value of [0.1, 9, 0.2, 0.3]) {
-        expect(reservoir.offer(value)).toBe(true);
+        expect(reservoir.offer()).toBe(true);
         reservoir.keep(exemplar(value));
       }
       expect(reservoir.kept().map((e) => e.value)).toEqual([9, 0.3]);

@@ -33,7 +33,7 @@ function offer(
   kept: RecordedExemplar,
 ): void {
   const reservoir = store.streamOf(scopeKey(SCOPE), name, kind).reservoirFor(pointAttributes);
-  if (reservoir?.offer(kept.value)) reservoir.keep(kept);
+  if (reservoir?.offer()) reservoir.keep(kept);
 }
 
 describe('scopeKey', () => {
